@@ -1,0 +1,108 @@
+"""Demo content for the public site: seeded once, never overwriting an editor's changes."""
+
+from wagtail.models import Page, Site
+
+from cms.models import HomePage, StandardPage
+
+HOME = {
+    "hero_heading": "Learning from each other's practice",
+    "hero_text": (
+        "A fictional demo network of practitioners who prevent violent extremism: family "
+        "counsellors, mentors, prison and exit workers who spend a few days inside a peer "
+        "organisation abroad to see how the work is done there."
+    ),
+    "intro": (
+        "<p>Conferences tell you what an organisation does. A job-shadowing visit shows you "
+        "<b>how</b> its people do it: the first conversation with a worried parent, the mentoring "
+        "session after release from prison, the case meeting between youth work and the police.</p>"
+        "<p>Members state the challenges they face, hosts open their doors, and the coordinator "
+        "matches visitors and hosts on a shared challenge. What visitors learn is written up in "
+        "reflection logs and, with their consent, shared with the whole field.</p>"
+    ),
+}
+
+STANDARD_PAGES = [
+    {
+        "slug": "how-visits-work",
+        "title": "How job-shadowing visits work",
+        "summary": "From a shared challenge to a visit, a reflection and a lesson for the field.",
+        "body": [
+            ("heading", {"text": "1. State your challenge", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>Each member practitioner describes the challenges they face, such as "
+                "supporting families of young people at risk or mentoring after release, and the "
+                "practices they can show to others.</p>",
+            ),
+            ("heading", {"text": "2. Apply or host", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>Hosts publish windows in which they can receive visitors. Visitors apply "
+                "with a challenge statement and learning goals.</p>",
+            ),
+            ("heading", {"text": "3. Matching", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>The coordinator pairs visitors and hosts who share a challenge, in "
+                "different organisations and with a working language in common.</p>",
+            ),
+            ("heading", {"text": "4. Visit and reflect", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>A learning agreement sets goals, tasks, a mentor and the observation rules. "
+                "Before, during and after the visit the visitor keeps a private reflection "
+                "log, and may later offer passages, with consent, for the network's "
+                "publication on overarching themes.</p>",
+            ),
+        ],
+    },
+    {
+        "slug": "privacy",
+        "title": "Privacy and confidentiality",
+        "summary": "What this site shows to whom, and why members' reflections stay private.",
+        "body": [
+            (
+                "paragraph",
+                "<p>The practice library, organisation profiles, the themes publication and "
+                "the yearly evaluation reports are public. Everything else is for signed-in "
+                "members only, and a reflection log is visible to its author alone until the "
+                "author chooses to share it.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>No figure about fewer than five people is ever published, and no quote "
+                "appears without its author's consent to that exact text.</p>",
+            ),
+        ],
+    },
+]
+
+
+def seed_site_pages() -> list[str]:
+    """Fill the home page and add the standard pages; returns what it created or filled."""
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    if not isinstance(home, HomePage):
+        raise TypeError(f"The default site's root page is a {type(home).__name__}, not a HomePage.")
+    done: list[str] = []
+    pages: list[Page] = []
+    for spec in STANDARD_PAGES:
+        page = StandardPage.objects.child_of(home).filter(slug=spec["slug"]).first()
+        if page is None:
+            page = StandardPage(
+                title=spec["title"], slug=spec["slug"], summary=spec["summary"], body=spec["body"]
+            )
+            home.add_child(instance=page)
+            page.save_revision().publish()
+            done.append(f"page {page.url_path}")
+        pages.append(page)
+
+    # Only a home page nobody has written yet gets the demo text.
+    if not home.hero_text and not home.intro and not home.sections:
+        for field, value in HOME.items():
+            setattr(home, field, value)
+        home.sections = [
+            ("section", {"page": page, "title": "", "description": ""}) for page in pages
+        ]
+        home.save_revision().publish()
+        done.append("home page text")
+    return done

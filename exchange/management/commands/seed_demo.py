@@ -1,0 +1,39 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from cms.demo import seed_site_pages
+from exchange.demo import DEMO_PASSWORD, seed_coordinator
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the fictional demo network (pages and accounts). Safe to run again: it only adds "
+        "what is missing and never overwrites content or passwords."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--i-know-this-is-a-demo",
+            action="store_true",
+            dest="confirmed",
+            help="Allow seeding with DEBUG off. Demo accounts have a published password.",
+        )
+
+    def handle(self, *args, confirmed: bool = False, **options):
+        if not (settings.DEBUG or confirmed):
+            raise CommandError(
+                "seed_demo creates accounts with a published password, so it runs only with "
+                "DEBUG on. On a demo server, pass --i-know-this-is-a-demo."
+            )
+        with transaction.atomic():
+            pages = seed_site_pages()
+            accounts = [seed_coordinator()]
+
+        for item in pages:
+            self.stdout.write(f"Created {item}")
+        self.stdout.write(self.style.SUCCESS("Demo network ready. Demo accounts:"))
+        for account in accounts:
+            password = DEMO_PASSWORD if account.password_is_demo else "(changed since seeding)"
+            status = "created" if account.created else "exists"
+            self.stdout.write(f"  {account.role:<12} {account.email:<32} {password}  [{status}]")

@@ -1,0 +1,1 @@
+"""Matching rounds: pair visitors and hosts by a shared challenge (shared/design/MATCHING.md)."""

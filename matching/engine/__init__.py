@@ -1,0 +1,1 @@
+"""The pure matching engine: plain Python on frozen dataclasses, no Django import."""

@@ -1,0 +1,116 @@
+"""Sign-in, sign-out, password reset and e-mail verification through allauth."""
+
+import re
+
+from django.core import mail
+from django.urls import reverse
+
+import pytest
+
+from tests.exchange.factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def sign_in(client, email: str, password: str = PASSWORD):
+    return client.post(reverse("account_login"), {"login": email, "password": password})
+
+
+def test_login_page_matches_the_site(client):
+    response = client.get(reverse("account_login"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Practice Exchange" in html
+    assert 'class="skip-link"' in html
+    assert 'for="id_login"' in html and 'for="id_password"' in html
+    assert "sign up" not in html.lower()
+
+
+def test_member_signs_in_with_email_and_password(client):
+    user = UserFactory()
+    response = sign_in(client, user.email)
+    assert response.status_code == 302
+    assert response.url == "/"
+    assert client.get("/").wsgi_request.user == user
+
+
+def test_wrong_password_is_refused_with_a_message(client):
+    user = UserFactory()
+    response = sign_in(client, user.email, "not-the-password")
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+    assert "not correct" in response.content.decode()
+
+
+def test_unverified_address_cannot_sign_in_and_gets_a_verification_email(client):
+    user = UserFactory(verified_email=False)
+    response = sign_in(client, user.email)
+    assert "_auth_user_id" not in client.session
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [user.email]
+
+
+def test_sign_out_needs_a_post_and_ends_the_session(client):
+    user = UserFactory()
+    client.force_login(user)
+    assert client.get(reverse("account_logout")).status_code == 200  # a confirmation page
+    assert "_auth_user_id" in client.session
+
+    response = client.post(reverse("account_logout"))
+
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
+def test_sign_up_is_closed(client):
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "email": "newcomer@demo.example",
+            "password1": "a-long-password-1",
+            "password2": "a-long-password-1",
+        },
+    )
+    assert response.status_code == 200
+    assert "closed" in response.content.decode().lower()
+    assert not UserFactory._meta.model.objects.filter(email="newcomer@demo.example").exists()
+
+
+def test_password_reset_by_email_link(client):
+    user = UserFactory()
+
+    response = client.post(reverse("account_reset_password"), {"email": user.email})
+
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [user.email]
+    link = re.search(r"https?://[^/\s]+(/accounts/password/reset/key/\S+)", message.body).group(1)
+
+    # allauth stores the key in the session and redirects to a URL without it.
+    form_page = client.get(link, follow=True)
+    assert form_page.status_code == 200
+    new_password = "a-brand-new-passphrase-2026"
+    response = client.post(
+        form_page.redirect_chain[-1][0] if form_page.redirect_chain else link,
+        {"password1": new_password, "password2": new_password},
+    )
+    assert response.status_code == 302
+
+    user.refresh_from_db()
+    assert user.check_password(new_password)
+    client.logout()
+    assert sign_in(client, user.email, new_password).status_code == 302
+    assert "_auth_user_id" in client.session
+
+
+def test_password_reset_for_an_unknown_address_reveals_nothing(client):
+    known = client.post(reverse("account_reset_password"), {"email": UserFactory().email})
+    unknown = client.post(reverse("account_reset_password"), {"email": "nobody@demo.example"})
+    # Same answer either way (enumeration prevention); the unknown address gets no reset link.
+    assert known.status_code == unknown.status_code == 302
+    assert known.url == unknown.url
+    assert not any(
+        "/password/reset/key/" in m.body for m in mail.outbox if m.to == ["nobody@demo.example"]
+    )

@@ -1,0 +1,75 @@
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+
+from wagtail.models import Page, Revision
+
+import pytest
+from allauth.account.models import EmailAddress
+
+from cms.models import HomePage
+from exchange.demo import DEMO_PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot() -> dict:
+    return {
+        "pages": list(Page.objects.values_list("pk", "path", "title", "live")),
+        "revisions": Revision.objects.count(),
+        "users": list(get_user_model().objects.values_list("pk", "email", "password")),
+        "addresses": list(EmailAddress.objects.values_list("pk", "email", "verified")),
+    }
+
+
+def test_seed_demo_creates_the_coordinator_and_prints_the_password(settings, capsys):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    out = capsys.readouterr().out
+
+    coordinator = get_user_model().objects.get(email="coordinator@demo.example")
+    assert coordinator.check_password(DEMO_PASSWORD)
+    assert coordinator.is_staff
+    assert EmailAddress.objects.get(user=coordinator).verified
+    assert "coordinator@demo.example" in out and DEMO_PASSWORD in out
+    home = HomePage.objects.get()
+    assert home.hero_text and home.intro and len(home.sections) == 2
+
+
+def test_seed_demo_twice_changes_nothing(settings):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    first = snapshot()
+    call_command("seed_demo")
+    assert snapshot() == first
+
+
+def test_seed_demo_never_overwrites_an_editors_work(settings, capsys):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    home = HomePage.objects.get()
+    home.hero_text = "Written by the coordinator."
+    home.save_revision().publish()
+    coordinator = get_user_model().objects.get(email="coordinator@demo.example")
+    coordinator.set_password("the-coordinators-own-secret")
+    coordinator.save()
+    capsys.readouterr()
+
+    call_command("seed_demo")
+
+    assert HomePage.objects.get().hero_text == "Written by the coordinator."
+    coordinator.refresh_from_db()
+    assert coordinator.check_password("the-coordinators-own-secret")
+    assert DEMO_PASSWORD not in capsys.readouterr().out
+
+
+def test_seed_demo_refuses_without_debug(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="--i-know-this-is-a-demo"):
+        call_command("seed_demo")
+    assert not get_user_model().objects.exists()
+
+
+def test_seed_demo_runs_without_debug_when_confirmed(settings):
+    settings.DEBUG = False
+    call_command("seed_demo", "--i-know-this-is-a-demo")
+    assert get_user_model().objects.filter(email="coordinator@demo.example").exists()

@@ -1,0 +1,118 @@
+"""The settings module reads its environment, and refuses to run insecurely."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+from django.db.backends.sqlite3.base import DatabaseWrapper
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PRINT_SETTINGS = """
+import json
+from django.conf import settings
+print(json.dumps({
+    "DEBUG": settings.DEBUG,
+    "DATABASE": settings.DATABASES["default"],
+    "CACHE": settings.CACHES["default"]["BACKEND"],
+    "CACHE_LOCATION": settings.CACHES["default"].get("LOCATION"),
+    "EMAIL_BACKEND": settings.EMAIL_BACKEND,
+    "EMAIL_HOST": settings.EMAIL_HOST,
+    "EMAIL_PORT": settings.EMAIL_PORT,
+    "ALLOWED_HOSTS": settings.ALLOWED_HOSTS,
+    "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+}, default=str))
+"""
+
+
+def load_settings(**environ: str) -> subprocess.CompletedProcess:
+    """Import the settings in a fresh interpreter with exactly the given variables set."""
+    keep = {"PATH", "HOME", "LANG", "PYTHONPATH", "VIRTUAL_ENV"}
+    env = {key: value for key, value in os.environ.items() if key in keep}
+    env.update(DJANGO_SETTINGS_MODULE="config.settings", **environ)
+    return subprocess.run(  # noqa: S603 (our own interpreter, fixed arguments)
+        [sys.executable, "-c", f"import django; django.setup()\n{PRINT_SETTINGS}"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_refuses_to_start_without_secret_key_when_debug_is_off():
+    result = load_settings(DEBUG="false")
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_debug_mode_starts_without_secret_key():
+    result = load_settings(DEBUG="true")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["DEBUG"] is True
+
+
+def test_embedded_defaults_need_no_service():
+    result = load_settings(SECRET_KEY="x" * 50)
+    assert result.returncode == 0, result.stderr
+    loaded = json.loads(result.stdout)
+    assert loaded["DEBUG"] is False
+    assert loaded["DATABASE"]["ENGINE"] == "django.db.backends.sqlite3"
+    assert loaded["DATABASE"]["NAME"] == str(ROOT / "var" / "db.sqlite3")
+    assert loaded["DATABASE"]["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+    assert loaded["CACHE"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert loaded["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
+    assert loaded["MEDIA_ROOT"] == str(ROOT / "var" / "media")
+
+
+def test_service_urls_switch_backends():
+    result = load_settings(
+        SECRET_KEY="x" * 50,
+        DATABASE_URL="postgres://exchange:secret@db.internal:5433/exchange",
+        REDIS_URL="redis://cache.internal:6380/2",
+        EMAIL_URL="smtp+tls://mailer:pw@smtp.internal:587",
+        ALLOWED_HOSTS="exchange.example,www.exchange.example",
+        MEDIA_ROOT="/srv/media",
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = json.loads(result.stdout)
+    database = loaded["DATABASE"]
+    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert (database["HOST"], database["PORT"], database["NAME"]) == (
+        "db.internal",
+        5433,
+        "exchange",
+    )
+    assert "transaction_mode" not in database.get("OPTIONS", {})
+    assert loaded["CACHE"] == "django.core.cache.backends.redis.RedisCache"
+    assert loaded["CACHE_LOCATION"] == "redis://cache.internal:6380/2"
+    assert loaded["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert (loaded["EMAIL_HOST"], loaded["EMAIL_PORT"]) == ("smtp.internal", 587)
+    assert loaded["ALLOWED_HOSTS"] == ["exchange.example", "www.exchange.example"]
+    assert loaded["MEDIA_ROOT"] == "/srv/media"
+
+
+@pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3",
+    reason="the SQLite options apply only when DATABASE_URL is SQLite",
+)
+def test_sqlite_file_runs_in_wal_mode_with_immediate_transactions(tmp_path, django_db_blocker):
+    # The test database is in memory, where WAL does not apply: open a file database instead.
+    options = settings.DATABASES["default"]["OPTIONS"]
+    wrapper = DatabaseWrapper(
+        {**settings.DATABASES["default"], "NAME": str(tmp_path / "wal.sqlite3")}, alias="wal_check"
+    )
+    try:
+        with django_db_blocker.unblock(), wrapper.cursor() as cursor:
+            cursor.execute("PRAGMA journal_mode")
+            assert cursor.fetchone()[0] == "wal"
+            cursor.execute("PRAGMA busy_timeout")
+            assert cursor.fetchone()[0] == options["timeout"] * 1000
+        assert wrapper.transaction_mode == "IMMEDIATE"
+    finally:
+        wrapper.close()
