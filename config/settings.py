@@ -163,6 +163,9 @@ ACCOUNT_PREVENT_ENUMERATION = "strict"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_SESSION_REMEMBER = False
+# A signed-in member without admin access whom the admin sends to sign in must see the form (and
+# the admin's "no permission" message), not be bounced back to the admin in a redirect loop.
+ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Practice Exchange] "
 
 # --- Internationalisation ---------------------------------------------------------------------
@@ -209,6 +212,9 @@ if env.bool("HTTPS", default=False):
 WAGTAIL_SITE_NAME = "Practice Exchange"
 # The admin signs in through allauth, so e-mail verification applies there too.
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+# Members' addresses must not leak to outside services: no Gravatar, no update pings.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
