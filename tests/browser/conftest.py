@@ -2,13 +2,21 @@
 
 Never `playwright install`: it downloads its own browser, which locked-down machines refuse.
 Without Chromium these tests skip with a clear reason; with REQUIRE_BROWSER_TESTS=1 (CI) they fail.
+
+While Playwright's sync API runs, asyncio sees a running event loop in this thread, and Django
+then hands out a different database connection. So every fixture that writes to the database
+must run before `page`, and Playwright stops before the database is reset after the test.
 """
 
 import os
 import shutil
 from collections.abc import Iterator
 
+from django.core.management import call_command
+
 import pytest
+
+from tests.exchange.factories import UserFactory
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -33,35 +41,44 @@ def find_chromium() -> str | None:
     )
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator:
+@pytest.fixture(scope="session")
+def chromium_executable() -> str:
     executable = find_chromium()
     if executable is None:
         if os.environ.get("REQUIRE_BROWSER_TESTS") == "1":
             pytest.fail(f"REQUIRE_BROWSER_TESTS=1 but {NOT_INSTALLED}")
         pytest.skip(NOT_INSTALLED)
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; Django would refuse the test's own
-    # ORM calls ("async-unsafe") while it runs, although they are plain synchronous code here.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-            yield browser
-            browser.close()
-    finally:
-        if previous is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+    return executable
 
 
 @pytest.fixture
-def page(browser, live_server, transactional_db):
-    context = browser.new_context(base_url=live_server.url)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
+def site_db(transactional_db, django_db_serialized_rollback) -> None:
+    """A real (committed) database the live server can read, restored after each test."""
+
+
+@pytest.fixture
+def demo_site(site_db, settings) -> None:
+    settings.DEBUG = True  # seed_demo runs only in development, as `make run` does
+    call_command("seed_demo")
+    settings.DEBUG = False
+
+
+@pytest.fixture
+def member(site_db):
+    return UserFactory()
+
+
+@pytest.fixture
+def page(chromium_executable, site_db, live_server) -> Iterator:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_executable, args=CHROMIUM_ARGS
+        )
+        context = browser.new_context(base_url=live_server.url)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        yield page
+        context.close()
+        browser.close()

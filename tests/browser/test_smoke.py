@@ -1,5 +1,3 @@
-from django.core.management import call_command
-
 import pytest
 
 from exchange.demo import DEMO_PASSWORD
@@ -7,11 +5,7 @@ from exchange.demo import DEMO_PASSWORD
 pytestmark = pytest.mark.browser
 
 
-def test_home_page_skip_link_and_demo_login(page, settings):
-    settings.DEBUG = True  # seed_demo runs only in development, as `make run` does
-    call_command("seed_demo")
-    settings.DEBUG = False
-
+def test_home_page_skip_link_and_demo_login(demo_site, page):
     page.goto("/")
     assert page.locator("h1").count() == 1
     assert "Learning from each other" in page.locator("h1").inner_text()

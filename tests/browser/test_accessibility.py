@@ -1,0 +1,46 @@
+"""axe-core audits the rendered pages in Chromium: zero WCAG 2.1 A/AA or best-practice violations."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.exchange.factories import PASSWORD
+
+pytestmark = pytest.mark.browser
+
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+    },
+    "resultTypes": ["violations"],
+}
+PUBLIC_PATHS = [
+    "/",
+    "/how-visits-work/",
+    "/accounts/login/",
+    "/accounts/password/reset/",
+    "/accounts/signup/",
+    "/no-such-page/",
+]
+MEMBER_PATHS = ["/", "/accounts/email/", "/accounts/password/change/", "/accounts/2fa/"]
+
+
+def audit(page, path: str) -> None:
+    page.goto(path)
+    results = Axe().run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, f"{path}\n{results.generate_report()}"
+
+
+def test_public_pages_pass_axe(demo_site, page):
+    for path in PUBLIC_PATHS:
+        audit(page, path)
+
+
+def test_member_pages_pass_axe(demo_site, member, page):
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill(member.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    for path in MEMBER_PATHS:
+        audit(page, path)
