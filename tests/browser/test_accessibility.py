@@ -1,4 +1,4 @@
-"""axe-core audits the rendered pages in Chromium: zero WCAG 2.1 A/AA or best-practice violations."""
+"""axe-core audits pages in Chromium: zero WCAG 2.1 A/AA or best-practice violations."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
