@@ -14,6 +14,7 @@ PUBLIC_PAGES = [
     "/accounts/signup/",
     "/no-such-page/",
 ]
+MEMBER_PAGES = ["/", "/accounts/email/", "/accounts/password/change/", "/accounts/2fa/"]
 
 
 @pytest.fixture
@@ -29,7 +30,7 @@ def test_public_pages_keep_the_landmarks(client, demo_site, path):
     assert_accessible_skeleton(html)
 
 
-@pytest.mark.parametrize("path", ["/", "/accounts/email/", "/accounts/password/change/"])
+@pytest.mark.parametrize("path", MEMBER_PAGES)
 def test_signed_in_pages_keep_the_landmarks(client, demo_site, path):
     client.force_login(UserFactory())
     response = client.get(path)

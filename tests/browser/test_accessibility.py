@@ -4,6 +4,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.exchange.factories import PASSWORD
+from tests.test_accessibility import MEMBER_PAGES, PUBLIC_PAGES
 
 pytestmark = pytest.mark.browser
 
@@ -14,15 +15,6 @@ AXE_OPTIONS = {
     },
     "resultTypes": ["violations"],
 }
-PUBLIC_PATHS = [
-    "/",
-    "/how-visits-work/",
-    "/accounts/login/",
-    "/accounts/password/reset/",
-    "/accounts/signup/",
-    "/no-such-page/",
-]
-MEMBER_PATHS = ["/", "/accounts/email/", "/accounts/password/change/", "/accounts/2fa/"]
 
 
 def audit(page, path: str) -> None:
@@ -32,7 +24,7 @@ def audit(page, path: str) -> None:
 
 
 def test_public_pages_pass_axe(demo_site, page):
-    for path in PUBLIC_PATHS:
+    for path in PUBLIC_PAGES:
         audit(page, path)
 
 
@@ -42,5 +34,5 @@ def test_member_pages_pass_axe(demo_site, member, page):
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
-    for path in MEMBER_PATHS:
+    for path in MEMBER_PAGES:
         audit(page, path)
