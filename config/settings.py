@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail",
     "modelcluster",
+    "django_countries",
     "taggit",
     "django_filters",
     "django_tasks",
@@ -219,6 +220,14 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# --- Practice library -------------------------------------------------------------------------
+
+# A practice not reviewed for this many years is shown as archived and hidden from the library.
+PRACTICE_ARCHIVE_AFTER_YEARS = env.int("PRACTICE_ARCHIVE_AFTER_YEARS", default=3)
+
+# Kosovo has no ISO 3166 code yet; XK is the user-assigned code the EU and others use.
+COUNTRIES_OVERRIDE = {"XK": "Kosovo"}
 
 # --- Logging ----------------------------------------------------------------------------------
 

@@ -32,7 +32,7 @@ def test_seed_demo_creates_the_coordinator_and_prints_the_password(settings, cap
     assert EmailAddress.objects.get(user=coordinator).verified
     assert "coordinator@demo.example" in out and DEMO_PASSWORD in out
     home = HomePage.objects.get()
-    assert home.hero_text and home.intro and len(home.sections) == 2
+    assert home.hero_text and home.intro and len(home.sections) == 4
 
 
 def test_seed_demo_twice_changes_nothing(settings):

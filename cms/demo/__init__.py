@@ -2,6 +2,7 @@
 
 from wagtail.models import Page, Site
 
+from cms.demo.library import seed_library
 from cms.models import HomePage, StandardPage
 
 HOME = {
@@ -19,6 +20,13 @@ HOME = {
         "matches visitors and hosts on a shared challenge. What visitors learn is written up in "
         "reflection logs and, with their consent, shared with the whole field.</p>"
     ),
+}
+
+SECTION_TEXT = {
+    "practices": "Practices members can show visitors, filtered by challenge, setting and evidence.",
+    "organisations": "Who is in the network, where they work and what they work on.",
+    "how-visits-work": "From a shared challenge to a visit, a reflection and a lesson for the field.",
+    "privacy": "What this site shows to whom, and why members' reflections stay private.",
 }
 
 STANDARD_PAGES = [
@@ -83,8 +91,8 @@ def seed_site_pages() -> list[str]:
     home = Site.objects.get(is_default_site=True).root_page.specific
     if not isinstance(home, HomePage):
         raise TypeError(f"The default site's root page is a {type(home).__name__}, not a HomePage.")
-    done: list[str] = []
-    pages: list[Page] = []
+    library, organisations, done = seed_library(home)
+    pages: list[Page] = [library, organisations]
     for spec in STANDARD_PAGES:
         page = StandardPage.objects.child_of(home).filter(slug=spec["slug"]).first()
         if page is None:
@@ -101,7 +109,8 @@ def seed_site_pages() -> list[str]:
         for field, value in HOME.items():
             setattr(home, field, value)
         home.sections = [
-            ("section", {"page": page, "title": "", "description": ""}) for page in pages
+            ("section", {"page": page, "title": "", "description": SECTION_TEXT[page.slug]})
+            for page in pages
         ]
         home.save_revision().publish()
         done.append("home page text")

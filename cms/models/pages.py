@@ -23,7 +23,7 @@ class HomePage(Page):
     )
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms.StandardPage"]
+    subpage_types = ["cms.StandardPage", "cms.PracticeIndexPage", "cms.OrganisationIndexPage"]
     max_count = 1
 
     content_panels = [

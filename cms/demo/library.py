@@ -1,0 +1,167 @@
+"""Seeds the demo practice library and organisation profiles (added once, never overwritten)."""
+
+from datetime import date
+
+from wagtail.models import Page
+
+from cms.demo.organisations import ORGANISATIONS
+from cms.demo.practices import P as PRACTICES
+from cms.models import (
+    Challenge,
+    Language,
+    OrganisationIndexPage,
+    OrganisationPage,
+    PracticeCountry,
+    PracticeIndexPage,
+    PracticePage,
+    Setting,
+    TargetGroup,
+)
+
+EVALUATIONS = {
+    "none": "Not evaluated yet; the team keeps attendance and a short log of each session.",
+    "internal": "The team evaluated its own work with participant questionnaires and case reviews.",
+    "external": "An external evaluator followed the practice for a year, with interviews and "
+    "before-and-after measures.",
+    "peer_reviewed": "Reviewed by practitioners from another country against shared questions, "
+    "and evaluated externally; findings were published.",
+}
+IMPLEMENTATION = {
+    "general": (
+        "Two trained facilitators per group.",
+        "Ten weekly sessions",
+        "Low: materials and rooms",
+    ),
+    "at_risk": (
+        "One coordinator and a pool of trained mentors or counsellors.",
+        "Six to twelve months",
+        "Medium: one full-time post per 20 participants",
+    ),
+    "individual": (
+        "Case workers with supervision, linked to statutory partners.",
+        "One year or more",
+        "High: intensive one-to-one work",
+    ),
+}
+
+
+def seed_library(home: Page) -> tuple[Page, Page, list[str]]:
+    """Create the two index pages, the organisations and the practices that are missing."""
+    done: list[str] = []
+    organisations_index = child_or_create(
+        home,
+        OrganisationIndexPage,
+        "organisations",
+        done,
+        title="Member organisations",
+        intro="<p>The organisations of the demo network, all fictional, and the practices they "
+        "can show visitors.</p>",
+    )
+    library = child_or_create(
+        home,
+        PracticeIndexPage,
+        "practices",
+        done,
+        title="Practice library",
+        intro="<p>Practices that members run and can show during a job-shadowing visit. Filter by "
+        "the challenge you face, the setting you work in or the evidence you need.</p>",
+    )
+    vocab = {
+        model: {term.slug: term for term in model.objects.all()}
+        for model in (Challenge, Setting, TargetGroup, Language)
+    }
+    organisations = {}
+    for slug, name, country, city, kind, languages, challenges, settings, text in ORGANISATIONS:
+        organisations[slug] = child_or_create(
+            organisations_index,
+            OrganisationPage,
+            slug,
+            done,
+            title=name,
+            country=country,
+            city=city,
+            organisation_type=kind,
+            description=f"<p>Fictional demo organisation. {text}</p>",
+            languages=[vocab[Language][s] for s in languages],
+            challenges=[vocab[Challenge][s] for s in challenges],
+            work_settings=[vocab[Setting][s] for s in settings],
+        )
+    for (
+        slug,
+        title,
+        org,
+        countries,
+        challenges,
+        level,
+        targets,
+        settings,
+        languages,
+        evidence,
+        scope,
+        start_year,
+        reviewed,
+        summary,
+        mechanism,
+        keywords,
+    ) in PRACTICES:
+        organisation = organisations[org]
+        staff, duration, cost = IMPLEMENTATION[level]
+        child_or_create(
+            library,
+            PracticePage,
+            slug,
+            done,
+            title=title,
+            summary=summary,
+            organisation=organisation,
+            description=[
+                ("heading", {"text": "Who runs it", "level": "h2"}),
+                ("paragraph", f"<p>{organisation.title}: {plain(organisation.description)}</p>"),
+                ("heading", {"text": "What a visitor sees", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<p>Visitors join the team's daily work for two to five days, sit in "
+                    "where the observation rules allow it, and talk the practice through with the "
+                    "staff who run it.</p>",
+                ),
+            ],
+            countries=[PracticeCountry(country=code) for code in countries],
+            challenges=[vocab[Challenge][s] for s in challenges],
+            prevention_level=level,
+            target_groups=[vocab[TargetGroup][s] for s in targets],
+            work_settings=[vocab[Setting][s] for s in settings],
+            languages=[vocab[Language][s] for s in languages],
+            evidence=evidence,
+            scope=scope,
+            start_year=start_year,
+            last_reviewed=date.fromisoformat(reviewed),
+            mechanism=mechanism,
+            deliverables="A short manual, session plans and a yearly report to partners.",
+            staff=staff,
+            duration=duration,
+            cost=cost,
+            evaluation_summary=EVALUATIONS[evidence],
+            sustainability="Funded by the municipality and a foundation; staff trained in-house.",
+            transferability="Transferable where partners agree on roles; needs adaptation to local "
+            "law on information sharing.",
+            tags=keywords,
+        )
+    return library, organisations_index, done
+
+
+def child_or_create(parent: Page, model, slug: str, done: list[str], **fields) -> Page:
+    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    if existing:
+        return existing
+    tags = fields.pop("tags", [])
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    if tags:
+        page.tags.add(*tags)
+    page.save_revision().publish()
+    done.append(f"page {page.url_path}")
+    return page
+
+
+def plain(html: str) -> str:
+    return html.removeprefix("<p>").removesuffix("</p>")

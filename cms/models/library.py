@@ -1,0 +1,420 @@
+"""Member organisation profiles and the practice library."""
+
+from datetime import date
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import CharField, Count, F, Value
+from django.http import Http404
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from django_countries.fields import CountryField
+
+from cms.blocks import BodyBlock
+
+
+class OrganisationType(models.TextChoices):
+    NGO = "ngo", _("NGO")
+    STATUTORY = "statutory", _("Statutory body")
+    GRASSROOTS = "grassroots", _("Grassroots initiative")
+    INDIVIDUAL = "individual", _("Individual member")
+
+
+class PreventionLevel(models.TextChoices):
+    """The prevention triangle used across the field."""
+
+    GENERAL = "general", _("General prevention")
+    AT_RISK = "at_risk", _("At-risk groups")
+    INDIVIDUAL = "individual", _("Individual intervention")
+
+
+class Evidence(models.TextChoices):
+    NONE = "none", _("Not yet evaluated")
+    INTERNAL = "internal", _("Internal evaluation")
+    EXTERNAL = "external", _("External evaluation")
+    PEER_REVIEWED = "peer_reviewed", _("Peer reviewed")
+
+
+class Scope(models.TextChoices):
+    LOCAL = "local", _("Local")
+    REGIONAL = "regional", _("Regional")
+    NATIONAL = "national", _("National")
+    INTERNATIONAL = "international", _("International")
+
+
+def route_to_specific_child(parent: Page, queryset, request, path_components):
+    """Wagtail's default route finds a child, then fetches it again as its specific type; a
+    parent whose children are all one type can fetch the specific child in one query."""
+    child = queryset.child_of(parent).filter(slug=path_components[0]).first()
+    if child is None:
+        raise Http404
+    child._cached_parent_obj = parent  # the breadcrumb's get_parent() needs no query
+    return child.route(request, path_components[1:])
+
+
+def terms_by_relation(instance, relations: dict[str, str]) -> dict[str, list[str]]:
+    """Names of the taxonomy terms linked to `instance`, for several M2M fields in one query.
+
+    `relations` maps a field name to the name of the term's foreign key on its through table.
+    """
+    parts = []
+    for field_name, target in relations.items():
+        through = getattr(type(instance), field_name).through
+        source = next(
+            f.attname
+            for f in through._meta.get_fields()
+            if f.is_relation and f.many_to_one and f.related_model is type(instance)
+        )
+        parts.append(
+            through.objects.filter(**{source: instance.pk})
+            .order_by()
+            .values_list(
+                Value(field_name, output_field=CharField()),
+                F(f"{target}__name"),
+                F(f"{target}__sort_order"),
+            )
+        )
+    grouped: dict[str, list[str]] = {field_name: [] for field_name in relations}
+    for field_name, name, _order in sorted(
+        parts[0].union(*parts[1:], all=True), key=lambda r: (r[2], r[1])
+    ):
+        grouped[field_name].append(name)
+    return grouped
+
+
+def archive_cutoff(today: date | None = None) -> date:
+    """Practices last reviewed before this date are archived."""
+    today = today or timezone.localdate()
+    years = settings.PRACTICE_ARCHIVE_AFTER_YEARS
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February, and the year `years` ago is not a leap year
+        return today.replace(year=today.year - years, day=28)
+
+
+class OrganisationIndexPage(Page):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.OrganisationPage"]
+    max_count = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("organisation index page")
+
+    def route(self, request, path_components):
+        if path_components:
+            return route_to_specific_child(
+                self, OrganisationPage.objects.all(), request, path_components
+            )
+        return super().route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["organisations"] = (
+            OrganisationPage.objects.live()
+            .child_of(self)
+            .select_related("logo")
+            .annotate(practice_count=Count("practices", distinct=True))
+            .order_by("title")
+        )
+        return context
+
+
+class OrganisationPage(Page):
+    """A member organisation's public profile. No street address: members are targets."""
+
+    country = CountryField(_("country"))
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    organisation_type = models.CharField(
+        _("type"), max_length=20, choices=OrganisationType.choices, default=OrganisationType.NGO
+    )
+    description = RichTextField(_("description"), features=["bold", "italic", "link", "ol", "ul"])
+    languages = ParentalManyToManyField(
+        "cms.Language",
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("working languages"),
+    )
+    challenges = ParentalManyToManyField(
+        "cms.Challenge", blank=True, related_name="organisations", verbose_name=_("challenges")
+    )
+    work_settings = ParentalManyToManyField(
+        "cms.Setting", blank=True, related_name="organisations", verbose_name=_("settings")
+    )
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    parent_page_types = ["cms.OrganisationIndexPage"]
+    subpage_types: list[str] = []
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("country"), FieldPanel("city"), FieldPanel("organisation_type")],
+            heading=_("Where and what"),
+        ),
+        FieldPanel("description"),
+        FieldPanel("languages"),
+        FieldPanel("challenges"),
+        FieldPanel("work_settings"),
+        FieldPanel("website"),
+        FieldPanel("logo"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("description"),
+        index.SearchField("city"),
+        index.FilterField("country"),
+        index.FilterField("organisation_type"),
+    ]
+
+    class Meta:
+        verbose_name = _("organisation page")
+
+    @cached_property
+    def terms(self) -> dict[str, list[str]]:
+        return terms_by_relation(
+            self, {"languages": "language", "challenges": "challenge", "work_settings": "setting"}
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["practices"] = (
+            self.practices.live()
+            .select_related("organisation")
+            .prefetch_related("challenges", "countries")
+            .order_by("-last_reviewed", "title")
+        )
+        return context
+
+
+class PracticeQuerySet(PageQuerySet):
+    def archived(self, today: date | None = None) -> "PracticeQuerySet":
+        return self.filter(last_reviewed__lt=archive_cutoff(today))
+
+    def current(self, today: date | None = None) -> "PracticeQuerySet":
+        return self.filter(last_reviewed__gte=archive_cutoff(today))
+
+
+PracticeManager = PageManager.from_queryset(PracticeQuerySet)
+
+
+class PracticeTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "cms.PracticePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class PracticeCountry(Orderable):
+    """One country where a practice runs (a row each, so the library can count them)."""
+
+    practice = ParentalKey("cms.PracticePage", on_delete=models.CASCADE, related_name="countries")
+    country = CountryField(_("country"), db_index=True)
+
+    panels = [FieldPanel("country")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("country where it runs")
+        verbose_name_plural = _("countries where it runs")
+        constraints = [
+            models.UniqueConstraint(fields=["practice", "country"], name="practice_country_unique")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.country.name)
+
+
+class PracticeIndexPage(Page):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.PracticePage"]
+    max_count = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("practice library page")
+
+    def route(self, request, path_components):
+        if path_components:
+            return route_to_specific_child(
+                self, PracticePage.objects.select_related("organisation"), request, path_components
+            )
+        return super().route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.library import library_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(library_context(self, request.GET))
+        return context
+
+
+class PracticePage(Page):
+    """A practice in the library: what it is, why it works, what it takes, how we know."""
+
+    summary = models.TextField(_("summary"), max_length=500)
+    description = StreamField(BodyBlock(), verbose_name=_("description"))
+    organisation = models.ForeignKey(
+        "cms.OrganisationPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="practices",
+        verbose_name=_("organisation"),
+    )
+    challenges = ParentalManyToManyField(
+        "cms.Challenge", related_name="practices", verbose_name=_("challenges")
+    )
+    prevention_level = models.CharField(
+        _("prevention level"), max_length=20, choices=PreventionLevel.choices, db_index=True
+    )
+    target_groups = ParentalManyToManyField(
+        "cms.TargetGroup", related_name="practices", verbose_name=_("target groups")
+    )
+    work_settings = ParentalManyToManyField(
+        "cms.Setting", related_name="practices", verbose_name=_("settings")
+    )
+    languages = ParentalManyToManyField(
+        "cms.Language", related_name="practices", verbose_name=_("languages")
+    )
+    tags = ClusterTaggableManager(through=PracticeTag, blank=True, verbose_name=_("keywords"))
+    scope = models.CharField(
+        _("geographical scope"), max_length=20, choices=Scope.choices, default=Scope.LOCAL
+    )
+    mechanism = models.TextField(_("why it works"), blank=True)
+    deliverables = models.TextField(_("deliverables"), blank=True)
+    staff = models.TextField(_("staff needed"), blank=True)
+    duration = models.CharField(_("duration"), max_length=200, blank=True)
+    cost = models.CharField(_("cost"), max_length=200, blank=True)
+    evidence = models.CharField(
+        _("evidence"), max_length=20, choices=Evidence.choices, default=Evidence.NONE, db_index=True
+    )
+    evaluation_summary = models.TextField(_("evaluation summary"), blank=True)
+    sustainability = models.TextField(_("sustainability"), blank=True)
+    transferability = models.TextField(_("transferability"), blank=True)
+    start_year = models.PositiveSmallIntegerField(
+        _("start year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1950), MaxValueValidator(2100)],
+    )
+    last_reviewed = models.DateField(_("last reviewed"), db_index=True)
+
+    objects = PracticeManager()
+
+    parent_page_types = ["cms.PracticeIndexPage"]
+    subpage_types: list[str] = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("organisation"),
+        InlinePanel("countries", label=_("Countries where it runs"), min_num=1),
+        MultiFieldPanel(
+            [
+                FieldPanel("challenges"),
+                FieldPanel("prevention_level"),
+                FieldPanel("target_groups"),
+                FieldPanel("work_settings"),
+                FieldPanel("languages"),
+                FieldPanel("scope"),
+                FieldPanel("tags"),
+            ],
+            heading=_("Classification"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("mechanism"), FieldPanel("deliverables")], heading=_("Approach")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("staff"), FieldPanel("duration"), FieldPanel("cost")],
+            heading=_("What it takes"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("evidence"),
+                FieldPanel("evaluation_summary"),
+                FieldPanel("sustainability"),
+                FieldPanel("transferability"),
+            ],
+            heading=_("Evidence and transfer"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("start_year"), FieldPanel("last_reviewed")], heading=_("Dates")
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.SearchField("mechanism"),
+        index.FilterField("prevention_level"),
+        index.FilterField("evidence"),
+        index.FilterField("last_reviewed"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("challenges", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        verbose_name = _("practice")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(start_year__isnull=True)
+                | models.Q(start_year__gte=1950, start_year__lte=2100),
+                name="practice_start_year_plausible",
+            )
+        ]
+
+    @cached_property
+    def terms(self) -> dict[str, list[str]]:
+        """Challenges, target groups, settings and languages by name, in one query."""
+        return terms_by_relation(
+            self,
+            {
+                "challenges": "challenge",
+                "target_groups": "targetgroup",
+                "work_settings": "setting",
+                "languages": "language",
+            },
+        )
+
+    @property
+    def is_archived(self) -> bool:
+        return self.last_reviewed < archive_cutoff()
+
+    @property
+    def label(self) -> str:
+        """The public label: "peer reviewed" when the evidence is, "inspiring" otherwise."""
+        if self.evidence == Evidence.PEER_REVIEWED:
+            return str(_("Peer reviewed"))
+        return str(_("Inspiring"))
+
+    def related_practices(self, limit: int = 3) -> PracticeQuerySet:
+        """Live practices that share the most challenges with this one."""
+        return (
+            PracticePage.objects.live()
+            .filter(challenges__in=self.challenges.all())
+            .exclude(pk=self.pk)
+            .annotate(shared=Count("challenges"))
+            .select_related("organisation")
+            .order_by("-shared", "-last_reviewed", "title")[:limit]
+        )
