@@ -6,17 +6,27 @@ number of queries: the vocabularies, one UNION for every facet count and the tot
 rows, and two prefetches for what the rows show.
 """
 
+import hashlib
+import json
 import math
+import uuid
 from dataclasses import dataclass, field
 
-from django.db.models import CharField, Count, F, QuerySet, Value
-from django.db.models.functions import Cast
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import CharField, QuerySet, Value
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from django_countries import countries
 
-from cms.models.library import Evidence, PracticeCountry, PracticePage, PreventionLevel
+from cms.models.library import (
+    Evidence,
+    PracticeCountry,
+    PracticePage,
+    PreventionLevel,
+    archive_cutoff,
+)
 from cms.models.snippets import Challenge, Language, Setting, TargetGroup
 
 PER_PAGE = 20
@@ -37,6 +47,11 @@ CHOICE_FACETS = {
     "level": (_("Prevention level"), PreventionLevel, "prevention_level"),
     "evidence": (_("Evidence"), Evidence, "evidence"),
 }
+# Facet counts are cached per selection under a version token that every change to the library
+# replaces (cms/signals.py). The timeout bounds staleness where the cache is per process.
+COUNTS_TIMEOUT = 60 * 60
+VERSION_KEY = "library:version"
+
 FACET_ORDER = ["challenge", "country", "level", "target", "setting", "evidence", "language"]
 
 
@@ -125,40 +140,74 @@ def filter_practices(
 
 
 def count_facets(filtered: QuerySet, everything: QuerySet) -> dict[str, dict[str, int]]:
-    """Counts per facet value over `filtered`, plus its total and the total of `everything`."""
-    ids = filtered.values("pk")
+    """Counts per facet value over `filtered`, plus its total and the total of `everything`.
 
-    def part(queryset, facet: str, value) -> QuerySet:
-        # Compound statements allow no ORDER BY in their parts: drop the models' default ordering.
+    One statement. The ORM would repeat the filtered subquery in every part of the UNION and the
+    database would evaluate it each time (11 times over 20,000 practices: ~170 ms on SQLite), so
+    the set is computed once as a materialized CTE and each part counts against it.
+    """
+    selected_sql, selected_params = filtered.order_by().values("pk").query.sql_with_params()
+    all_sql, all_params = everything.order_by().values("pk").query.sql_with_params()
+    quote = connection.ops.quote_name
+
+    # Only names from the models' metadata, quoted, go into the SQL text; values are parameters.
+    def part(facet: str, table: str, value_column: str, practice_column: str) -> str:
+        value, practice = quote(value_column), quote(practice_column)
         return (
-            queryset.order_by()
-            .values(
-                facet=Value(facet, output_field=CharField()),
-                value=Cast(value, output_field=CharField()),
-            )
-            .annotate(n=Count("pk"))
+            f"SELECT '{facet}', CAST({value} AS TEXT), COUNT(*) FROM {quote(table)} "  # noqa: S608
+            f"WHERE {practice} IN (SELECT id FROM selected) GROUP BY {value}"
         )
 
     parts = [
+        "SELECT 'total', '', COUNT(*) FROM selected",
+        f"SELECT 'all', '', COUNT(*) FROM ({all_sql}) everything",  # noqa: S608
         part(
-            PracticePage.objects.filter(pk__in=ids),
-            "total",
-            Value("", output_field=CharField()),
+            "country",
+            PracticeCountry._meta.db_table,
+            PracticeCountry._meta.get_field("country").column,
+            PracticeCountry._meta.get_field("practice").column,
         ),
-        part(everything, "all", Value("", output_field=CharField())),
-        part(PracticeCountry.objects.filter(practice_id__in=ids), "country", F("country")),
     ]
     for key, (_label, _model, relation) in TERM_FACETS.items():
         through = getattr(PracticePage, relation).through
-        target = through._meta.get_field(relation_target_field(through)).attname
-        parts.append(part(through.objects.filter(practicepage_id__in=ids), key, F(target)))
+        parts.append(
+            part(
+                key,
+                through._meta.db_table,
+                through._meta.get_field(relation_target_field(through)).column,
+                through._meta.get_field("practicepage").column,
+            )
+        )
     for key, (_label, _choices, field_name) in CHOICE_FACETS.items():
-        parts.append(part(PracticePage.objects.filter(pk__in=ids), key, F(field_name)))
+        column = PracticePage._meta.get_field(field_name).column
+        parts.append(part(key, PracticePage._meta.db_table, column, PracticePage._meta.pk.column))
 
+    sql = f"WITH selected(id) AS MATERIALIZED ({selected_sql}) " + " UNION ALL ".join(parts)
     counts: dict[str, dict[str, int]] = {}
-    for row in parts[0].union(*parts[1:], all=True):
-        counts.setdefault(row["facet"], {})[row["value"]] = row["n"]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*selected_params, *all_params])
+        for facet, value, n in cursor.fetchall():
+            counts.setdefault(facet, {})[value] = n
     return counts
+
+
+def cached_counts(
+    filtered: QuerySet, everything: QuerySet, selection: dict, show_archived: bool
+) -> dict[str, dict[str, int]]:
+    """count_facets, remembered until the library changes (or the archive cutoff moves)."""
+    version = cache.get_or_set(VERSION_KEY, uuid.uuid4().hex, None)
+    fingerprint = json.dumps([selection, show_archived, str(archive_cutoff())], sort_keys=True)
+    key = f"library:counts:{version}:{hashlib.sha256(fingerprint.encode()).hexdigest()}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = count_facets(filtered, everything)
+        cache.set(key, counts, COUNTS_TIMEOUT)
+    return counts
+
+
+def library_changed(**kwargs) -> None:
+    """Forget every cached count: a practice was published, unpublished, moved or deleted."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
 def relation_target_field(through) -> str:
@@ -240,10 +289,13 @@ def library_context(index_page, params: QueryDict) -> dict:
     show_archived = params.get("archived") == "1"
     sort = params.get("sort") if params.get("sort") in SORTS else DEFAULT_SORT
 
-    in_library = PracticePage.objects.live().descendant_of(index_page)
+    # Practices can only live under the one library page (max_count = 1), so every live practice
+    # is in it; a path filter here would only slow the counts down.
+    in_library = PracticePage.objects.live()
     scope = in_library if show_archived else in_library.current()
     filtered = filter_practices(scope, selection, vocabularies)
-    counts = count_facets(filtered, filter_practices(in_library, selection, vocabularies))
+    everything = filter_practices(in_library, selection, vocabularies)
+    counts = cached_counts(filtered, everything, selection, show_archived)
 
     total = counts.get("total", {}).get("", 0)
     pagination = paginate(params, total)

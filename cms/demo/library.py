@@ -45,18 +45,9 @@ IMPLEMENTATION = {
 }
 
 
-def seed_library(home: Page) -> tuple[Page, Page, list[str]]:
-    """Create the two index pages, the organisations and the practices that are missing."""
-    done: list[str] = []
-    organisations_index = child_or_create(
-        home,
-        OrganisationIndexPage,
-        "organisations",
-        done,
-        title="Member organisations",
-        intro="<p>The organisations of the demo network, all fictional, and the practices they "
-        "can show visitors.</p>",
-    )
+def ensure_index_pages(home: Page, done: list[str] | None = None) -> tuple[Page, Page]:
+    """The practice library at /practices/ and the organisation profiles at /organisations/."""
+    done = [] if done is None else done
     library = child_or_create(
         home,
         PracticeIndexPage,
@@ -66,6 +57,21 @@ def seed_library(home: Page) -> tuple[Page, Page, list[str]]:
         intro="<p>Practices that members run and can show during a job-shadowing visit. Filter by "
         "the challenge you face, the setting you work in or the evidence you need.</p>",
     )
+    organisations_index = child_or_create(
+        home,
+        OrganisationIndexPage,
+        "organisations",
+        done,
+        title="Member organisations",
+        intro="<p>The organisations of the network and the practices they can show visitors.</p>",
+    )
+    return library, organisations_index
+
+
+def seed_library(home: Page) -> tuple[Page, Page, list[str]]:
+    """Create the two index pages, the organisations and the practices that are missing."""
+    done: list[str] = []
+    library, organisations_index = ensure_index_pages(home, done)
     vocab = {
         model: {term.slug: term for term in model.objects.all()}
         for model in (Challenge, Setting, TargetGroup, Language)
