@@ -10,12 +10,14 @@ import hashlib
 import json
 import math
 import uuid
+from urllib.parse import urlencode
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import CharField, QuerySet, Value
 from django.http import QueryDict
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from django_countries import countries
@@ -30,6 +32,13 @@ from cms.models.library import (
 from cms.models.snippets import Challenge, Language, Setting, TargetGroup
 
 PER_PAGE = 20
+# Looked up once per page rather than once per card or facet value in the templates.
+CARD_LABELS = {
+    "archived": _("Archived"),
+    "reviewed": _("reviewed"),
+    "remove": _("Remove filter:"),
+    "practices": _("practices"),
+}
 SORTS = {
     "reviewed": ("-last_reviewed", "title", "pk"),
     "title": ("title", "pk"),
@@ -92,6 +101,15 @@ class Pagination:
         return min(self.number * PER_PAGE, self.total)
 
 
+def library_version() -> str:
+    """A token that changes whenever the library or its vocabularies change (cms/signals.py)."""
+    return cache.get_or_set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def cached_vocabularies(version: str) -> dict[str, dict[str, tuple[int, str]]]:
+    return cache.get_or_set(f"library:vocabularies:{version}", load_vocabularies, COUNTS_TIMEOUT)
+
+
 def load_vocabularies() -> dict[str, dict[str, tuple[int, str]]]:
     """slug → (id, name) for each taxonomy, in display order, in one query."""
     parts = [
@@ -128,11 +146,17 @@ def unique(values) -> list[str]:
 def filter_practices(
     practices: QuerySet, selection: dict[str, list[str]], vocabularies
 ) -> QuerySet:
+    # Membership tests (IN subqueries) rather than joins: the database can then walk the sort
+    # index and stop after one page, instead of joining every match and sorting them all.
     for key, (_label, _model, relation) in TERM_FACETS.items():
+        through = getattr(PracticePage, relation).through
+        target = relation_target_field(through)
         for slug in selection[key]:
-            practices = practices.filter(**{relation: vocabularies[key][slug][0]})
+            members = through.objects.filter(**{target: vocabularies[key][slug][0]})
+            practices = practices.filter(pk__in=members.values("practicepage_id"))
     for code in selection["country"]:
-        practices = practices.filter(countries__country=code)
+        members = PracticeCountry.objects.filter(country=code).values("practice_id")
+        practices = practices.filter(pk__in=members)
     for key, (_label, _choices, field_name) in CHOICE_FACETS.items():
         if selection[key]:
             practices = practices.filter(**{field_name: selection[key][0]})
@@ -192,10 +216,9 @@ def count_facets(filtered: QuerySet, everything: QuerySet) -> dict[str, dict[str
 
 
 def cached_counts(
-    filtered: QuerySet, everything: QuerySet, selection: dict, show_archived: bool
+    version: str, filtered: QuerySet, everything: QuerySet, selection: dict, show_archived: bool
 ) -> dict[str, dict[str, int]]:
     """count_facets, remembered until the library changes (or the archive cutoff moves)."""
-    version = cache.get_or_set(VERSION_KEY, uuid.uuid4().hex, None)
     fingerprint = json.dumps([selection, show_archived, str(archive_cutoff())], sort_keys=True)
     key = f"library:counts:{version}:{hashlib.sha256(fingerprint.encode()).hexdigest()}"
     counts = cache.get(key)
@@ -249,11 +272,12 @@ def build_facets(params: QueryDict, selection, counts, vocabularies) -> list[Fac
 
 def toggle_url(params: QueryDict, key: str, value: str) -> str:
     """The query string with `value` added to or removed from `key`, back on page 1."""
-    query = params.copy()
-    query.pop("page", None)
-    values = query.getlist(key)
-    query.setlist(key, [v for v in values if v != value] if value in values else [*values, value])
-    return f"?{query.urlencode()}" if query else "?"
+    # Built from plain pairs: a page has ~80 facet links and QueryDict.copy() deep-copies.
+    pairs = [(k, v) for k, values in params.lists() if k not in ("page", key) for v in values]
+    values = params.getlist(key)
+    kept = [v for v in values if v != value] if value in values else [*values, value]
+    pairs += [(key, v) for v in kept]
+    return f"?{urlencode(pairs)}" if pairs else "?"
 
 
 def with_params(params: QueryDict, **changes) -> str:
@@ -284,7 +308,8 @@ def paginate(params: QueryDict, total: int) -> Pagination:
 
 def library_context(index_page, params: QueryDict) -> dict:
     """Everything the library template needs, from the page and its query string."""
-    vocabularies = load_vocabularies()
+    version = library_version()
+    vocabularies = cached_vocabularies(version)
     selection = parse_selection(params, vocabularies)
     show_archived = params.get("archived") == "1"
     sort = params.get("sort") if params.get("sort") in SORTS else DEFAULT_SORT
@@ -295,20 +320,29 @@ def library_context(index_page, params: QueryDict) -> dict:
     scope = in_library if show_archived else in_library.current()
     filtered = filter_practices(scope, selection, vocabularies)
     everything = filter_practices(in_library, selection, vocabularies)
-    counts = cached_counts(filtered, everything, selection, show_archived)
+    counts = cached_counts(version, filtered, everything, selection, show_archived)
 
     total = counts.get("total", {}).get("", 0)
     pagination = paginate(params, total)
     offset = (pagination.number - 1) * PER_PAGE
+    # Sort narrow rows (ids) and load only the page's practices: sorting whole page rows of
+    # 10,000 practices by title took ~50 ms on SQLite, the ids alone ~10 ms.
+    page_ids = filtered.order_by(*SORTS[sort]).values("pk")[offset : offset + PER_PAGE]
     practices = list(
-        filtered.order_by(*SORTS[sort])
+        PracticePage.objects.filter(pk__in=page_ids)
+        .order_by(*SORTS[sort])
         .select_related("organisation")
-        .prefetch_related("challenges", "countries")[offset : offset + PER_PAGE]
+        .prefetch_related("challenges", "countries")
     )
     archived_hidden = 0 if show_archived else counts.get("all", {}).get("", 0) - total
     return {
         "practices": practices,
-        "facets": build_facets(params, selection, counts, vocabularies),
+        # Built only when the template's cached sidebar fragment (keyed below) is missing.
+        "facets": SimpleLazyObject(lambda: build_facets(params, selection, counts, vocabularies)),
+        "facets_cache_key": hashlib.sha256(
+            f"{version}:{archive_cutoff()}:{with_params(params, page=None)}".encode()
+        ).hexdigest(),
+        "facets_cache_timeout": COUNTS_TIMEOUT,
         "pagination": pagination,
         "sort": sort,
         "sort_urls": {key: with_params(params, sort=key, page=None) for key in SORTS},
@@ -318,4 +352,5 @@ def library_context(index_page, params: QueryDict) -> dict:
             params, archived=None if show_archived else "1", page=None
         ),
         "any_filter": any(selection.values()),
+        "labels": CARD_LABELS,
     }

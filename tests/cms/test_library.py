@@ -339,3 +339,42 @@ def test_organisation_listing_and_pages_stay_within_budget(client, library, orga
     assert count_queries(client, "/organisations/") == index_five <= MAX_QUERIES
     assert count_queries(client, organisation.url) == page_five <= MAX_QUERIES
     assert practice_page <= MAX_QUERIES
+
+
+# --- cached counts -----------------------------------------------------------------------------
+
+
+def sidebar(response) -> str:
+    html = response.content.decode()
+    return html[html.index('<aside class="facets"') : html.index("</aside>")]
+
+
+def test_cached_counts_follow_publishing_unpublishing_and_deleting(client, library):
+    first = make_practice(library, challenges=("mentoring",))
+    assert facet_counts(listing(client), "challenge") == {"mentoring": 1}
+
+    second = make_practice(library, challenges=("mentoring",))
+    response = listing(client)
+    assert facet_counts(response, "challenge") == {"mentoring": 2}
+    assert response.context["pagination"].total == 2
+
+    second.unpublish()
+    assert facet_counts(listing(client), "challenge") == {"mentoring": 1}
+
+    first.delete()
+    response = listing(client)
+    assert facet_counts(response, "challenge") == {}
+    assert response.context["pagination"].total == 0
+
+
+def test_cached_sidebar_shows_renamed_terms(client, library):
+    from cms.models import Challenge
+
+    make_practice(library, challenges=("mentoring",))
+    assert "Mentoring" in sidebar(listing(client))
+
+    mentoring = Challenge.objects.get(slug="mentoring")
+    mentoring.name = "One-to-one mentoring"
+    mentoring.save()
+
+    assert "One-to-one mentoring" in sidebar(listing(client))
