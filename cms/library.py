@@ -10,8 +10,8 @@ import hashlib
 import json
 import math
 import uuid
-from urllib.parse import urlencode
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.db import connection
