@@ -56,9 +56,11 @@ CHOICE_FACETS = {
     "level": (_("Prevention level"), PreventionLevel, "prevention_level"),
     "evidence": (_("Evidence"), Evidence, "evidence"),
 }
-# Facet counts are cached per selection under a version token that every change to the library
-# replaces (cms/signals.py). The timeout bounds staleness where the cache is per process.
-COUNTS_TIMEOUT = 60 * 60
+# Facet counts and result pages are cached per query under a version token that every change to
+# the library replaces (cms/signals.py). With a per-process cache (local memory) other processes
+# do not see the new token, so the timeout bounds how stale their counts can be; the pages
+# themselves are re-checked for being live on every request.
+COUNTS_TIMEOUT = 10 * 60
 VERSION_KEY = "library:version"
 
 FACET_ORDER = ["challenge", "country", "level", "target", "setting", "evidence", "language"]
@@ -380,7 +382,9 @@ def library_context(index_page, params: QueryDict) -> dict:
         COUNTS_TIMEOUT,
     )
     practices = list(
-        PracticePage.objects.filter(pk__in=page_ids)
+        # live() again: a cached page of ids from before an unpublish must not show the page.
+        PracticePage.objects.live()
+        .filter(pk__in=page_ids)
         .order_by(*SORTS[sort])
         .annotate(organisation_title=F("organisation__title"))
     )

@@ -115,9 +115,12 @@ def generate_library(
         model: list(model.objects.values_list("pk", flat=True))
         for model in (Challenge, Setting, TargetGroup, Language)
     }
+    # Numbering continues after an earlier run, so slugs stay unique under each parent.
+    first_organisation = OrganisationPage.objects.filter(slug__startswith="synthetic-").count()
+    first_practice = PracticePage.objects.filter(slug__startswith="synthetic-").count()
     with transaction.atomic():
         organisation_ids = []
-        for rows in chunks(range(organisations), BATCH):
+        for rows in chunks(range(first_organisation, first_organisation + organisations), BATCH):
             organisation_ids += insert_pages(
                 organisation_index,
                 OrganisationPage,
@@ -127,7 +130,7 @@ def generate_library(
         add_terms(OrganisationPage, organisation_ids, terms, rng, practice=False)
 
         tags = [Tag.objects.get_or_create(name=word, slug=word)[0].pk for word in KEYWORDS]
-        for rows in chunks(range(practices), BATCH):
+        for rows in chunks(range(first_practice, first_practice + practices), BATCH):
             fields = [practice_fields(rng, n, organisation_ids) for n in rows]
             ids = insert_pages(library, PracticePage, fields)
             add_terms(PracticePage, ids, terms, rng, practice=True)

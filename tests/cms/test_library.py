@@ -378,3 +378,21 @@ def test_cached_sidebar_shows_renamed_terms(client, library):
     mentoring.save()
 
     assert "One-to-one mentoring" in sidebar(listing(client))
+
+
+def test_a_stale_cached_page_never_shows_an_unpublished_practice(client, library):
+    from django.core.cache import cache
+
+    from cms.library import VERSION_KEY
+
+    hidden = make_practice(library, title="Withdrawn practice")
+    make_practice(library)
+    listing(client)
+    # Another process unpublishes, and this process's cache does not hear of it.
+    token = cache.get(VERSION_KEY)
+    hidden.unpublish()
+    cache.set(VERSION_KEY, token, None)
+
+    response = listing(client)
+
+    assert "Withdrawn practice" not in response.content.decode()
