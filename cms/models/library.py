@@ -54,16 +54,6 @@ class Scope(models.TextChoices):
     INTERNATIONAL = "international", _("International")
 
 
-def route_to_specific_child(parent: Page, queryset, request, path_components):
-    """Wagtail's default route finds a child, then fetches it again as its specific type; a
-    parent whose children are all one type can fetch the specific child in one query."""
-    child = queryset.child_of(parent).filter(slug=path_components[0]).first()
-    if child is None:
-        raise Http404
-    child._cached_parent_obj = parent  # the breadcrumb's get_parent() needs no query
-    return child.route(request, path_components[1:])
-
-
 def terms_by_relation(instance, relations: dict[str, str]) -> dict[str, list[str]]:
     """Names of the taxonomy terms linked to `instance`, for several M2M fields in one query.
 
@@ -104,24 +94,43 @@ def archive_cutoff(today: date | None = None) -> date:
         return today.replace(year=today.year - years, day=28)
 
 
-class OrganisationIndexPage(Page):
+class SectionIndexPage(Page):
+    """The one page of a section (the library, the organisations), whose children are all of one
+    type."""
+
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     parent_page_types = ["cms.HomePage"]
-    subpage_types = ["cms.OrganisationPage"]
     max_count = 1
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     class Meta:
-        verbose_name = _("organisation index page")
+        abstract = True
+
+    def children_queryset(self) -> PageQuerySet:
+        raise NotImplementedError
 
     def route(self, request, path_components):
-        if path_components:
-            return route_to_specific_child(
-                self, OrganisationPage.objects.all(), request, path_components
-            )
-        return super().route(request, path_components)
+        """Wagtail's default route finds a child, then fetches it again as its specific type;
+        with one child type, one query fetches the specific child."""
+        if not path_components:
+            return super().route(request, path_components)
+        child = self.children_queryset().child_of(self).filter(slug=path_components[0]).first()
+        if child is None:
+            raise Http404
+        child._cached_parent_obj = self  # the breadcrumb's get_parent() needs no query
+        return child.route(request, path_components[1:])
+
+
+class OrganisationIndexPage(SectionIndexPage):
+    subpage_types = ["cms.OrganisationPage"]
+
+    class Meta:
+        verbose_name = _("organisation index page")
+
+    def children_queryset(self) -> PageQuerySet:
+        return OrganisationPage.objects.all()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -245,24 +254,14 @@ class PracticeCountry(Orderable):
         return str(self.country.name)
 
 
-class PracticeIndexPage(Page):
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    parent_page_types = ["cms.HomePage"]
+class PracticeIndexPage(SectionIndexPage):
     subpage_types = ["cms.PracticePage"]
-    max_count = 1
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("practice library page")
 
-    def route(self, request, path_components):
-        if path_components:
-            return route_to_specific_child(
-                self, PracticePage.objects.select_related("organisation"), request, path_components
-            )
-        return super().route(request, path_components)
+    def children_queryset(self) -> PageQuerySet:
+        return PracticePage.objects.select_related("organisation")
 
     def get_context(self, request, *args, **kwargs):
         from cms.library import library_context
