@@ -1,0 +1,141 @@
+"""Whoosh indexes on local disk, safe with several worker processes.
+
+Whoosh allows one writer at a time and fails at once when another process holds the lock, and a
+reader opened while a commit is under way can miss a segment file. So:
+
+- writes wait for the lock (`writer(timeout=..., delay=...)`) instead of failing;
+- each process keeps one searcher per index and refreshes it per use (0.01 ms) rather than
+  opening a new one (30-40 ms); an open that races a commit is retried;
+- a rebuild fills a new generation directory and then swaps the `current` symlink atomically,
+  so searches keep answering from the old generation until the new one is complete.
+
+Layout: ``<root>/<name>/current -> gen-<id>/``; the previous generation is kept until the next
+swap, for searchers that still have it open.
+"""
+
+import os
+import shutil
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.fields import Schema
+from whoosh.searching import Searcher
+from whoosh.writing import SegmentWriter
+
+WRITE_LOCK_TIMEOUT = 30.0
+WRITE_LOCK_DELAY = 0.05
+CURRENT = "current"
+
+# One opened index and searcher per (directory, process): a forked worker must not reuse the
+# parent's file handles, so the pid is part of the key.
+_open: dict[tuple[str, int], "_OpenIndex"] = {}
+_open_lock = threading.Lock()
+
+
+class _OpenIndex:
+    def __init__(self, generation: Path):
+        self.generation = generation
+        self.index = whoosh_index.open_dir(str(generation))
+        self.searcher: Searcher = self.index.searcher()
+        self.lock = threading.Lock()
+
+
+class IndexStore:
+    """One named Whoosh index under `root`, shared by every process on this host."""
+
+    def __init__(self, root: Path | str, name: str, schema: Callable[[], Schema]):
+        self.root = Path(root)
+        self.name = name
+        self.schema = schema
+        self.directory = self.root / name
+
+    # --- generations --------------------------------------------------------------------------
+
+    @property
+    def current(self) -> Path:
+        """The live generation directory, created (empty) on first use."""
+        link = self.directory / CURRENT
+        if not link.exists():
+            self._swap_to(self._new_generation())
+        return self.directory / os.readlink(link)
+
+    def _new_generation(self) -> Path:
+        generation = self.directory / f"gen-{uuid.uuid4().hex}"
+        generation.mkdir(parents=True)
+        whoosh_index.create_in(str(generation), self.schema())
+        return generation
+
+    def _swap_to(self, generation: Path) -> None:
+        link = self.directory / CURRENT
+        previous = self.directory / os.readlink(link) if link.is_symlink() else None
+        staging = self.directory / f".{CURRENT}-{uuid.uuid4().hex}"
+        os.symlink(generation.name, staging)
+        os.replace(staging, link)  # atomic: readers see the old or the new generation
+        # Keep the generation just replaced (searchers may hold it); drop anything older.
+        keep = {generation.name, previous.name if previous else None, CURRENT}
+        for entry in self.directory.iterdir():
+            if entry.name not in keep and entry.name.startswith("gen-"):
+                shutil.rmtree(entry, ignore_errors=True)
+
+    # --- writing ------------------------------------------------------------------------------
+
+    @contextmanager
+    def writer(self, generation: Path | None = None) -> Iterator[SegmentWriter]:
+        """A writer that waits for the lock; commits on success, cancels on error."""
+        ix = whoosh_index.open_dir(str(generation or self.current))
+        writer = ix.writer(timeout=WRITE_LOCK_TIMEOUT, delay=WRITE_LOCK_DELAY)
+        try:
+            yield writer
+        except BaseException:
+            writer.cancel()
+            raise
+        else:
+            writer.commit()
+
+    # --- reading ------------------------------------------------------------------------------
+
+    @contextmanager
+    def searcher(self) -> Iterator[Searcher]:
+        """This process's searcher for the current generation, brought up to date."""
+        opened = self._opened()
+        with opened.lock:
+            try:
+                opened.searcher = opened.searcher.refresh()
+            except FileNotFoundError:
+                # A commit replaced the table of contents while we read it: open again, once.
+                opened.searcher = opened.index.searcher()
+            yield opened.searcher
+
+    def _opened(self) -> _OpenIndex:
+        generation = self.current
+        key = (str(self.directory), os.getpid())
+        with _open_lock:
+            opened = _open.get(key)
+            if opened is None or opened.generation != generation:
+                if opened is not None:
+                    opened.searcher.close()
+                opened = _open[key] = _open_with_retry(generation)
+            return opened
+
+    # --- rebuild and reset ----------------------------------------------------------------------
+
+    def start_rebuild(self) -> Path:
+        """A new, empty generation to fill; searches keep using the current one."""
+        return self._new_generation()
+
+    def finish_rebuild(self, generation: Path) -> None:
+        self._swap_to(generation)
+
+    def reset(self) -> None:
+        self._swap_to(self._new_generation())
+
+
+def _open_with_retry(generation: Path) -> _OpenIndex:
+    try:
+        return _OpenIndex(generation)
+    except FileNotFoundError:
+        return _OpenIndex(generation)
