@@ -3,10 +3,9 @@
 import multiprocessing
 import time
 
+import pytest
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.query import Every, Term
-
-import pytest
 
 from cms.whoosh_backend.storage import IndexStore
 
