@@ -5,7 +5,8 @@ reader opened while a commit is under way can miss a segment file. So:
 
 - writes wait for the lock (`writer(timeout=..., delay=...)`) instead of failing;
 - each process keeps one searcher per index and refreshes it per use (0.01 ms) rather than
-  opening a new one (30-40 ms); an open that races a commit is retried;
+  opening a new one (30-40 ms); any open or refresh that races a commit is retried, in readers
+  and in writers alike (a writer opens the index too);
 - a rebuild fills a new generation directory and then swaps the `current` symlink atomically,
   so searches keep answering from the old generation until the new one is complete.
 
@@ -16,6 +17,7 @@ swap, for searchers that still have it open.
 import os
 import shutil
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -39,8 +41,8 @@ _open_lock = threading.Lock()
 class _OpenIndex:
     def __init__(self, generation: Path):
         self.generation = generation
-        self.index = whoosh_index.open_dir(str(generation))
-        self.searcher: Searcher = self.index.searcher()
+        self.index = open_dir(generation)
+        self.searcher: Searcher = retry_on_commit_race(self.index.searcher)
         self.lock = threading.Lock()
 
 
@@ -86,7 +88,7 @@ class IndexStore:
     @contextmanager
     def writer(self, generation: Path | None = None) -> Iterator[SegmentWriter]:
         """A writer that waits for the lock; commits on success, cancels on error."""
-        ix = whoosh_index.open_dir(str(generation or self.current))
+        ix = open_dir(generation or self.current)
         writer = ix.writer(timeout=WRITE_LOCK_TIMEOUT, delay=WRITE_LOCK_DELAY)
         try:
             yield writer
@@ -103,12 +105,27 @@ class IndexStore:
         """This process's searcher for the current generation, brought up to date."""
         opened = self._opened()
         with opened.lock:
-            try:
-                opened.searcher = opened.searcher.refresh()
-            except FileNotFoundError:
-                # A commit replaced the table of contents while we read it: open again, once.
-                opened.searcher = opened.index.searcher()
+            opened.searcher = retry_on_commit_race(opened.searcher.refresh)
             yield opened.searcher
+
+    def read(self, action: Callable[[Searcher], object]):
+        """Run `action(searcher)`, once more on a freshly opened index if a merge removed a
+        segment file it needed (old searchers open segment files lazily)."""
+        for attempt in range(COMMIT_RACE_ATTEMPTS):
+            try:
+                with self.searcher() as searcher:
+                    return action(searcher)
+            except FileNotFoundError:
+                if attempt == COMMIT_RACE_ATTEMPTS - 1:
+                    raise
+                self._forget()
+        raise AssertionError("unreachable")
+
+    def _forget(self) -> None:
+        with _open_lock:
+            opened = _open.pop((str(self.directory), os.getpid()), None)
+        if opened is not None:
+            opened.searcher.close()
 
     def _opened(self) -> _OpenIndex:
         generation = self.current
@@ -118,7 +135,7 @@ class IndexStore:
             if opened is None or opened.generation != generation:
                 if opened is not None:
                     opened.searcher.close()
-                opened = _open[key] = _open_with_retry(generation)
+                opened = _open[key] = _OpenIndex(generation)
             return opened
 
     # --- rebuild and reset ----------------------------------------------------------------------
@@ -134,8 +151,21 @@ class IndexStore:
         self._swap_to(self._new_generation())
 
 
-def _open_with_retry(generation: Path) -> _OpenIndex:
-    try:
-        return _OpenIndex(generation)
-    except FileNotFoundError:
-        return _OpenIndex(generation)
+COMMIT_RACE_ATTEMPTS = 5
+
+
+def retry_on_commit_race(action: Callable):
+    """Run `action`, again if a concurrent commit replaced the index's table of contents while
+    it was being read (Whoosh raises FileNotFoundError for `_MAIN_<n>.toc`)."""
+    for attempt in range(COMMIT_RACE_ATTEMPTS):
+        try:
+            return action()
+        except FileNotFoundError:
+            if attempt == COMMIT_RACE_ATTEMPTS - 1:
+                raise
+            time.sleep(0.001 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+def open_dir(generation: Path):
+    return retry_on_commit_race(lambda: whoosh_index.open_dir(str(generation)))
