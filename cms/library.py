@@ -2,8 +2,9 @@
 
 Every filter narrows the list (AND, also between two values of one facet), so the count beside a
 value is exactly how many practices remain if the reader adds it. The whole listing costs a fixed
-number of queries: the vocabularies, one UNION for every facet count and the total, the page of
-rows, and two prefetches for what the rows show.
+number of queries: the vocabularies, one statement for every facet count and the total, the page
+of ids, the page's rows, and one query for the terms the cards show. All but the last two are
+cached until the library changes.
 """
 
 import hashlib
@@ -94,14 +95,6 @@ class Pagination:
     previous_url: str | None
     next_url: str | None
 
-    @property
-    def start_index(self) -> int:
-        return 0 if self.total == 0 else (self.number - 1) * PER_PAGE + 1
-
-    @property
-    def end_index(self) -> int:
-        return min(self.number * PER_PAGE, self.total)
-
 
 def library_version() -> str:
     """A token that changes whenever the library or its vocabularies change (cms/signals.py)."""
@@ -133,7 +126,7 @@ def parse_selection(params: QueryDict, vocabularies) -> dict[str, list[str]]:
     for key in TERM_FACETS:
         selection[key] = unique(v for v in params.getlist(key) if v in vocabularies[key])
     selection["country"] = unique(
-        code.upper() for code in params.getlist("country") if code.upper() in dict(countries)
+        code.upper() for code in params.getlist("country") if code.upper() in countries
     )
     for key, (_label, choices, _field) in CHOICE_FACETS.items():
         # One practice has one level and one evidence grade: a second value could match nothing.
@@ -221,12 +214,11 @@ def cached_counts(
     version: str, filtered: QuerySet, everything: QuerySet, selection: dict, show_archived: bool
 ) -> dict[str, dict[str, int]]:
     """count_facets, remembered until the library changes (or the archive cutoff moves)."""
-    key = cache_key(version, "counts", selection, show_archived)
-    counts = cache.get(key)
-    if counts is None:
-        counts = count_facets(filtered, everything)
-        cache.set(key, counts, COUNTS_TIMEOUT)
-    return counts
+    return cache.get_or_set(
+        cache_key(version, "counts", selection, show_archived),
+        lambda: count_facets(filtered, everything),
+        COUNTS_TIMEOUT,
+    )
 
 
 def cache_key(version: str, kind: str, *parts) -> str:
@@ -317,7 +309,7 @@ def attach_card_terms(practices: list[PracticePage]) -> None:
             "challenge__sort_order",
         )
     )
-    countries = (
+    country_rows = (
         PracticeCountry.objects.filter(practice_id__in=ids)
         .order_by()
         .values_list(
@@ -325,16 +317,14 @@ def attach_card_terms(practices: list[PracticePage]) -> None:
         )
     )
     found: dict[int, dict[str, list]] = {pk: {"challenge": [], "country": []} for pk in ids}
-    rows = challenges.union(countries, all=True)
+    rows = challenges.union(country_rows, all=True)
     for practice_id, kind, value, _order in sorted(rows, key=lambda row: (row[3] or 0, row[2])):
-        found[practice_id][kind].append(value if kind == "challenge" else countries_name(value))
+        found[practice_id][kind].append(
+            value if kind == "challenge" else str(countries.name(value))
+        )
     for practice in practices:
         practice.card_challenges = found[practice.pk]["challenge"]
         practice.card_countries = found[practice.pk]["country"]
-
-
-def countries_name(code: str) -> str:
-    return str(countries.name(code))
 
 
 def paginate(params: QueryDict, total: int) -> Pagination:

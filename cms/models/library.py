@@ -137,8 +137,9 @@ class OrganisationIndexPage(SectionIndexPage):
         context["organisations"] = (
             OrganisationPage.objects.live()
             .child_of(self)
-            .select_related("logo")
-            .annotate(practice_count=Count("practices", distinct=True))
+            .annotate(
+                practice_count=Count("practices", filter=Q(practices__live=True), distinct=True)
+            )
             .order_by("title")
         )
         return context

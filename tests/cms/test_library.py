@@ -128,11 +128,14 @@ def test_organisation_index_lists_published_profiles(client, organisations, libr
     published = make_organisation(organisations, title="Published organisation")
     draft = make_organisation(organisations, title="Draft organisation")
     draft.unpublish()
+    make_practice(library, organisation=published)
+    make_practice(library, organisation=published).unpublish()
 
     response = client.get("/organisations/")
 
     html = response.content.decode()
     assert published.title in html and draft.title not in html
+    assert "1 practice" in html and "2 practices" not in html  # drafts are not counted
 
 
 def test_practice_index_renders(client, library):
