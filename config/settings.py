@@ -216,7 +216,42 @@ WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
 # Members' addresses must not leak to outside services: no Gravatar, no update pings.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# Search: a Whoosh index on local disk by default (cms/whoosh_backend); one host only. Past that,
+# SEARCH_BACKEND=elasticsearch8 (or opensearch3...) with SEARCH_URL moves it to a cluster, and
+# SEARCH_BACKEND=database uses Wagtail's database backend. Run `manage.py update_index` after a
+# switch.
+SEARCH_BACKEND = env.str("SEARCH_BACKEND", default="whoosh")
+SEARCH_CLUSTER_BACKENDS = (
+    "elasticsearch7",
+    "elasticsearch8",
+    "elasticsearch9",
+    "opensearch2",
+    "opensearch3",
+)
+if SEARCH_BACKEND == "whoosh":
+    _search = {
+        "BACKEND": "cms.whoosh_backend",
+        "PATH": env.path("SEARCH_PATH", default=VAR_DIR / "search"),
+    }
+elif SEARCH_BACKEND == "database":
+    _search = {"BACKEND": "wagtail.search.backends.database"}
+elif SEARCH_BACKEND in SEARCH_CLUSTER_BACKENDS:
+    if not env.str("SEARCH_URL", default=""):
+        raise ImproperlyConfigured(
+            f"SEARCH_BACKEND={SEARCH_BACKEND} needs SEARCH_URL, e.g. https://user:password@search.example.org:9200"
+        )
+    _search = {
+        "BACKEND": f"wagtail.search.backends.{SEARCH_BACKEND}",
+        "URLS": env.list("SEARCH_URL"),
+        "INDEX_PREFIX": env.str("SEARCH_INDEX_PREFIX", default="exchange_"),
+    }
+else:
+    raise ImproperlyConfigured(
+        f"SEARCH_BACKEND={SEARCH_BACKEND!r} is not one of whoosh, database, "
+        + ", ".join(SEARCH_CLUSTER_BACKENDS)
+    )
+WAGTAILSEARCH_BACKENDS = {"default": _search}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

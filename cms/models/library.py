@@ -374,8 +374,19 @@ class PracticePage(Page):
         index.FilterField("prevention_level"),
         index.FilterField("evidence"),
         index.FilterField("last_reviewed"),
+        index.FilterField("organisation"),
+        # The search page's facets: counted by term id (every backend can count these)...
+        index.FilterField("challenges"),
+        index.FilterField("target_groups"),
+        index.FilterField("work_settings"),
+        index.FilterField("languages"),
+        # ...and filtered by slug, as the library's URLs name them.
         index.RelatedFields("tags", [index.SearchField("name")]),
-        index.RelatedFields("challenges", [index.SearchField("name")]),
+        index.RelatedFields("challenges", [index.SearchField("name"), index.FilterField("slug")]),
+        index.RelatedFields("target_groups", [index.FilterField("slug")]),
+        index.RelatedFields("work_settings", [index.FilterField("slug")]),
+        index.RelatedFields("languages", [index.FilterField("slug")]),
+        index.RelatedFields("countries", [index.FilterField("country")]),
     ]
 
     class Meta:

@@ -1,5 +1,11 @@
-"""A Whoosh search backend for Wagtail 8 / modelsearch (work in progress, see issue 4).
+"""A Whoosh search backend for Wagtail 8 / modelsearch: ``BACKEND: "cms.whoosh_backend"``.
 
-`storage` is the part that makes Whoosh safe with several worker processes; the backend classes
-(schema from `search_fields`, query compiler, results) build on it.
+- `storage`: Whoosh indexes on local disk, safe with several worker processes;
+- `schema`: models' `search_fields` → Whoosh schema and documents;
+- `query`: modelsearch queries and queryset filters → Whoosh queries;
+- `backend`: the index, results and rebuilder classes modelsearch asks for.
 """
+
+from cms.whoosh_backend.backend import SearchBackend
+
+__all__ = ["SearchBackend"]

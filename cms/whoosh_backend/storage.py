@@ -88,8 +88,7 @@ class IndexStore:
     @contextmanager
     def writer(self, generation: Path | None = None) -> Iterator[SegmentWriter]:
         """A writer that waits for the lock; commits on success, cancels on error."""
-        ix = open_dir(generation or self.current)
-        writer = ix.writer(timeout=WRITE_LOCK_TIMEOUT, delay=WRITE_LOCK_DELAY)
+        writer = self.open_writer(generation)
         try:
             yield writer
         except BaseException:
@@ -97,6 +96,11 @@ class IndexStore:
             raise
         else:
             writer.commit()
+
+    def open_writer(self, generation: Path | None = None, limitmb: int = 128) -> SegmentWriter:
+        """A writer that waits for the lock; the caller commits or cancels it."""
+        ix = open_dir(generation or self.current)
+        return ix.writer(timeout=WRITE_LOCK_TIMEOUT, delay=WRITE_LOCK_DELAY, limitmb=limitmb)
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -152,6 +156,15 @@ class IndexStore:
 
 
 COMMIT_RACE_ATTEMPTS = 5
+
+
+def close_all() -> None:
+    """Close this process's searchers (tests, which make an index per test)."""
+    with _open_lock:
+        opened = list(_open.values())
+        _open.clear()
+    for index in opened:
+        index.searcher.close()
 
 
 def retry_on_commit_race(action: Callable):

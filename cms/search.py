@@ -1,0 +1,208 @@
+"""The site search (`/search/`): the practice library and organisation profiles.
+
+Everything goes through Wagtail's search API, so it runs on whichever backend the settings name.
+Results, counts and facets come from the search backend; the database is asked only for the
+page of results shown. The library's facets and URLs are reused, so a filter means the same on
+`/practices/` and here.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import F, QuerySet
+from django.http import QueryDict
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
+
+from wagtail.models import Page
+
+from modelsearch.backends.base import FilterFieldError
+from whoosh.highlight import ContextFragmenter, HtmlFormatter, highlight
+
+from cms.library import (
+    CARD_LABELS,
+    attach_card_terms,
+    build_facets,
+    cached_vocabularies,
+    library_version,
+    paginate,
+    parse_selection,
+    with_params,
+)
+from cms.models import OrganisationPage, PracticePage
+from cms.whoosh_backend.schema import TEXT_ANALYZER
+
+MAX_QUERY_LENGTH = 200
+PER_PAGE = 20
+ORGANISATIONS_SHOWN = 5
+AUTOCOMPLETE_LIMIT = 8
+
+# library facet key → the FilterField counted and the related field filtered on
+FACET_FIELDS = {
+    "challenge": "challenges",
+    "target": "target_groups",
+    "setting": "work_settings",
+    "language": "languages",
+    "level": "prevention_level",
+    "evidence": "evidence",
+    "country": "countries__country",
+}
+FILTER_PATHS = {
+    "challenge": "challenges__slug",
+    "target": "target_groups__slug",
+    "setting": "work_settings__slug",
+    "language": "languages__slug",
+    "country": "countries__country",
+    "level": "prevention_level",
+    "evidence": "evidence",
+}
+
+_fragmenter = ContextFragmenter(maxchars=220, surround=60)
+_formatter = HtmlFormatter(tagname="mark", between=" … ")
+
+
+@dataclass(frozen=True)
+class Hit:
+    page: Page
+    excerpt: SafeString
+
+
+def clean_query(raw: str | None) -> str:
+    """The query as searched: whitespace collapsed, cut at a word boundary past the limit."""
+    text = " ".join((raw or "").replace("\x00", " ").split())
+    if len(text) > MAX_QUERY_LENGTH:
+        text = text[:MAX_QUERY_LENGTH].rsplit(" ", 1)[0]
+    return text
+
+
+def public_pages(model) -> QuerySet:
+    """What the public may find: live pages without a view restriction above them."""
+    return model.objects.live().public()
+
+
+def filtered_practices(selection: dict[str, list[str]], show_archived: bool) -> QuerySet:
+    practices = public_pages(PracticePage)
+    if not show_archived:
+        practices = practices.current()
+    for key, values in selection.items():
+        for value in values:  # one filter() per value: a practice must have all of them
+            practices = practices.filter(**{FILTER_PATHS[key]: value})
+    return practices
+
+
+def count_facets(results, vocabularies) -> dict[str, dict[str, int]]:
+    """The library's facet counts, in the library's shape, over all the search results.
+
+    A backend that can count several fields at once (ours) does it in one pass; any other is
+    asked field by field, and a field it cannot count (a related path) is left out.
+    """
+    if hasattr(results, "facets"):
+        counted = results.facets(list(FACET_FIELDS.values()))
+    else:
+        counted = {}
+        for field_name in FACET_FIELDS.values():
+            try:
+                counted[field_name] = results.facet(field_name)
+            except FilterFieldError:
+                continue
+    counts: dict[str, dict[str, int]] = {}
+    for key, field_name in FACET_FIELDS.items():
+        values = counted.get(field_name, {})
+        counts[key] = {str(value): n for value, n in values.items() if value is not None}
+    return counts
+
+
+def excerpt(text: str, query: str) -> SafeString:
+    """The passages of `text` around the query's words, the words marked; HTML-escaped."""
+    terms = {token.text for token in TEXT_ANALYZER(query, mode="query")}
+    if text and terms:
+        marked = highlight(text, terms, TEXT_ANALYZER, _fragmenter, _formatter, top=2)
+        if marked:
+            return mark_safe(marked)  # noqa: S308 - Whoosh's HtmlFormatter escapes the text
+    return escape(Truncator(text).chars(220))
+
+
+def practice_text(practice: PracticePage) -> str:
+    parts = [
+        practice.summary,
+        *practice.description.stream_block.get_searchable_content(practice.description),
+        practice.mechanism,
+    ]
+    return "\n".join(part for part in parts if part)
+
+
+def search_context(params: QueryDict) -> dict:
+    """Everything the search template needs, from the query string."""
+    query = clean_query(params.get("q"))
+    vocabularies = cached_vocabularies(library_version())
+    selection = parse_selection(params, vocabularies)
+    show_archived = params.get("archived") == "1"
+    context = {
+        "query": query,
+        "labels": CARD_LABELS,
+        "any_filter": any(selection.values()),
+        "show_archived": show_archived,
+        "archived_toggle_url": with_params(
+            params, archived=None if show_archived else "1", page=None
+        ),
+    }
+    if not query:
+        return {**context, "hits": [], "facets": [], "pagination": paginate(params, 0)}
+
+    practices = filtered_practices(selection, show_archived).annotate(
+        organisation_title=F("organisation__title")
+    )
+    results = practices.search(query, operator="and")
+    total = results.count()
+    pagination = paginate(params, total)
+    offset = (pagination.number - 1) * PER_PAGE
+    shown = list(results[offset : offset + PER_PAGE])
+    attach_card_terms(shown)
+    counts = count_facets(results, vocabularies) if total else {}
+
+    organisations = []
+    if not context["any_filter"] and pagination.number == 1:
+        found = public_pages(OrganisationPage).search(query, operator="and")
+        organisations = [
+            Hit(org, excerpt(strip_tags(org.description), query))
+            for org in found[:ORGANISATIONS_SHOWN]
+        ]
+
+    suggestion = None
+    if total < 3 and hasattr(results, "spelling_suggestion"):
+        suggestion = checked_suggestion(results.spelling_suggestion(), selection, show_archived)
+
+    return {
+        **context,
+        "hits": [Hit(practice, excerpt(practice_text(practice), query)) for practice in shown],
+        "facets": build_facets(params, selection, counts, vocabularies) if counts else [],
+        "pagination": pagination,
+        "organisations": organisations,
+        "suggestion": suggestion,
+        "suggestion_url": with_params(params, q=suggestion, page=None) if suggestion else None,
+    }
+
+
+def checked_suggestion(suggestion: str | None, selection, show_archived) -> str | None:
+    """The spelling suggestion, only if it finds something public: the index's vocabulary also
+    holds the words of drafts and restricted pages, which a suggestion must never reveal."""
+    if not suggestion:
+        return None
+    if filtered_practices(selection, show_archived).search(suggestion, operator="and").count():
+        return suggestion
+    if public_pages(OrganisationPage).search(suggestion, operator="and").count():
+        return suggestion
+    return None
+
+
+def autocomplete(raw: str | None) -> list[dict]:
+    """Titles of public practices and organisations that start with what was typed."""
+    query = clean_query(raw)
+    if not query:
+        return []
+    pages = (
+        public_pages(Page)
+        .type(PracticePage, OrganisationPage)
+        .autocomplete(query, operator="and")[:AUTOCOMPLETE_LIMIT]
+    )
+    return [{"title": page.title, "url": page.url} for page in pages]

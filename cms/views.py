@@ -1,0 +1,19 @@
+"""Views outside the page tree: the site search and its autocomplete."""
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from cms.search import autocomplete, search_context
+
+
+@require_GET
+def search(request):
+    return render(request, "cms/search.html", search_context(request.GET))
+
+
+@require_GET
+@cache_control(max_age=60, public=True)
+def search_autocomplete(request):
+    return JsonResponse({"results": autocomplete(request.GET.get("q"))})

@@ -1,0 +1,286 @@
+"""The Whoosh search backend: indexes, results and rebuilds on top of `storage` and `query`.
+
+Searches run in Whoosh with the queryset's filters translated into a Whoosh filter, so only
+the requested page of hits is loaded from the database; that load goes through the caller's
+queryset, which re-checks every hit (an index a moment behind the database never shows a row
+the queryset excludes).
+"""
+
+import logging
+import re
+from collections import OrderedDict
+from pathlib import Path
+
+from modelsearch.backends.base import (
+    BaseIndex,
+    BaseSearchBackend,
+    BaseSearchResults,
+    FilterFieldError,
+    get_model_root,
+)
+from modelsearch.index import FilterField, RelatedFields, class_is_indexed
+from modelsearch.query import PlainText
+from whoosh.sorting import Count, FieldFacet
+
+from cms.whoosh_backend.query import WhooshAutocompleteQueryCompiler, WhooshSearchQueryCompiler
+from cms.whoosh_backend.schema import (
+    NUMBER,
+    PK,
+    SPELLING,
+    SPELLING_ANALYZER,
+    Mapping,
+    build_schema,
+    from_term,
+    is_many,
+    pk_term,
+)
+from cms.whoosh_backend.storage import IndexStore
+
+logger = logging.getLogger(__name__)
+
+# Big enough for a rebuild to write few segments, small enough for a 2-core, few-GB host.
+REBUILD_WRITER_MB = 256
+
+
+class WhooshIndex(BaseIndex):
+    """The index of one root model (Page, Image, a snippet...), in its own directory."""
+
+    def __init__(self, backend, root, generation: Path | None = None):
+        super().__init__(backend)
+        self.root = root
+        self.name = f"{root._meta.app_label.lower()}_{root.__name__.lower()}"
+        self.store = IndexStore(backend.path, self.name, lambda: build_schema(root))
+        # Set while a rebuild fills a new generation: one writer for the whole rebuild.
+        self.generation = generation
+        self._rebuild_writer = None
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_key(self) -> str:
+        return self.name
+
+    def add_model(self, model) -> None:
+        """Add any column the models have gained since the index was created (a deploy that
+        adds a search field must not have to rebuild before the next save works)."""
+        if self.generation is not None:
+            return  # a new generation is created with the current schema
+        wanted = build_schema(self.root)
+        if not set(wanted.names()) - set(self.store.read(lambda s: s.schema.names())):
+            return
+        with self.store.writer() as writer:
+            for name in set(wanted.names()) - set(writer.schema.names()):
+                writer.add_field(name, wanted[name])
+
+    def reset(self) -> None:
+        self.store.reset()
+
+    def add_items(self, model, items) -> None:
+        if not class_is_indexed(model):
+            return
+        documents = [Mapping(type(item)).document(item) for item in items]
+        if not documents:
+            return
+        if self.generation is not None:
+            writer = self._writer_for_rebuild()
+            for document in documents:
+                writer.add_document(**document)
+            return
+        self.add_model(model)
+        with self.store.writer() as writer:
+            for document in documents:
+                writer.update_document(**document)
+
+    def delete_item(self, item) -> None:
+        # A failed index update must never stop the object's own deletion: the hit it leaves
+        # behind is dropped when results are loaded from the database, and the next
+        # update_index removes it.
+        try:
+            with self.store.writer() as writer:
+                writer.delete_by_term(PK, pk_term(item.pk))
+        except Exception:
+            logger.exception("Could not remove %r from the search index %s", item, self.name)
+
+    def _writer_for_rebuild(self):
+        if self._rebuild_writer is None:
+            self._rebuild_writer = self.store.open_writer(self.generation, REBUILD_WRITER_MB)
+        return self._rebuild_writer
+
+    def finish_rebuild(self) -> None:
+        if self._rebuild_writer is not None:
+            self._rebuild_writer.commit()
+            self._rebuild_writer = None
+
+
+class WhooshRebuilder:
+    """Fills a new generation while searches use the current one, then swaps (update_index)."""
+
+    def __init__(self, index: WhooshIndex):
+        self.live = index
+        self.index: WhooshIndex | None = None
+
+    def start(self) -> WhooshIndex:
+        generation = self.live.store.start_rebuild()
+        self.index = WhooshIndex(self.live.backend, self.live.root, generation=generation)
+        return self.index
+
+    def finish(self) -> None:
+        self.index.finish_rebuild()
+        self.live.store.finish_rebuild(self.index.generation)
+
+
+class WhooshSearchResults(BaseSearchResults):
+    supports_facet = True
+
+    @property
+    def _store(self) -> IndexStore:
+        return self.backend.get_index_for_model(self.query_compiler.queryset.model).store
+
+    def _queries(self):
+        return self.query_compiler.compile(), self.query_compiler.compile_filter()
+
+    def _do_search(self):
+        query, filter_query = self._queries()
+        sortedby = self.query_compiler.sortedby()
+        start, stop = self.start, self.stop
+
+        def page_of_hits(searcher):
+            options = {"filter": filter_query, "limit": stop}
+            if sortedby is not None:
+                options["sortedby"] = sortedby
+            hits = searcher.search(query, **options)
+            return [(hit[PK], hit.score) for hit in hits[start:stop]]
+
+        hits = self._store.read(page_of_hits)
+        if not hits:
+            return []
+        queryset = self.query_compiler.queryset
+        if self.prefetch_related:
+            queryset = queryset.prefetch_related(*self.prefetch_related)
+        found = {pk_term(obj.pk): obj for obj in queryset.filter(pk__in=[pk for pk, _ in hits])}
+        results = []
+        for key, score in hits:
+            obj = found.get(key)
+            if obj is None:
+                continue  # in the index, but no longer in the caller's queryset
+            if self._score_field:
+                setattr(obj, self._score_field, score)
+            results.append(obj)
+        return results
+
+    def _do_count(self):
+        query, filter_query = self._queries()
+
+        def count(searcher):
+            return len(searcher.search(query, filter=filter_query, limit=None, scored=False))
+
+        total = self._store.read(count) - self.start
+        if self.stop is not None:
+            total = min(total, self.stop - self.start)
+        return max(total, 0)
+
+    def facet(self, field_name):
+        return self.facets([field_name])[field_name]
+
+    def facets(self, field_names) -> dict[str, OrderedDict]:
+        """Counts per value of several filter fields over all hits, in one pass.
+
+        A name is a FilterField of the model (``evidence``, or a to-many relation such as
+        ``challenges`` counted by related pk) or a filter inside RelatedFields
+        (``countries__country``).
+        """
+        columns = {name: self._facet_column(name) for name in field_names}
+        query, filter_query = self._queries()
+        groupedby = {
+            name: FieldFacet(column, allow_overlap=many, maptype=Count)
+            for name, (column, _kind, many) in columns.items()
+        }
+
+        def grouped(searcher):
+            hits = searcher.search(query, filter=filter_query, groupedby=groupedby, limit=1)
+            return {name: hits.groups(name) for name in field_names}
+
+        counted = self._store.read(grouped)
+        facets = {}
+        for name, (_column, kind, many) in columns.items():
+            values = [
+                (int(key) if many and kind == NUMBER and key else from_term(kind, key), n)
+                for key, n in counted[name].items()
+            ]
+            values.sort(key=lambda item: (-item[1], str(item[0])))
+            facets[name] = OrderedDict(values)
+        return facets
+
+    def _facet_column(self, name: str) -> tuple[str, str, bool]:
+        mapping = Mapping(self.query_compiler.queryset.model)
+        *relations, last = name.split("__")
+        fields = mapping.fields
+        many = False
+        for relation in relations:
+            related = next(
+                (f for f in fields if isinstance(f, RelatedFields) and f.field_name == relation),
+                None,
+            )
+            if related is None:
+                break
+            many = True
+            mapping = mapping.related(related)
+            fields = related.fields
+        else:
+            for field in fields:
+                if isinstance(field, FilterField) and last in (
+                    field.field_name,
+                    field.get_attname(mapping.model),
+                ):
+                    many = many or is_many(mapping.model, field)
+                    return mapping.column(field), mapping.kind(field), many
+        raise FilterFieldError(
+            f'Cannot facet search results with field "{name}". Please add '
+            f"index.FilterField('{name}') to "
+            f"{self.query_compiler.queryset.model.__name__}.search_fields.",
+            field_name=name,
+        )
+
+    def spelling_suggestion(self) -> str | None:
+        """The query with each word the index does not know replaced by its nearest known word,
+        or None. The caller must check that the suggestion finds something it may show: the
+        vocabulary also holds words of pages that are not public."""
+        query = self.query_compiler.query
+        if not isinstance(query, PlainText):
+            return None
+        text = query.query_string
+
+        def correct(searcher):
+            corrector = searcher.corrector(SPELLING)
+            changed = text
+            for token in SPELLING_ANALYZER(text):
+                word = token.text
+                if len(word) < 4 or searcher.doc_frequency(SPELLING, word):
+                    continue
+                suggestions = corrector.suggest(word, limit=1, maxdist=2, prefix=1)
+                if suggestions:
+                    pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+                    changed = pattern.sub(suggestions[0], changed, count=1)
+            return changed if changed != text else None
+
+        return self._store.read(correct)
+
+
+class WhooshSearchBackend(BaseSearchBackend):
+    query_compiler_class = WhooshSearchQueryCompiler
+    autocomplete_query_compiler_class = WhooshAutocompleteQueryCompiler
+    index_class = WhooshIndex
+    results_class = WhooshSearchResults
+    rebuilder_class = WhooshRebuilder
+
+    def __init__(self, params):
+        super().__init__(params)
+        if "PATH" not in params:
+            raise ValueError("The Whoosh search backend needs a PATH: the index directory.")
+        self.path = Path(params["PATH"])
+
+    def get_index_for_model(self, model) -> WhooshIndex:
+        return WhooshIndex(self, get_model_root(model))
+
+
+SearchBackend = WhooshSearchBackend

@@ -1,0 +1,229 @@
+"""Translate modelsearch queries and queryset filters into Whoosh queries."""
+
+from django.db import DEFAULT_DB_ALIAS
+from django.db.models import Subquery
+from django.db.models.sql import Query
+from django.db.models.sql.constants import MULTI, SINGLE
+
+from modelsearch.backends.base import BaseSearchQueryCompiler, FilterError, get_model_root
+from modelsearch.index import RelatedFields
+from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
+from whoosh import query as wq
+from whoosh.sorting import FieldFacet, MultiFacet
+
+from cms.whoosh_backend.schema import (
+    AUTOCOMPLETE_QUERY_ANALYZER,
+    CONTENT_TYPES,
+    EDGE_NGRAM_MAX,
+    NULLS,
+    PK,
+    TEXT_ANALYZER,
+    Mapping,
+    content_types,
+    models_in_index,
+    to_term,
+)
+
+MATCH_NONE = wq.NullQuery
+
+
+def fuzziness(word: str) -> int:
+    """Elasticsearch's "AUTO": exact up to 2 characters, 1 edit up to 5, then 2."""
+    return 0 if len(word) <= 2 else 1 if len(word) <= 5 else 2
+
+
+class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
+    # As Elasticsearch: a switch of backend must not change what a plain query string means.
+    DEFAULT_OPERATOR = "or"
+    analyzer = TEXT_ANALYZER
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.mapping = Mapping(self.queryset.model)
+        self.columns = self.text_columns()
+
+    def text_columns(self) -> list[str]:
+        """The columns searched: the named fields, or every text column of the queryset's model
+        and its indexed subclasses (Page.objects.search() searches every page type's text)."""
+        if self.fields:
+            return self.mapping.search_columns(self.fields)
+        columns: dict[str, None] = {}
+        for model in self.models_in_scope():
+            columns.update(dict.fromkeys(Mapping(model).search_columns()))
+        return list(columns)
+
+    def models_in_scope(self) -> list:
+        root = get_model_root(self.queryset.model)
+        return [m for m in models_in_index(root) if issubclass(m, self.queryset.model)]
+
+    def words(self, text: str) -> list[str]:
+        return [token.text for token in self.analyzer(text, mode="query")]
+
+    # --- the search query -------------------------------------------------------------------------
+
+    def compile(self) -> wq.Query:
+        return self._compile(self.query, 1.0)
+
+    def _compile(self, query, boost: float) -> wq.Query:
+        if isinstance(query, MatchAll):
+            return wq.Every()
+        if isinstance(query, PlainText):
+            return self._words_query(query.query_string, query.operator, boost * query.boost)
+        if isinstance(query, Fuzzy):
+            return self._words_query(query.query_string, query.operator, boost, fuzzy=True)
+        if isinstance(query, Phrase):
+            words = self.words(query.query_string)
+            if not words:
+                return MATCH_NONE
+            if len(words) == 1:
+                return self._any_column(words[0], boost)
+            return wq.Or([wq.Phrase(c, words, boost=boost) for c in self.columns])
+        if isinstance(query, Boost):
+            return self._compile(query.subquery, boost * query.boost)
+        if isinstance(query, And):
+            return wq.And([self._compile(q, boost) for q in query.subqueries])
+        if isinstance(query, Or):
+            return wq.Or([self._compile(q, boost) for q in query.subqueries])
+        if isinstance(query, Not):
+            return wq.AndNot(wq.Every(), self._compile(query.subquery, boost))
+        raise NotImplementedError(
+            f"`{query.__class__.__name__}` is not supported by the Whoosh search backend."
+        )
+
+    def _words_query(self, text: str, operator: str, boost: float, fuzzy=False) -> wq.Query:
+        words = self.words(text)
+        if not words or not self.columns:
+            return MATCH_NONE
+        parts = [self._any_column(word, boost, fuzzy) for word in words]
+        if len(parts) == 1:
+            return parts[0]
+        return wq.And(parts) if operator == "and" else wq.Or(parts)
+
+    def _any_column(self, word: str, boost: float, fuzzy=False) -> wq.Query:
+        if fuzzy and fuzziness(word):
+            terms = [
+                wq.FuzzyTerm(c, word, boost=boost, maxdist=fuzziness(word), prefixlength=1)
+                for c in self.columns
+            ]
+        else:
+            terms = [wq.Term(c, word, boost=boost) for c in self.columns]
+        return terms[0] if len(terms) == 1 else wq.Or(terms)
+
+    # --- filters ----------------------------------------------------------------------------------
+
+    def compile_filter(self) -> wq.Query:
+        """The queryset's filters, and its model: only documents of that model or a subclass."""
+        parts = []
+        if self.queryset.model is not get_model_root(self.queryset.model):
+            parts.append(wq.Term(CONTENT_TYPES, content_types(self.queryset.model)[0]))
+        filters = self._get_filters_from_queryset()
+        if filters is not None:
+            parts.append(filters)
+        if not parts:
+            return wq.Every()
+        return parts[0] if len(parts) == 1 else wq.And(parts)
+
+    def _process_lookup(self, field_path, lookup, value):
+        mapping = self.mapping
+        for related in field_path[:-1]:
+            mapping = mapping.related(related)
+        field = field_path[-1]
+        column = mapping.column(field)
+        kind = mapping.kind(field)
+        many = any(isinstance(f, RelatedFields) for f in field_path[:-1])
+
+        def term(v):
+            converted = to_term(kind, v)
+            return str(converted) if many else converted
+
+        if lookup == "exact":
+            value = self._evaluate(value, SINGLE)
+            if value is None:
+                return wq.Term(NULLS, column)
+            return wq.Term(column, term(value))
+        if lookup == "in":
+            values = self._evaluate(value, MULTI)
+            return wq.Or([wq.Term(column, term(v)) for v in values]) if values else MATCH_NONE
+        if lookup == "isnull":
+            is_null = wq.Term(NULLS, column)
+            return is_null if value else wq.AndNot(wq.Every(), is_null)
+        if lookup in ("startswith", "prefix"):
+            return wq.Prefix(column, str(term(value)))
+        if lookup in ("gt", "gte", "lt", "lte", "range"):
+            if many:
+                raise FilterError(f"Range lookups on related fields are not supported ({column}).")
+            if lookup == "range":
+                start, end, start_excl, end_excl = value[0], value[1], False, False
+            else:
+                lower = lookup.startswith("g")
+                start, end = (value, None) if lower else (None, value)
+                start_excl = end_excl = not lookup.endswith("e")
+            start = None if start is None else term(start)
+            end = None if end is None else term(end)
+            if isinstance(start or end, str):
+                return wq.TermRange(column, start, end, start_excl, end_excl)
+            return wq.NumericRange(column, start, end, start_excl, end_excl)
+        return None
+
+    def _evaluate(self, value, result_type):
+        """A subquery as a filter value (`pk__in=other_qs`) is run now, as Elasticsearch's does."""
+        if isinstance(value, (Query, Subquery)):
+            query = value.query if isinstance(value, Subquery) else value
+            rows = query.get_compiler(self.queryset._db or DEFAULT_DB_ALIAS).execute_sql(
+                result_type=result_type
+            )
+            if result_type == SINGLE:
+                return rows[0] if rows else None
+            return [row[0] for chunk in rows for row in chunk]
+        if result_type == MULTI:
+            return list(value)
+        return value
+
+    def _process_match_none(self):
+        return MATCH_NONE
+
+    def _connect_filters(self, filters, connector, negated):
+        if not filters:
+            return None
+        joined = (
+            filters[0] if len(filters) == 1 else (wq.And if connector == "AND" else wq.Or)(filters)
+        )
+        return wq.AndNot(wq.Every(), joined) if negated else joined
+
+    # --- ordering ---------------------------------------------------------------------------------
+
+    def sortedby(self):
+        """None for relevance; otherwise the queryset's ordering (by default newest pk first)."""
+        if self.order_by_relevance:
+            return None
+        keys = [
+            FieldFacet(self.mapping.column(field), reverse=reverse)
+            for reverse, field in self._get_order_by()
+        ]
+        if not keys:
+            keys = [FieldFacet(PK, reverse=True)]
+        return keys[0] if len(keys) == 1 else MultiFacet(keys)
+
+
+class WhooshAutocompleteQueryCompiler(WhooshSearchQueryCompiler):
+    """Matches the start of words: "rad" finds "radicalisation" (edge n-grams of each word)."""
+
+    analyzer = AUTOCOMPLETE_QUERY_ANALYZER
+
+    def text_columns(self) -> list[str]:
+        if self.fields:
+            return self.mapping.autocomplete_columns(self.fields)
+        columns: dict[str, None] = {}
+        for model in self.models_in_scope():
+            columns.update(dict.fromkeys(Mapping(model).autocomplete_columns()))
+        return list(columns)
+
+    def words(self, text: str) -> list[str]:
+        return [word[:EDGE_NGRAM_MAX] for word in super().words(text)]
+
+    def _compile(self, query, boost: float) -> wq.Query:
+        if isinstance(query, (PlainText, MatchAll)):
+            return super()._compile(query, boost)
+        raise NotImplementedError(
+            f"`{query.__class__.__name__}` is not supported for autocomplete queries."
+        )

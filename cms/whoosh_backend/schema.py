@@ -1,0 +1,313 @@
+"""From a model's `search_fields` to a Whoosh schema and documents.
+
+One index per root model (all page types share Page's index), as Wagtail's Elasticsearch backend
+does. Column names follow that backend's, so a switch of backend changes no field name:
+
+- a field defined on a subclass is prefixed ``<app>_<model>__`` (two page types may both have a
+  ``summary``);
+- filter columns end in ``_filter``, autocomplete columns in ``_edgengrams``;
+- a related field's columns are ``<relation>__<column>``.
+
+Whoosh refuses field names that start with ``_``, so the internal columns are ``ms_*``.
+"""
+
+import datetime
+import decimal
+from collections.abc import Iterable
+from functools import cache
+
+from django.db import models
+from django.utils.encoding import force_str
+
+from modelsearch.backends.base import get_model_root
+from modelsearch.index import (
+    AutocompleteField,
+    FilterField,
+    RelatedFields,
+    SearchField,
+    get_indexed_models,
+)
+from whoosh import fields as wf
+from whoosh.analysis import (
+    CharsetFilter,
+    LowercaseFilter,
+    NgramFilter,
+    RegexTokenizer,
+    StemFilter,
+)
+from whoosh.support.charset import accent_map
+
+PK = "ms_pk"  # the object's primary key, stored: the one stored field
+CONTENT_TYPES = "ms_ct"  # "app.Model" of the object's class and its indexed ancestors
+NULLS = "ms_null"  # names of the filter columns whose value is None
+SPELLING = "ms_spelling"  # unstemmed words for "did you mean"
+
+EDGE_NGRAM_MAX = 15
+
+# Words fold case and accents ("Radicalisation" finds "radicalisation"), then the English
+# (porter2) stemmer joins "running", "runs" and "run". Stop words stay, as in Elasticsearch's
+# standard analyzer and the database backend.
+_words = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
+TEXT_ANALYZER = _words | StemFilter(lang="en")
+SPELLING_ANALYZER = _words
+AUTOCOMPLETE_ANALYZER = _words | NgramFilter(minsize=1, maxsize=EDGE_NGRAM_MAX, at="start")
+AUTOCOMPLETE_QUERY_ANALYZER = _words
+
+# Kinds of filter column, from Django's internal field type.
+NUMBER, FLOAT, TEXT, BOOL, DATE, DATETIME = "number", "float", "text", "bool", "date", "datetime"
+KIND_BY_TYPE = {
+    "AutoField": NUMBER,
+    "SmallAutoField": NUMBER,
+    "BigAutoField": NUMBER,
+    "IntegerField": NUMBER,
+    "SmallIntegerField": NUMBER,
+    "BigIntegerField": NUMBER,
+    "PositiveIntegerField": NUMBER,
+    "PositiveSmallIntegerField": NUMBER,
+    "PositiveBigIntegerField": NUMBER,
+    "FloatField": FLOAT,
+    "DecimalField": FLOAT,
+    "BooleanField": BOOL,
+    "NullBooleanField": BOOL,
+    "DateField": DATE,
+    "DateTimeField": DATETIME,
+}
+MISSING_NUMBER = -(2**63)
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+
+def multi_valued() -> wf.KEYWORD:
+    """Several exact terms per document: the list's items are indexed as they are."""
+    return wf.KEYWORD(scorable=False, lowercase=False)
+
+
+def filter_field_type(kind: str, many: bool) -> wf.FieldType:
+    if many:
+        return multi_valued()
+    # default=0 is the packed form of the smallest value (ints) and NaN (floats): Whoosh 2.7.4's
+    # own defaults cannot be packed into the sort column. A missing value sorts first, as NULL
+    # does on SQLite, and `from_term` reports it as None.
+    if kind in (NUMBER, DATE, DATETIME):
+        return wf.NUMERIC(numtype=int, bits=64, signed=True, sortable=True, default=0)
+    if kind == FLOAT:
+        return wf.NUMERIC(numtype=float, bits=64, sortable=True, default=0)
+    return wf.ID(sortable=True)
+
+
+def to_term(kind: str, value):
+    """A filter value as Whoosh stores it: a number for ordered kinds, a string otherwise."""
+    if isinstance(value, models.Model):
+        value = value.pk
+    if kind == DATETIME and isinstance(value, datetime.datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=datetime.UTC)
+        return int((value - EPOCH).total_seconds() * 1_000_000)
+    if kind in (DATE, DATETIME) and isinstance(value, datetime.date):
+        return value.toordinal() if kind == DATE else to_term(DATETIME, _midnight(value))
+    if kind == NUMBER:
+        return int(value)
+    if kind == FLOAT:
+        return float(value)
+    if kind == BOOL:
+        return "1" if value else "0"
+    if isinstance(value, datetime.time):
+        return value.isoformat()
+    return force_str(value)
+
+
+def from_term(kind: str, value):
+    """The inverse of `to_term`, for facet keys; None for a document without a value."""
+    if value in ("", None, MISSING_NUMBER) or value != value:
+        return None
+    if kind == BOOL:
+        return value == "1"
+    if kind == DATE:
+        return datetime.date.fromordinal(value)
+    if kind == DATETIME:
+        return EPOCH + datetime.timedelta(microseconds=value)
+    return value
+
+
+def _midnight(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=datetime.UTC)
+
+
+def pk_term(pk) -> str:
+    """The stored key: integers zero-padded, so that the key also sorts as the number does."""
+    return f"{pk:020d}" if isinstance(pk, int) else force_str(pk)
+
+
+def is_many(model, field) -> bool:
+    try:
+        django_field = field.get_field(model)
+    except Exception:  # noqa: BLE001 - a property or method: one value
+        return False
+    return bool(django_field.many_to_many or django_field.one_to_many)
+
+
+class Mapping:
+    """How one model's objects become documents of its root model's index."""
+
+    def __init__(self, model, prefix: str = "", fields: list | None = None):
+        self.model = model
+        self.prefix = prefix  # "<relation>__" for the fields of a related model
+        # A related model's fields are those its RelatedFields entry lists.
+        self.fields = model.get_search_fields() if fields is None else fields
+
+    def column(self, field) -> str:
+        definition = field.get_definition_model(self.model)
+        own = ""
+        if not self.prefix and definition is not None and definition != get_model_root(self.model):
+            own = f"{definition._meta.app_label.lower()}_{definition.__name__.lower()}__"
+        if isinstance(field, RelatedFields):
+            return f"{self.prefix}{own}{field.field_name}"
+        name = field.get_attname(self.model)
+        if isinstance(field, FilterField):
+            name += "_filter"
+        elif isinstance(field, AutocompleteField):
+            name += "_edgengrams"
+        return f"{self.prefix}{own}{name}"
+
+    def related(self, field: RelatedFields) -> "Mapping":
+        related_model = field.get_field(self.model).related_model
+        return Mapping(related_model, self.column(field) + "__", field.fields)
+
+    def kind(self, field) -> str:
+        return KIND_BY_TYPE.get(field.get_type(self.model), TEXT)
+
+    # --- schema ---------------------------------------------------------------------------------
+
+    def schema_fields(self, many: bool = False) -> dict[str, wf.FieldType]:
+        """Whoosh fields for this model's search_fields; `many` inside a to-many relation."""
+        result: dict[str, wf.FieldType] = {}
+        for field in self.fields:
+            column = self.column(field)
+            if isinstance(field, RelatedFields):
+                related_many = many or is_many(self.model, field)
+                result.update(self.related(field).schema_fields(many=related_many))
+            elif isinstance(field, FilterField):
+                field_many = many or is_many(self.model, field)
+                result[column] = filter_field_type(self.kind(field), field_many)
+            elif isinstance(field, AutocompleteField):
+                result[column] = wf.TEXT(analyzer=AUTOCOMPLETE_ANALYZER, phrase=False)
+            elif isinstance(field, SearchField):
+                result[column] = wf.TEXT(
+                    analyzer=TEXT_ANALYZER, field_boost=float(field.boost or 1)
+                )
+        return result
+
+    def search_columns(self, names: Iterable[str] | None = None) -> list[str]:
+        """The text columns to search: the named SearchFields, or all of them incl. related."""
+        columns = []
+        for field in self.fields:
+            if isinstance(field, RelatedFields) and names is None:
+                columns += self.related(field).search_columns()
+            elif isinstance(field, SearchField) and (names is None or field.field_name in names):
+                columns.append(self.column(field))
+        return columns
+
+    def autocomplete_columns(self, names: Iterable[str] | None = None) -> list[str]:
+        return [
+            self.column(field)
+            for field in self.fields
+            if isinstance(field, AutocompleteField) and (names is None or field.field_name in names)
+        ]
+
+    # --- documents ------------------------------------------------------------------------------
+
+    def document(self, obj) -> dict:
+        doc = {
+            PK: pk_term(obj.pk),
+            CONTENT_TYPES: content_types(type(obj)),
+            NULLS: [],
+            SPELLING: [],
+        }
+        self._fill(doc, obj, many=False)
+        doc[SPELLING] = " ".join(doc[SPELLING])
+        return doc
+
+    def _fill(self, doc: dict, obj, many: bool) -> None:
+        for field in self.fields:
+            column = self.column(field)
+            if isinstance(field, RelatedFields):
+                self._fill_related(doc, field, obj, many)
+                continue
+            value = field.get_value(obj)
+            if isinstance(field, FilterField):
+                self._fill_filter(doc, column, self.kind(field), value, many)
+            elif isinstance(field, (SearchField, AutocompleteField)):
+                text = searchable_text(value)
+                if not text:
+                    continue
+                doc[column] = f"{doc[column]}\n{text}" if column in doc else text
+                if isinstance(field, SearchField):
+                    doc[SPELLING].append(text)
+
+    def _fill_related(self, doc: dict, field: RelatedFields, obj, many: bool) -> None:
+        value = field.get_value(obj)
+        mapping = self.related(field)
+        if isinstance(value, (models.Manager, models.QuerySet)):
+            for related in value.all():
+                mapping._fill(doc, related, many=True)
+        elif isinstance(value, (list, tuple)):
+            for related in value:
+                mapping._fill(doc, related, many=True)
+        elif isinstance(value, models.Model):
+            mapping._fill(doc, value, many=many)
+        # None: a missing relation adds nothing
+
+    def _fill_filter(self, doc: dict, column: str, kind: str, value, many: bool) -> None:
+        if isinstance(value, (models.Manager, models.QuerySet)):
+            value = list(value.values_list("pk", flat=True))
+        if many or isinstance(value, (list, tuple)):
+            values = value if isinstance(value, (list, tuple)) else [value]
+            terms = [force_str(to_term(kind, v)) for v in values if v is not None]
+            doc[column] = [*doc.get(column, []), *terms]
+        elif value is None:
+            doc[NULLS].append(column)
+        else:
+            if isinstance(value, decimal.Decimal):
+                value = float(value)
+            doc[column] = to_term(kind, value)
+
+
+def searchable_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple)):
+        return "\n".join(searchable_text(item) for item in value)
+    if isinstance(value, dict):
+        return "\n".join(searchable_text(item) for item in value.values())
+    return force_str(value)
+
+
+def content_types(model) -> list[str]:
+    """The model's "app.Model" and that of each indexed concrete ancestor."""
+    names = []
+    while model is not None:
+        names.append(f"{model._meta.app_label}.{model.__name__}")
+        model = model.indexed_get_parent()
+    return names
+
+
+@cache
+def models_in_index(root) -> tuple:
+    return tuple(model for model in get_indexed_models() if get_model_root(model) is root)
+
+
+def build_schema(root) -> wf.Schema:
+    """The schema of `root`'s index: the union of its indexed models' columns."""
+    columns: dict[str, wf.FieldType] = {}
+    for model in models_in_index(root):
+        columns.update(Mapping(model).schema_fields())
+    return wf.Schema(
+        **{
+            PK: wf.ID(stored=True, unique=True, sortable=True),
+            CONTENT_TYPES: multi_valued(),
+            NULLS: multi_valued(),
+            SPELLING: wf.TEXT(analyzer=SPELLING_ANALYZER, phrase=False),
+        },
+        **columns,
+    )
