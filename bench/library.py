@@ -37,6 +37,7 @@ def main() -> int:
         DEBUG="false",
         LOG_LEVEL="ERROR",
         MEDIA_ROOT=str(workdir / "media"),
+        SEARCH_PATH=str(workdir / "search"),
     )
     os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
     sys.path.insert(0, str(ROOT))

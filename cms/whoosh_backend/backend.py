@@ -7,9 +7,12 @@ the queryset excludes).
 """
 
 import logging
+import os
 import re
 from collections import OrderedDict
 from pathlib import Path
+
+from django.db.models import prefetch_related_objects
 
 from modelsearch.backends.base import (
     BaseIndex,
@@ -33,13 +36,20 @@ from cms.whoosh_backend.schema import (
     from_term,
     is_many,
     pk_term,
+    prefetches,
 )
 from cms.whoosh_backend.storage import IndexStore
 
 logger = logging.getLogger(__name__)
 
-# Big enough for a rebuild to write few segments, small enough for a 2-core, few-GB host.
-REBUILD_WRITER_MB = 256
+# A rebuild analyses and writes in one process per core (Whoosh's MpWriter), each into its own
+# segment (multisegment: no final merge): 20,000 practices index in about half the time of one
+# writer. Memory per process is bounded by limitmb.
+REBUILD_WRITER = {
+    "procs": max(1, min(4, os.cpu_count() or 1)),
+    "multisegment": True,
+    "limitmb": 128,
+}
 
 
 class WhooshIndex(BaseIndex):
@@ -78,6 +88,8 @@ class WhooshIndex(BaseIndex):
     def add_items(self, model, items) -> None:
         if not class_is_indexed(model):
             return
+        items = list(items)
+        prefetch_related_objects(items, *prefetches(model))
         documents = [Mapping(type(item)).document(item) for item in items]
         if not documents:
             return
@@ -103,7 +115,7 @@ class WhooshIndex(BaseIndex):
 
     def _writer_for_rebuild(self):
         if self._rebuild_writer is None:
-            self._rebuild_writer = self.store.open_writer(self.generation, REBUILD_WRITER_MB)
+            self._rebuild_writer = self.store.open_writer(self.generation, **REBUILD_WRITER)
         return self._rebuild_writer
 
     def finish_rebuild(self) -> None:

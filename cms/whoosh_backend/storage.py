@@ -97,10 +97,10 @@ class IndexStore:
         else:
             writer.commit()
 
-    def open_writer(self, generation: Path | None = None, limitmb: int = 128) -> SegmentWriter:
+    def open_writer(self, generation: Path | None = None, **options) -> SegmentWriter:
         """A writer that waits for the lock; the caller commits or cancels it."""
         ix = open_dir(generation or self.current)
-        return ix.writer(timeout=WRITE_LOCK_TIMEOUT, delay=WRITE_LOCK_DELAY, limitmb=limitmb)
+        return ix.writer(timeout=WRITE_LOCK_TIMEOUT, delay=WRITE_LOCK_DELAY, **options)
 
     # --- reading ------------------------------------------------------------------------------
 

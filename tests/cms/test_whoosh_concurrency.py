@@ -1,0 +1,75 @@
+"""Several worker processes on one Whoosh index: no write lost, no write or read fails.
+
+Real processes (fork), as gunicorn runs them, each writing through the search backend with a
+commit per object, the way a save indexes itself; a reader process searches all the while.
+"""
+
+import multiprocessing
+import os
+import traceback
+
+import pytest
+
+from cms.models import Challenge
+from modelsearch.backends import get_search_backend
+
+WRITERS = 4
+PER_WRITER = 30
+
+
+def write(writer: int, errors) -> None:
+    try:
+        backend = get_search_backend()
+        for n in range(PER_WRITER):
+            pk = 10_000 + writer * PER_WRITER + n
+            # Unsaved objects: the child writes to the index only, never to the test database.
+            backend.add(Challenge(pk=pk, name=f"concurrent challenge {pk}", slug=f"c-{pk}"))
+    except BaseException:  # noqa: BLE001 - reported to the parent, which fails the test
+        errors.put(f"writer {writer}: {traceback.format_exc()}")
+    finally:
+        os._exit(0)
+
+
+def read(stop, errors, counts) -> None:
+    try:
+        backend = get_search_backend()
+        while not stop.is_set():
+            counts.put(backend.search("concurrent", Challenge).count())
+    except BaseException:  # noqa: BLE001 - reported to the parent, which fails the test
+        errors.put(f"reader: {traceback.format_exc()}")
+    finally:
+        os._exit(0)
+
+
+def drain(queue) -> list:
+    items = []
+    while not queue.empty():
+        items.append(queue.get())
+    return items
+
+
+@pytest.mark.django_db
+def test_parallel_writers_lose_nothing_and_a_reader_never_fails():
+    backend = get_search_backend()
+    assert backend.search("concurrent", Challenge).count() == 0  # creates the index first
+
+    context = multiprocessing.get_context("fork")
+    errors, counts, stop = context.Queue(), context.Queue(), context.Event()
+    reader = context.Process(target=read, args=(stop, errors, counts))
+    reader.start()
+    writers = [context.Process(target=write, args=(n, errors)) for n in range(WRITERS)]
+    for process in writers:
+        process.start()
+    for process in writers:
+        process.join(timeout=120)
+    stop.set()
+    reader.join(timeout=30)
+
+    seen = drain(counts)
+    assert drain(errors) == []
+    assert all(process.exitcode == 0 for process in [*writers, reader])
+    assert backend.search("concurrent", Challenge).count() == WRITERS * PER_WRITER
+    # The reader saw the index grow while the writers committed, never shrink.
+    assert len(seen) > 1
+    assert seen == sorted(seen)
+    assert seen[-1] <= WRITERS * PER_WRITER
