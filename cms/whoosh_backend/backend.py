@@ -12,8 +12,6 @@ import re
 from collections import OrderedDict
 from pathlib import Path
 
-from django.db.models import prefetch_related_objects
-
 from modelsearch.backends.base import (
     BaseIndex,
     BaseSearchBackend,
@@ -36,7 +34,7 @@ from cms.whoosh_backend.schema import (
     from_term,
     is_many,
     pk_term,
-    prefetches,
+    preload,
 )
 from cms.whoosh_backend.storage import IndexStore
 
@@ -89,7 +87,7 @@ class WhooshIndex(BaseIndex):
         if not class_is_indexed(model):
             return
         items = list(items)
-        prefetch_related_objects(items, *prefetches(model))
+        preload(model, items)
         documents = [Mapping(type(item)).document(item) for item in items]
         if not documents:
             return
@@ -284,6 +282,9 @@ class WhooshSearchBackend(BaseSearchBackend):
     index_class = WhooshIndex
     results_class = WhooshSearchResults
     rebuilder_class = WhooshRebuilder
+    # add_items loads to-many relations per batch (schema.preload): update_index skips its own
+    # prefetching for this backend.
+    preloads_relations = True
 
     def __init__(self, params):
         super().__init__(params)

@@ -2,8 +2,8 @@
 backend answer the same queries with the same results, on the same pages.
 
 Where the two differ by design it is said: the database backend on SQLite has no stemming, no
-Fuzzy or Boost query, reads a plain query string with AND (ours and Elasticsearch read it with OR), and
-cannot count a facet through a relation.
+Fuzzy or Boost query, reads a plain query string with AND (ours and Elasticsearch read it with
+OR), and cannot count a facet through a relation.
 """
 
 from datetime import date
@@ -14,10 +14,10 @@ from django.db.models import Q
 from wagtail.models import Page
 
 import pytest
-
-from cms.models import Challenge, PracticePage, StandardPage
 from modelsearch.backends import get_search_backend
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
+
+from cms.models import Challenge, PracticePage, StandardPage
 from tests.cms.factories import make_library, make_organisation, make_practice, publish
 
 WHOOSH = {"BACKEND": "cms.whoosh_backend"}
@@ -26,10 +26,7 @@ DATABASE = {"BACKEND": "wagtail.search.backends.database"}
 
 @pytest.fixture(params=["whoosh", "database"])
 def backend_name(request, settings, tmp_path):
-    if request.param == "whoosh":
-        config = {**WHOOSH, "PATH": tmp_path / "conformance"}
-    else:
-        config = DATABASE
+    config = {**WHOOSH, "PATH": tmp_path / "index"} if request.param == "whoosh" else DATABASE
     settings.WAGTAILSEARCH_BACKENDS = {"default": config}
     return request.param
 
@@ -122,9 +119,9 @@ class TestQueries:
 
     def test_match_all_and_combinators(self, pages):
         assert len(titles(live_practices().search(MatchAll()))) == 4
-        assert titles(live_practices().search(And([PlainText("family"), PlainText("dialogue")]))) == {
-            "Dialogue in schools"
-        }
+        assert titles(
+            live_practices().search(And([PlainText("family"), PlainText("dialogue")]))
+        ) == {"Dialogue in schools"}
         assert titles(live_practices().search(Or([PlainText("prison"), PlainText("youth")]))) == {
             "Mentoring after release",
             "Online counter narratives",
@@ -257,8 +254,8 @@ class TestOrderingAndFacets:
     def test_order_by_filter_fields(self, pages):
         by_title = live_practices().order_by("title").search(MatchAll(), order_by_relevance=False)
         assert [p.title for p in by_title] == sorted(p.title for p in by_title)
-        newest = live_practices().order_by("-last_reviewed").search(
-            MatchAll(), order_by_relevance=False
+        newest = (
+            live_practices().order_by("-last_reviewed").search(MatchAll(), order_by_relevance=False)
         )
         assert [p.title for p in newest] == [
             "Online counter narratives",
@@ -290,7 +287,7 @@ class TestWhooshOnly:
     @pytest.fixture(autouse=True)
     def whoosh_only(self, backend_name):
         if backend_name != "whoosh":
-            pytest.skip("the database backend on SQLite has no stemming, Fuzzy, Boost or related-path facets")
+            pytest.skip("the database backend on SQLite: no stemming, Fuzzy, Boost, related facets")
 
     def test_words_are_found_in_every_form(self, pages):
         # English stemming: "run" finds "running", "mentor" finds "Mentoring" and "Mentors".

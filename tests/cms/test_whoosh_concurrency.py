@@ -9,9 +9,9 @@ import os
 import traceback
 
 import pytest
+from modelsearch.backends import get_search_backend
 
 from cms.models import Challenge
-from modelsearch.backends import get_search_backend
 
 WRITERS = 4
 PER_WRITER = 30
