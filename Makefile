@@ -35,6 +35,7 @@ run: export DEBUG ?= true
 run: install
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py update_index --verbosity 0
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Tests run with DEBUG off, as production does; the key below exists only for the test run.

@@ -1,0 +1,223 @@
+"""The site search page, its autocomplete, update_index and the admin's searches, on Whoosh."""
+
+import logging
+import re
+
+from django.core.management import call_command
+
+from wagtail.models import Page
+
+import pytest
+from modelsearch.backends import get_search_backend
+
+from cms.models import Challenge, PracticePage
+from cms.search import MAX_QUERY_LENGTH, PER_PAGE
+from cms.whoosh_backend.storage import IndexStore
+from tests.cms.factories import make_library, make_organisation, make_practice
+from tests.exchange.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def library(home_page):
+    library, organisations = make_library(home_page)
+    org = make_organisation(
+        organisations,
+        title="Fictional Riverside Mentors",
+        description="<p>Runs mentoring for young people leaving prison.</p>",
+    )
+    make_practice(
+        library,
+        title="Mentoring after release",
+        summary="Mentors keep running weekly sessions with people leaving prison.",
+        challenges=("mentoring", "prison-probation"),
+        countries=("DE",),
+        evidence="external",
+        organisation=org,
+    )
+    make_practice(
+        library,
+        title="Family counselling line",
+        summary="A counselling line for worried parents; mentoring for siblings.",
+        challenges=("family-support",),
+        countries=("NL",),
+        evidence="peer_reviewed",
+    )
+    make_practice(
+        library,
+        title="Archived mentoring scheme",
+        summary="An older mentoring scheme.",
+        reviewed_days_ago=365 * 5,
+    )
+    return library
+
+
+def search(client, **params):
+    response = client.get("/search/", params)
+    assert response.status_code == 200
+    return response
+
+
+def hit_titles(response) -> list[str]:
+    return [hit.page.title for hit in response.context["hits"]]
+
+
+class TestSearchPage:
+    def test_finds_practices_with_highlighted_excerpts_and_organisations(self, client, library):
+        response = search(client, q="mentoring")
+        assert set(hit_titles(response)) == {"Mentoring after release", "Family counselling line"}
+        html = response.content.decode()
+        assert re.search(r"<mark[^>]*>[Mm]entoring</mark>", html)
+        assert [hit.page.title for hit in response.context["organisations"]] == [
+            "Fictional Riverside Mentors"
+        ]
+        assert "Show" not in html or "archived" in html
+
+    def test_every_word_must_match_in_any_form(self, client, library):
+        assert hit_titles(search(client, q="mentor prison")) == ["Mentoring after release"]
+        assert hit_titles(search(client, q="mentoring elephants")) == []
+
+    def test_archived_practices_only_on_request(self, client, library):
+        assert "Archived mentoring scheme" not in hit_titles(search(client, q="mentoring"))
+        with_archive = hit_titles(search(client, q="mentoring", archived="1"))
+        assert "Archived mentoring scheme" in with_archive
+
+    def test_library_facets_count_the_results_and_filter_them(self, client, library):
+        response = search(client, q="mentoring")
+        facets = {
+            facet.key: {v.value: v.count for v in facet.values}
+            for facet in response.context["facets"]
+        }
+        assert facets["challenge"] == {"mentoring": 1, "prison-probation": 1, "family-support": 1}
+        assert facets["country"] == {"DE": 1, "NL": 1}
+        assert facets["evidence"] == {"external": 1, "peer_reviewed": 1}
+
+        narrowed = search(client, q="mentoring", challenge="family-support")
+        assert hit_titles(narrowed) == ["Family counselling line"]
+        assert narrowed.context["organisations"] == []  # a filter is about practices
+        assert hit_titles(search(client, q="mentoring", country="DE")) == [
+            "Mentoring after release"
+        ]
+        # Unknown filter values are ignored, as in the library.
+        assert len(hit_titles(search(client, q="mentoring", challenge="no-such-thing"))) == 2
+
+    def test_pagination(self, client, library):
+        for n in range(PER_PAGE + 1):
+            make_practice(library, title=f"Paging practice {n}", summary="Pagination words.")
+        first = search(client, q="pagination")
+        assert len(first.context["hits"]) == PER_PAGE
+        assert first.context["pagination"].total == PER_PAGE + 1
+        second = search(client, q="pagination", page="2")
+        assert len(second.context["hits"]) == 1
+        assert search(client, q="pagination", page="99").context["pagination"].number == 2
+
+    def test_did_you_mean(self, client, library):
+        response = search(client, q="mentoirng")
+        assert response.context["suggestion"] == "mentoring"
+        assert 'href="?q=mentoring"' in response.content.decode()
+        assert search(client, q="mentoring").context["suggestion"] is None
+
+    @pytest.mark.parametrize(
+        "query",
+        [
+            "",
+            "   ",
+            '"mentoring',
+            "mentoring AND NOT (prison OR",
+            "title:mentoring^3 ~2 *",
+            "ménτoring ünïcödé 日本語 ☃",
+            "\x00null byte",
+            "x" * 5000,
+            "word " * 500,
+            "<script>alert(1)</script>",
+            "-- ' ; DROP TABLE",
+        ],
+    )
+    def test_odd_queries_give_a_normal_page(self, client, library, query):
+        response = search(client, q=query)
+        assert len(response.context["query"]) <= MAX_QUERY_LENGTH
+        assert "<script>alert(1)</script>" not in response.content.decode()
+
+    def test_a_published_change_is_found_at_once_and_a_deleted_page_is_gone(self, client, library):
+        page = make_practice(library, title="Brand new practice", summary="Quillwort words.")
+        assert hit_titles(search(client, q="quillwort")) == ["Brand new practice"]
+        page.summary = "Renamed to bramblewick."
+        page.save_revision().publish()
+        assert hit_titles(search(client, q="quillwort")) == []
+        assert hit_titles(search(client, q="bramblewick")) == ["Brand new practice"]
+        page.delete()
+        assert hit_titles(search(client, q="bramblewick")) == []
+
+    def test_query_count_is_bounded(self, client, library, django_assert_max_num_queries):
+        with django_assert_max_num_queries(12):
+            search(client, q="mentoring")
+
+
+class TestAutocomplete:
+    def test_titles_starting_with_what_was_typed(self, client, library):
+        results = client.get("/search/autocomplete/", {"q": "ment"}).json()["results"]
+        assert {r["title"] for r in results} == {
+            "Mentoring after release",
+            "Archived mentoring scheme",
+            "Fictional Riverside Mentors",
+        }
+        assert all(r["url"].startswith(("/practices/", "/organisations/")) for r in results)
+
+    def test_empty_and_odd_input(self, client, library):
+        for query in ["", "   ", '"(', "x" * 5000]:
+            response = client.get("/search/autocomplete/", {"q": query})
+            assert response.status_code == 200
+            assert isinstance(response.json()["results"], list)
+
+
+def test_a_failed_index_delete_never_stops_the_delete(library, monkeypatch, caplog):
+    page = PracticePage.objects.get(title="Family counselling line")
+
+    def locked(*args, **kwargs):
+        raise OSError("index is locked by another process")
+
+    monkeypatch.setattr(IndexStore, "writer", locked)
+    with caplog.at_level(logging.ERROR):
+        page.delete()
+    assert not PracticePage.objects.filter(title="Family counselling line").exists()
+    assert "Could not remove" in caplog.text
+
+
+def test_update_index_rebuilds_with_a_progress_bar(library, capsys):
+    backend = get_search_backend()
+    Challenge.objects.filter(slug="mentoring").update(name="Mentoring young people")
+    assert backend.search("young", Challenge).count() == 0  # changed behind the index's back
+    call_command("update_index")
+    out = capsys.readouterr().out
+    assert "100%" in out and "cms.PracticePage" in out
+    assert backend.search("young", Challenge).count() == 1
+    assert PracticePage.objects.live().search("mentoring").count() == 3
+
+
+class TestAdminOnWhoosh:
+    @pytest.fixture
+    def editor(self, client):
+        client.force_login(UserFactory(is_staff=True, is_superuser=True))
+        return client
+
+    def test_page_search(self, editor, library):
+        # The admin searches titles as you type (autocomplete): "counsel" finds "counselling".
+        response = editor.get("/admin/pages/search/", {"q": "counsel"})
+        assert response.status_code == 200
+        assert "Family counselling line" in response.content.decode()
+        assert "Mentoring after release" not in response.content.decode()
+
+    def test_snippet_chooser_search(self, editor, library):
+        call_command("update_index", verbosity=0)  # the taxonomy comes from a data migration
+        response = editor.get("/admin/snippets/choose/cms/challenge/results/", {"q": "famil"})
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Family support" in html
+        assert "Online narratives" not in html
+
+    def test_page_chooser_search(self, editor, library):
+        response = editor.get("/admin/choose-page/search/", {"q": "counselling"})
+        assert response.status_code == 200
+        assert "Family counselling line" in response.content.decode()
+        assert Page.objects.search("counselling").count() == 1
