@@ -21,8 +21,8 @@ from modelsearch.backends.base import (
 )
 from modelsearch.index import FilterField, RelatedFields, class_is_indexed
 from modelsearch.query import PlainText
-from whoosh.sorting import Count, FieldFacet
 
+from cms.whoosh_backend import bitsets
 from cms.whoosh_backend.query import WhooshAutocompleteQueryCompiler, WhooshSearchQueryCompiler
 from cms.whoosh_backend.schema import (
     NUMBER,
@@ -36,7 +36,7 @@ from cms.whoosh_backend.schema import (
     pk_term,
     preload,
 )
-from cms.whoosh_backend.storage import IndexStore
+from cms.whoosh_backend.storage import IndexStore, filter_docs
 
 logger = logging.getLogger(__name__)
 
@@ -155,7 +155,7 @@ class WhooshSearchResults(BaseSearchResults):
         start, stop = self.start, self.stop
 
         def page_of_hits(searcher):
-            options = {"filter": filter_query, "limit": stop}
+            options = {"filter": filter_docs(searcher, filter_query), "limit": stop}
             if sortedby is not None:
                 options["sortedby"] = sortedby
             hits = searcher.search(query, **options)
@@ -182,9 +182,9 @@ class WhooshSearchResults(BaseSearchResults):
         query, filter_query = self._queries()
 
         def count(searcher):
-            return len(searcher.search(query, filter=filter_query, limit=None, scored=False))
+            return bitsets.matching(searcher, query) & bitsets.matching(searcher, filter_query)
 
-        total = self._store.read(count) - self.start
+        total = self._store.read(lambda searcher: count(searcher).bit_count()) - self.start
         if self.stop is not None:
             total = min(total, self.stop - self.start)
         return max(total, 0)
@@ -193,24 +193,28 @@ class WhooshSearchResults(BaseSearchResults):
         return self.facets([field_name])[field_name]
 
     def facets(self, field_names) -> dict[str, OrderedDict]:
-        """Counts per value of several filter fields over all hits, in one pass.
+        """Counts per value of several filter fields over all hits, as `facet()` gives them.
 
         A name is a FilterField of the model (``evidence``, or a to-many relation such as
-        ``challenges`` counted by related pk) or a filter inside RelatedFields
-        (``countries__country``).
+        ``challenges``, counted by related pk) or a filter inside RelatedFields
+        (``countries__country``). Counted on cached bitsets (see `bitsets`).
         """
         columns = {name: self._facet_column(name) for name in field_names}
         query, filter_query = self._queries()
-        groupedby = {
-            name: FieldFacet(column, allow_overlap=many, maptype=Count)
-            for name, (column, _kind, many) in columns.items()
-        }
 
-        def grouped(searcher):
-            hits = searcher.search(query, filter=filter_query, groupedby=groupedby, limit=1)
-            return {name: hits.groups(name) for name in field_names}
+        def count(searcher):
+            hits = bitsets.matching(searcher, query) & bitsets.matching(searcher, filter_query)
+            counted = {}
+            for name, (column, _kind, _many) in columns.items():
+                field = searcher.schema[column]
+                by_term, missing = bitsets.counts_by_term(searcher, column, hits)
+                values = {field.from_bytes(text): n for text, n in by_term.items()}
+                if missing:
+                    values[None] = missing
+                counted[name] = values
+            return counted
 
-        counted = self._store.read(grouped)
+        counted = self._store.read(count)
         facets = {}
         for name, (_column, kind, many) in columns.items():
             values = [

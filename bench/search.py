@@ -1,0 +1,216 @@
+"""Benchmark the site search on Whoosh against Wagtail's database backend, in one run.
+
+    .venv/bin/python bench/search.py [--practices 20000] [--requests 200]
+
+On a fresh SQLite database: generates the synthetic library, times a full `update_index` into
+Whoosh (and builds the database backend's index), picks rare, mid and common words from the
+index's own vocabulary (the common one is in at least 90 % of practices), then sends the same
+queries through the real `/search/` view with each backend as the default and reports
+p50/p95 server time per backend, their ratio, and the common-word p95. Finally it publishes a
+practice and times how long until `/search/` finds it. The last line is a summary of key=value
+figures.
+"""
+
+import argparse
+import os
+import re
+import secrets
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_WHOOSH_P95_MS = 50.0
+TARGET_RATIO = 10.0
+TARGET_COMMON_P95_MS = 150.0
+TARGET_REINDEX_S = 60.0
+TARGET_PUBLISH_S = 1.0
+
+
+def percentile(timings: list[float], share: float) -> float:
+    ordered = sorted(timings)
+    return ordered[max(0, int(len(ordered) * share) - 1)]
+
+
+def found(response) -> int:
+    """The number of practices a /search/ page reports."""
+    match = re.search(r'id="results-heading"[^>]*>\s*([\d,]+)', response.content.decode())
+    return int(match.group(1).replace(",", "")) if match else 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--practices", type=int, default=20_000)
+    parser.add_argument("--organisations", type=int, default=None, help="default: practices / 10")
+    parser.add_argument("--requests", type=int, default=200, help="timed requests per backend")
+    args = parser.parse_args()
+    organisations = args.organisations or max(1, args.practices // 10)
+
+    workdir = Path(tempfile.mkdtemp(prefix="bench-search-"))
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="config.settings",
+        DATABASE_URL=f"sqlite:///{workdir / 'bench.sqlite3'}",
+        DEBUG="false",
+        LOG_LEVEL="ERROR",
+        MEDIA_ROOT=str(workdir / "media"),
+        SEARCH_BACKEND="whoosh",
+        SEARCH_PATH=str(workdir / "search"),
+    )
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
+    sys.path.insert(0, str(ROOT))
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.test import Client
+
+    from modelsearch.backends import get_search_backend
+
+    from cms.models import PracticeIndexPage, PracticePage
+    from cms.whoosh_backend.schema import SPELLING
+
+    whoosh = dict(settings.WAGTAILSEARCH_BACKENDS["default"])
+    database = {"BACKEND": "wagtail.search.backends.database"}
+
+    def use(default: dict) -> None:
+        other = database if default is whoosh else whoosh
+        settings.WAGTAILSEARCH_BACKENDS = {"default": default, "other": other}
+
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    call_command(
+        "generate_library", practices=args.practices, organisations=organisations, verbosity=0
+    )
+    print(
+        f"generated {args.practices} practices, {organisations} organisations "
+        f"in {time.perf_counter() - started:.1f} s ({workdir})"
+    )
+
+    use(whoosh)
+    started = time.perf_counter()
+    call_command("update_index", backend_name="default", verbosity=0)
+    reindex_s = time.perf_counter() - started
+    print(f"update_index into Whoosh: {reindex_s:.1f} s")
+    started = time.perf_counter()
+    call_command("update_index", backend_name="other", verbosity=0)
+    print(f"update_index into the database backend: {time.perf_counter() - started:.1f} s")
+
+    # Words by how many practices hold them, read from the index's own vocabulary.
+    practices_total = PracticePage.objects.count()
+    index = get_search_backend().get_index_for_model(PracticePage)
+
+    def vocabulary(searcher):
+        return sorted(
+            (searcher.doc_frequency(SPELLING, word), word)
+            for word in searcher.lexicon(SPELLING)
+            if word.isalpha() and len(word) > 3
+        )
+
+    frequencies = [(df, word.decode()) for df, word in index.store.read(vocabulary)]
+    common = [w for df, w in frequencies if df >= 0.9 * practices_total]
+    mid = min(frequencies, key=lambda item: abs(item[0] - 0.1 * practices_total))[1]
+    rare = [
+        w
+        for df, w in frequencies
+        if df <= max(2, practices_total // 100)
+        and PracticePage.objects.live().search(w, operator="and").count()
+    ][:2]
+    if not common:
+        print("no word is in 90 % of practices: the synthetic library changed")
+        return 1
+    queries = [
+        *rare,
+        mid,
+        common[0],
+        f"{mid} {common[0]}",
+        f"{rare[0] if rare else mid} {mid}",
+        f"{mid}&challenge=mentoring",
+        f"{common[0]}&country=DE&page=3",
+    ]
+    print("queries: " + " | ".join(queries) + f"  (common word: {common[0]!r})")
+
+    client = Client(HTTP_HOST="localhost")
+    figures = {}
+    for name, config in (("whoosh", whoosh), ("database", database)):
+        use(config)
+        for query in queries:  # warm up: imports, templates, caches, the searcher
+            assert client.get(f"/search/?q={query}").status_code == 200
+        timings, common_timings = [], []
+        for i in range(args.requests):
+            query = queries[i % len(queries)]
+            begin = time.perf_counter()
+            response = client.get(f"/search/?q={query}")
+            elapsed = (time.perf_counter() - begin) * 1000
+            assert response.status_code == 200, query
+            timings.append(elapsed)
+            if query == common[0]:
+                common_timings.append(elapsed)
+        figures[name] = {
+            "p50": statistics.median(timings),
+            "p95": percentile(timings, 0.95),
+            "common_p95": percentile(common_timings, 0.95),
+        }
+        hits = found(client.get(f"/search/?q={common[0]}"))
+        print(
+            f"{name:<9} p50 {figures[name]['p50']:7.1f} ms  p95 {figures[name]['p95']:7.1f} ms"
+            f"  common-word p95 {figures[name]['common_p95']:7.1f} ms  ({hits} hits)"
+        )
+
+    # From publishing a practice to finding it through /search/.
+    use(whoosh)
+    library = PracticeIndexPage.objects.get()
+    template = PracticePage.objects.filter(live=True).first()
+    page = PracticePage(
+        title="Benchmark marker practice",
+        slug="benchmark-marker",
+        summary="Zephyrquill appears in this practice only.",
+        description=[],
+        prevention_level=template.prevention_level,
+        last_reviewed=template.last_reviewed,
+    )
+    begin = time.perf_counter()
+    library.add_child(instance=page)
+    page.save_revision().publish()
+    while found(client.get("/search/?q=zephyrquill")) != 1:
+        if time.perf_counter() - begin > 30:
+            break
+    publish_s = time.perf_counter() - begin
+    print(f"published to found: {publish_s * 1000:.0f} ms")
+
+    ratio = figures["database"]["p95"] / figures["whoosh"]["p95"]
+    checks = {
+        f"Whoosh /search/ p95 <= {TARGET_WHOOSH_P95_MS:.0f} ms": figures["whoosh"]["p95"]
+        <= TARGET_WHOOSH_P95_MS,
+        f"Whoosh >= {TARGET_RATIO:.0f}x faster than database at p95": ratio >= TARGET_RATIO,
+        f"common word p95 <= {TARGET_COMMON_P95_MS:.0f} ms": figures["whoosh"]["common_p95"]
+        <= TARGET_COMMON_P95_MS,
+        f"full reindex <= {TARGET_REINDEX_S:.0f} s": reindex_s <= TARGET_REINDEX_S,
+        f"published change found within {TARGET_PUBLISH_S:.0f} s": publish_s <= TARGET_PUBLISH_S,
+    }
+    print(f"\nratio database/whoosh at p95: {ratio:.1f}x")
+    for check, ok in checks.items():
+        print(f"  {'ok    ' if ok else 'MISSED'} {check}")
+    summary = {
+        "practices": args.practices,
+        "requests": args.requests,
+        "whoosh_p50_ms": f"{figures['whoosh']['p50']:.1f}",
+        "whoosh_p95_ms": f"{figures['whoosh']['p95']:.1f}",
+        "database_p50_ms": f"{figures['database']['p50']:.1f}",
+        "database_p95_ms": f"{figures['database']['p95']:.1f}",
+        "ratio_p95": f"{ratio:.1f}",
+        "whoosh_common_p95_ms": f"{figures['whoosh']['common_p95']:.1f}",
+        "database_common_p95_ms": f"{figures['database']['common_p95']:.1f}",
+        "reindex_s": f"{reindex_s:.1f}",
+        "publish_to_found_ms": f"{publish_s * 1000:.0f}",
+        "targets_met": str(all(checks.values())).lower(),
+    }
+    print(" ".join(f"{key}={value}" for key, value in summary.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
