@@ -46,6 +46,7 @@ def main() -> int:
     parser.add_argument("--organisations", type=int, default=None, help="default: practices / 10")
     parser.add_argument("--requests", type=int, default=200, help="timed requests per backend")
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # figures appear as they are measured
     organisations = args.organisations or max(1, args.practices // 10)
 
     workdir = Path(tempfile.mkdtemp(prefix="bench-search-"))

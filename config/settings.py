@@ -222,13 +222,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # SEARCH_BACKEND=database uses Wagtail's database backend. Run `manage.py update_index` after a
 # switch.
 SEARCH_BACKEND = env.str("SEARCH_BACKEND", default="whoosh")
-SEARCH_CLUSTER_BACKENDS = (
-    "elasticsearch7",
-    "elasticsearch8",
-    "elasticsearch9",
-    "opensearch2",
-    "opensearch3",
-)
+SEARCH_CLUSTER_BACKENDS = ("elasticsearch8", "opensearch3")
 if SEARCH_BACKEND == "whoosh":
     _search = {
         "BACKEND": "cms.whoosh_backend",

@@ -25,6 +25,7 @@ print(json.dumps({
     "EMAIL_PORT": settings.EMAIL_PORT,
     "ALLOWED_HOSTS": settings.ALLOWED_HOSTS,
     "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+    "SEARCH": settings.WAGTAILSEARCH_BACKENDS["default"],
 }, default=str))
 """
 
@@ -116,3 +117,25 @@ def test_sqlite_file_runs_in_wal_mode_with_immediate_transactions(tmp_path, djan
         assert wrapper.transaction_mode == "IMMEDIATE"
     finally:
         wrapper.close()
+
+
+def test_search_backend_is_chosen_by_the_environment():
+    default = json.loads(load_settings(DEBUG="true").stdout)["SEARCH"]
+    assert default["BACKEND"] == "cms.whoosh_backend"
+    assert default["PATH"].endswith("var/search")
+    database = json.loads(load_settings(DEBUG="true", SEARCH_BACKEND="database").stdout)
+    assert database["SEARCH"] == {"BACKEND": "wagtail.search.backends.database"}
+    cluster = json.loads(
+        load_settings(
+            DEBUG="true", SEARCH_BACKEND="opensearch3", SEARCH_URL="https://search.example.org:9200"
+        ).stdout
+    )["SEARCH"]
+    assert cluster["BACKEND"] == "wagtail.search.backends.opensearch3"
+    assert cluster["URLS"] == ["https://search.example.org:9200"]
+
+
+def test_a_cluster_backend_needs_its_url_and_unknown_backends_are_refused():
+    missing_url = load_settings(DEBUG="true", SEARCH_BACKEND="elasticsearch8")
+    assert missing_url.returncode != 0 and "SEARCH_URL" in missing_url.stderr
+    unknown = load_settings(DEBUG="true", SEARCH_BACKEND="solr")
+    assert unknown.returncode != 0 and "is not one of whoosh, database" in unknown.stderr

@@ -14,6 +14,7 @@ Layout: ``<root>/<name>/current -> gen-<id>/``; the previous generation is kept 
 swap, for searchers that still have it open.
 """
 
+import fcntl
 import os
 import shutil
 import threading
@@ -62,7 +63,13 @@ class IndexStore:
         """The live generation directory, created (empty) on first use."""
         link = self.directory / CURRENT
         if not link.exists():
-            self._swap_to(self._new_generation())
+            # Two workers' first writes must not each create a generation: the second swap
+            # would strand the first one's writes in a generation nobody reads.
+            self.directory.mkdir(parents=True, exist_ok=True)
+            with open(self.directory / ".create.lock", "w") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                if not link.exists():
+                    self._swap_to(self._new_generation())
         return self.directory / os.readlink(link)
 
     def _new_generation(self) -> Path:

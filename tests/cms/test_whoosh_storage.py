@@ -1,13 +1,15 @@
 """The Whoosh storage layer under several processes: no lost write, no failed read."""
 
+import multiprocessing
+import os
+
 import pytest
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.query import Every, Term
 
 from cms.whoosh_backend.storage import IndexStore
 
-# The multi-process test (writers and a reader racing) is not here yet: it failed about one run in
-# eight with a FileNotFoundError that the retries do not cover. See the note on issue 4.
+# Several processes writing and reading at once: tests/cms/test_whoosh_concurrency.py.
 
 
 def schema() -> Schema:
@@ -63,3 +65,21 @@ def test_rebuild_swaps_atomically_and_searches_use_the_old_index_until_then(tmp_
     store.reset()
     generations = [p for p in store.directory.iterdir() if p.name.startswith("gen-")]
     assert len(generations) == 2 and count(store) == 0
+
+
+def first_write(root, n: int) -> None:
+    try:
+        with store_at(root).writer() as writer:
+            writer.add_document(ms_pk=str(n), body="first write")
+    finally:
+        os._exit(0)
+
+
+def test_processes_that_create_the_index_at_once_share_one(tmp_path):
+    context = multiprocessing.get_context("fork")
+    processes = [context.Process(target=first_write, args=(tmp_path, n)) for n in range(4)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(timeout=60)
+    assert count(store_at(tmp_path)) == 4
