@@ -72,7 +72,8 @@ def main() -> int:
     from modelsearch.backends import get_search_backend
 
     from cms.models import PracticeIndexPage, PracticePage
-    from cms.whoosh_backend.schema import SPELLING
+    from cms.whoosh_backend import bitsets
+    from cms.whoosh_backend.schema import CONTENT_TYPES, SPELLING
 
     whoosh = dict(settings.WAGTAILSEARCH_BACKENDS["default"])
     database = {"BACKEND": "wagtail.search.backends.database"}
@@ -105,21 +106,18 @@ def main() -> int:
     index = get_search_backend().get_index_for_model(PracticePage)
 
     def vocabulary(searcher):
+        """(number of practices holding the word, word) for every word of the index."""
+        practices = bitsets.term(searcher, CONTENT_TYPES, "cms.PracticePage")
         return sorted(
-            (searcher.doc_frequency(SPELLING, word), word)
+            ((bitsets.term(searcher, SPELLING, word) & practices).bit_count(), word.decode())
             for word in searcher.lexicon(SPELLING)
             if word.isalpha() and len(word) > 3
         )
 
-    frequencies = [(df, word.decode()) for df, word in index.store.read(vocabulary)]
+    frequencies = [(df, word) for df, word in index.store.read(vocabulary) if df]
     common = [w for df, w in frequencies if df >= 0.9 * practices_total]
     mid = min(frequencies, key=lambda item: abs(item[0] - 0.1 * practices_total))[1]
-    rare = [
-        w
-        for df, w in frequencies
-        if df <= max(2, practices_total // 100)
-        and PracticePage.objects.live().search(w, operator="and").count()
-    ][:2]
+    rare = [w for df, w in frequencies][:2]
     if not common:
         print("no word is in 90 % of practices: the synthetic library changed")
         return 1
@@ -128,7 +126,7 @@ def main() -> int:
         mid,
         common[0],
         f"{mid} {common[0]}",
-        f"{rare[0] if rare else mid} {mid}",
+        f"{rare[0]} {mid}",
         f"{mid}&challenge=mentoring",
         f"{common[0]}&country=DE&page=3",
     ]
