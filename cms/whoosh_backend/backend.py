@@ -37,7 +37,7 @@ from cms.whoosh_backend.schema import (
     pk_term,
     preload,
 )
-from cms.whoosh_backend.storage import IndexStore, filter_docs
+from cms.whoosh_backend.storage import IndexStore
 
 logger = logging.getLogger(__name__)
 
@@ -157,6 +157,11 @@ class WhooshSearchResults(BaseSearchResults):
     def _queries(self):
         return self.query_compiler.compile(), self.query_compiler.compile_filter()
 
+    @staticmethod
+    def _hits(searcher, query, filter_query) -> int:
+        """The documents that match the words and pass the filters (a bitset)."""
+        return bitsets.matching(searcher, query) & bitsets.matching(searcher, filter_query)
+
     def _do_search(self):
         query, filter_query = self._queries()
         sortedby = self.query_compiler.sortedby()
@@ -164,7 +169,7 @@ class WhooshSearchResults(BaseSearchResults):
 
         def page_of_hits(searcher):
             matches = bitsets.matching(searcher, query)
-            candidates = matches & bitsets.matching(searcher, filter_query)
+            candidates = self._hits(searcher, query, filter_query)
             if not candidates:
                 return []
             few = candidates.bit_count()
@@ -175,7 +180,7 @@ class WhooshSearchResults(BaseSearchResults):
                     **({"sortedby": sortedby} if sortedby is not None else {}),
                 )
             else:
-                options = {"filter": filter_docs(searcher, filter_query), "limit": stop}
+                options = {"filter": bitsets.allowed(searcher, filter_query), "limit": stop}
                 if sortedby is not None:
                     options["sortedby"] = sortedby
                 hits = searcher.search(query, **options)
@@ -201,10 +206,10 @@ class WhooshSearchResults(BaseSearchResults):
     def _do_count(self):
         query, filter_query = self._queries()
 
-        def count(searcher):
-            return bitsets.matching(searcher, query) & bitsets.matching(searcher, filter_query)
-
-        total = self._store.read(lambda searcher: count(searcher).bit_count()) - self.start
+        total = self._store.read(
+            lambda searcher: self._hits(searcher, query, filter_query).bit_count()
+        )
+        total -= self.start
         if self.stop is not None:
             total = min(total, self.stop - self.start)
         return max(total, 0)
@@ -223,7 +228,7 @@ class WhooshSearchResults(BaseSearchResults):
         query, filter_query = self._queries()
 
         def count(searcher):
-            hits = bitsets.matching(searcher, query) & bitsets.matching(searcher, filter_query)
+            hits = self._hits(searcher, query, filter_query)
             counted = {}
             for name, (column, _kind, _many) in columns.items():
                 field = searcher.schema[column]

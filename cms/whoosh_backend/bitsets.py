@@ -11,6 +11,7 @@ when a commit changes the index, which is exactly when its cache must go.
 from collections import OrderedDict
 
 from whoosh import query as wq
+from whoosh.idsets import BitSet
 from whoosh.matching import ListMatcher
 from whoosh.searching import Searcher
 
@@ -21,7 +22,7 @@ def _cache(searcher: Searcher) -> OrderedDict:
     return searcher.__dict__.setdefault("_bitsets", OrderedDict())
 
 
-def _remember(searcher: Searcher, key, compute) -> int:
+def _remember(searcher: Searcher, key, compute):
     cache = _cache(searcher)
     bits = cache.get(key)
     if bits is None:
@@ -85,6 +86,16 @@ def matching(searcher: Searcher, query: wq.Query) -> int:
         searcher,
         ("query", query),
         lambda: from_ids(searcher.docs_for_query(query), searcher.doc_count_all()),
+    )
+
+
+def allowed(searcher: Searcher, query: wq.Query) -> BitSet:
+    """The documents `query` matches as a Whoosh id set, for `searcher.search(filter=...)`:
+    Whoosh would otherwise evaluate the filter query again on every search."""
+    return _remember(
+        searcher,
+        ("allowed", query),
+        lambda: BitSet(ids(matching(searcher, query)), size=searcher.doc_count_all()),
     )
 
 

@@ -46,11 +46,14 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         """The columns searched: the named fields, or every text column of the queryset's model
         and its indexed subclasses (Page.objects.search() searches every page type's text)."""
         if self.fields:
-            return self.mapping.search_columns(self.fields)
+            return self.columns_of(self.mapping, self.fields)
         columns: dict[str, None] = {}
         for model in self.models_in_scope():
-            columns.update(dict.fromkeys(Mapping(model).search_columns()))
+            columns.update(dict.fromkeys(self.columns_of(Mapping(model))))
         return list(columns)
+
+    def columns_of(self, mapping: Mapping, names=None) -> list[str]:
+        return mapping.search_columns(names)
 
     def models_in_scope(self) -> list:
         root = get_model_root(self.queryset.model)
@@ -210,13 +213,8 @@ class WhooshAutocompleteQueryCompiler(WhooshSearchQueryCompiler):
 
     analyzer = AUTOCOMPLETE_QUERY_ANALYZER
 
-    def text_columns(self) -> list[str]:
-        if self.fields:
-            return self.mapping.autocomplete_columns(self.fields)
-        columns: dict[str, None] = {}
-        for model in self.models_in_scope():
-            columns.update(dict.fromkeys(Mapping(model).autocomplete_columns()))
-        return list(columns)
+    def columns_of(self, mapping: Mapping, names=None) -> list[str]:
+        return mapping.autocomplete_columns(names)
 
     def words(self, text: str) -> list[str]:
         return [word[:EDGE_NGRAM_MAX] for word in super().words(text)]

@@ -257,14 +257,11 @@ class Mapping:
     def _fill_related(self, doc: dict, field: RelatedFields, obj, many: bool) -> None:
         value = related_value(obj, field)
         mapping = self.related(field)
-        if isinstance(value, (models.Manager, models.QuerySet)):
-            for related in value.all():
-                mapping._fill(doc, related, many=True)
-        elif isinstance(value, (list, tuple)):
+        if isinstance(value, models.Model):
+            mapping._fill(doc, value, many=many)
+        elif value is not None:  # to-many: the preloaded list or a queryset
             for related in value:
                 mapping._fill(doc, related, many=True)
-        elif isinstance(value, models.Model):
-            mapping._fill(doc, value, many=many)
         # None: a missing relation adds nothing
 
     def _fill_filter(self, doc: dict, column: str, kind: str, value, many: bool) -> None:

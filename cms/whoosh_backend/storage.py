@@ -163,27 +163,6 @@ class IndexStore:
 
 
 COMMIT_RACE_ATTEMPTS = 5
-FILTER_CACHE_SIZE = 64
-
-
-def filter_docs(searcher: Searcher, query):
-    """The documents a filter query matches, remembered on the searcher.
-
-    A searcher stays the same object until a commit changes the index (refresh() then returns
-    a new one), so the answer is valid exactly as long as the cache lives. Every page view of
-    the search repeats the same filters (live, public, current, the model), and a date range
-    alone costs tens of milliseconds to evaluate on 20,000 documents.
-    """
-    cache = searcher.__dict__.setdefault("_filter_docs", {})
-    try:
-        docs = cache.get(query)
-    except TypeError:  # an unhashable query: evaluate it every time
-        return query
-    if docs is None:
-        if len(cache) >= FILTER_CACHE_SIZE:
-            cache.pop(next(iter(cache)))
-        docs = cache[query] = searcher._filter_to_comb(query)
-    return docs
 
 
 def close_all() -> None:
