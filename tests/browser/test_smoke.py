@@ -16,6 +16,8 @@ def test_home_page_skip_link_and_demo_login(demo_site, page):
     assert skip_link.evaluate("link => link === document.activeElement")
     assert skip_link.is_visible()
     page.keyboard.press("Enter")
+    # Following the link is asynchronous: reading page.url at once raced it (seen in CI-like runs).
+    page.wait_for_url(lambda url: url.endswith("#main"))
     assert page.url.endswith("#main")
     assert page.evaluate("document.activeElement.id") == "main"
 
