@@ -21,9 +21,8 @@ from modelsearch.backends.base import (
 )
 from modelsearch.index import FilterField, RelatedFields, class_is_indexed
 from modelsearch.query import PlainText
-from whoosh import query as wq
 
-from cms.whoosh_backend import bitsets
+from cms.whoosh_backend import bitsets, ranking
 from cms.whoosh_backend.query import WhooshAutocompleteQueryCompiler, WhooshSearchQueryCompiler
 from cms.whoosh_backend.schema import (
     NUMBER,
@@ -40,13 +39,6 @@ from cms.whoosh_backend.schema import (
 from cms.whoosh_backend.storage import IndexStore
 
 logger = logging.getLogger(__name__)
-
-# When the filters leave few of the words' matches (a facet is selected), a page of hits is
-# found by leapfrogging over the candidates (bitsets.DocSet). Otherwise Whoosh's own top-N
-# search with the filter is faster, since it skips whole blocks of postings that cannot reach
-# the top: leapfrogging costs a step per candidate in every searched column.
-LEAPFROG_BELOW = 5000
-LEAPFROG_SHARE = 5  # the filters must leave fewer than one match in five
 
 # A rebuild analyses and writes in one process per core (Whoosh's MpWriter), each into its own
 # segment (multisegment: no final merge): 20,000 practices index in about half the time of one
@@ -168,22 +160,15 @@ class WhooshSearchResults(BaseSearchResults):
         start, stop = self.start, self.stop
 
         def page_of_hits(searcher):
-            matches = bitsets.matching(searcher, query)
-            candidates = self._hits(searcher, query, filter_query)
-            if not candidates:
-                return []
-            few = candidates.bit_count()
-            if few <= LEAPFROG_BELOW and few * LEAPFROG_SHARE < matches.bit_count():
-                hits = searcher.search(
-                    wq.And([query, bitsets.DocSet(searcher, candidates)]),
-                    limit=stop,
-                    **({"sortedby": sortedby} if sortedby is not None else {}),
-                )
-            else:
-                options = {"filter": bitsets.allowed(searcher, filter_query), "limit": stop}
-                if sortedby is not None:
-                    options["sortedby"] = sortedby
-                hits = searcher.search(query, **options)
+            if sortedby is None:
+                allowed = bitsets.matching(searcher, filter_query)
+                return [
+                    (searcher.stored_fields(docnum)[PK], score)
+                    for docnum, score in ranking.top(searcher, query, allowed, start, stop)
+                ]
+            hits = searcher.search(
+                query, filter=bitsets.allowed(searcher, filter_query), limit=stop, sortedby=sortedby
+            )
             return [(hit[PK], hit.score) for hit in hits[start:stop]]
 
         hits = self._store.read(page_of_hits)

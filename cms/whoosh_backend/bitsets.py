@@ -12,26 +12,22 @@ from collections import OrderedDict
 
 from whoosh import query as wq
 from whoosh.idsets import BitSet
-from whoosh.matching import ListMatcher
 from whoosh.searching import Searcher
 
 CACHE_SIZE = 4096  # sets of 20,000 documents are 2.5 kB each: 10 MB at most per index
 
 
-def _cache(searcher: Searcher) -> OrderedDict:
-    return searcher.__dict__.setdefault("_bitsets", OrderedDict())
-
-
-def _remember(searcher: Searcher, key, compute):
-    cache = _cache(searcher)
-    bits = cache.get(key)
-    if bits is None:
-        bits = cache[key] = compute()
-        if len(cache) > CACHE_SIZE:
-            cache.popitem(last=False)
+def remember(searcher: Searcher, key, compute, cache="_bitsets", size=CACHE_SIZE):
+    """`compute()`, kept in an LRU cache of `size` entries that lives as long as `searcher`."""
+    entries = searcher.__dict__.setdefault(cache, OrderedDict())
+    value = entries.get(key)
+    if value is None:
+        value = entries[key] = compute()
+        if len(entries) > size:
+            entries.popitem(last=False)
     else:
-        cache.move_to_end(key)
-    return bits
+        entries.move_to_end(key)
+    return value
 
 
 def from_ids(ids, size: int) -> int:
@@ -42,7 +38,7 @@ def from_ids(ids, size: int) -> int:
 
 
 def every(searcher: Searcher) -> int:
-    return _remember(
+    return remember(
         searcher,
         ("every",),
         lambda: from_ids(searcher.reader().all_doc_ids(), searcher.doc_count_all()),
@@ -50,7 +46,7 @@ def every(searcher: Searcher) -> int:
 
 
 def term(searcher: Searcher, fieldname: str, text) -> int:
-    return _remember(
+    return remember(
         searcher,
         ("term", fieldname, text),
         lambda: from_ids(
@@ -82,7 +78,7 @@ def matching(searcher: Searcher, query: wq.Query) -> int:
     if isinstance(query, wq.AndNot):
         return matching(searcher, query.a) & ~matching(searcher, query.b)
     # Phrases, fuzzy terms, prefixes, ranges: Whoosh finds the documents, once per searcher.
-    return _remember(
+    return remember(
         searcher,
         ("query", query),
         lambda: from_ids(searcher.docs_for_query(query), searcher.doc_count_all()),
@@ -92,7 +88,7 @@ def matching(searcher: Searcher, query: wq.Query) -> int:
 def allowed(searcher: Searcher, query: wq.Query) -> BitSet:
     """The documents `query` matches as a Whoosh id set, for `searcher.search(filter=...)`:
     Whoosh would otherwise evaluate the filter query again on every search."""
-    return _remember(
+    return remember(
         searcher,
         ("allowed", query),
         lambda: BitSet(ids(matching(searcher, query)), size=searcher.doc_count_all()),
@@ -122,34 +118,3 @@ def ids(bits: int) -> list[int]:
             found.append(byte_index * 8 + low.bit_length() - 1)
             byte ^= low
     return found
-
-
-class DocSet(wq.Query):
-    """Matches exactly a precomputed set of documents, adding nothing to the score.
-
-    ANDed into a text query it lets Whoosh leapfrog from candidate to candidate: with a
-    restrictive filter passed as `filter=`, Whoosh instead steps through every document the
-    words match (10,000 for a common word) and tests each one against the filter.
-    """
-
-    def __init__(self, searcher: Searcher, bits: int):
-        self.top = searcher
-        self.bits = bits
-
-    def __eq__(self, other):
-        return isinstance(other, DocSet) and other.bits == self.bits
-
-    def __hash__(self):
-        return hash(("DocSet", self.bits))
-
-    def __repr__(self):
-        return f"DocSet({self.bits.bit_count()} documents)"
-
-    def estimate_size(self, ixreader):
-        return self.bits.bit_count()
-
-    def matcher(self, searcher, context=None):
-        offset = next((o for leaf, o in self.top.leaf_searchers() if leaf is searcher), 0)
-        size = searcher.doc_count_all()
-        local = (self.bits >> offset) & ((1 << size) - 1)
-        return ListMatcher(ids(local), all_weights=0.0)

@@ -1,0 +1,121 @@
+"""Relevance ranking of word queries on cached per-term score vectors (NumPy).
+
+Whoosh ranks by walking every posting of every searched column in Python on each request: a
+two-word query over the practice's six text columns took 120 ms at 20,000 practices. The
+score of a document for one term does not change until the index does, so each term's BM25F
+scores are read once per searcher, by Whoosh's own matcher (the same figures its search would
+give), into a vector; a query is then a few vector additions and a partial sort.
+
+Only queries built from terms with AND, OR and NOT are ranked this way (what the query
+compiler makes of plain text); phrases, fuzzy terms and prefixes are ranked by Whoosh.
+"""
+
+import numpy as np
+from whoosh import collectors
+from whoosh import query as wq
+from whoosh.idsets import BitSet
+from whoosh.searching import Searcher
+
+from cms.whoosh_backend import bitsets
+
+CACHE_SIZE = 256  # vectors of 20,000 documents are 160 kB each: 40 MB at most per index
+
+
+def supports(query: wq.Query) -> bool:
+    # Exact types: subclasses (FuzzyTerm, DisjunctionMax...) match or score differently.
+    if type(query) in (wq.Term, wq.Every, wq.NullQuery.__class__):
+        return True
+    if type(query) in (wq.And, wq.Or):
+        return all(supports(sub) for sub in query.subqueries)
+    if type(query) is wq.AndNot:
+        return supports(query.a)  # the excluded part only removes documents
+    return False
+
+
+def top(
+    searcher: Searcher, query: wq.Query, allowed: int, start: int, stop: int | None
+) -> list[tuple[int, float]]:
+    """(document number, score) of the hits `start:stop` of `query` among the documents in
+    `allowed` (a bitset), best first; equal scores in document order, as Whoosh ranks them."""
+    if not supports(query):
+        return _whoosh_top(searcher, query, allowed, start, stop)
+    hits = bitsets.matching(searcher, query) & allowed
+    candidates = np.flatnonzero(as_mask(hits, searcher.doc_count_all()))
+    found = _scores(searcher, query)[candidates]
+    if stop is not None and len(found) > stop:
+        # Keep only what can reach the top `stop`: every score at least the stop-th best.
+        threshold = np.partition(found, len(found) - stop)[len(found) - stop]
+        keep = found >= threshold
+        candidates, found = candidates[keep], found[keep]
+    order = np.lexsort((candidates, -found))[start:stop]
+    return [(int(candidates[i]), float(found[i])) for i in order]
+
+
+def _whoosh_top(searcher, query, allowed: int, start, stop) -> list[tuple[int, float]]:
+    """Whoosh's own ranking, without its top-N shortcuts: replacing a matcher by a cheaper one
+    once the top N seems out of its reach loses better hits in later segments of an index
+    with several (which every rebuild makes), and so may skipping blocks by their quality."""
+    size = searcher.doc_count_all()
+    ranked = (
+        collectors.UnlimitedCollector()
+        if stop is None
+        else collectors.TopCollector(limit=stop, usequality=False, replace=0)
+    )
+    permitted = BitSet(np.flatnonzero(as_mask(allowed, size)).tolist(), size=size)
+    collector = collectors.FilterCollector(ranked, allow=permitted)
+    searcher.search_with_collector(query, collector)
+    return [(hit.docnum, hit.score) for hit in collector.results()[start:stop]]
+
+
+def as_mask(bits: int, size: int) -> np.ndarray:
+    """A bitset as a boolean vector of `size` documents."""
+    packed = np.frombuffer(bits.to_bytes((size + 7) // 8, "little"), dtype=np.uint8)
+    return np.unpackbits(packed, bitorder="little", count=size).astype(bool)
+
+
+def _scores(searcher: Searcher, query: wq.Query) -> np.ndarray:
+    """Every document's score for `query`, meaningful where it matches (`bitsets.matching`
+    says where): the sum of its terms' scores, as Whoosh's matchers add them up (an AND adds
+    all its parts, an OR the parts that match, which is the same sum when a term that does
+    not match a document scores 0 there). Cached per searcher: a query comes back for each
+    page and filter."""
+
+    def compute():
+        scores = _sum_scores(searcher, query)
+        scores.setflags(write=False)  # shared through the cache
+        return scores
+
+    return bitsets.remember(
+        searcher,
+        ("scores", query),
+        compute,
+        cache="_scores",
+        size=CACHE_SIZE,
+    )
+
+
+def _sum_scores(searcher: Searcher, query: wq.Query) -> np.ndarray:
+    if isinstance(query, wq.Term) and query.boost != 1.0:
+        return _scores(searcher, wq.Term(query.fieldname, query.text)) * query.boost
+    if isinstance(query, wq.Term):
+        return _read_term_scores(searcher, query.fieldname, query.text)
+    if isinstance(query, wq.Every):
+        return np.full(searcher.doc_count_all(), query.boost)
+    if isinstance(query, wq.AndNot):
+        return _scores(searcher, query.a)
+    parts = [_scores(searcher, sub) for sub in getattr(query, "subqueries", ())]
+    return np.sum(parts, axis=0) if parts else np.zeros(searcher.doc_count_all())
+
+
+def _read_term_scores(searcher: Searcher, fieldname: str, text) -> np.ndarray:
+    """Each document's score for one term (0 where it does not occur), read with the matcher
+    Whoosh's search would use: one per segment, scored with the whole index's statistics."""
+    scores = np.zeros(searcher.doc_count_all())
+    term = wq.Term(fieldname, text)
+    context = searcher.context()
+    for leaf, offset in searcher.leaf_searchers():
+        matcher = term.matcher(leaf, context)
+        while matcher.is_active():
+            scores[offset + matcher.id()] = matcher.score()
+            matcher.next()
+    return scores
