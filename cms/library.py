@@ -14,7 +14,7 @@ import uuid
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 from django.db.models import CharField, F, QuerySet, Value
 from django.http import QueryDict
@@ -40,6 +40,14 @@ CARD_LABELS = {
     "remove": _("Remove filter:"),
     "practices": _("practices"),
 }
+
+
+def card_labels() -> dict[str, str]:
+    """The labels translated once per request: a lazy string is translated again each time a
+    template shows it, and a page shows "practices" beside each of ~80 facet values."""
+    return {key: str(label) for key, label in CARD_LABELS.items()}
+
+
 SORTS = {
     "reviewed": ("-last_reviewed", "title", "pk"),
     "title": ("title", "pk"),
@@ -57,12 +65,17 @@ CHOICE_FACETS = {
     "level": (_("Prevention level"), PreventionLevel, "prevention_level"),
     "evidence": (_("Evidence"), Evidence, "evidence"),
 }
-# Facet counts and result pages are cached per query under a version token that every change to
-# the library replaces (cms/signals.py). With a per-process cache (local memory) other processes
-# do not see the new token, so the timeout bounds how stale their counts can be; the pages
-# themselves are re-checked for being live on every request.
+# Facet counts and result pages are memoised per process ("local" cache) per query under a
+# version token that every change to the library replaces (cms/signals.py). The token lives in
+# the shared cache, so every process stops using an old memo at once; the pages themselves are
+# re-checked for being live on every request anyway.
 COUNTS_TIMEOUT = 10 * 60
 VERSION_KEY = "library:version"
+
+
+def memo():
+    return caches["local"]
+
 
 FACET_ORDER = ["challenge", "country", "level", "target", "setting", "evidence", "language"]
 
@@ -102,7 +115,7 @@ def library_version() -> str:
 
 
 def cached_vocabularies(version: str) -> dict[str, dict[str, tuple[int, str]]]:
-    return cache.get_or_set(f"library:vocabularies:{version}", load_vocabularies, COUNTS_TIMEOUT)
+    return memo().get_or_set(f"library:vocabularies:{version}", load_vocabularies, COUNTS_TIMEOUT)
 
 
 def load_vocabularies() -> dict[str, dict[str, tuple[int, str]]]:
@@ -214,7 +227,7 @@ def cached_counts(
     version: str, filtered: QuerySet, everything: QuerySet, selection: dict, show_archived: bool
 ) -> dict[str, dict[str, int]]:
     """count_facets, remembered until the library changes (or the archive cutoff moves)."""
-    return cache.get_or_set(
+    return memo().get_or_set(
         cache_key(version, "counts", selection, show_archived),
         lambda: count_facets(filtered, everything),
         COUNTS_TIMEOUT,
@@ -364,7 +377,7 @@ def library_context(index_page, params: QueryDict) -> dict:
     offset = (pagination.number - 1) * PER_PAGE
     # Sort narrow rows (ids), remembered like the counts, and load only the page's practices:
     # sorting whole page rows of 10,000 practices by title took ~50 ms on SQLite, ids ~10 ms.
-    page_ids = cache.get_or_set(
+    page_ids = memo().get_or_set(
         cache_key(version, "page", selection, show_archived, sort, pagination.number),
         lambda: list(
             filtered.order_by(*SORTS[sort]).values_list("pk", flat=True)[offset : offset + PER_PAGE]
@@ -397,5 +410,5 @@ def library_context(index_page, params: QueryDict) -> dict:
             params, archived=None if show_archived else "1", page=None
         ),
         "any_filter": any(selection.values()),
-        "labels": CARD_LABELS,
+        "labels": card_labels(),
     }

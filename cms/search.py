@@ -20,10 +20,10 @@ from modelsearch.backends.base import FilterFieldError
 from whoosh.highlight import ContextFragmenter, HtmlFormatter, highlight
 
 from cms.library import (
-    CARD_LABELS,
     attach_card_terms,
     build_facets,
     cached_vocabularies,
+    card_labels,
     library_version,
     paginate,
     parse_selection,
@@ -36,6 +36,7 @@ MAX_QUERY_LENGTH = 200
 PER_PAGE = 20
 ORGANISATIONS_SHOWN = 5
 AUTOCOMPLETE_LIMIT = 8
+EXCERPTS = 2  # stretches of text shown per hit
 
 # library facet key → the FilterField counted and the related field filtered on
 FACET_FIELDS = {
@@ -112,23 +113,32 @@ def count_facets(results, vocabularies) -> dict[str, dict[str, int]]:
     return counts
 
 
-def excerpt(text: str, query: str) -> SafeString:
-    """The passages of `text` around the query's words, the words marked; HTML-escaped."""
+def excerpt(passages: list[str], query: str) -> SafeString:
+    """Up to two stretches of the passages around the query's words, the words marked;
+    HTML-escaped. Passages are read in order until two have matched: analysing (stemming)
+    every word of twenty long practices was a fifth of a search's time."""
     terms = {token.text for token in TEXT_ANALYZER(query, mode="query")}
-    if text and terms:
-        marked = highlight(text, terms, TEXT_ANALYZER, _fragmenter, _formatter, top=2)
+    passages = [passage for passage in passages if passage]
+    found: list[str] = []
+    for passage in passages if terms else ():
+        marked = highlight(
+            passage, terms, TEXT_ANALYZER, _fragmenter, _formatter, top=EXCERPTS - len(found)
+        )
         if marked:
-            return mark_safe(marked)  # noqa: S308 - Whoosh's HtmlFormatter escapes the text
-    return escape(Truncator(text).chars(220))
+            found.append(marked)
+            if len(found) == EXCERPTS:
+                break
+    if found:
+        return mark_safe(_formatter.between.join(found))  # noqa: S308 - escaped by HtmlFormatter
+    return escape(Truncator(passages[0] if passages else "").chars(220))
 
 
-def practice_text(practice: PracticePage) -> str:
-    parts = [
+def practice_passages(practice: PracticePage) -> list[str]:
+    return [
         practice.summary,
         *practice.description.stream_block.get_searchable_content(practice.description),
         practice.mechanism,
     ]
-    return "\n".join(part for part in parts if part)
 
 
 def search_context(params: QueryDict) -> dict:
@@ -139,7 +149,7 @@ def search_context(params: QueryDict) -> dict:
     show_archived = params.get("archived") == "1"
     context = {
         "query": query,
-        "labels": CARD_LABELS,
+        "labels": card_labels(),
         "any_filter": any(selection.values()),
         "show_archived": show_archived,
         "archived_toggle_url": with_params(
@@ -164,7 +174,7 @@ def search_context(params: QueryDict) -> dict:
     if not context["any_filter"] and pagination.number == 1:
         found = public_pages(OrganisationPage).search(query, operator="and")
         organisations = [
-            Hit(org, excerpt(strip_tags(org.description), query))
+            Hit(org, excerpt([strip_tags(org.description)], query))
             for org in found[:ORGANISATIONS_SHOWN]
         ]
 
@@ -174,7 +184,7 @@ def search_context(params: QueryDict) -> dict:
 
     return {
         **context,
-        "hits": [Hit(practice, excerpt(practice_text(practice), query)) for practice in shown],
+        "hits": [Hit(practice, excerpt(practice_passages(practice), query)) for practice in shown],
         "facets": build_facets(params, selection, counts, vocabularies) if counts else [],
         "pagination": pagination,
         "organisations": organisations,

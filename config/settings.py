@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "exchange.middleware.RequireMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -122,10 +123,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache, tasks -----------------------------------------------------------------------------
 
+# "default" is shared by every worker process: allauth's rate limits count there, and the
+# library's version token lives there. A database table by default (`createcachetable`), Redis
+# when REDIS_URL is set. "local" is a per-process memo of what is derived from the database,
+# always keyed by that shared version token, so no process serves it past a change.
 if env.str("REDIS_URL", default=""):
     CACHES = {"default": env.cache_url("REDIS_URL")}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cache"}
+    }
+CACHES["local"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
@@ -168,6 +176,21 @@ ACCOUNT_SESSION_REMEMBER = False
 # the admin's "no permission" message), not be bounced back to the admin in a redirect loop.
 ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Practice Exchange] "
+ACCOUNT_FORMS = {"signup": "exchange.forms.InvitedSignupForm"}
+# A new address on an existing account is confirmed with a code, not a link.
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
+# Counted in the shared cache (CACHES["default"]), so the limits hold across worker processes:
+# the sixth failed sign-in for one account within five minutes is refused (429).
+# allauth's other limits (sign-up, password reset...) keep their defaults.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# Second factors: an authenticator app (TOTP) or a security key / passkey (WebAuthn), with
+# recovery codes. Coordinators and staff must have one (exchange.middleware.RequireMFAMiddleware).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_TOTP_ISSUER = "Practice Exchange"
+# WebAuthn needs HTTPS, except on a developer's own machine (DEBUG on http://127.0.0.1).
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+# Days an invitation link stays valid; a resend starts the period again.
+INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 
 # --- Internationalisation ---------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("exchange.urls")),
     path("accounts/", include("allauth.urls")),
     path("search/", include("cms.urls")),
 ]

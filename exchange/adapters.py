@@ -1,11 +1,34 @@
+from django.db import transaction
 from django.http import HttpRequest
+from django.shortcuts import render
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.exceptions import ImmediateHttpResponse
+
+from exchange import invitations
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """Accounts for a vetted network: nobody signs up on their own."""
+    """Accounts for a vetted network: sign-up only through a coordinator's invitation."""
 
     def is_open_for_signup(self, request: HttpRequest) -> bool:
-        # Membership is by invitation only; until invitations exist, sign-up stays closed.
-        return False
+        # The invitation link (exchange.views.accept_invitation) put its token in the session.
+        try:
+            invitations.usable_invitation(request.session.get(invitations.SESSION_KEY))
+        except invitations.InvitationError:
+            return False
+        return True
+
+    def save_user(self, request, user, form, commit=True):
+        """Create the account and use the invitation in one transaction: a refused invitation
+        (used a moment ago by another sign-up, revoked, expired) leaves no account behind."""
+        try:
+            with transaction.atomic():
+                user = super().save_user(request, user, form, commit=True)
+                invitations.accept(request.session.get(invitations.SESSION_KEY), user)
+        except invitations.InvitationError as error:
+            raise ImmediateHttpResponse(
+                render(request, "exchange/invitation_invalid.html", {"message": error}, status=409)
+            ) from error
+        request.session.pop(invitations.SESSION_KEY, None)
+        return user

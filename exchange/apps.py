@@ -1,7 +1,18 @@
 from django.apps import AppConfig
+from django.core.management import call_command
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def create_cache_table(sender, using, **kwargs):
+    """The shared cache's table (settings.CACHES) comes with `migrate`: sign-in's rate limits
+    need it before the first request. Does nothing when the cache is Redis or the table exists."""
+    call_command("createcachetable", database=using, verbosity=0)
 
 
 class ExchangeConfig(AppConfig):
     name = "exchange"
     verbose_name = _("Exchange")
+
+    def ready(self):
+        post_migrate.connect(create_cache_table, sender=self)

@@ -1,4 +1,5 @@
-from django.core.cache import cache
+from django.core.cache import caches
+from django.core.cache.backends.db import DatabaseCache
 
 from wagtail.models import Site
 
@@ -15,10 +16,17 @@ def home_page(db) -> HomePage:
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """The cache outlives a test's database transaction: start every test without it."""
-    cache.clear()
+    """Caches that outlive a test's database transaction start every test empty: the
+    per-process memo, and the shared cache when it is Redis (in the database table it is
+    rolled back with the test)."""
+    aliases = ["local"]
+    if not isinstance(caches["default"], DatabaseCache):
+        aliases.append("default")
+    for alias in aliases:
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in aliases:
+        caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -66,7 +66,8 @@ def test_embedded_defaults_need_no_service():
     assert loaded["DATABASE"]["ENGINE"] == "django.db.backends.sqlite3"
     assert loaded["DATABASE"]["NAME"] == str(ROOT / "var" / "db.sqlite3")
     assert loaded["DATABASE"]["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
-    assert loaded["CACHE"] == "django.core.cache.backends.locmem.LocMemCache"
+    # Shared by every worker process (sign-in rate limits), with no service to run.
+    assert loaded["CACHE"] == "django.core.cache.backends.db.DatabaseCache"
     assert loaded["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
     assert loaded["MEDIA_ROOT"] == str(ROOT / "var" / "media")
 

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 import pytest
 
-from tests.exchange.factories import PASSWORD, UserFactory
+from tests.exchange.factories import PASSWORD, UserFactory, totp_code
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +31,11 @@ def test_staff_signs_in_and_reaches_the_admin(client):
     response = client.post(
         f"{reverse('account_login')}?next=/admin/", {"login": user.email, "password": PASSWORD}
     )
+    # The password is not enough: the second factor comes next.
+    assert response.status_code == 302
+    assert response.url == reverse("mfa_authenticate")
+    assert "_auth_user_id" not in client.session
+    response = client.post(reverse("mfa_authenticate"), {"code": totp_code(user)})
     assert response.status_code == 302
     assert response.url == "/admin/"
     dashboard = client.get("/admin/")

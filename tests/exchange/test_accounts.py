@@ -114,3 +114,30 @@ def test_password_reset_for_an_unknown_address_reveals_nothing(client):
     assert not any(
         "/password/reset/key/" in m.body for m in mail.outbox if m.to == ["nobody@demo.example"]
     )
+
+
+def test_the_sixth_failed_sign_in_for_one_account_within_five_minutes_gets_429(client):
+    user = UserFactory()
+    for attempt in range(5):
+        response = sign_in(client, user.email, f"wrong-password-{attempt}")
+        assert response.status_code == 200, attempt  # the form again, with its message
+
+    refused = sign_in(client, user.email, "wrong-password-6")
+    assert refused.status_code == 429
+    assert "Too many failed login attempts" in refused.content.decode()
+    # Even the right password is refused until the period is over...
+    assert sign_in(client, user.email).status_code == 429
+    assert "_auth_user_id" not in client.session
+    # ...for that account only.
+    other = UserFactory()
+    assert sign_in(client, other.email).status_code == 302
+
+
+def test_failed_sign_ins_are_counted_in_the_cache_every_worker_shares(settings):
+    """Rate limits in a per-process cache would give each worker process its own count."""
+    from django.core.cache import caches
+
+    backend = settings.CACHES["default"]["BACKEND"]
+    assert "locmem" not in backend.lower() and "dummy" not in backend.lower()
+    caches["default"].set("shared-cache-probe", 1)
+    assert caches["default"].get("shared-cache-probe") == 1

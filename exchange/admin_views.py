@@ -1,0 +1,250 @@
+"""The coordinator's invitations in the Wagtail admin: invite one address or a CSV list, see
+each invitation's state, resend or revoke it. Invitations are never edited: revoke and invite
+again."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import FormView
+
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
+
+from cms.models import OrganisationPage
+from exchange import invitations
+from exchange.models import Invitation, InvitationState
+
+
+class InvitationForm(WagtailAdminModelForm):
+    class Meta:
+        model = Invitation
+        fields = ["email", "organisation"]
+
+    def clean_email(self):
+        email = invitations.normalise(self.cleaned_data["email"])
+        if invitations.address_is_taken(email):
+            raise forms.ValidationError(_("This address already has an account."))
+        if Invitation.objects.open().filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                _("This address already has an open invitation: resend that one instead.")
+            )
+        return email
+
+
+class InvitationCreateView(generic.CreateView):
+    def save_instance(self):
+        return invitations.invite(
+            self.form.cleaned_data["email"],
+            self.form.cleaned_data["organisation"],
+            invited_by=self.request.user,
+        )
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except invitations.InvitationError as error:  # lost a race with another coordinator
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+
+    def get_success_message(self, instance):
+        return _("Invitation sent to %(email)s.") % {"email": instance.email}
+
+    def get_success_url(self):
+        return reverse(self.index_url_name)
+
+
+class InvitationIndexView(generic.IndexView):
+    def get_edit_url(self, instance):
+        return self.get_inspect_url(instance)
+
+    @property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.permission_policy.user_has_permission(self.request.user, "add"):
+            buttons.append(
+                HeaderButton(
+                    _("Invite from a CSV file"),
+                    url=reverse("exchange_invitation:import"),
+                    icon_name="upload",
+                )
+            )
+        return buttons
+
+
+class InvitationInspectView(generic.InspectView):
+    template_name = "exchange/admin/invitation_inspect.html"
+
+    def get_fields(self):
+        return [
+            "email",
+            "organisation",
+            "invited_by",
+            "created_at",
+            "sent_at",
+            "times_sent",
+            "expires_at",
+            "accepted_at",
+            "revoked_at",
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        can_change = self.permission_policy.user_has_permission(self.request.user, "change")
+        state = self.object.state
+        context.update(
+            state=self.object.get_state_display(),
+            can_resend=can_change and state in (InvitationState.PENDING, InvitationState.EXPIRED),
+            can_revoke=can_change and state in (InvitationState.PENDING, InvitationState.EXPIRED),
+        )
+        return context
+
+
+class InvitationEditView(View):
+    """Invitations are not edited; the admin's edit links lead to the invitation's page."""
+
+    def dispatch(self, request, pk):
+        return redirect("exchange_invitation:inspect", pk)
+
+
+class InvitationOperationView(generic.base.BaseOperationView, View):
+    """POST only: resend or revoke, for a coordinator allowed to change invitations."""
+
+    model = Invitation
+    operation = None
+    success_url_name = "exchange_invitation:inspect"
+    http_method_names = ["post"]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("exchange.change_invitation"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        try:
+            self.object = self.operation(self.object)
+        except invitations.InvitationError as error:
+            messages.error(request, str(error))
+            return redirect(self.get_success_url())
+        return super().post(request, *args, **kwargs)
+
+    def perform_operation(self):
+        pass  # done in post(), where a refusal can become a message
+
+
+class ResendView(InvitationOperationView):
+    operation = staticmethod(invitations.resend)
+
+    def get_success_message(self):
+        return _("A new link was sent to %(email)s; the previous one no longer works.") % {
+            "email": self.object.email
+        }
+
+
+class RevokeView(InvitationOperationView):
+    operation = staticmethod(invitations.revoke)
+
+    def get_success_message(self):
+        return _("The invitation for %(email)s is revoked.") % {"email": self.object.email}
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("CSV file"),
+        help_text=gettext_lazy(
+            "A header row, then one address per row: columns “email” and “organisation” (its "
+            "name or slug; leave the column out to use the organisation chosen below)."
+        ),
+    )
+    organisation = forms.ModelChoiceField(
+        OrganisationPage.objects.order_by("title"),
+        required=False,
+        label=gettext_lazy("Organisation for rows without one"),
+    )
+
+    MAX_BYTES = 1_000_000
+
+
+class ImportView(generic.base.WagtailAdminTemplateMixin, FormView):
+    """Upload a CSV of addresses: every row is checked first, and either all are invited or,
+    if a row has a problem, none, with the rows and their problems shown."""
+
+    form_class = ImportForm
+    template_name = "exchange/admin/invitation_import.html"
+    page_title = gettext_lazy("Invite from a CSV file")
+    header_icon = "mail"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("exchange.add_invitation"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *super().get_breadcrumbs_items(),
+            {"url": reverse("exchange_invitation:index"), "label": _("Invitations")},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["file"]
+        if upload.size > ImportForm.MAX_BYTES:
+            form.add_error("file", _("The file is larger than 1 MB."))
+            return self.form_invalid(form)
+        rows = None
+        try:
+            rows = invitations.read_csv(upload.read(), form.cleaned_data["organisation"])
+            sent = invitations.invite_rows(rows, invited_by=self.request.user)
+        except invitations.InvitationError as error:
+            form.add_error(None, str(error))
+            return self.render_to_response(self.get_context_data(form=form, rows=rows))
+        messages.success(self.request, _("%(count)d invitations sent.") % {"count": len(sent)})
+        return redirect("exchange_invitation:index")
+
+
+class InvitationViewSet(ModelViewSet):
+    model = Invitation
+    name = "invitations"
+    url_namespace = "exchange_invitation"
+    form_fields = ["email", "organisation"]
+    icon = "mail"
+    menu_label = gettext_lazy("Invitations")
+    menu_order = 250
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    index_view_class = InvitationIndexView
+    add_view_class = InvitationCreateView
+    inspect_view_class = InvitationInspectView
+    list_display = [
+        "email",
+        "organisation",
+        Column("state", label=gettext_lazy("State"), accessor="get_state_display"),
+        DateColumn("sent_at", label=gettext_lazy("Last sent")),
+        DateColumn("expires_at", label=gettext_lazy("Expires")),
+    ]
+    list_filter = ["organisation"]
+    search_fields = ["email"]
+    search_backend_name = None  # a plain database search: addresses are never in an index
+
+    def get_form_class(self, for_update=False):
+        return InvitationForm
+
+    @property
+    def edit_view(self):
+        return InvitationEditView.as_view()
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("import/", ImportView.as_view(), name="import"),
+            path("resend/<int:pk>/", ResendView.as_view(), name="resend"),
+            path("revoke/<int:pk>/", RevokeView.as_view(), name="revoke"),
+        ]

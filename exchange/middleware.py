@@ -1,0 +1,50 @@
+"""Coordinators and staff work with every member's data: they use the site only with a second
+factor. Until they have set one up, every page sends them to set it up."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import Resolver404, resolve
+from django.utils.translation import gettext as _
+
+from allauth.mfa.models import Authenticator
+
+from exchange.roles import needs_mfa
+
+# What a user without a second factor may still reach: setting one up, and leaving.
+OPEN_URL_NAMES = {"account_logout", "account_reauthenticate", "account_login"}
+SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+
+
+def has_second_factor(user) -> bool:
+    return Authenticator.objects.filter(user_id=user.pk, type__in=SECOND_FACTORS).exists()
+
+
+class RequireMFAMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            user.is_authenticated
+            and needs_mfa(user)
+            and not self.is_open(request)
+            and not has_second_factor(user)
+        ):
+            messages.warning(
+                request,
+                _(
+                    "Your role gives access to other members' data: set up two-factor "
+                    "authentication (an authenticator app or a security key) to continue."
+                ),
+            )
+            return redirect("mfa_index")
+        return self.get_response(request)
+
+    @staticmethod
+    def is_open(request) -> bool:
+        try:
+            name = resolve(request.path_info).url_name or ""
+        except Resolver404:
+            return False
+        return name.startswith("mfa_") or name in OPEN_URL_NAMES
