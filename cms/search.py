@@ -10,15 +10,14 @@ from dataclasses import dataclass
 
 from django.db.models import F, QuerySet
 from django.http import QueryDict
-from django.utils.html import escape, strip_tags
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import Truncator
+from django.utils.html import strip_tags
+from django.utils.safestring import SafeString
 
 from wagtail.models import Page
 
 from modelsearch.backends.base import FilterFieldError
-from whoosh.highlight import ContextFragmenter, HtmlFormatter, highlight
 
+from cms.excerpts import excerpt
 from cms.library import (
     attach_card_terms,
     build_facets,
@@ -30,13 +29,11 @@ from cms.library import (
     with_params,
 )
 from cms.models import OrganisationPage, PracticePage
-from cms.whoosh_backend.schema import TEXT_ANALYZER
 
 MAX_QUERY_LENGTH = 200
 PER_PAGE = 20
 ORGANISATIONS_SHOWN = 5
 AUTOCOMPLETE_LIMIT = 8
-EXCERPTS = 2  # stretches of text shown per hit
 
 # library facet key → the FilterField counted and the related field filtered on
 FACET_FIELDS = {
@@ -57,9 +54,6 @@ FILTER_PATHS = {
     "level": "prevention_level",
     "evidence": "evidence",
 }
-
-_fragmenter = ContextFragmenter(maxchars=220, surround=60)
-_formatter = HtmlFormatter(tagname="mark", between=" … ")
 
 
 @dataclass(frozen=True)
@@ -111,26 +105,6 @@ def count_facets(results, vocabularies) -> dict[str, dict[str, int]]:
         values = counted.get(field_name, {})
         counts[key] = {str(value): n for value, n in values.items() if value is not None}
     return counts
-
-
-def excerpt(passages: list[str], query: str) -> SafeString:
-    """Up to two stretches of the passages around the query's words, the words marked;
-    HTML-escaped. Passages are read in order until two have matched: analysing (stemming)
-    every word of twenty long practices was a fifth of a search's time."""
-    terms = {token.text for token in TEXT_ANALYZER(query, mode="query")}
-    passages = [passage for passage in passages if passage]
-    found: list[str] = []
-    for passage in passages if terms else ():
-        marked = highlight(
-            passage, terms, TEXT_ANALYZER, _fragmenter, _formatter, top=EXCERPTS - len(found)
-        )
-        if marked:
-            found.append(marked)
-            if len(found) == EXCERPTS:
-                break
-    if found:
-        return mark_safe(_formatter.between.join(found))  # noqa: S308 - escaped by HtmlFormatter
-    return escape(Truncator(passages[0] if passages else "").chars(220))
 
 
 def practice_passages(practice: PracticePage) -> list[str]:

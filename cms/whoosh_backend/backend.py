@@ -33,6 +33,7 @@ from cms.whoosh_backend.schema import (
     build_schema,
     from_term,
     is_many,
+    mapping_of,
     pk_term,
     preload,
 )
@@ -88,7 +89,7 @@ class WhooshIndex(BaseIndex):
             return
         items = list(items)
         preload(model, items)
-        documents = [Mapping(type(item)).document(item) for item in items]
+        documents = [mapping_of(type(item)).document(item) for item in items]
         if not documents:
             return
         if self.generation is not None:

@@ -14,7 +14,7 @@ Whoosh refuses field names that start with ``_``, so the internal columns are ``
 import datetime
 import decimal
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, cached_property
 
 from django.db import models
 from django.utils.encoding import force_str
@@ -28,6 +28,7 @@ from modelsearch.index import (
     get_indexed_models,
 )
 from whoosh import fields as wf
+from whoosh import formats
 from whoosh.analysis import (
     CharsetFilter,
     LowercaseFilter,
@@ -78,6 +79,15 @@ MISSING_NUMBER = -(2**63)
 # number made up a quarter of the postings written when indexing.
 NUMBER_TIERS = 0
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+
+class WordList(wf.FieldType):
+    """Which words a document has, without counts, positions or lengths: the vocabulary for
+    "did you mean" (unstemmed words of the searched text). Analysed by Whoosh's writer
+    processes; recording only existence halves what the column costs a rebuild."""
+
+    def __init__(self, analyzer):
+        super().__init__(formats.Existence(), analyzer, scorable=False)
 
 
 def multi_valued() -> wf.KEYWORD:
@@ -229,34 +239,49 @@ class Mapping:
             SPELLING: [],
         }
         self._fill(doc, obj, many=False)
-        doc[SPELLING] = list(
-            {token.text for text in doc[SPELLING] for token in SPELLING_ANALYZER(text)}
-        )
+        # One text: Whoosh's writer processes split it into words (SPELLING_ANALYZER), not
+        # this one, which is the only process reading the database during a rebuild.
+        doc[SPELLING] = "\n".join(doc[SPELLING])
         return doc
 
-    def _fill(self, doc: dict, obj, many: bool) -> None:
+    @cached_property
+    def plan(self) -> list[tuple]:
+        """How each search field fills a document, worked out once per model instead of once
+        per field of every document: (what, field, column, detail)."""
+        steps = []
         for field in self.fields:
             column = self.column(field)
             if isinstance(field, RelatedFields):
-                self._fill_related(doc, field, obj, many)
-                continue
-            if isinstance(field, FilterField) and is_many(self.model, field):
-                value = [related.pk for related in related_value(obj, field)]
-            else:
-                value = field.get_value(obj)
-            if isinstance(field, FilterField):
-                self._fill_filter(doc, column, self.kind(field), value, many)
+                steps.append(("related", field, column, self.related(field)))
+            elif isinstance(field, FilterField):
+                steps.append(
+                    ("filter", field, column, (self.kind(field), is_many(self.model, field)))
+                )
             elif isinstance(field, (SearchField, AutocompleteField)):
-                text = searchable_text(value)
+                steps.append(("text", field, column, isinstance(field, SearchField)))
+        return steps
+
+    def _fill(self, doc: dict, obj, many: bool) -> None:
+        for what, field, column, detail in self.plan:
+            if what == "related":
+                self._fill_related(doc, field, obj, many, detail)
+            elif what == "filter":
+                kind, to_many = detail
+                if to_many:
+                    value = [related.pk for related in related_value(obj, field)]
+                else:
+                    value = field.get_value(obj)
+                self._fill_filter(doc, column, kind, value, many)
+            else:
+                text = searchable_text(field.get_value(obj))
                 if not text:
                     continue
                 doc[column] = f"{doc[column]}\n{text}" if column in doc else text
-                if isinstance(field, SearchField):
+                if detail:  # a SearchField: its words are offered as spelling corrections
                     doc[SPELLING].append(text)
 
-    def _fill_related(self, doc: dict, field: RelatedFields, obj, many: bool) -> None:
+    def _fill_related(self, doc, field: RelatedFields, obj, many: bool, mapping) -> None:
         value = related_value(obj, field)
-        mapping = self.related(field)
         if isinstance(value, models.Model):
             mapping._fill(doc, value, many=many)
         elif value is not None:  # to-many: the preloaded list or a queryset
@@ -358,6 +383,12 @@ def content_types(model) -> list[str]:
 
 
 @cache
+def mapping_of(model) -> Mapping:
+    """The mapping of a model (its search_fields are fixed when the class is defined)."""
+    return Mapping(model)
+
+
+@cache
 def models_in_index(root) -> tuple:
     return tuple(model for model in get_indexed_models() if get_model_root(model) is root)
 
@@ -372,8 +403,7 @@ def build_schema(root) -> wf.Schema:
             PK: wf.ID(stored=True, unique=True, sortable=True),
             CONTENT_TYPES: multi_valued(),
             NULLS: multi_valued(),
-            # A word list, not scored text: the corrector needs only the vocabulary.
-            SPELLING: multi_valued(),
+            SPELLING: WordList(SPELLING_ANALYZER),
         },
         **columns,
     )
