@@ -16,9 +16,10 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("accounts/", include("exchange.urls")),
+    path("accounts/", include("exchange.account_urls")),
     path("accounts/", include("allauth.urls")),
     path("search/", include("cms.urls")),
+    path("", include("exchange.urls")),
 ]
 
 if settings.DEBUG:

@@ -20,7 +20,7 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from cms.models import OrganisationPage
 from exchange import invitations
-from exchange.models import Invitation, InvitationState
+from exchange.models import Invitation, InvitationState, Profile
 
 
 class InvitationForm(WagtailAdminModelForm):
@@ -248,3 +248,22 @@ class InvitationViewSet(ModelViewSet):
             path("resend/<int:pk>/", ResendView.as_view(), name="resend"),
             path("revoke/<int:pk>/", RevokeView.as_view(), name="revoke"),
         ]
+
+
+class ProfileViewSet(ModelViewSet):
+    """Coordinators set a member's organisation and whether they host for it; members edit the
+    rest themselves at /profile/."""
+
+    model = Profile
+    name = "profiles"
+    url_namespace = "exchange_profile"
+    icon = "user"
+    menu_label = gettext_lazy("Practitioner profiles")
+    menu_order = 260
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    form_fields = ["organisation", "role", "country", "hosts_visitors"]
+    list_display = ["display_name", "organisation", "role", "hosts_visitors"]
+    list_filter = ["organisation", "hosts_visitors"]
+    search_fields = ["user__email", "user__last_name", "role"]
+    search_backend_name = None  # a plain database search: profiles are never in an index

@@ -4,7 +4,9 @@ from django.utils.translation import gettext as _
 from allauth.account.forms import SignupForm
 from allauth.core import context
 
+from cms.models import PracticePage
 from exchange import invitations
+from exchange.models import Profile, ProfileLanguage
 
 
 class InvitedSignupForm(SignupForm):
@@ -29,3 +31,42 @@ class InvitedSignupForm(SignupForm):
                 % {"email": self.invitation.email}
             )
         return email
+
+
+class ProfileForm(forms.ModelForm):
+    """What a member says about themselves. Their organisation and whether they host for it are
+    set by a coordinator: hosting gives a say over the organisation's visits."""
+
+    class Meta:
+        model = Profile
+        fields = [
+            "role",
+            "country",
+            "challenges_faced",
+            "challenges_shown",
+            "practices_shown",
+            "biography",
+        ]
+        widgets = {
+            "challenges_faced": forms.CheckboxSelectMultiple,
+            "challenges_shown": forms.CheckboxSelectMultiple,
+            "practices_shown": forms.CheckboxSelectMultiple,
+            "biography": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The practices a member can show are their organisation's.
+        self.fields["practices_shown"].queryset = PracticePage.objects.live().filter(
+            organisation=self.instance.organisation
+        )
+
+
+LanguageFormSet = forms.inlineformset_factory(
+    Profile,
+    ProfileLanguage,
+    fields=["language", "level"],
+    extra=2,
+    max_num=12,
+    can_delete=True,
+)

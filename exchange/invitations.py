@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from allauth.account.models import EmailAddress
 
 from cms.models import OrganisationPage
-from exchange.models import Invitation, InvitationState, token_digest
+from exchange.models import Invitation, InvitationState, Profile, token_digest
 
 SESSION_KEY = "invitation_token"
 
@@ -134,6 +134,8 @@ def accept(token: str, user) -> Invitation:
     if not used:
         raise InvitationError(_("This invitation has already been used. Sign in instead."))
     invitation.refresh_from_db()
+    organisation = invitation.organisation
+    Profile.objects.create(user=user, organisation=organisation, country=organisation.country)
     return invitation
 
 

@@ -1,4 +1,4 @@
-"""Membership: invitations to join the network for an organisation."""
+"""Membership: invitations to join the network for an organisation, and practitioner profiles."""
 
 import hashlib
 import secrets
@@ -9,6 +9,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from django_countries.fields import CountryField
 
 
 def token_digest(token: str) -> str:
@@ -114,3 +116,93 @@ class Invitation(models.Model):
         self.token_digest = token_digest(token)
         self.expires_at = timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
         return token
+
+
+class LanguageLevel(models.TextChoices):
+    BASIC = "basic", _("basic")
+    WORKING = "working", _("working")
+    FLUENT = "fluent", _("fluent")
+    NATIVE = "native", _("native")
+
+
+class Profile(models.Model):
+    """A member's practitioner profile: visible to signed-in members only, never indexed."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    organisation = models.ForeignKey(
+        "cms.OrganisationPage",
+        on_delete=models.PROTECT,
+        related_name="member_profiles",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(
+        _("role at the organisation"),
+        max_length=120,
+        blank=True,
+        help_text=_("For example: family counsellor, prison mentor, team lead."),
+    )
+    country = CountryField(_("country"), blank=True)
+    challenges_faced = models.ManyToManyField(
+        "cms.Challenge",
+        blank=True,
+        related_name="+",
+        verbose_name=_("challenges I face and want to learn about"),
+    )
+    challenges_shown = models.ManyToManyField(
+        "cms.Challenge",
+        blank=True,
+        related_name="+",
+        verbose_name=_("challenges I can show visitors"),
+    )
+    practices_shown = models.ManyToManyField(
+        "cms.PracticePage",
+        blank=True,
+        related_name="+",
+        verbose_name=_("practices I can show visitors"),
+    )
+    biography = models.TextField(_("short biography"), max_length=1500, blank=True)
+    hosts_visitors = models.BooleanField(
+        _("I host visitors for my organisation"),
+        default=False,
+        help_text=_("Hosts receive visit requests for their organisation and schedule visitors."),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("practitioner profile")
+        verbose_name_plural = _("practitioner profiles")
+        ordering = ["user__last_name", "user__first_name", "pk"]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.user.get_full_name() or self.user.email
+
+
+class ProfileLanguage(models.Model):
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="languages")
+    language = models.ForeignKey(
+        "cms.Language", on_delete=models.PROTECT, related_name="+", verbose_name=_("language")
+    )
+    level = models.CharField(
+        _("level"), max_length=10, choices=LanguageLevel.choices, default=LanguageLevel.WORKING
+    )
+
+    class Meta:
+        verbose_name = _("working language")
+        verbose_name_plural = _("working languages")
+        ordering = ["language__sort_order", "language__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["profile", "language"],
+                name="one_level_per_language",
+                violation_error_message=_("Each language once, please."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.language} ({self.get_level_display()})"

@@ -2,8 +2,7 @@ from django.urls import path
 
 from exchange import views
 
-# Mounted at accounts/ before allauth's own URLs: the login here replaces allauth's.
 urlpatterns = [
-    path("login/", views.LoginView.as_view(), name="account_login"),
-    path("invitation/<str:token>/", views.accept_invitation, name="invitation_accept"),
+    path("profile/", views.edit_profile, name="profile"),
+    path("members/", views.member_directory, name="member_directory"),
 ]

@@ -1,13 +1,23 @@
-"""Account views around allauth's: the invitation link, and sign-in that answers 429 when
-allauth's limit on failed attempts refuses it."""
+"""Member views: the invitation link, sign-in that answers 429 when allauth's limit on failed
+attempts refuses it, the member's own profile and the member directory."""
 
-from django.shortcuts import redirect, render
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from allauth.account import views as allauth_views
 from allauth.account.adapter import get_adapter
 
 from exchange import invitations
+from exchange.forms import LanguageFormSet, ProfileForm
+from exchange.members import directory
+from exchange.models import Profile
+
+MEMBERS_PER_PAGE = 24
 
 
 @never_cache
@@ -42,3 +52,33 @@ class LoginView(allauth_views.LoginView):
             response.status_code = 429
             response["Retry-After"] = "300"
         return response
+
+
+@login_required
+def edit_profile(request):
+    profile = get_object_or_404(Profile, user=request.user)
+    form = ProfileForm(request.POST or None, instance=profile)
+    languages = LanguageFormSet(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid() and languages.is_valid():
+        with transaction.atomic():
+            form.save()
+            languages.save()
+        messages.success(request, _("Your profile is saved."))
+        return redirect("profile")
+    return render(
+        request,
+        "exchange/profile_form.html",
+        {"form": form, "languages": languages, "profile": profile},
+    )
+
+
+@login_required
+def member_directory(request):
+    members = directory(request.GET)
+    paginator = Paginator(members.qs, MEMBERS_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "exchange/member_directory.html",
+        {"filter": members, "page_obj": page, "members": page.object_list},
+    )

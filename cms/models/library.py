@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
@@ -216,6 +217,13 @@ class OrganisationPage(Page):
         )
         attach_card_terms(practices)
         context["practices"] = practices
+        # Sections for signed-in members only (the contact persons), supplied by the apps
+        # that hold members' data: each hook returns HTML, or "" for whom it is not meant.
+        context["members_only_sections"] = [
+            section
+            for hook in hooks.get_hooks("organisation_page_members_only")
+            if (section := hook(request, self))
+        ]
         return context
 
 

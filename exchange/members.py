@@ -1,0 +1,46 @@
+"""The member directory's filters."""
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+import django_filters
+from django_countries import countries
+
+from cms.models import Challenge, Language, OrganisationPage
+from exchange.models import Profile
+
+
+class MemberFilter(django_filters.FilterSet):
+    challenge = django_filters.ModelChoiceFilter(
+        label=_("Challenge"),
+        queryset=Challenge.objects.all(),
+        to_field_name="slug",
+        method="filter_challenge",
+    )
+    country = django_filters.ChoiceFilter(label=_("Country"), choices=list(countries))
+    language = django_filters.ModelChoiceFilter(
+        label=_("Language"),
+        queryset=Language.objects.all(),
+        to_field_name="slug",
+        field_name="languages__language",
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        label=_("Organisation"), queryset=OrganisationPage.objects.live().order_by("title")
+    )
+
+    class Meta:
+        model = Profile
+        fields = ["challenge", "country", "language", "organisation"]
+
+    def filter_challenge(self, queryset, name, value):
+        """Members who face the challenge or can show how they work on it."""
+        return queryset.filter(Q(challenges_faced=value) | Q(challenges_shown=value)).distinct()
+
+
+def directory(params):
+    profiles = (
+        Profile.objects.filter(user__is_active=True)
+        .select_related("user", "organisation")
+        .prefetch_related("languages__language", "challenges_faced", "challenges_shown")
+    )
+    return MemberFilter(params, queryset=profiles)
