@@ -15,4 +15,10 @@ class ExchangeConfig(AppConfig):
     verbose_name = _("Exchange")
 
     def ready(self):
+        from django.db.models.signals import post_save
+
+        from cms.models import PracticeIndexPage
+        from exchange.roles import let_members_propose_practices
+
         post_migrate.connect(create_cache_table, sender=self)
+        post_save.connect(let_members_propose_practices, sender=PracticeIndexPage)

@@ -3,8 +3,13 @@
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 from allauth.account.models import EmailAddress
+
+from cms.models import OrganisationPage
+from exchange.models import Profile
+from exchange.roles import COORDINATORS, make_member
 
 DEMO_PASSWORD = "demo-exchange-2026"  # noqa: S105 (printed on purpose; demo only)
 
@@ -26,7 +31,7 @@ def seed_coordinator() -> DemoAccount:
             "email": email,
             "first_name": "Demo",
             "last_name": "Coordinator",
-            # Until roles exist (membership issue), the coordinator holds every admin permission.
+            # The demo coordinator also holds every admin permission, to explore the admin.
             "is_staff": True,
             "is_superuser": True,
         },
@@ -34,13 +39,42 @@ def seed_coordinator() -> DemoAccount:
     if created:
         user.set_password(DEMO_PASSWORD)
         user.save(update_fields=["password"])
+    user.groups.add(Group.objects.get(name=COORDINATORS))
+    return _finish(user, "coordinator", created)
+
+
+def seed_member() -> DemoAccount:
+    """A member of the first demo organisation, with a profile."""
+    organisation = OrganisationPage.objects.order_by("path").first()
+    user, created = get_user_model().objects.get_or_create(
+        username="demo-member",
+        defaults={"email": "member@demo.example", "first_name": "Demo", "last_name": "Member"},
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    if organisation is not None:
+        Profile.objects.get_or_create(
+            user=user,
+            defaults={
+                "organisation": organisation,
+                "country": organisation.country,
+                "role": "Family counsellor (fictional)",
+                "biography": "A fictional demo member, to try the directory and the profile.",
+            },
+        )
+    make_member(user)
+    return _finish(user, "member", created)
+
+
+def _finish(user, role: str, created: bool) -> DemoAccount:
     # allauth only lets a verified address sign in (mandatory verification).
     EmailAddress.objects.get_or_create(
         user=user, email=user.email, defaults={"verified": True, "primary": True}
     )
     return DemoAccount(
         email=user.email,
-        role="coordinator",
+        role=role,
         created=created,
         password_is_demo=user.check_password(DEMO_PASSWORD),
     )

@@ -20,6 +20,7 @@ from allauth.account.models import EmailAddress
 
 from cms.models import OrganisationPage
 from exchange.models import Invitation, InvitationState, Profile, token_digest
+from exchange.roles import make_member
 
 SESSION_KEY = "invitation_token"
 
@@ -136,6 +137,7 @@ def accept(token: str, user) -> Invitation:
     invitation.refresh_from_db()
     organisation = invitation.organisation
     Profile.objects.create(user=user, organisation=organisation, country=organisation.country)
+    make_member(user)
     return invitation
 
 

@@ -1,7 +1,10 @@
-"""The network's roles. Members and hosts are ordinary accounts; coordinators and staff see
-other members' data."""
+"""The network's roles. The groups and their permissions come from a data migration
+(exchange/migrations/0003_roles.py); hosting is per organisation, a flag on the profile."""
+
+from django.contrib.auth.models import Group, Permission
 
 COORDINATORS = "Coordinators"
+MEMBERS = "Members"
 
 
 def is_coordinator(user) -> bool:
@@ -11,3 +14,23 @@ def is_coordinator(user) -> bool:
 def needs_mfa(user) -> bool:
     """Who must use a second factor: coordinators and anyone with admin access."""
     return user.is_staff or user.is_superuser or is_coordinator(user)
+
+
+def make_member(user) -> None:
+    user.groups.add(Group.objects.get(name=MEMBERS))
+
+
+def let_members_propose_practices(sender, instance, created, raw=False, **kwargs):
+    """A new library accepts members' proposals (drafts they submit for moderation) as the
+    existing ones do."""
+    if not created or raw:
+        return
+    from wagtail.models import GroupPagePermission
+
+    GroupPagePermission.objects.get_or_create(
+        group=Group.objects.get(name=MEMBERS),
+        page=instance,
+        permission=Permission.objects.get(
+            content_type__app_label="wagtailcore", codename="add_page"
+        ),
+    )

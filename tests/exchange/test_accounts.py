@@ -141,3 +141,18 @@ def test_failed_sign_ins_are_counted_in_the_cache_every_worker_shares(settings):
     assert "locmem" not in backend.lower() and "dummy" not in backend.lower()
     caches["default"].set("shared-cache-probe", 1)
     assert caches["default"].get("shared-cache-probe") == 1
+
+
+def test_a_member_sees_and_ends_their_other_sessions(client):
+    user = UserFactory()
+    other_device = type(client)()
+    sign_in(other_device, user.email)
+    sign_in(client, user.email)
+
+    page = client.get(reverse("usersessions_list"))
+    assert page.status_code == 200
+    assert len(page.context["sessions"]) == 2
+
+    client.post(reverse("usersessions_list"))  # "sign out other sessions"
+    assert "_auth_user_id" in client.session
+    assert other_device.get(reverse("usersessions_list")).status_code == 302  # signed out

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from cms.demo import seed_site_pages
-from exchange.demo import DEMO_PASSWORD, seed_coordinator
+from exchange.demo import DEMO_PASSWORD, seed_coordinator, seed_member
 
 
 class Command(BaseCommand):
@@ -28,7 +28,7 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             pages = seed_site_pages()
-            accounts = [seed_coordinator()]
+            accounts = [seed_coordinator(), seed_member()]
 
         for item in pages:
             self.stdout.write(f"Created {item}")
