@@ -21,9 +21,20 @@ PUBLIC_PAGES = [
     "/accounts/login/",
     "/accounts/password/reset/",
     "/accounts/signup/",
+    "/accounts/invitation/not-a-token/",
     "/no-such-page/",
 ]
-MEMBER_PAGES = ["/", "/accounts/email/", "/accounts/password/change/", "/accounts/2fa/"]
+MEMBER_PAGES = [
+    "/",
+    "/accounts/email/",
+    "/accounts/password/change/",
+    "/accounts/2fa/",
+    "/accounts/sessions/",
+    "/profile/",
+    "/members/",
+    "/members/?challenge=mentoring&country=NL",
+    "/organisations/polder-safety-network/",
+]
 
 
 @pytest.fixture
@@ -39,7 +50,12 @@ def test_public_pages_keep_the_landmarks(client, demo_site):
 
 
 def test_signed_in_pages_keep_the_landmarks(client, demo_site):
-    client.force_login(UserFactory())
+    from cms.models import OrganisationPage
+    from exchange.models import Profile
+
+    member = UserFactory()
+    Profile.objects.create(user=member, organisation=OrganisationPage.objects.first())
+    client.force_login(member)
     for path in MEMBER_PAGES:
         response = client.get(path)
         assert response.status_code == 200, path
