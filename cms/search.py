@@ -107,14 +107,6 @@ def count_facets(results, vocabularies) -> dict[str, dict[str, int]]:
     return counts
 
 
-def practice_passages(practice: PracticePage) -> list[str]:
-    return [
-        practice.summary,
-        *practice.description.stream_block.get_searchable_content(practice.description),
-        practice.mechanism,
-    ]
-
-
 def search_context(params: QueryDict) -> dict:
     """Everything the search template needs, from the query string."""
     query = clean_query(params.get("q"))
@@ -158,7 +150,7 @@ def search_context(params: QueryDict) -> dict:
 
     return {
         **context,
-        "hits": [Hit(practice, excerpt(practice_passages(practice), query)) for practice in shown],
+        "hits": [Hit(practice, excerpt(practice.text_passages(), query)) for practice in shown],
         "facets": build_facets(params, selection, counts, vocabularies) if counts else [],
         "pagination": pagination,
         "organisations": organisations,

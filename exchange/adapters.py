@@ -12,12 +12,7 @@ class AccountAdapter(DefaultAccountAdapter):
     """Accounts for a vetted network: sign-up only through a coordinator's invitation."""
 
     def is_open_for_signup(self, request: HttpRequest) -> bool:
-        # The invitation link (exchange.views.accept_invitation) put its token in the session.
-        try:
-            invitations.usable_invitation(request.session.get(invitations.SESSION_KEY))
-        except invitations.InvitationError:
-            return False
-        return True
+        return invitations.invitation_in_session(request) is not None
 
     def save_user(self, request, user, form, commit=True):
         """Create the account and use the invitation in one transaction: a refused invitation

@@ -4,7 +4,6 @@ again."""
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -20,7 +19,7 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from cms.models import OrganisationPage
 from exchange import invitations
-from exchange.models import Invitation, InvitationState, Profile
+from exchange.models import Invitation, Profile
 
 
 class InvitationForm(WagtailAdminModelForm):
@@ -30,12 +29,8 @@ class InvitationForm(WagtailAdminModelForm):
 
     def clean_email(self):
         email = invitations.normalise(self.cleaned_data["email"])
-        if invitations.address_is_taken(email):
-            raise forms.ValidationError(_("This address already has an account."))
-        if Invitation.objects.open().filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _("This address already has an open invitation: resend that one instead.")
-            )
+        if problem := invitations.refusal(email):
+            raise forms.ValidationError(_("This address %(problem)s.") % {"problem": problem})
         return email
 
 
@@ -98,11 +93,9 @@ class InvitationInspectView(generic.InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         can_change = self.permission_policy.user_has_permission(self.request.user, "change")
-        state = self.object.state
         context.update(
             state=self.object.get_state_display(),
-            can_resend=can_change and state in (InvitationState.PENDING, InvitationState.EXPIRED),
-            can_revoke=can_change and state in (InvitationState.PENDING, InvitationState.EXPIRED),
+            can_resend_or_revoke=can_change and self.object.is_open,
         )
         return context
 
@@ -114,29 +107,24 @@ class InvitationEditView(View):
         return redirect("exchange_invitation:inspect", pk)
 
 
-class InvitationOperationView(generic.base.BaseOperationView, View):
+class InvitationOperationView(generic.PermissionCheckedMixin, generic.base.BaseOperationView):
     """POST only: resend or revoke, for a coordinator allowed to change invitations."""
 
     model = Invitation
+    permission_required = "change"
     operation = None
     success_url_name = "exchange_invitation:inspect"
     http_method_names = ["post"]
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("exchange.change_invitation"):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    def perform_operation(self):
+        self.object = self.operation(self.object)
 
     def post(self, request, *args, **kwargs):
         try:
-            self.object = self.operation(self.object)
+            return super().post(request, *args, **kwargs)
         except invitations.InvitationError as error:
             messages.error(request, str(error))
             return redirect(self.get_success_url())
-        return super().post(request, *args, **kwargs)
-
-    def perform_operation(self):
-        pass  # done in post(), where a refusal can become a message
 
 
 class ResendView(InvitationOperationView):
@@ -172,19 +160,16 @@ class ImportForm(forms.Form):
     MAX_BYTES = 1_000_000
 
 
-class ImportView(generic.base.WagtailAdminTemplateMixin, FormView):
+class ImportView(generic.PermissionCheckedMixin, generic.base.WagtailAdminTemplateMixin, FormView):
     """Upload a CSV of addresses: every row is checked first, and either all are invited or,
     if a row has a problem, none, with the rows and their problems shown."""
 
+    model = Invitation
+    permission_required = "add"
     form_class = ImportForm
     template_name = "exchange/admin/invitation_import.html"
     page_title = gettext_lazy("Invite from a CSV file")
     header_icon = "mail"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("exchange.add_invitation"):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
         return [

@@ -36,9 +36,6 @@ def seed_coordinator() -> DemoAccount:
             "is_superuser": True,
         },
     )
-    if created:
-        user.set_password(DEMO_PASSWORD)
-        user.save(update_fields=["password"])
     user.groups.add(Group.objects.get(name=COORDINATORS))
     return _finish(user, "coordinator", created)
 
@@ -50,9 +47,6 @@ def seed_member() -> DemoAccount:
         username="demo-member",
         defaults={"email": "member@demo.example", "first_name": "Demo", "last_name": "Member"},
     )
-    if created:
-        user.set_password(DEMO_PASSWORD)
-        user.save(update_fields=["password"])
     if organisation is not None:
         Profile.objects.get_or_create(
             user=user,
@@ -68,7 +62,11 @@ def seed_member() -> DemoAccount:
 
 
 def _finish(user, role: str, created: bool) -> DemoAccount:
-    # allauth only lets a verified address sign in (mandatory verification).
+    """The published password for a new account (never for one that exists: its owner may have
+    changed it), and the verified address allauth needs before it lets anyone sign in."""
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
     EmailAddress.objects.get_or_create(
         user=user, email=user.email, defaults={"verified": True, "primary": True}
     )

@@ -14,13 +14,9 @@ class InvitedSignupForm(SignupForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        request = context.request
-        token = request.session.get(invitations.SESSION_KEY) if request else None
-        try:
-            self.invitation = invitations.usable_invitation(token)
-        except invitations.InvitationError:
-            self.invitation = None
-        else:
+        request = context.request  # allauth's forms are not given the request
+        self.invitation = invitations.invitation_in_session(request) if request else None
+        if self.invitation:
             self.fields["email"].initial = self.invitation.email
 
     def clean_email(self):

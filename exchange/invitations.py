@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -40,16 +41,33 @@ def address_is_taken(email: str) -> bool:
     )
 
 
+def refusal(email: str) -> str | None:
+    """Why `email` (normalised) cannot be invited, or None. The database's unique constraint
+    still decides a race between two coordinators."""
+    try:
+        validate_email(email)
+    except ValidationError:
+        return _("not an e-mail address")
+    if address_is_taken(email):
+        return _("already has an account")
+    if Invitation.objects.open().filter(email__iexact=email).exists():
+        return _("already has an open invitation: resend that one instead")
+    return None
+
+
+def invitation_in_session(request) -> Invitation | None:
+    """The usable invitation whose link was followed in this session (`accept_invitation`)."""
+    try:
+        return usable_invitation(request.session.get(SESSION_KEY))
+    except InvitationError:
+        return None
+
+
 def invite(email: str, organisation: OrganisationPage, invited_by=None) -> Invitation:
     """Invite `email` to join for `organisation` and send the link."""
     email = normalise(email)
-    try:
-        validate_email(email)
-    except ValidationError as error:
-        message = _("“%(email)s” is not an e-mail address.") % {"email": email}
-        raise InvitationError(message) from error
-    if address_is_taken(email):
-        raise InvitationError(_("%(email)s already has an account.") % {"email": email})
+    if problem := refusal(email):
+        raise InvitationError(f"{email}: {problem}.")
     invitation = Invitation(email=email, organisation=organisation, invited_by=invited_by)
     token = invitation.set_new_token()
     try:
@@ -67,7 +85,7 @@ def resend(invitation: Invitation) -> Invitation:
     """A new link with a new expiry; the old link stops working."""
     with transaction.atomic():
         invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-        if invitation.state in (InvitationState.ACCEPTED, InvitationState.REVOKED):
+        if not invitation.is_open:
             raise InvitationError(
                 _("This invitation is %(state)s and cannot be sent again.")
                 % {"state": invitation.get_state_display()}
@@ -110,13 +128,6 @@ def usable_invitation(token: str | None) -> Invitation:
     return invitation
 
 
-def signed_in_message(user) -> str:
-    return _(
-        "You are signed in as %(email)s. Sign out first to accept an invitation for another "
-        "address."
-    ) % {"email": user.email}
-
-
 def accept(token: str, user) -> Invitation:
     """Mark the invitation used by `user`; call inside the transaction that creates the user,
     so that a refused invitation leaves no account behind."""
@@ -156,9 +167,9 @@ def _send(invitation: Invitation, token: str) -> None:
         recipient_list=[invitation.email],
     )
     Invitation.objects.filter(pk=invitation.pk).update(
-        sent_at=timezone.now(), times_sent=invitation.times_sent + 1
+        sent_at=timezone.now(), times_sent=F("times_sent") + 1
     )
-    invitation.times_sent += 1
+    invitation.refresh_from_db(fields=["sent_at", "times_sent"])
 
 
 # --- Bulk invitations from a spreadsheet ---------------------------------------------------------
@@ -170,9 +181,6 @@ class Row:
     email: str
     organisation: OrganisationPage | None
     error: str = ""
-
-
-CSV_COLUMNS = ("email", "organisation")
 
 
 def read_csv(data: bytes, default_organisation: OrganisationPage | None = None) -> list[Row]:
@@ -204,17 +212,9 @@ def read_csv(data: bytes, default_organisation: OrganisationPage | None = None) 
                 error = _("no organisation “%(name)s”") % {"name": name}
         elif organisation is None:
             error = _("no organisation given")
-        if not error:
-            try:
-                validate_email(email)
-            except ValidationError:
-                error = _("not an e-mail address")
         if not error and email in seen:
             error = _("listed twice")
-        if not error and address_is_taken(email):
-            error = _("already has an account")
-        if not error and Invitation.objects.open().filter(email__iexact=email).exists():
-            error = _("already has an open invitation")
+        error = error or refusal(email) or ""
         seen.add(email)
         rows.append(Row(line, email, organisation, error))
     if not rows:

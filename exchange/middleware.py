@@ -7,16 +7,14 @@ from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 
 from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import is_mfa_enabled
 
 from exchange.roles import needs_mfa
 
 # What a user without a second factor may still reach: setting one up, and leaving.
 OPEN_URL_NAMES = {"account_logout", "account_reauthenticate", "account_login"}
+# Recovery codes alone are not a second factor: they back one up.
 SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
-
-
-def has_second_factor(user) -> bool:
-    return Authenticator.objects.filter(user_id=user.pk, type__in=SECOND_FACTORS).exists()
 
 
 class RequireMFAMiddleware:
@@ -29,7 +27,7 @@ class RequireMFAMiddleware:
             user.is_authenticated
             and needs_mfa(user)
             and not self.is_open(request)
-            and not has_second_factor(user)
+            and not is_mfa_enabled(user, types=SECOND_FACTORS)
         ):
             messages.warning(
                 request,

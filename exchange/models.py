@@ -97,6 +97,11 @@ class Invitation(models.Model):
         return f"{self.email} → {self.organisation}"
 
     @property
+    def is_open(self) -> bool:
+        """Neither used nor revoked: it can still be resent or revoked (see `objects.open()`)."""
+        return self.accepted_at is None and self.revoked_at is None
+
+    @property
     def state(self) -> InvitationState:
         if self.revoked_at:
             return InvitationState.REVOKED

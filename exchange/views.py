@@ -30,7 +30,13 @@ def accept_invitation(request, token: str):
         return render(
             request,
             "exchange/invitation_invalid.html",
-            {"message": invitations.signed_in_message(request.user)},
+            {
+                "message": _(
+                    "You are signed in as %(email)s. Sign out first to accept an invitation "
+                    "for another address."
+                )
+                % {"email": request.user.email}
+            },
             status=409,
         )
     # The token moves from the URL into the session (as allauth does with password reset keys),

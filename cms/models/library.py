@@ -424,6 +424,14 @@ class PracticePage(Page):
     def is_archived(self) -> bool:
         return self.last_reviewed < archive_cutoff()
 
+    def text_passages(self) -> list[str]:
+        """The practice's prose in reading order, one passage per field or block (excerpts)."""
+        return [
+            self.summary,
+            *self.description.stream_block.get_searchable_content(self.description),
+            self.mechanism,
+        ]
+
     @property
     def label(self) -> str:
         """The public label: "peer reviewed" when the evidence is, "inspiring" otherwise."""

@@ -10,6 +10,7 @@ when a commit changes the index, which is exactly when its cache must go.
 
 from collections import OrderedDict
 
+import numpy as np
 from whoosh import query as wq
 from whoosh.idsets import BitSet
 from whoosh.searching import Searcher
@@ -91,7 +92,7 @@ def allowed(searcher: Searcher, query: wq.Query) -> BitSet:
     return remember(
         searcher,
         ("allowed", query),
-        lambda: BitSet(ids(matching(searcher, query)), size=searcher.doc_count_all()),
+        lambda: id_set(matching(searcher, query), searcher.doc_count_all()),
     )
 
 
@@ -108,13 +109,17 @@ def counts_by_term(searcher: Searcher, fieldname: str, within: int) -> tuple[dic
     return counts, (within & ~union).bit_count()
 
 
+def as_mask(bits: int, size: int) -> np.ndarray:
+    """A bitset as a boolean vector of `size` documents."""
+    packed = np.frombuffer(bits.to_bytes((size + 7) // 8, "little"), dtype=np.uint8)
+    return np.unpackbits(packed, bitorder="little", count=size).astype(bool)
+
+
 def ids(bits: int) -> list[int]:
     """The document numbers in a set, ascending."""
-    found = []
-    data = bits.to_bytes((bits.bit_length() + 7) // 8, "little")
-    for byte_index, byte in enumerate(data):
-        while byte:
-            low = byte & -byte
-            found.append(byte_index * 8 + low.bit_length() - 1)
-            byte ^= low
-    return found
+    return np.flatnonzero(as_mask(bits, bits.bit_length())).tolist()
+
+
+def id_set(bits: int, size: int) -> BitSet:
+    """A bitset as the id set Whoosh's collectors filter with."""
+    return BitSet(ids(bits), size=size)

@@ -13,7 +13,6 @@ compiler makes of plain text); phrases, fuzzy terms and prefixes are ranked by W
 import numpy as np
 from whoosh import collectors
 from whoosh import query as wq
-from whoosh.idsets import BitSet
 from whoosh.searching import Searcher
 
 from cms.whoosh_backend import bitsets
@@ -40,7 +39,7 @@ def top(
     if not supports(query):
         return _whoosh_top(searcher, query, allowed, start, stop)
     hits = bitsets.matching(searcher, query) & allowed
-    candidates = np.flatnonzero(as_mask(hits, searcher.doc_count_all()))
+    candidates = np.flatnonzero(bitsets.as_mask(hits, searcher.doc_count_all()))
     found = _scores(searcher, query)[candidates]
     if stop is not None and len(found) > stop:
         # Keep only what can reach the top `stop`: every score at least the stop-th best.
@@ -55,22 +54,15 @@ def _whoosh_top(searcher, query, allowed: int, start, stop) -> list[tuple[int, f
     """Whoosh's own ranking, without its top-N shortcuts: replacing a matcher by a cheaper one
     once the top N seems out of its reach loses better hits in later segments of an index
     with several (which every rebuild makes), and so may skipping blocks by their quality."""
-    size = searcher.doc_count_all()
     ranked = (
         collectors.UnlimitedCollector()
         if stop is None
         else collectors.TopCollector(limit=stop, usequality=False, replace=0)
     )
-    permitted = BitSet(np.flatnonzero(as_mask(allowed, size)).tolist(), size=size)
+    permitted = bitsets.id_set(allowed, searcher.doc_count_all())
     collector = collectors.FilterCollector(ranked, allow=permitted)
     searcher.search_with_collector(query, collector)
     return [(hit.docnum, hit.score) for hit in collector.results()[start:stop]]
-
-
-def as_mask(bits: int, size: int) -> np.ndarray:
-    """A bitset as a boolean vector of `size` documents."""
-    packed = np.frombuffer(bits.to_bytes((size + 7) // 8, "little"), dtype=np.uint8)
-    return np.unpackbits(packed, bitorder="little", count=size).astype(bool)
 
 
 def _scores(searcher: Searcher, query: wq.Query) -> np.ndarray:

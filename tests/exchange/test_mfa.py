@@ -49,7 +49,7 @@ def test_every_page_sends_them_to_set_up_a_second_factor(client, who, coordinato
     assert client.post(reverse("account_logout")).status_code == 302
 
 
-def test_once_set_up_the_site_and_admin_open(client, coordinator_without_mfa):
+def test_once_set_up_the_site_and_admin_open(client):
     user = UserFactory(is_staff=True, is_superuser=True)  # the factory sets up an app for staff
     assert Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
     client.force_login(user)
