@@ -123,8 +123,8 @@ def main() -> int:
     from modelsearch.backends import get_search_backend
 
     from cms.models import PracticeIndexPage, PracticePage
-    from cms.whoosh_backend import bitsets
-    from cms.whoosh_backend.schema import CONTENT_TYPES, SPELLING
+    from cms.whoosh_backend import bitsets, vocabulary
+    from cms.whoosh_backend.schema import CONTENT_TYPES, TEXT_ANALYZER, mapping_of
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
@@ -145,16 +145,23 @@ def main() -> int:
     practices_total = PracticePage.objects.count()
     index = get_search_backend().get_index_for_model(PracticePage)
 
-    def vocabulary(searcher):
-        """(number of practices holding the word, word) for every word of the index."""
-        practices = bitsets.term(searcher, CONTENT_TYPES, "cms.PracticePage")
-        return sorted(
-            ((bitsets.term(searcher, SPELLING, word) & practices).bit_count(), word.decode())
-            for word in searcher.lexicon(SPELLING)
-            if word.isalpha() and len(word) > 3
-        )
+    columns = mapping_of(PracticePage).search_columns()
+    words = [w for w in vocabulary.read(index.store.current).words if w.isalpha() and len(w) > 3]
 
-    frequencies = [(df, word) for df, word in index.store.read(vocabulary) if df]
+    def practices_holding(searcher):
+        """(number of practices whose searched text holds the word, word) for every word of
+        the index's vocabulary, counted on the stemmed terms a search for the word looks up."""
+        practices = bitsets.term(searcher, CONTENT_TYPES, "cms.PracticePage")
+        counted = []
+        for word in words:
+            term = next(iter(TEXT_ANALYZER(word))).text
+            holding = 0
+            for column in columns:
+                holding |= bitsets.term(searcher, column, term)
+            counted.append(((holding & practices).bit_count(), word))
+        return sorted(counted)
+
+    frequencies = [(df, word) for df, word in index.store.read(practices_holding) if df]
     common = [w for df, w in frequencies if df >= 0.9 * practices_total]
     mid = min(frequencies, key=lambda item: abs(item[0] - 0.1 * practices_total))[1]
     rare = [w for df, w in frequencies][:2]

@@ -22,13 +22,11 @@ from modelsearch.backends.base import (
 from modelsearch.index import FilterField, RelatedFields, class_is_indexed
 from modelsearch.query import PlainText
 
-from cms.whoosh_backend import bitsets, ranking
+from cms.whoosh_backend import bitsets, ranking, vocabulary
 from cms.whoosh_backend.query import WhooshAutocompleteQueryCompiler, WhooshSearchQueryCompiler
 from cms.whoosh_backend.schema import (
     NUMBER,
     PK,
-    SPELLING,
-    SPELLING_ANALYZER,
     Mapping,
     build_schema,
     from_term,
@@ -59,9 +57,11 @@ class WhooshIndex(BaseIndex):
         self.root = root
         self.name = f"{root._meta.app_label.lower()}_{root.__name__.lower()}"
         self.store = IndexStore(backend.path, self.name, lambda: build_schema(root))
-        # Set while a rebuild fills a new generation: one writer for the whole rebuild.
+        # Set while a rebuild fills a new generation: one writer for the whole rebuild, and
+        # the words of every document, written as the generation's vocabulary at the end.
         self.generation = generation
         self._rebuild_writer = None
+        self._rebuild_words: set[str] = set()
 
     def __str__(self) -> str:
         return self.name
@@ -89,7 +89,8 @@ class WhooshIndex(BaseIndex):
             return
         items = list(items)
         preload(model, items)
-        documents = [mapping_of(type(item)).document(item) for item in items]
+        words = self._rebuild_words if self.generation is not None else set()
+        documents = [mapping_of(type(item)).document(item, words) for item in items]
         if not documents:
             return
         if self.generation is not None:
@@ -98,9 +99,11 @@ class WhooshIndex(BaseIndex):
                 writer.add_document(**document)
             return
         self.add_model(model)
-        with self.store.writer() as writer:
+        generation = self.store.current
+        with self.store.writer(generation) as writer:
             for document in documents:
                 writer.update_document(**document)
+            vocabulary.add(generation, vocabulary.folded(words))  # under the write lock
 
     def delete_item(self, item) -> None:
         # A failed index update must never stop the object's own deletion: the hit it leaves
@@ -121,6 +124,7 @@ class WhooshIndex(BaseIndex):
         if self._rebuild_writer is not None:
             self._rebuild_writer.commit()
             self._rebuild_writer = None
+        vocabulary.write(self.generation, vocabulary.folded(self._rebuild_words))
 
 
 class WhooshRebuilder:
@@ -274,21 +278,16 @@ class WhooshSearchResults(BaseSearchResults):
         if not isinstance(query, PlainText):
             return None
         text = query.query_string
-
-        def correct(searcher):
-            corrector = searcher.corrector(SPELLING)
-            changed = text
-            for token in SPELLING_ANALYZER(text):
-                word = token.text
-                if len(word) < 4 or searcher.doc_frequency(SPELLING, word):
-                    continue
-                suggestions = corrector.suggest(word, limit=1, maxdist=2, prefix=1)
-                if suggestions:
-                    pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
-                    changed = pattern.sub(suggestions[0], changed, count=1)
-            return changed if changed != text else None
-
-        return self._store.read(correct)
+        known = vocabulary.read(self._store.current)
+        changed = text
+        for written in vocabulary.words_in(text):
+            (word,) = vocabulary.folded([written])
+            if len(word) < 4 or word in known:
+                continue
+            if suggestion := known.nearest(word, maxdist=2, prefix=1):
+                pattern = re.compile(rf"\b{re.escape(written)}\b")
+                changed = pattern.sub(suggestion, changed, count=1)
+        return changed if changed != text else None
 
 
 class WhooshSearchBackend(BaseSearchBackend):

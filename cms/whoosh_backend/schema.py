@@ -28,7 +28,6 @@ from modelsearch.index import (
     get_indexed_models,
 )
 from whoosh import fields as wf
-from whoosh import formats
 from whoosh.analysis import (
     CharsetFilter,
     LowercaseFilter,
@@ -38,10 +37,11 @@ from whoosh.analysis import (
 )
 from whoosh.support.charset import accent_map
 
+from cms.whoosh_backend.vocabulary import words_in
+
 PK = "ms_pk"  # the object's primary key, stored: the one stored field
 CONTENT_TYPES = "ms_ct"  # "app.Model" of the object's class and its indexed ancestors
 NULLS = "ms_null"  # names of the filter columns whose value is None
-SPELLING = "ms_spelling"  # unstemmed words for "did you mean"
 
 EDGE_NGRAM_MAX = 15
 
@@ -50,7 +50,6 @@ EDGE_NGRAM_MAX = 15
 # standard analyzer and the database backend.
 _words = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
 TEXT_ANALYZER = _words | StemFilter(lang="en")
-SPELLING_ANALYZER = _words
 AUTOCOMPLETE_ANALYZER = _words | NgramFilter(minsize=1, maxsize=EDGE_NGRAM_MAX, at="start")
 AUTOCOMPLETE_QUERY_ANALYZER = _words
 
@@ -79,15 +78,6 @@ MISSING_NUMBER = -(2**63)
 # number made up a quarter of the postings written when indexing.
 NUMBER_TIERS = 0
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
-
-
-class WordList(wf.FieldType):
-    """Which words a document has, without counts, positions or lengths: the vocabulary for
-    "did you mean" (unstemmed words of the searched text). Analysed by Whoosh's writer
-    processes; recording only existence halves what the column costs a rebuild."""
-
-    def __init__(self, analyzer):
-        super().__init__(formats.Existence(), analyzer, scorable=False)
 
 
 def multi_valued() -> wf.KEYWORD:
@@ -231,17 +221,15 @@ class Mapping:
 
     # --- documents ------------------------------------------------------------------------------
 
-    def document(self, obj) -> dict:
-        doc = {
-            PK: pk_term(obj.pk),
-            CONTENT_TYPES: content_types(type(obj)),
-            NULLS: [],
-            SPELLING: [],
-        }
-        self._fill(doc, obj, many=False)
-        # One text: Whoosh's writer processes split it into words (SPELLING_ANALYZER), not
-        # this one, which is the only process reading the database during a rebuild.
-        doc[SPELLING] = "\n".join(doc[SPELLING])
+    def document(self, obj, words: set[str] | None = None) -> dict:
+        """The object's document; the words of its searched text (as written) are added to
+        `words`, for the index's vocabulary."""
+        doc = {PK: pk_term(obj.pk), CONTENT_TYPES: content_types(type(obj)), NULLS: []}
+        texts: list[str] = []
+        self._fill(doc, obj, many=False, texts=texts)
+        if words is not None:
+            for text in texts:
+                words.update(words_in(text))
         return doc
 
     @cached_property
@@ -261,10 +249,10 @@ class Mapping:
                 steps.append(("text", field, column, isinstance(field, SearchField)))
         return steps
 
-    def _fill(self, doc: dict, obj, many: bool) -> None:
+    def _fill(self, doc: dict, obj, many: bool, texts: list[str]) -> None:
         for what, field, column, detail in self.plan:
             if what == "related":
-                self._fill_related(doc, field, obj, many, detail)
+                self._fill_related(doc, field, obj, many, detail, texts)
             elif what == "filter":
                 kind, to_many = detail
                 if to_many:
@@ -278,15 +266,15 @@ class Mapping:
                     continue
                 doc[column] = f"{doc[column]}\n{text}" if column in doc else text
                 if detail:  # a SearchField: its words are offered as spelling corrections
-                    doc[SPELLING].append(text)
+                    texts.append(text)
 
-    def _fill_related(self, doc, field: RelatedFields, obj, many: bool, mapping) -> None:
+    def _fill_related(self, doc, field: RelatedFields, obj, many: bool, mapping, texts) -> None:
         value = related_value(obj, field)
         if isinstance(value, models.Model):
-            mapping._fill(doc, value, many=many)
+            mapping._fill(doc, value, many=many, texts=texts)
         elif value is not None:  # to-many: the preloaded list or a queryset
             for related in value:
-                mapping._fill(doc, related, many=True)
+                mapping._fill(doc, related, many=True, texts=texts)
         # None: a missing relation adds nothing
 
     def _fill_filter(self, doc: dict, column: str, kind: str, value, many: bool) -> None:
@@ -403,7 +391,6 @@ def build_schema(root) -> wf.Schema:
             PK: wf.ID(stored=True, unique=True, sortable=True),
             CONTENT_TYPES: multi_valued(),
             NULLS: multi_valued(),
-            SPELLING: WordList(SPELLING_ANALYZER),
         },
         **columns,
     )

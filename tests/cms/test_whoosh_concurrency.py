@@ -12,6 +12,7 @@ import pytest
 from modelsearch.backends import get_search_backend
 
 from cms.models import Challenge
+from cms.whoosh_backend import vocabulary
 
 WRITERS = 4
 PER_WRITER = 30
@@ -69,6 +70,9 @@ def test_parallel_writers_lose_nothing_and_a_reader_never_fails():
     assert drain(errors) == []
     assert all(process.exitcode == 0 for process in [*writers, reader])
     assert backend.search("concurrent", Challenge).count() == WRITERS * PER_WRITER
+    # Every process's words reached the "did you mean" list: no process overwrote another's.
+    known = vocabulary.read(backend.get_index_for_model(Challenge).store.current)
+    assert {str(10_000 + n) for n in range(WRITERS * PER_WRITER)} <= known.known
     # The reader saw the index grow while the writers committed, never shrink.
     assert len(seen) > 1
     assert seen == sorted(seen)
