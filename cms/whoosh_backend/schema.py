@@ -19,6 +19,7 @@ from operator import attrgetter
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.db.models.fields.related import RelatedField
 from django.utils.encoding import force_str
 
@@ -342,37 +343,45 @@ def preload(model, items: list) -> None:
     }
     loaded: dict[str, dict] = {}
     for name in names:
-        found: dict = {pk: [] for pk in pks}
         field = model._meta.get_field(name)
         if field.many_to_many:
-            through = field.remote_field.through
-            source = next(
-                f
-                for f in through._meta.fields
-                if f.is_relation and f.related_model and issubclass(model, f.related_model)
-            )
-            target = next(
-                f
-                for f in through._meta.fields
-                if f.is_relation and f.related_model is field.related_model
-            )
-            pairs = list(
-                through.objects.filter(**{f"{source.attname}__in": pks})
-                .order_by("pk")
-                .values_list(source.attname, target.attname)
-            )
-            # Taxonomy terms are shared by many objects: one instance per term, not per link.
-            targets = field.related_model._base_manager.in_bulk({pk for _, pk in pairs})
-            for source_pk, target_pk in pairs:
-                found[source_pk].append(targets[target_pk])
+            found = _through_table(model, field, pks)
+            loaded[name] = found if found is not None else _prefetched(items, name)
         else:  # a reverse foreign key: child rows such as a practice's countries
+            found: dict = {pk: [] for pk in pks}
             remote = field.field
-            rows = field.related_model.objects.filter(**{f"{remote.attname}__in": pks})
-            for row in rows:
+            for row in field.related_model.objects.filter(**{f"{remote.attname}__in": pks}):
                 found[getattr(row, remote.attname)].append(row)
-        loaded[name] = found
+            loaded[name] = found
     for item in items:
         item._search_related = {name: found[item.pk] for name, found in loaded.items()}
+
+
+def _through_table(model, field, pks) -> dict | None:
+    """Related objects by pk, read from a many-to-many relation's through table; None if the
+    table has no foreign key to `model` (taggit's generic tags on images and documents)."""
+    through = field.remote_field.through
+    keys = [f for f in through._meta.fields if f.is_relation and f.related_model]
+    source = next((f for f in keys if issubclass(model, f.related_model)), None)
+    target = next((f for f in keys if f.related_model is field.related_model), None)
+    if source is None or target is None:
+        return None
+    pairs = list(
+        through.objects.filter(**{f"{source.attname}__in": pks})
+        .order_by("pk")
+        .values_list(source.attname, target.attname)
+    )
+    # Taxonomy terms are shared by many objects: one instance per term, not per link.
+    targets = field.related_model._base_manager.in_bulk({pk for _, pk in pairs})
+    found: dict = {pk: [] for pk in pks}
+    for source_pk, target_pk in pairs:
+        found[source_pk].append(targets[target_pk])
+    return found
+
+
+def _prefetched(items: list, name: str) -> dict:
+    prefetch_related_objects(items, name)
+    return {item.pk: list(getattr(item, name).all()) for item in items}
 
 
 def searchable_text(value) -> str:

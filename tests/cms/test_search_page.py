@@ -3,8 +3,12 @@
 import logging
 import re
 
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
 import pytest
@@ -221,3 +225,21 @@ class TestAdminOnWhoosh:
         assert response.status_code == 200
         assert "Family counselling line" in response.content.decode()
         assert Page.objects.search("counselling").count() == 1
+
+    def test_image_and_document_search_with_tags(self, editor, library):
+        # Their tags are taggit's generic tags: no through table with a key to the image.
+        image = get_image_model().objects.create(title="Harbour photo", file=get_test_image_file())
+        image.tags.add("waterfront")
+        image.save()  # tags are saved with the image, as the admin's form does
+        document = get_document_model().objects.create(
+            title="Exit guide", file=ContentFile(b"Guide.", name="guide.txt")
+        )
+        document.tags.add("returnees")
+        document.save()
+
+        assert list(get_image_model().objects.search("waterfront")) == [image]
+        assert list(get_document_model().objects.search("returnees")) == [document]
+        response = editor.get("/admin/images/results/", {"q": "harbour"})
+        assert "Harbour photo" in response.content.decode()
+        response = editor.get("/admin/documents/results/", {"q": "exit"})
+        assert "Exit guide" in response.content.decode()
