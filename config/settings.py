@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "exchange.middleware.RequireMFAMiddleware",
+    "cms.middleware.IncompleteAdminFormMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -239,6 +240,9 @@ if env.bool("HTTPS", default=False):
 WAGTAIL_SITE_NAME = "Practice Exchange"
 # The admin signs in through allauth, so e-mail verification applies there too.
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+# Private pages and documents send visitors to the same sign-in (Wagtail's own would skip
+# allauth's rate limits and second factor).
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 # Members' addresses must not leak to outside services: no Gravatar, no update pings.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.http import Http404
 from django.urls import include, path
+from django.views.defaults import page_not_found
 from django.views.generic import RedirectView
 
 from wagtail import urls as wagtail_urls
@@ -14,7 +16,15 @@ urlpatterns = [
         RedirectView.as_view(pattern_name="account_login", query_string=True),
         name="wagtailadmin_login",
     ),
+    # Wagtail's page that raises an error on purpose, to try the error page: any member with
+    # admin access could fill the error log with it.
+    path("admin/failwhale/", page_not_found, {"exception": Http404()}),
     path("admin/", include(wagtailadmin_urls)),
+    path(
+        "_util/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+        name="wagtailcore_login",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("exchange.account_urls")),
     path("accounts/", include("allauth.urls")),

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from allauth.account import views as allauth_views
 from allauth.account.adapter import get_adapter
@@ -78,6 +79,7 @@ def edit_profile(request):
     )
 
 
+@require_safe
 @login_required
 def member_directory(request):
     members = directory(request.GET)

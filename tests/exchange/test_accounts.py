@@ -156,3 +156,24 @@ def test_a_member_sees_and_ends_their_other_sessions(client):
     client.post(reverse("usersessions_list"))  # "sign out other sessions"
     assert "_auth_user_id" in client.session
     assert other_device.get(reverse("usersessions_list")).status_code == 302  # signed out
+
+
+def test_every_sign_in_goes_through_allauth(client, home_page):
+    """Wagtail has its own sign-in forms (the admin's, and one for private pages): they would
+    skip allauth's rate limits, e-mail verification and second factor."""
+    from wagtail.models import PageViewRestriction
+
+    user = UserFactory()
+    PageViewRestriction.objects.create(page=home_page, restriction_type="login")
+
+    for url in ("/admin/login/", "/_util/login/?next=/"):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("account_login"))
+        # Credentials posted to the old form sign no one in.
+        client.post(url, {"username": user.username, "password": PASSWORD})
+        assert client.get("/profile/").status_code == 302  # still signed out
+
+    response = client.get("/")  # a private page sends visitors to allauth's sign-in
+    assert response.status_code == 302
+    assert response.url == f"{reverse('account_login')}?next=/"

@@ -1,0 +1,357 @@
+"""Who may reach what: the expected outcome of every URL pattern for each role.
+
+Each row: a URL (ids from `world.build_world`), then the outcomes of GET and of POST for the
+roles, in this order: anonymous, member of organisation A, member of B, host of A, coordinator,
+staff (a platform operator: superuser). An outcome is a status code, `login` (redirect to sign
+in) or `denied` (Wagtail's admin sends the user back to the dashboard with "no permission").
+"""
+
+from typing import NamedTuple
+
+
+class P(NamedTuple):
+    url: str
+    get: str = "?"
+    post: str = "?"
+
+
+# The outcomes that recur, named by who gets through: AUTHOR is the proposal's author (member A)
+# with the coordinators and staff; a suffix is what the others get instead of 200.
+EVERYONE = "200 200 200 200 200 200"
+EVERYONE_405 = "405 405 405 405 405 405"
+SIGNED_IN = "login 200 200 200 200 200"
+SIGNED_IN_405 = "login 405 405 405 405 405"
+SIGNED_IN_302 = "login 302 302 302 302 302"
+SIGNED_IN_404 = "login 404 404 404 404 404"
+AUTHOR = "login 200 denied denied 200 200"
+AUTHOR_405 = "login 405 denied denied 405 405"
+AUTHOR_302 = "login 302 denied denied 302 302"
+AUTHOR_400 = "login 400 denied denied 400 400"
+COORDINATORS = "login denied denied denied 200 200"
+COORDINATORS_405 = "login denied denied denied 405 405"
+COORDINATORS_302 = "login denied denied denied 302 302"
+STAFF = "login denied denied denied denied 200"
+STAFF_405 = "login denied denied denied denied 405"
+STAFF_302 = "login denied denied denied denied 302"
+NOBODY = "login denied denied denied denied denied"
+NOT_FOUND = "404 404 404 404 404 404"
+GONE = "410 410 410 410 410 410"
+LOGIN = "login login login login login login"
+
+# One row per pattern, one line per row: fmt off keeps the table readable as a table.
+# fmt: off
+TABLE: dict[str, P | list[P]] = {
+    "admin/login/": P("/admin/login/", LOGIN, LOGIN),  # wagtailadmin_login
+    "admin/": P("/admin/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_home
+    "admin/test404/": P("/admin/test404/", SIGNED_IN, SIGNED_IN_405),
+    "admin/api/main/^pages/": P("/admin/api/main/pages/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_api:pages:listing
+    "admin/api/main/^pages/<int:pk>/": P("/admin/api/main/pages/{practice}/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_api:pages:detail
+    "admin/api/main/^pages/find/": P("/admin/api/main/pages/find/", SIGNED_IN_404, SIGNED_IN_405),  # wagtailadmin_api:pages:find
+    "admin/api/main/^pages/<int:pk>/action/<str:action_name>/": P("/admin/api/main/pages/{practice}/action/approve/", SIGNED_IN_405, SIGNED_IN_404),  # wagtailadmin_api:pages:action
+    "admin/api/main/^documents/": P("/admin/api/main/documents/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_api:documents:listing
+    "admin/api/main/^documents/<int:pk>/": P("/admin/api/main/documents/{document}/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_api:documents:detail
+    "admin/api/main/^documents/find/": P("/admin/api/main/documents/find/", SIGNED_IN_404, SIGNED_IN_405),  # wagtailadmin_api:documents:find
+    "admin/api/main/^images/": P("/admin/api/main/images/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_api:images:listing
+    "admin/api/main/^images/<int:pk>/": P("/admin/api/main/images/{image}/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_api:images:detail
+    "admin/api/main/^images/find/": P("/admin/api/main/images/find/", SIGNED_IN_404, SIGNED_IN_405),  # wagtailadmin_api:images:find
+    "admin/failwhale/": P("/admin/failwhale/", NOT_FOUND, NOT_FOUND),  # wagtailadmin_error_test
+    "admin/pages/": P("/admin/pages/", "login 302 302 302 200 200", SIGNED_IN_405),  # wagtailadmin_explore_root
+    "admin/pages/<int:parent_page_id>/": P("/admin/pages/{library}/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_explore
+    "admin/pages/<int:parent_page_id>/results/": P("/admin/pages/{library}/results/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_explore_results
+    "admin/bulk/<str:app_label>/<str:model_name>/<str:action>/": P("/admin/bulk/wagtailcore/page/delete/?id={proposal}", SIGNED_IN, SIGNED_IN_302),  # wagtail_bulk_action
+    "admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/<int:parent_page_id>/": P("/admin/pages/add/cms/practicepage/{library}/", SIGNED_IN, "login 400 400 400 400 400"),  # wagtailadmin_pages:add
+    "admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/<int:parent_page_id>/preview/": P("/admin/pages/add/cms/practicepage/{library}/preview/", SIGNED_IN, SIGNED_IN),  # wagtailadmin_pages:preview_on_add
+    "admin/pages/usage/<slug:content_type_app_name>/<slug:content_type_model_name>/": P("/admin/pages/usage/cms/practicepage/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_pages:type_use
+    "admin/pages/create/<slug:app_label>/<slug:model_name>": P("/admin/pages/create/cms/practicepage", SIGNED_IN_302, SIGNED_IN),  # wagtailadmin_pages:choose_parent
+    "admin/pages/usage/<slug:content_type_app_name>/<slug:content_type_model_name>/results/": P("/admin/pages/usage/cms/practicepage/results/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_pages:type_use_results
+    "admin/pages/<int:page_id>/usage/": P("/admin/pages/{proposal}/usage/", AUTHOR, AUTHOR_405),  # wagtailadmin_pages:usage
+    "admin/pages/<int:page_id>/edit/": P("/admin/pages/{proposal}/edit/", AUTHOR, AUTHOR_400),  # wagtailadmin_pages:edit
+    "admin/pages/<int:page_id>/edit/preview/": P("/admin/pages/{proposal}/edit/preview/", AUTHOR, AUTHOR),  # wagtailadmin_pages:preview_on_edit
+    "admin/pages/<int:page_id>/view_draft/": P("/admin/pages/{proposal}/view_draft/", AUTHOR, AUTHOR),  # wagtailadmin_pages:view_draft
+    "admin/pages/<int:parent_page_id>/add_subpage/": P("/admin/pages/{library}/add_subpage/", SIGNED_IN_302, SIGNED_IN_302),  # wagtailadmin_pages:add_subpage
+    "admin/pages/<int:page_id>/delete/": P("/admin/pages/{proposal}/delete/", AUTHOR, AUTHOR_302),  # wagtailadmin_pages:delete
+    "admin/pages/<int:page_id>/unpublish/": P("/admin/pages/{proposal}/unpublish/", NOBODY, NOBODY),  # wagtailadmin_pages:unpublish
+    "admin/pages/<int:page_id>/convert_alias/": P("/admin/pages/{proposal}/convert_alias/", SIGNED_IN_404, SIGNED_IN_404),  # wagtailadmin_pages:convert_alias
+    "admin/pages/search/": P("/admin/pages/search/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_pages:search
+    "admin/pages/search/results/": P("/admin/pages/search/results/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_pages:search_results
+    "admin/pages/<int:page_to_move_id>/move/": P("/admin/pages/{proposal}/move/", AUTHOR, AUTHOR),  # wagtailadmin_pages:move
+    "admin/pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/": P("/admin/pages/{proposal}/move/{library}/confirm/", SIGNED_IN, AUTHOR_302),  # wagtailadmin_pages:move_confirm
+    "admin/pages/<int:page_to_move_id>/set_position/": P("/admin/pages/{proposal}/set_position/", SIGNED_IN_405, COORDINATORS),  # wagtailadmin_pages:set_page_position
+    "admin/pages/<int:page_id>/copy/": P("/admin/pages/{proposal}/copy/", AUTHOR, AUTHOR_400),  # wagtailadmin_pages:copy
+    "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/": P("/admin/pages/workflow/action/{proposal}/approve/{task_state}/", COORDINATORS, COORDINATORS_302),  # wagtailadmin_pages:workflow_action
+    "admin/pages/workflow/collect_action_data/<int:page_id>/<slug:action_name>/<int:task_state_id>/": P("/admin/pages/workflow/collect_action_data/{proposal}/approve/{task_state}/", COORDINATORS, COORDINATORS),  # wagtailadmin_pages:collect_workflow_action_data
+    "admin/pages/workflow/confirm_cancellation/<int:page_id>/": P("/admin/pages/workflow/confirm_cancellation/{proposal}/", SIGNED_IN, SIGNED_IN),  # wagtailadmin_pages:confirm_workflow_cancellation
+    "admin/pages/workflow/preview/<int:page_id>/<int:task_id>/": P("/admin/pages/workflow/preview/{proposal}/{task}/", COORDINATORS, SIGNED_IN_405),  # wagtailadmin_pages:workflow_preview
+    "admin/pages/<int:page_id>/privacy/": P("/admin/pages/{proposal}/privacy/", COORDINATORS, COORDINATORS),  # wagtailadmin_pages:set_privacy
+    "admin/pages/<int:page_id>/lock/": P("/admin/pages/{proposal}/lock/", SIGNED_IN_405, COORDINATORS_302),  # wagtailadmin_pages:lock
+    "admin/pages/<int:page_id>/unlock/": P("/admin/pages/{proposal}/unlock/", SIGNED_IN_405, STAFF_302),  # wagtailadmin_pages:unlock
+    "admin/pages/<int:page_id>/revisions/": P("/admin/pages/{proposal}/revisions/", SIGNED_IN_302, SIGNED_IN_302),  # wagtailadmin_pages:revisions_index
+    "admin/pages/<int:page_id>/revisions/<int:revision_id>/view/": P("/admin/pages/{proposal}/revisions/{revision}/view/", AUTHOR, AUTHOR_405),  # wagtailadmin_pages:revisions_view
+    "admin/pages/<int:page_id>/revisions/<int:revision_id>/revert/": P("/admin/pages/{proposal}/revisions/{revision}/revert/", AUTHOR, AUTHOR_400),  # wagtailadmin_pages:revisions_revert
+    "admin/pages/<int:page_id>/revisions/<int:revision_id>/unschedule/": P("/admin/pages/{proposal}/revisions/{revision}/unschedule/", COORDINATORS, COORDINATORS_302),  # wagtailadmin_pages:revisions_unschedule
+    r"admin/pages/^(?P<pk>\d+)/revisions/compare/(?P<revision_id_a>live|earliest|\d+)\.\.\.(?P<revision_id_b>live|latest|\d+)/$": P("/admin/pages/{proposal}/revisions/compare/earliest...latest/", AUTHOR, AUTHOR_405),  # wagtailadmin_pages:revisions_compare
+    "admin/pages/<int:page_id>/workflow_history/": P("/admin/pages/{proposal}/workflow_history/", AUTHOR, AUTHOR_405),  # wagtailadmin_pages:workflow_history
+    "admin/pages/<int:page_id>/workflow_history/detail/<int:workflow_state_id>/": P("/admin/pages/{proposal}/workflow_history/detail/{workflow_state}/", AUTHOR, AUTHOR_405),  # wagtailadmin_pages:workflow_history_detail
+    "admin/pages/<int:page_id>/history/": P("/admin/pages/{proposal}/history/", AUTHOR, AUTHOR_405),  # wagtailadmin_pages:history
+    "admin/pages/<int:page_id>/history/results/": P("/admin/pages/{proposal}/history/results/", AUTHOR, AUTHOR_405),  # wagtailadmin_pages:history_results
+    "admin/choose-page/": P("/admin/choose-page/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_choose_page
+    "admin/choose-page/<int:parent_page_id>/": P("/admin/choose-page/{library}/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_choose_page_child
+    "admin/choose-page/search/": P("/admin/choose-page/search/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_choose_page_search
+    "admin/choose-page/chosen-multiple/": P("/admin/choose-page/chosen-multiple/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_choose_page_chosen_multiple
+    "admin/choose-external-link/": P("/admin/choose-external-link/", SIGNED_IN, "400 400 400 400 400 400"),  # wagtailadmin_choose_page_external_link
+    "admin/choose-email-link/": P("/admin/choose-email-link/", SIGNED_IN, SIGNED_IN),  # wagtailadmin_choose_page_email_link
+    "admin/choose-phone-link/": P("/admin/choose-phone-link/", SIGNED_IN, SIGNED_IN),  # wagtailadmin_choose_page_phone_link
+    "admin/choose-anchor-link/": P("/admin/choose-anchor-link/", SIGNED_IN, SIGNED_IN),  # wagtailadmin_choose_page_anchor_link
+    "admin/tag-autocomplete/": P("/admin/tag-autocomplete/", SIGNED_IN, SIGNED_IN),  # wagtailadmin_tag_autocomplete
+    "admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/": P("/admin/tag-autocomplete/cms/practicetag/", SIGNED_IN_404, SIGNED_IN_404),  # wagtailadmin_tag_model_autocomplete
+    "admin/collections/": P("/admin/collections/", STAFF, STAFF_405),  # wagtailadmin_collections:index
+    "admin/collections/add/": P("/admin/collections/add/", STAFF, STAFF),  # wagtailadmin_collections:add
+    "admin/collections/<int:pk>/": P("/admin/collections/{collection}/", STAFF, STAFF),  # wagtailadmin_collections:edit
+    "admin/collections/<int:pk>/delete/": P("/admin/collections/{collection}/delete/", "login 404 404 404 404 200", "login 404 404 404 404 403"),  # wagtailadmin_collections:delete
+    "admin/collections/<int:collection_id>/privacy/": P("/admin/collections/{collection}/privacy/", STAFF, STAFF),  # wagtailadmin_collections:set_privacy
+    "admin/workflows/list/": P("/admin/workflows/list/", STAFF, STAFF_405),  # wagtailadmin_workflows:index
+    "admin/workflows/list/results/": P("/admin/workflows/list/results/", STAFF, STAFF_405),  # wagtailadmin_workflows:index_results
+    "admin/workflows/add/": P("/admin/workflows/add/", STAFF, STAFF),  # wagtailadmin_workflows:add
+    "admin/workflows/enable/<int:pk>/": P("/admin/workflows/enable/{workflow}/", SIGNED_IN_405, STAFF_302),  # wagtailadmin_workflows:enable
+    "admin/workflows/disable/<int:pk>/": P("/admin/workflows/disable/{workflow}/", STAFF, STAFF_302),  # wagtailadmin_workflows:disable
+    "admin/workflows/edit/<int:pk>/": P("/admin/workflows/edit/{workflow}/", STAFF, STAFF),  # wagtailadmin_workflows:edit
+    "admin/workflows/usage/<int:pk>/": P("/admin/workflows/usage/{workflow}/", STAFF, STAFF_405),  # wagtailadmin_workflows:usage
+    "admin/workflows/usage/<int:pk>/results/": P("/admin/workflows/usage/{workflow}/results/", STAFF, STAFF_405),  # wagtailadmin_workflows:usage_results
+    "admin/workflows/remove/<int:page_pk>/": P("/admin/workflows/remove/{proposal}/", SIGNED_IN_405, STAFF_302),  # wagtailadmin_workflows:remove
+    "admin/workflows/remove/<int:page_pk>/<int:workflow_pk>/": P("/admin/workflows/remove/{proposal}/{workflow}/", SIGNED_IN_405, STAFF_302),  # wagtailadmin_workflows:remove
+    "admin/workflows/tasks/add/<str:app_label>/<str:model_name>/": P("/admin/workflows/tasks/add/wagtailcore/groupapprovaltask/", STAFF, STAFF),  # wagtailadmin_workflows:add_task
+    "admin/workflows/tasks/select_type/": P("/admin/workflows/tasks/select_type/", STAFF_302, STAFF_302),  # wagtailadmin_workflows:select_task_type
+    "admin/workflows/tasks/index/": P("/admin/workflows/tasks/index/", STAFF, STAFF_405),  # wagtailadmin_workflows:task_index
+    "admin/workflows/tasks/index/results/": P("/admin/workflows/tasks/index/results/", STAFF, STAFF_405),  # wagtailadmin_workflows:task_index_results
+    "admin/workflows/tasks/edit/<int:pk>/": P("/admin/workflows/tasks/edit/{task}/", STAFF, STAFF),  # wagtailadmin_workflows:edit_task
+    "admin/workflows/tasks/disable/<int:pk>/": P("/admin/workflows/tasks/disable/{task}/", STAFF, STAFF_302),  # wagtailadmin_workflows:disable_task
+    "admin/workflows/tasks/enable/<int:pk>/": P("/admin/workflows/tasks/enable/{task}/", SIGNED_IN_405, STAFF_302),  # wagtailadmin_workflows:enable_task
+    "admin/workflows/task_chooser/": P("/admin/workflows/task_chooser/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_workflows:task_chooser
+    "admin/workflows/task_chooser/results/": P("/admin/workflows/task_chooser/results/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_workflows:task_chooser_results
+    "admin/workflows/task_chooser/create/": P("/admin/workflows/task_chooser/create/", SIGNED_IN, "login 400 400 400 400 200"),  # wagtailadmin_workflows:task_chooser_create
+    "admin/workflows/task_chooser/<int:task_id>/": P("/admin/workflows/task_chooser/{task}/", SIGNED_IN, SIGNED_IN),  # wagtailadmin_workflows:task_chosen
+    "admin/reports/locked/": P("/admin/reports/locked/", COORDINATORS, COORDINATORS_405),  # wagtailadmin_reports:locked_pages
+    "admin/reports/locked/results/": P("/admin/reports/locked/results/", COORDINATORS, COORDINATORS_405),  # wagtailadmin_reports:locked_pages_results
+    "admin/reports/workflow/": P("/admin/reports/workflow/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_reports:workflow
+    "admin/reports/workflow/results/": P("/admin/reports/workflow/results/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_reports:workflow_results
+    "admin/reports/workflow_tasks/": P("/admin/reports/workflow_tasks/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_reports:workflow_tasks
+    "admin/reports/workflow_tasks/results/": P("/admin/reports/workflow_tasks/results/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_reports:workflow_tasks_results
+    "admin/reports/site-history/": P("/admin/reports/site-history/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_reports:site_history
+    "admin/reports/site-history/results/": P("/admin/reports/site-history/results/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_reports:site_history_results
+    "admin/reports/aging-pages/": P("/admin/reports/aging-pages/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_reports:aging_pages
+    "admin/reports/aging-pages/results/": P("/admin/reports/aging-pages/results/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_reports:aging_pages_results
+    "admin/reports/page-types-usage/": P("/admin/reports/page-types-usage/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_reports:page_types_usage
+    "admin/reports/page-types-usage/results/": P("/admin/reports/page-types-usage/results/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_reports:page_types_usage_results
+    "admin/account/": P("/admin/account/", SIGNED_IN, SIGNED_IN),  # wagtailadmin_account
+    "admin/logout/": P("/admin/logout/", SIGNED_IN_405, LOGIN),  # wagtailadmin_logout
+    "admin/dismissibles/": P("/admin/dismissibles/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_dismissibles
+    "admin/editing-sessions/ping/<str:app_label>/<str:model_name>/<str:object_id>/<int:session_id>/": P("/admin/editing-sessions/ping/wagtailcore/page/{proposal}/{editing_session}/", SIGNED_IN_405, "login 200 404 404 200 200"),  # wagtailadmin_editing_sessions:ping
+    "admin/editing-sessions/release/<int:session_id>/": P("/admin/editing-sessions/release/{editing_session}/", SIGNED_IN_405, SIGNED_IN),  # wagtailadmin_editing_sessions:release
+    "admin/block-preview/": P("/admin/block-preview/", SIGNED_IN_404, SIGNED_IN_405),  # wagtailadmin_block_preview
+    "admin/forms/": P("/admin/forms/", SIGNED_IN, SIGNED_IN_405),  # wagtailforms:index
+    "admin/forms/results/": P("/admin/forms/results/", SIGNED_IN, SIGNED_IN_405),  # wagtailforms:index_results
+    "admin/forms/submissions/<int:page_id>/": P("/admin/forms/submissions/{proposal}/", SIGNED_IN_404, SIGNED_IN_404),  # wagtailforms:list_submissions
+    "admin/forms/submissions/<int:page_id>/results/": P("/admin/forms/submissions/{proposal}/results/", SIGNED_IN_404, SIGNED_IN_404),  # wagtailforms:list_submissions_results
+    "admin/forms/submissions/<int:page_id>/delete/": P("/admin/forms/submissions/{proposal}/delete/", NOBODY, NOBODY),  # wagtailforms:delete_submissions
+    "admin/redirects/": P("/admin/redirects/", STAFF, STAFF_405),  # wagtailredirects:index
+    "admin/redirects/results/": P("/admin/redirects/results/", STAFF, STAFF_405),  # wagtailredirects:index_results
+    "admin/redirects/add/": P("/admin/redirects/add/", STAFF, STAFF),  # wagtailredirects:add
+    "admin/redirects/<int:redirect_id>/": P("/admin/redirects/{redirect}/", STAFF, STAFF),  # wagtailredirects:edit
+    "admin/redirects/<int:redirect_id>/delete/": P("/admin/redirects/{redirect}/delete/", STAFF, STAFF_302),  # wagtailredirects:delete
+    "admin/redirects/import/": P("/admin/redirects/import/", STAFF, STAFF),  # wagtailredirects:start_import
+    "admin/redirects/import/process/": P("/admin/redirects/import/process/", STAFF_405, "400 400 400 400 400 400"),  # wagtailredirects:process_import
+    "admin/embeds/chooser/": P("/admin/embeds/chooser/", SIGNED_IN, SIGNED_IN),  # wagtailembeds:chooser
+    "admin/embeds/chooser/upload/": P("/admin/embeds/chooser/upload/", SIGNED_IN, SIGNED_IN),  # wagtailembeds:chooser_upload
+    "admin/snippets/": P("/admin/snippets/", NOBODY, NOBODY),  # wagtailsnippets:index
+    "admin/documents/": P("/admin/documents/", COORDINATORS, COORDINATORS_405),  # wagtaildocs:index
+    "admin/documents/results/": P("/admin/documents/results/", COORDINATORS, COORDINATORS_405),  # wagtaildocs:index_results
+    "admin/documents/add/": P("/admin/documents/add/", COORDINATORS, COORDINATORS),  # wagtaildocs:add
+    "admin/documents/edit/<int:document_id>/": P("/admin/documents/edit/{document}/", COORDINATORS, COORDINATORS),  # wagtaildocs:edit
+    "admin/documents/delete/<int:document_id>/": P("/admin/documents/delete/{document}/", COORDINATORS, COORDINATORS_302),  # wagtaildocs:delete
+    "admin/documents/multiple/add/": P("/admin/documents/multiple/add/", COORDINATORS, "login denied denied denied 400 400"),  # wagtaildocs:add_multiple
+    "admin/documents/multiple/<int:doc_id>/": P("/admin/documents/multiple/{document}/", SIGNED_IN_405, COORDINATORS),  # wagtaildocs:edit_multiple
+    "admin/documents/multiple/create_from_uploaded_document/<int:uploaded_file_id>/": P("/admin/documents/multiple/create_from_uploaded_document/{upload}/", SIGNED_IN_405, SIGNED_IN_404),  # wagtaildocs:create_multiple_from_uploaded_document
+    "admin/documents/multiple/<int:doc_id>/delete/": P("/admin/documents/multiple/{document}/delete/", SIGNED_IN_405, COORDINATORS),  # wagtaildocs:delete_multiple
+    "admin/documents/multiple/delete_upload/<int:uploaded_file_id>/": P("/admin/documents/multiple/delete_upload/{upload}/", SIGNED_IN_405, SIGNED_IN_404),  # wagtaildocs:delete_upload_multiple
+    "admin/documents/usage/<int:document_id>/": P("/admin/documents/usage/{document}/", COORDINATORS, COORDINATORS_405),  # wagtaildocs:document_usage
+    "admin/images/": P("/admin/images/", SIGNED_IN, SIGNED_IN_405),  # wagtailimages:index
+    "admin/images/results/": P("/admin/images/results/", SIGNED_IN, SIGNED_IN_405),  # wagtailimages:index_results
+    "admin/images/<int:image_id>/": P("/admin/images/{image}/", AUTHOR, AUTHOR),  # wagtailimages:edit
+    "admin/images/<int:image_id>/delete/": P("/admin/images/{image}/delete/", AUTHOR, AUTHOR_302),  # wagtailimages:delete
+    "admin/images/<int:image_id>/generate_url/": P("/admin/images/{image}/generate_url/", SIGNED_IN_404, SIGNED_IN_405),  # wagtailimages:url_generator
+    "admin/images/<int:image_id>/generate_url/output/": P("/admin/images/{image}/generate_url/output/", SIGNED_IN_404, SIGNED_IN_405),  # wagtailimages:url_generator_output
+    "admin/images/<int:image_id>/preview/<str:filter_spec>/": P("/admin/images/{image}/preview/original/", AUTHOR, AUTHOR),  # wagtailimages:preview
+    "admin/images/add/": P("/admin/images/add/", SIGNED_IN, SIGNED_IN),  # wagtailimages:add
+    "admin/images/usage/<int:image_id>/": P("/admin/images/usage/{image}/", AUTHOR, AUTHOR_405),  # wagtailimages:image_usage
+    "admin/images/multiple/add/": P("/admin/images/multiple/add/", SIGNED_IN, "login 400 400 400 400 400"),  # wagtailimages:add_multiple
+    "admin/images/multiple/<int:image_id>/": P("/admin/images/multiple/{image}/", SIGNED_IN_405, AUTHOR),  # wagtailimages:edit_multiple
+    "admin/images/multiple/create_from_uploaded_image/<int:uploaded_file_id>/": P("/admin/images/multiple/create_from_uploaded_image/{upload}/", SIGNED_IN_405, SIGNED_IN_404),  # wagtailimages:create_multiple_from_uploaded_image
+    "admin/images/multiple/<int:image_id>/delete/": P("/admin/images/multiple/{image}/delete/", SIGNED_IN_405, AUTHOR),  # wagtailimages:delete_multiple
+    "admin/images/multiple/delete_upload/<int:uploaded_file_id>/": P("/admin/images/multiple/delete_upload/{upload}/", SIGNED_IN_405, SIGNED_IN_404),  # wagtailimages:delete_upload_multiple
+    "admin/snippets/cms/challenge/": P("/admin/snippets/cms/challenge/", COORDINATORS, COORDINATORS_405),  # wagtailsnippets_cms_challenge:list
+    "admin/snippets/cms/challenge/results/": P("/admin/snippets/cms/challenge/results/", COORDINATORS, COORDINATORS_405),  # wagtailsnippets_cms_challenge:list_results
+    "admin/snippets/cms/challenge/add/": P("/admin/snippets/cms/challenge/add/", COORDINATORS, COORDINATORS),  # wagtailsnippets_cms_challenge:add
+    "admin/snippets/cms/challenge/edit/<int:pk>/": P("/admin/snippets/cms/challenge/edit/{challenge}/", COORDINATORS, COORDINATORS),  # wagtailsnippets_cms_challenge:edit
+    "admin/snippets/cms/challenge/delete/<int:pk>/": P("/admin/snippets/cms/challenge/delete/{challenge}/", COORDINATORS, COORDINATORS_302),  # wagtailsnippets_cms_challenge:delete
+    "admin/snippets/cms/challenge/usage/<int:pk>/": P("/admin/snippets/cms/challenge/usage/{challenge}/", COORDINATORS, COORDINATORS_405),  # wagtailsnippets_cms_challenge:usage
+    "admin/snippets/cms/challenge/history/<int:pk>/": P("/admin/snippets/cms/challenge/history/{challenge}/", COORDINATORS, COORDINATORS_405),  # wagtailsnippets_cms_challenge:history
+    "admin/snippets/cms/challenge/history-results/<int:pk>/": P("/admin/snippets/cms/challenge/history-results/{challenge}/", COORDINATORS, COORDINATORS_405),  # wagtailsnippets_cms_challenge:history_results
+    "admin/snippets/cms/challenge/copy/<int:pk>/": P("/admin/snippets/cms/challenge/copy/{challenge}/", COORDINATORS, COORDINATORS),  # wagtailsnippets_cms_challenge:copy
+    "admin/snippets/choose/cms/challenge/": P("/admin/snippets/choose/cms/challenge/", SIGNED_IN, SIGNED_IN_405),  # wagtailsnippetchoosers_cms_challenge:choose
+    "admin/snippets/choose/cms/challenge/results/": P("/admin/snippets/choose/cms/challenge/results/", SIGNED_IN, SIGNED_IN_405),  # wagtailsnippetchoosers_cms_challenge:choose_results
+    "admin/snippets/choose/cms/challenge/chosen/<str:pk>/": P("/admin/snippets/choose/cms/challenge/chosen/{challenge}/", SIGNED_IN, SIGNED_IN_405),  # wagtailsnippetchoosers_cms_challenge:chosen
+    "admin/snippets/choose/cms/challenge/chosen-multiple/": P("/admin/snippets/choose/cms/challenge/chosen-multiple/", SIGNED_IN, SIGNED_IN_405),  # wagtailsnippetchoosers_cms_challenge:chosen_multiple
+    "admin/snippets/choose/cms/challenge/create/": P("/admin/snippets/choose/cms/challenge/create/", COORDINATORS, EVERYONE_405),  # wagtailsnippetchoosers_cms_challenge:create
+    "admin/snippets/cms/setting/": P("/admin/snippets/cms/setting/", COORDINATORS, COORDINATORS_405),  # wagtailsnippets_cms_setting:list
+    "admin/snippets/cms/setting/results/": P("/admin/snippets/cms/setting/results/", COORDINATORS, COORDINATORS_405),  # wagtailsnippets_cms_setting:list_results
+    "admin/snippets/cms/setting/add/": P("/admin/snippets/cms/setting/add/", COORDINATORS, COORDINATORS),  # wagtailsnippets_cms_setting:add
+    "admin/snippets/cms/setting/edit/<int:pk>/": P("/admin/snippets/cms/setting/edit/{setting}/", COORDINATORS, COORDINATORS),  # wagtailsnippets_cms_setting:edit
+    "admin/snippets/cms/setting/delete/<int:pk>/": P("/admin/snippets/cms/setting/delete/{setting}/", COORDINATORS, COORDINATORS_302),  # wagtailsnippets_cms_setting:delete
+    "admin/snippets/cms/setting/usage/<int:pk>/": P("/admin/snippets/cms/setting/usage/{setting}/", COORDINATORS, COORDINATORS_405),  # wagtailsnippets_cms_setting:usage
+    "admin/snippets/cms/setting/history/<int:pk>/": P("/admin/snippets/cms/setting/history/{setting}/", COORDINATORS, COORDINATORS_405),  # wagtailsnippets_cms_setting:history
+    "admin/snippets/cms/setting/history-results/<int:pk>/": P("/admin/snippets/cms/setting/history-results/{setting}/", COORDINATORS, COORDINATORS_405),  # wagtailsnippets_cms_setting:history_results
+    "admin/snippets/cms/setting/copy/<int:pk>/": P("/admin/snippets/cms/setting/copy/{setting}/", COORDINATORS, COORDINATORS),  # wagtailsnippets_cms_setting:copy
+    "admin/snippets/choose/cms/setting/": P("/admin/snippets/choose/cms/setting/", SIGNED_IN, SIGNED_IN_405),  # wagtailsnippetchoosers_cms_setting:choose
+    "admin/snippets/choose/cms/setting/results/": P("/admin/snippets/choose/cms/setting/results/", SIGNED_IN, SIGNED_IN_405),  # wagtailsnippetchoosers_cms_setting:choose_results
+    "admin/snippets/choose/cms/setting/chosen/<str:pk>/": P("/admin/snippets/choose/cms/setting/chosen/{setting}/", SIGNED_IN, SIGNED_IN_405),  # wagtailsnippetchoosers_cms_setting:chosen
+    "admin/snippets/choose/cms/setting/chosen-multiple/": P("/admin/snippets/choose/cms/setting/chosen-multiple/", SIGNED_IN, SIGNED_IN_405),  # wagtailsnippetchoosers_cms_setting:chosen_multiple
+    "admin/snippets/choose/cms/setting/create/": P("/admin/snippets/choose/cms/setting/create/", COORDINATORS, EVERYONE_405),  # wagtailsnippetchoosers_cms_setting:create
+    "admin/snippets/cms/targetgroup/": P("/admin/snippets/cms/targetgroup/", COORDINATORS, COORDINATORS_405),  # wagtailsnippets_cms_targetgroup:list
+    "admin/snippets/cms/targetgroup/results/": P("/admin/snippets/cms/targetgroup/results/", COORDINATORS, COORDINATORS_405),  # wagtailsnippets_cms_targetgroup:list_results
+    "admin/snippets/cms/targetgroup/add/": P("/admin/snippets/cms/targetgroup/add/", COORDINATORS, COORDINATORS),  # wagtailsnippets_cms_targetgroup:add
+    "admin/snippets/cms/targetgroup/edit/<int:pk>/": P("/admin/snippets/cms/targetgroup/edit/{targetgroup}/", COORDINATORS, COORDINATORS),  # wagtailsnippets_cms_targetgroup:edit
+    "admin/snippets/cms/targetgroup/delete/<int:pk>/": P("/admin/snippets/cms/targetgroup/delete/{targetgroup}/", COORDINATORS, COORDINATORS_302),  # wagtailsnippets_cms_targetgroup:delete
+    "admin/snippets/cms/targetgroup/usage/<int:pk>/": P("/admin/snippets/cms/targetgroup/usage/{targetgroup}/", COORDINATORS, COORDINATORS_405),  # wagtailsnippets_cms_targetgroup:usage
+    "admin/snippets/cms/targetgroup/history/<int:pk>/": P("/admin/snippets/cms/targetgroup/history/{targetgroup}/", COORDINATORS, COORDINATORS_405),  # wagtailsnippets_cms_targetgroup:history
+    "admin/snippets/cms/targetgroup/history-results/<int:pk>/": P("/admin/snippets/cms/targetgroup/history-results/{targetgroup}/", COORDINATORS, COORDINATORS_405),  # wagtailsnippets_cms_targetgroup:history_results
+    "admin/snippets/cms/targetgroup/copy/<int:pk>/": P("/admin/snippets/cms/targetgroup/copy/{targetgroup}/", COORDINATORS, COORDINATORS),  # wagtailsnippets_cms_targetgroup:copy
+    "admin/snippets/choose/cms/targetgroup/": P("/admin/snippets/choose/cms/targetgroup/", SIGNED_IN, SIGNED_IN_405),  # wagtailsnippetchoosers_cms_targetgroup:choose
+    "admin/snippets/choose/cms/targetgroup/results/": P("/admin/snippets/choose/cms/targetgroup/results/", SIGNED_IN, SIGNED_IN_405),  # wagtailsnippetchoosers_cms_targetgroup:choose_results
+    "admin/snippets/choose/cms/targetgroup/chosen/<str:pk>/": P("/admin/snippets/choose/cms/targetgroup/chosen/{targetgroup}/", SIGNED_IN, SIGNED_IN_405),  # wagtailsnippetchoosers_cms_targetgroup:chosen
+    "admin/snippets/choose/cms/targetgroup/chosen-multiple/": P("/admin/snippets/choose/cms/targetgroup/chosen-multiple/", SIGNED_IN, SIGNED_IN_405),  # wagtailsnippetchoosers_cms_targetgroup:chosen_multiple
+    "admin/snippets/choose/cms/targetgroup/create/": P("/admin/snippets/choose/cms/targetgroup/create/", COORDINATORS, EVERYONE_405),  # wagtailsnippetchoosers_cms_targetgroup:create
+    "admin/snippets/cms/language/": P("/admin/snippets/cms/language/", COORDINATORS, COORDINATORS_405),  # wagtailsnippets_cms_language:list
+    "admin/snippets/cms/language/results/": P("/admin/snippets/cms/language/results/", COORDINATORS, COORDINATORS_405),  # wagtailsnippets_cms_language:list_results
+    "admin/snippets/cms/language/add/": P("/admin/snippets/cms/language/add/", COORDINATORS, COORDINATORS),  # wagtailsnippets_cms_language:add
+    "admin/snippets/cms/language/edit/<int:pk>/": P("/admin/snippets/cms/language/edit/{language}/", COORDINATORS, COORDINATORS),  # wagtailsnippets_cms_language:edit
+    "admin/snippets/cms/language/delete/<int:pk>/": P("/admin/snippets/cms/language/delete/{language}/", COORDINATORS, COORDINATORS_302),  # wagtailsnippets_cms_language:delete
+    "admin/snippets/cms/language/usage/<int:pk>/": P("/admin/snippets/cms/language/usage/{language}/", COORDINATORS, COORDINATORS_405),  # wagtailsnippets_cms_language:usage
+    "admin/snippets/cms/language/history/<int:pk>/": P("/admin/snippets/cms/language/history/{language}/", COORDINATORS, COORDINATORS_405),  # wagtailsnippets_cms_language:history
+    "admin/snippets/cms/language/history-results/<int:pk>/": P("/admin/snippets/cms/language/history-results/{language}/", COORDINATORS, COORDINATORS_405),  # wagtailsnippets_cms_language:history_results
+    "admin/snippets/cms/language/copy/<int:pk>/": P("/admin/snippets/cms/language/copy/{language}/", COORDINATORS, COORDINATORS),  # wagtailsnippets_cms_language:copy
+    "admin/snippets/choose/cms/language/": P("/admin/snippets/choose/cms/language/", SIGNED_IN, SIGNED_IN_405),  # wagtailsnippetchoosers_cms_language:choose
+    "admin/snippets/choose/cms/language/results/": P("/admin/snippets/choose/cms/language/results/", SIGNED_IN, SIGNED_IN_405),  # wagtailsnippetchoosers_cms_language:choose_results
+    "admin/snippets/choose/cms/language/chosen/<str:pk>/": P("/admin/snippets/choose/cms/language/chosen/{language}/", SIGNED_IN, SIGNED_IN_405),  # wagtailsnippetchoosers_cms_language:chosen
+    "admin/snippets/choose/cms/language/chosen-multiple/": P("/admin/snippets/choose/cms/language/chosen-multiple/", SIGNED_IN, SIGNED_IN_405),  # wagtailsnippetchoosers_cms_language:chosen_multiple
+    "admin/snippets/choose/cms/language/create/": P("/admin/snippets/choose/cms/language/create/", COORDINATORS, EVERYONE_405),  # wagtailsnippetchoosers_cms_language:create
+    "admin/invitations/": P("/admin/invitations/", COORDINATORS, COORDINATORS_405),  # exchange_invitation:index
+    "admin/invitations/results/": P("/admin/invitations/results/", COORDINATORS, COORDINATORS_405),  # exchange_invitation:index_results
+    "admin/invitations/new/": P("/admin/invitations/new/", COORDINATORS, COORDINATORS),  # exchange_invitation:add
+    "admin/invitations/edit/<int:pk>/": P("/admin/invitations/edit/{invitation}/", SIGNED_IN_302, SIGNED_IN_302),  # exchange_invitation:edit
+    "admin/invitations/delete/<int:pk>/": P("/admin/invitations/delete/{invitation}/", STAFF, STAFF_302),  # exchange_invitation:delete
+    "admin/invitations/history/<int:pk>/": P("/admin/invitations/history/{invitation}/", COORDINATORS, COORDINATORS_405),  # exchange_invitation:history
+    "admin/invitations/history-results/<int:pk>/": P("/admin/invitations/history-results/{invitation}/", COORDINATORS, COORDINATORS_405),  # exchange_invitation:history_results
+    "admin/invitations/usage/<int:pk>/": P("/admin/invitations/usage/{invitation}/", COORDINATORS, COORDINATORS_405),  # exchange_invitation:usage
+    "admin/invitations/inspect/<int:pk>/": P("/admin/invitations/inspect/{invitation}/", COORDINATORS, COORDINATORS_405),  # exchange_invitation:inspect
+    "admin/invitations/import/": P("/admin/invitations/import/", COORDINATORS, COORDINATORS),  # exchange_invitation:import
+    "admin/invitations/resend/<int:pk>/": P("/admin/invitations/resend/{invitation}/", COORDINATORS_405, COORDINATORS_302),  # exchange_invitation:resend
+    "admin/invitations/revoke/<int:pk>/": P("/admin/invitations/revoke/{invitation}/", COORDINATORS_405, COORDINATORS_302),  # exchange_invitation:revoke
+    "admin/profiles/": P("/admin/profiles/", COORDINATORS, COORDINATORS_405),  # exchange_profile:index
+    "admin/profiles/results/": P("/admin/profiles/results/", COORDINATORS, COORDINATORS_405),  # exchange_profile:index_results
+    "admin/profiles/new/": P("/admin/profiles/new/", COORDINATORS, COORDINATORS),  # exchange_profile:add
+    "admin/profiles/edit/<int:pk>/": P("/admin/profiles/edit/{profile}/", COORDINATORS, COORDINATORS),  # exchange_profile:edit
+    "admin/profiles/delete/<int:pk>/": P("/admin/profiles/delete/{profile}/", STAFF, STAFF_302),  # exchange_profile:delete
+    "admin/profiles/history/<int:pk>/": P("/admin/profiles/history/{profile}/", COORDINATORS, COORDINATORS_405),  # exchange_profile:history
+    "admin/profiles/history-results/<int:pk>/": P("/admin/profiles/history-results/{profile}/", COORDINATORS, COORDINATORS_405),  # exchange_profile:history_results
+    "admin/profiles/usage/<int:pk>/": P("/admin/profiles/usage/{profile}/", COORDINATORS, COORDINATORS_405),  # exchange_profile:usage
+    "admin/sites/": P("/admin/sites/", STAFF, STAFF_405),  # wagtailsites:index
+    "admin/sites/results/": P("/admin/sites/results/", STAFF, STAFF_405),  # wagtailsites:index_results
+    "admin/sites/new/": P("/admin/sites/new/", STAFF, STAFF),  # wagtailsites:add
+    "admin/sites/edit/<int:pk>/": P("/admin/sites/edit/{site}/", STAFF, STAFF),  # wagtailsites:edit
+    "admin/sites/delete/<int:pk>/": P("/admin/sites/delete/{site}/", STAFF, STAFF_302),  # wagtailsites:delete
+    "admin/sites/history/<int:pk>/": P("/admin/sites/history/{site}/", STAFF, STAFF_405),  # wagtailsites:history
+    "admin/sites/history-results/<int:pk>/": P("/admin/sites/history-results/{site}/", STAFF, STAFF_405),  # wagtailsites:history_results
+    "admin/sites/usage/<int:pk>/": P("/admin/sites/usage/{site}/", STAFF, STAFF_405),  # wagtailsites:usage
+    "admin/sites/copy/<int:pk>/": P("/admin/sites/copy/{site}/", STAFF, STAFF),  # wagtailsites:copy
+    "admin/users/": P("/admin/users/", STAFF, STAFF_405),  # wagtailusers_users:index
+    "admin/users/results/": P("/admin/users/results/", STAFF, STAFF_405),  # wagtailusers_users:index_results
+    "admin/users/new/": P("/admin/users/new/", STAFF, STAFF),  # wagtailusers_users:add
+    "admin/users/edit/<int:pk>/": P("/admin/users/edit/{user}/", STAFF, STAFF),  # wagtailusers_users:edit
+    "admin/users/delete/<int:pk>/": P("/admin/users/delete/{user}/", STAFF, STAFF_302),  # wagtailusers_users:delete
+    "admin/users/history/<int:pk>/": P("/admin/users/history/{user}/", STAFF, STAFF_405),  # wagtailusers_users:history
+    "admin/users/history-results/<int:pk>/": P("/admin/users/history-results/{user}/", STAFF, STAFF_405),  # wagtailusers_users:history_results
+    "admin/users/usage/<int:pk>/": P("/admin/users/usage/{user}/", STAFF, STAFF_405),  # wagtailusers_users:usage
+    "admin/users/copy/<int:pk>/": P("/admin/users/copy/{user}/", STAFF, STAFF),  # wagtailusers_users:copy
+    "admin/groups/": P("/admin/groups/", STAFF, STAFF_405),  # wagtailusers_groups:index
+    "admin/groups/results/": P("/admin/groups/results/", STAFF, STAFF_405),  # wagtailusers_groups:index_results
+    "admin/groups/new/": P("/admin/groups/new/", STAFF, STAFF),  # wagtailusers_groups:add
+    "admin/groups/edit/<int:pk>/": P("/admin/groups/edit/{group}/", STAFF, STAFF),  # wagtailusers_groups:edit
+    "admin/groups/delete/<int:pk>/": P("/admin/groups/delete/{group}/", STAFF, STAFF_302),  # wagtailusers_groups:delete
+    "admin/groups/history/<int:pk>/": P("/admin/groups/history/{group}/", STAFF, STAFF_405),  # wagtailusers_groups:history
+    "admin/groups/history-results/<int:pk>/": P("/admin/groups/history-results/{group}/", STAFF, STAFF_405),  # wagtailusers_groups:history_results
+    "admin/groups/usage/<int:pk>/": P("/admin/groups/usage/{group}/", STAFF, STAFF_405),  # wagtailusers_groups:usage
+    "admin/documents/chooser/": P("/admin/documents/chooser/", SIGNED_IN, SIGNED_IN_405),  # wagtaildocs_chooser:choose
+    "admin/documents/chooser/results/": P("/admin/documents/chooser/results/", SIGNED_IN, SIGNED_IN_405),  # wagtaildocs_chooser:choose_results
+    "admin/documents/chooser/chosen/<str:pk>/": P("/admin/documents/chooser/chosen/{document}/", COORDINATORS, SIGNED_IN_405),  # wagtaildocs_chooser:chosen
+    "admin/documents/chooser/chosen-multiple/": P("/admin/documents/chooser/chosen-multiple/", SIGNED_IN, SIGNED_IN_405),  # wagtaildocs_chooser:chosen_multiple
+    "admin/documents/chooser/create/": P("/admin/documents/chooser/create/", COORDINATORS, COORDINATORS),  # wagtaildocs_chooser:create
+    "admin/images/chooser/": P("/admin/images/chooser/", SIGNED_IN, SIGNED_IN_405),  # wagtailimages_chooser:choose
+    "admin/images/chooser/results/": P("/admin/images/chooser/results/", SIGNED_IN, SIGNED_IN_405),  # wagtailimages_chooser:choose_results
+    "admin/images/chooser/chosen/<str:pk>/": P("/admin/images/chooser/chosen/{image}/", SIGNED_IN, SIGNED_IN_405),  # wagtailimages_chooser:chosen
+    "admin/images/chooser/chosen-multiple/": P("/admin/images/chooser/chosen-multiple/", SIGNED_IN, SIGNED_IN_405),  # wagtailimages_chooser:chosen_multiple
+    "admin/images/chooser/create/": P("/admin/images/chooser/create/", SIGNED_IN, SIGNED_IN),  # wagtailimages_chooser:create
+    "admin/images/chooser/<int:image_id>/select_format/": P("/admin/images/chooser/{image}/select_format/", SIGNED_IN, SIGNED_IN),  # wagtailimages_chooser:select_format
+    "admin/sprite/": P("/admin/sprite/", EVERYONE, EVERYONE),  # wagtailadmin_sprite
+    "admin/password_reset/": P("/admin/password_reset/", EVERYONE, EVERYONE),  # wagtailadmin_password_reset
+    "admin/password_reset/done/": P("/admin/password_reset/done/", EVERYONE, EVERYONE_405),  # wagtailadmin_password_reset_done
+    "admin/password_reset/confirm/<uidb64>/<token>/": P("/admin/password_reset/confirm/MQ/not-a-real-token/", EVERYONE, EVERYONE),  # wagtailadmin_password_reset_confirm
+    "admin/password_reset/complete/": P("/admin/password_reset/complete/", EVERYONE, EVERYONE_405),  # wagtailadmin_password_reset_complete
+    "admin/jsi18n/": P("/admin/jsi18n/", EVERYONE, EVERYONE_405),  # wagtailadmin_javascript_catalog
+    "admin/^.*/$": P("/admin/no-such-admin-page/", SIGNED_IN_404, SIGNED_IN_404),  #
+    r"documents/^(\d+)/(.*)$": P("{document_url}", SIGNED_IN, SIGNED_IN),  # wagtaildocs_serve
+    "documents/authenticate_with_password/<int:restriction_id>/": P("/documents/authenticate_with_password/{collection_restriction}/", EVERYONE, EVERYONE),  # wagtaildocs_authenticate_with_password
+    "accounts/login/": P("/accounts/login/", EVERYONE, EVERYONE),  # account_login
+    "accounts/invitation/<str:token>/": P("/accounts/invitation/not-a-real-token/", GONE, GONE),  # invitation_accept
+    "accounts/logout/": P("/accounts/logout/", "302 200 200 200 200 200", "302 302 302 302 302 302"),  # account_logout
+    "accounts/inactive/": P("/accounts/inactive/", EVERYONE, EVERYONE_405),  # account_inactive
+    "accounts/signup/": P("/accounts/signup/", EVERYONE, EVERYONE),  # account_signup
+    "accounts/reauthenticate/": P("/accounts/reauthenticate/", SIGNED_IN, SIGNED_IN),  # account_reauthenticate
+    "accounts/email/": P("/accounts/email/", SIGNED_IN, SIGNED_IN_302),  # account_email
+    "accounts/confirm-email/": P("/accounts/confirm-email/", SIGNED_IN_302, SIGNED_IN_302),  # account_email_verification_sent
+    "accounts/password/change/": P("/accounts/password/change/", SIGNED_IN, SIGNED_IN),  # account_change_password
+    "accounts/password/set/": P("/accounts/password/set/", SIGNED_IN_302, SIGNED_IN_302),  # account_set_password
+    "accounts/password/reset/": P("/accounts/password/reset/", EVERYONE, EVERYONE),  # account_reset_password
+    "accounts/login/code/confirm/": P("/accounts/login/code/confirm/", SIGNED_IN_302, SIGNED_IN_302),  # account_confirm_login_code
+    "accounts/password/reset/key/done/": P("/accounts/password/reset/key/done/", EVERYONE, EVERYONE_405),  # account_reset_password_from_key_done
+    "accounts/^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$": P("/accounts/password/reset/key/1-not-a-real-key/", EVERYONE, EVERYONE),  # account_reset_password_from_key
+    "accounts/password/reset/done/": P("/accounts/password/reset/done/", EVERYONE, EVERYONE_405),  # account_reset_password_done
+    "accounts/2fa/": P("/accounts/2fa/", SIGNED_IN, SIGNED_IN_405),  # mfa_index
+    "accounts/2fa/authenticate/": P("/accounts/2fa/authenticate/", SIGNED_IN_302, SIGNED_IN_302),  # mfa_authenticate
+    "accounts/2fa/reauthenticate/": P("/accounts/2fa/reauthenticate/", "login 302 302 302 200 200", "login 302 302 302 200 200"),  # mfa_reauthenticate
+    "accounts/2fa/totp/activate/": P("/accounts/2fa/totp/activate/", SIGNED_IN_302, SIGNED_IN_302),  # mfa_activate_totp
+    "accounts/2fa/totp/deactivate/": P("/accounts/2fa/totp/deactivate/", "login 404 404 404 302 302", "login 404 404 404 302 302"),  # mfa_deactivate_totp
+    "accounts/2fa/recovery-codes/": P("/accounts/2fa/recovery-codes/", SIGNED_IN_404, SIGNED_IN_405),  # mfa_view_recovery_codes
+    "accounts/2fa/recovery-codes/generate/": P("/accounts/2fa/recovery-codes/generate/", SIGNED_IN_302, SIGNED_IN_302),  # mfa_generate_recovery_codes
+    "accounts/2fa/recovery-codes/download/": P("/accounts/2fa/recovery-codes/download/", SIGNED_IN_404, SIGNED_IN_404),  # mfa_download_recovery_codes
+    "accounts/2fa/webauthn/": P("/accounts/2fa/webauthn/", SIGNED_IN, SIGNED_IN_405),  # mfa_list_webauthn
+    "accounts/2fa/webauthn/add/": P("/accounts/2fa/webauthn/add/", SIGNED_IN_302, SIGNED_IN_302),  # mfa_add_webauthn
+    "accounts/2fa/webauthn/reauthenticate/": P("/accounts/2fa/webauthn/reauthenticate/", SIGNED_IN_302, SIGNED_IN_302),  # mfa_reauthenticate_webauthn
+    "accounts/2fa/webauthn/keys/<int:pk>/remove/": P("/accounts/2fa/webauthn/keys/{authenticator}/remove/", SIGNED_IN_302, SIGNED_IN_302),  # mfa_remove_webauthn
+    "accounts/2fa/webauthn/keys/<int:pk>/edit/": P("/accounts/2fa/webauthn/keys/{authenticator}/edit/", SIGNED_IN_302, SIGNED_IN_302),  # mfa_edit_webauthn
+    "accounts/sessions/": P("/accounts/sessions/", SIGNED_IN, SIGNED_IN_302),  # usersessions_list
+    "search/": P("/search/", EVERYONE, EVERYONE_405),  # search
+    "search/autocomplete/": P("/search/autocomplete/", EVERYONE, EVERYONE_405),  # search_autocomplete
+    "profile/": P("/profile/", "login 200 200 200 404 404", "login 200 200 200 404 404"),  # profile
+    "members/": P("/members/", SIGNED_IN, EVERYONE_405),  # member_directory
+    "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": P("/_util/authenticate_with_password/{password_restriction}/{by_password}/", EVERYONE, EVERYONE),  # wagtailcore_authenticate_with_password
+    "_util/login/": P("/_util/login/", LOGIN, LOGIN),  # wagtailcore_login
+    r"^((?:[\w\-]+/)*)$": [  # wagtail_serve: the site's pages
+        P("/", EVERYONE, EVERYONE),
+        P("{practice_url}", EVERYONE, EVERYONE),
+        P("/organisations/{org_a_slug}/", EVERYONE, EVERYONE),
+        P("{restricted_url}", SIGNED_IN, SIGNED_IN),  # a page only signed-in visitors may see
+        P("{proposal_url}", NOT_FOUND, NOT_FOUND),  # a draft: not served to anyone
+        P("/no-such-page/", NOT_FOUND, NOT_FOUND),
+    ],
+}
+# fmt: on

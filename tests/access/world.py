@@ -1,0 +1,163 @@
+"""The records the access-control matrix probes: two organisations, a member of each, a host
+of the first, a coordinator and a platform operator (staff), and one object of every kind a URL
+can name. Every id in a probed URL belongs to organisation A or to the coordinator, so that
+member B, host A and member A each try records that are or are not theirs."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+
+from wagtail.admin.models import EditingSession
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    PageViewRestriction,
+    Site,
+    UploadedFile,
+)
+
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+from cms.models import Challenge, Language, PracticePage, Setting, TargetGroup
+from exchange import invitations
+from exchange.models import Profile
+from exchange.roles import COORDINATORS, MEMBERS
+from tests.cms.factories import make_library, make_organisation, make_practice, publish
+from tests.exchange.factories import UserFactory
+
+ROLES = ("anonymous", "member_a", "member_b", "host_a", "coordinator", "staff")
+
+
+@dataclass
+class World:
+    users: dict  # role → user (None for anonymous)
+    ids: dict  # name → value, for the probes' URLs
+
+
+def build_world(home) -> World:
+    library, organisations = make_library(home)
+    org_a = make_organisation(organisations, title="Fictional Harbour Counselling", slug="org-a")
+    org_b = make_organisation(organisations, title="Fictional Hill Mentors", slug="org-b")
+
+    coordinator = UserFactory(username="coordinator")
+    coordinator.groups.add(Group.objects.get(name=COORDINATORS))
+    TOTP.activate(coordinator, generate_totp_secret())  # as the middleware requires
+    staff = UserFactory(username="staff", is_staff=True, is_superuser=True)
+    users = {
+        "anonymous": None,
+        "member_a": _member("member_a", org_a),
+        "member_b": _member("member_b", org_b),
+        "host_a": _member("host_a", org_a, hosts_visitors=True),
+        "coordinator": coordinator,
+        "staff": staff,
+    }
+    member_a = users["member_a"]
+
+    practice = make_practice(library, title="Published practice of A", organisation=org_a)
+    proposal = _proposal(library, org_a, member_a)
+    workflow_state = proposal.workflow_states.get()
+    task_state = workflow_state.current_task_state
+
+    restricted = publish(home, PracticePage(**_practice_fields("Members-only page")))
+    PageViewRestriction.objects.create(page=restricted, restriction_type="login")
+    by_password = publish(home, PracticePage(**_practice_fields("Password page")))
+    password_restriction = PageViewRestriction.objects.create(
+        page=by_password, restriction_type="password", password="fictional-secret"
+    )
+
+    collection = Collection.get_first_root_node().add_child(name="Members' files")
+    collection_restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type="login"
+    )
+    image = get_image_model().objects.create(
+        title="Fictional photo", file=get_test_image_file(), uploaded_by_user=member_a
+    )
+    document = get_document_model().objects.create(
+        title="Members' handbook",
+        file=ContentFile(b"Fictional handbook.", name="handbook.txt"),
+        collection=collection,
+        uploaded_by_user=member_a,
+    )
+    upload = UploadedFile.objects.create(
+        file=ContentFile(b"upload", name="upload.txt"), uploaded_by_user=member_a
+    )
+    invitation = invitations.invite("invitee@demo.example", org_a, coordinator)
+    editing_session = EditingSession.objects.create(
+        user=member_a,
+        content_object=proposal.page_ptr,
+        last_seen_at=proposal.latest_revision_created_at,
+    )
+    revisions = list(proposal.revisions.order_by("pk"))
+
+    ids = {
+        "home": home.pk,
+        "library": library.pk,
+        "org_a": org_a.pk,
+        "org_a_slug": org_a.slug,
+        "practice": practice.pk,
+        "practice_url": practice.url,
+        "proposal": proposal.pk,
+        "proposal_url": proposal.url or f"/practices/{proposal.slug}/",
+        "restricted_url": restricted.url,
+        "by_password": by_password.pk,
+        "password_restriction": password_restriction.pk,
+        "collection": collection.pk,
+        "collection_restriction": collection_restriction.pk,
+        "image": image.pk,
+        "document": document.pk,
+        "document_url": document.url,
+        "upload": upload.pk,
+        "revision": revisions[0].pk,
+        "workflow": workflow_state.workflow_id,
+        "workflow_state": workflow_state.pk,
+        "task": task_state.task_id,
+        "task_state": task_state.pk,
+        "invitation": invitation.pk,
+        "profile": member_a.profile.pk,
+        "user": member_a.pk,
+        "group": Group.objects.get(name=MEMBERS).pk,
+        "site": Site.objects.get(is_default_site=True).pk,
+        "redirect": Redirect.objects.create(old_path="/old-a", redirect_link="/").pk,
+        "challenge": Challenge.objects.order_by("pk").first().pk,
+        "setting": Setting.objects.order_by("pk").first().pk,
+        "targetgroup": TargetGroup.objects.order_by("pk").first().pk,
+        "language": Language.objects.order_by("pk").first().pk,
+        "authenticator": Authenticator.objects.get(user=coordinator).pk,
+        "editing_session": editing_session.pk,
+    }
+    return World(users=users, ids=ids)
+
+
+def _member(username: str, organisation, **profile) -> object:
+    user = UserFactory(username=username)
+    user.groups.add(Group.objects.get(name=MEMBERS))
+    Profile.objects.create(user=user, organisation=organisation, **profile)
+    return user
+
+
+def _practice_fields(title: str) -> dict:
+    return {
+        "title": title,
+        "summary": title,
+        "description": [],
+        "prevention_level": "at_risk",
+        "last_reviewed": date.today(),
+    }
+
+
+def _proposal(library, organisation, member) -> PracticePage:
+    """Member A's practice proposal, a draft waiting in the moderation workflow."""
+    proposal = PracticePage(
+        **_practice_fields("Proposal of A"), organisation=organisation, live=False, owner=member
+    )
+    library.add_child(instance=proposal)
+    proposal.save_revision(user=member)
+    proposal.get_workflow().start(proposal, member)
+    return proposal
