@@ -195,6 +195,9 @@ MFA_TOTP_ISSUER = "Practice Exchange"
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 # Days an invitation link stays valid; a resend starts the period again.
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
+# Erased accounts, one JSON line each, kept outside the database so that a restored backup can
+# be erased again (manage.py replay_erasures). Back it up separately from the database.
+ERASURE_LOG = env.path("ERASURE_LOG", default=VAR_DIR / "erasures.jsonl")
 
 # --- Internationalisation ---------------------------------------------------------------------
 

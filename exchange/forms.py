@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from allauth.account.forms import SignupForm
 from allauth.core import context
@@ -66,3 +67,12 @@ LanguageFormSet = forms.inlineformset_factory(
     max_num=12,
     can_delete=True,
 )
+
+
+class DeleteAccountForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=gettext_lazy(
+            "I understand that my account and my personal data are deleted for good."
+        ),
+        error_messages={"required": gettext_lazy("Tick the box to confirm the deletion.")},
+    )

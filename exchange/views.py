@@ -1,20 +1,25 @@
 """Member views: the invitation link, sign-in that answers 429 when allauth's limit on failed
-attempts refuses it, the member's own profile and the member directory."""
+attempts refuses it, the member's own profile, their personal data (export, account deletion)
+and the member directory."""
 
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from allauth.account import views as allauth_views
 from allauth.account.adapter import get_adapter
+from allauth.account.decorators import reauthentication_required
 
 from exchange import invitations
-from exchange.forms import LanguageFormSet, ProfileForm
+from exchange import personal_data as personal_data_service
+from exchange.forms import DeleteAccountForm, LanguageFormSet, ProfileForm
 from exchange.members import directory
 from exchange.models import Profile
 
@@ -90,3 +95,33 @@ def member_directory(request):
         "exchange/member_directory.html",
         {"filter": members, "page_obj": page, "members": page.object_list},
     )
+
+
+@require_safe
+@login_required
+def personal_data(request):
+    return render(request, "exchange/personal_data.html", {"form": DeleteAccountForm()})
+
+
+@require_POST
+@login_required
+@reauthentication_required
+def export_personal_data(request):
+    response = HttpResponse(personal_data_service.export_zip(request.user))
+    response["Content-Type"] = "application/zip"
+    response["Content-Disposition"] = 'attachment; filename="my-practice-exchange-data.zip"'
+    return response
+
+
+@require_POST
+@login_required
+@reauthentication_required
+def delete_account(request):
+    form = DeleteAccountForm(request.POST)
+    if not form.is_valid():
+        return render(request, "exchange/personal_data.html", {"form": form}, status=400)
+    user = request.user
+    logout(request)
+    personal_data_service.erase(user)
+    messages.success(request, _("Your account and your personal data are deleted."))
+    return redirect("/")

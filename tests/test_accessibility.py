@@ -31,6 +31,7 @@ MEMBER_PAGES = [
     "/accounts/2fa/",
     "/accounts/sessions/",
     "/profile/",
+    "/profile/data/",
     "/members/",
     "/members/?challenge=mentoring&country=NL",
     "/organisations/polder-safety-network/",

@@ -342,6 +342,9 @@ TABLE: dict[str, P | list[P]] = {
     "search/": P("/search/", EVERYONE, EVERYONE_405),  # search
     "search/autocomplete/": P("/search/autocomplete/", EVERYONE, EVERYONE_405),  # search_autocomplete
     "profile/": P("/profile/", "login 200 200 200 404 404", "login 200 200 200 404 404"),  # profile
+    "profile/data/": P("/profile/data/", SIGNED_IN, EVERYONE_405),  # personal_data
+    "profile/data/export/": P("/profile/data/export/", EVERYONE_405, SIGNED_IN_302),  # export_personal_data: asks for the password first
+    "profile/delete/": P("/profile/delete/", EVERYONE_405, SIGNED_IN_302),  # delete_account: asks for the password first
     "members/": P("/members/", SIGNED_IN, EVERYONE_405),  # member_directory
     "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": P("/_util/authenticate_with_password/{password_restriction}/{by_password}/", EVERYONE, EVERYONE),  # wagtailcore_authenticate_with_password
     "_util/login/": P("/_util/login/", LOGIN, LOGIN),  # wagtailcore_login

@@ -5,6 +5,7 @@ import re
 import time
 
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.urls import reverse
 
 import pytest
@@ -57,7 +58,10 @@ def test_once_set_up_the_site_and_admin_open(client):
     assert client.get("/").status_code == 200
 
 
-def test_setting_up_an_authenticator_app_through_the_pages(client, coordinator_without_mfa):
+# allauth sends its security notifications once the change is committed: these tests commit.
+def test_setting_up_an_authenticator_app_through_the_pages(
+    client, transactional_db, django_db_serialized_rollback, coordinator_without_mfa
+):
     signed_in = client.post(
         reverse("account_login"),
         {"login": coordinator_without_mfa.email, "password": PASSWORD},
@@ -76,6 +80,30 @@ def test_setting_up_an_authenticator_app_through_the_pages(client, coordinator_w
     response = client.post(reverse("mfa_activate_totp"), {"code": code})
     assert response.status_code == 302
     assert client.get("/").status_code == 200
+    # A security notification tells the account's owner, in case it was not them.
+    notice = mail.outbox[-1]
+    assert notice.to == [coordinator_without_mfa.email]
+    assert "Authenticator App Activated" in notice.subject
+
+
+def test_removing_a_second_factor_asks_for_the_password_and_notifies(
+    client, transactional_db, django_db_serialized_rollback
+):
+    member = UserFactory(second_factor=True)  # a member may use one without having to
+    signed_in = client.post(
+        reverse("account_login"), {"login": member.email, "password": PASSWORD}, follow=True
+    )
+    client.post(signed_in.redirect_chain[-1][0], {"code": totp_code(member)})
+    response = client.post(reverse("mfa_deactivate_totp"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_reauthenticate"))
+    assert Authenticator.objects.filter(user=member, type="totp").exists()
+
+    client.post(response.url, {"password": PASSWORD})  # allauth then resumes the removal
+    assert not Authenticator.objects.filter(user=member, type="totp").exists()
+    notice = mail.outbox[-1]
+    assert notice.to == [member.email]
+    assert "Authenticator App Deactivated" in notice.subject
 
 
 def test_members_are_not_asked_for_a_second_factor(client):
