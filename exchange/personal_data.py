@@ -191,13 +191,20 @@ def email_digest(email: str) -> str:
 
 def erase(user) -> None:
     """Erase `user`: end their sessions, anonymise what stays, delete the rest. One
-    transaction; the log entry is written first, so an erasure is never done but unlogged."""
+    transaction; the log entry is written first (`before_user_delete`), so an erasure is never
+    done but unlogged."""
     with transaction.atomic():
-        _log_erasure(user)
-        _anonymise(user)
         for session in UserSession.objects.filter(user=user):
             session.end()  # removes the session from the store: every device is signed out
         user.delete()
+
+
+def before_user_delete(sender, instance, **kwargs) -> None:
+    """Whatever deletes a user (the member themself, a coordinator in the admin's Users page, a
+    script) logs the erasure and anonymises what stays, inside the deleting transaction."""
+    if not getattr(instance, "_replaying_erasure", False):
+        _log_erasure(instance)
+    _anonymise(instance)
 
 
 def _anonymise(user) -> None:
@@ -242,8 +249,8 @@ def replay_erasures() -> int:
         user = User.objects.filter(pk=record["user_id"]).first()
         # The id alone could now belong to someone else: the address must match too.
         if user is not None and email_digest(user.email) == record["email_sha256"]:
+            user._replaying_erasure = True  # already in the log
             with transaction.atomic():
-                _anonymise(user)
                 UserSession.objects.filter(user=user).delete()
                 user.delete()
             erased += 1

@@ -15,6 +15,14 @@ def home_page(db) -> HomePage:
 
 
 @pytest.fixture(autouse=True)
+def erasure_log(settings, tmp_path):
+    """Every deleted user is written to the erasure log: tests write to their own, never to
+    the developer's var/erasures.jsonl."""
+    settings.ERASURE_LOG = tmp_path / "erasures.jsonl"
+    return settings.ERASURE_LOG
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Caches that outlive a test's database transaction start every test empty: the
     per-process memo, and the shared cache when it is Redis (in the database table it is

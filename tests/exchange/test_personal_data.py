@@ -29,12 +29,6 @@ pytestmark = pytest.mark.django_db
 User = get_user_model()
 
 
-@pytest.fixture(autouse=True)
-def erasure_log(settings, tmp_path):
-    settings.ERASURE_LOG = tmp_path / "erasures.jsonl"
-    return settings.ERASURE_LOG
-
-
 @pytest.fixture
 def member(home_page):
     """A member who accepted an invitation, has a profile, proposed a practice."""
@@ -197,3 +191,25 @@ def test_replay_never_erases_someone_else_with_the_same_id(member, erasure_log):
     newcomer = UserFactory(pk=member.pk, email="newcomer@demo.example")
     call_command("replay_erasures", verbosity=0)
     assert User.objects.filter(pk=newcomer.pk).exists()
+
+
+def test_a_user_deleted_in_the_admin_is_erased_the_same_way(client, member, erasure_log):
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(staff)
+    response = client.post(reverse("wagtailusers_users:delete", args=[member.pk]))
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=member.pk).exists()
+    invitation = Invitation.objects.get(organisation__title="Fictional Harbour Exit Project")
+    assert member.email not in invitation.email
+    assert not PageLogEntry.objects.filter(user_id=member.pk).exists()
+    assert json.loads(erasure_log.read_text().splitlines()[-1])["user_id"] == member.pk
+
+
+def test_a_replay_adds_no_line_to_the_log(client, member, erasure_log):
+    from exchange.personal_data import erase
+
+    erase(member)
+    UserFactory(pk=member.pk, email=member.email, username="restored")
+    call_command("replay_erasures", verbosity=0)
+    assert not User.objects.filter(pk=member.pk).exists()
+    assert len(erasure_log.read_text().splitlines()) == 1
