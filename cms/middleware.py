@@ -8,7 +8,6 @@ empty form to every URL.
 """
 
 from django.http import HttpResponseBadRequest, HttpResponseNotAllowed
-from django.urls import Resolver404, resolve
 from django.utils.datastructures import MultiValueDictKeyError
 from django.utils.translation import gettext as _
 
@@ -41,10 +40,7 @@ class IncompleteAdminFormMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.method != "POST":
             return None
-        try:
-            name = resolve(request.path_info).view_name
-        except Resolver404:
-            return None
+        name = request.resolver_match.view_name  # resolved by Django just before this hook
         if has_no_creation_form(name):
             return HttpResponseNotAllowed(["GET"])
         if any(not request.POST.get(field) for field in REQUIRED_FIELDS.get(name, ())):

@@ -250,9 +250,9 @@ def replay_erasures() -> int:
         # The id alone could now belong to someone else: the address must match too.
         if user is not None and email_digest(user.email) == record["email_sha256"]:
             user._replaying_erasure = True  # already in the log
-            with transaction.atomic():
-                UserSession.objects.filter(user=user).delete()
-                user.delete()
+            erase(user)
             erased += 1
-            logger.info("Erased user %s again (erased first at %s)", user.pk, record["erased_at"])
+            logger.info(
+                "Erased user %s again (erased first at %s)", record["user_id"], record["erased_at"]
+            )
     return erased

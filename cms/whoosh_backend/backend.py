@@ -281,7 +281,7 @@ class WhooshSearchResults(BaseSearchResults):
         known = vocabulary.read(self._store.current)
         changed = text
         for written in vocabulary.words_in(text):
-            (word,) = vocabulary.folded([written])
+            word = vocabulary.fold(written)
             if len(word) < 4 or word in known:
                 continue
             if suggestion := known.nearest(word, maxdist=2, prefix=1):

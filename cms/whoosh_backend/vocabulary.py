@@ -25,7 +25,7 @@ from whoosh.support.charset import accent_map
 FILE = "vocabulary.txt"
 
 # Whoosh's RegexTokenizer pattern (`\w+(\.?\w+)*`) without its capturing group, so that
-# `findall` returns whole words: the same words as SPELLING_ANALYZER, at C speed.
+# `findall` returns whole words: the same words Whoosh's tokenizer finds, at C speed.
 _WORD = re.compile(r"\w+(?:\.?\w+)*")
 
 
@@ -34,9 +34,14 @@ def words_in(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def fold(word: str) -> str:
+    """A word as the vocabulary holds it: lowercase, accents folded, as Whoosh's
+    LowercaseFilter and CharsetFilter(accent_map) leave it."""
+    return word.lower().translate(accent_map)
+
+
 def folded(words: Iterable[str]) -> set[str]:
-    """Words as the vocabulary holds them: lowercase, accents folded, as SPELLING_ANALYZER."""
-    return {word.lower().translate(accent_map) for word in words}
+    return {fold(word) for word in words}
 
 
 @dataclass(frozen=True)
