@@ -7,7 +7,10 @@ whoever watches the logs. Found by the access-control matrix (tests/access), whi
 empty form to every URL.
 """
 
+from django.contrib import messages
+from django.db.models import ProtectedError
 from django.http import HttpResponseBadRequest, HttpResponseNotAllowed
+from django.shortcuts import redirect
 from django.utils.datastructures import MultiValueDictKeyError
 from django.utils.translation import gettext as _
 
@@ -53,3 +56,27 @@ class IncompleteAdminFormMiddleware:
         if isinstance(exception, MultiValueDictKeyError):
             return bad_request()
         return None
+
+
+class ProtectedDeleteMiddleware:
+    """Deleting something that records still need (a challenge that applications name, an
+    organisation with members) is refused by the database's PROTECT; Wagtail 8.0's delete
+    views let that error through as a 500. The user is sent back to the confirmation page,
+    told why."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, ProtectedError) or request.method != "POST":
+            return None
+        users = {type(obj)._meta.verbose_name_plural for obj in exception.protected_objects}
+        messages.error(
+            request,
+            _("This cannot be deleted: %(users)s still refer to it.")
+            % {"users": ", ".join(sorted(str(name) for name in users))},
+        )
+        return redirect(request.get_full_path())

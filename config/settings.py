@@ -5,6 +5,8 @@ One module for every deployment: each value comes from the environment, with emb
 Every variable is documented in README.md and listed in ``.env.example``.
 """
 
+import os
+import tempfile
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -82,6 +84,7 @@ MIDDLEWARE = [
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "exchange.middleware.RequireMFAMiddleware",
     "cms.middleware.IncompleteAdminFormMiddleware",
+    "cms.middleware.ProtectedDeleteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -122,6 +125,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             ),
         }
     )
+    # Tests run on a file too, not Django's shared in-memory database: its table locks fail at
+    # once instead of waiting, so concurrency tests would not test what production does. One
+    # file per test process: two runs at once never share (or delete) each other's database.
+    TEST_DATABASE = Path(tempfile.gettempdir()) / f"practice-exchange-test-{os.getpid()}.sqlite3"
+    DATABASES["default"].setdefault("TEST", {}).setdefault("NAME", str(TEST_DATABASE))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -16,12 +16,13 @@ class ExchangeConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth import get_user_model
-        from django.db.models.signals import post_save, pre_delete
+        from django.db.models.signals import m2m_changed, post_save, pre_delete
 
         from cms.models import PracticeIndexPage
         from exchange.personal_data import before_user_delete
-        from exchange.roles import let_members_propose_practices
+        from exchange.roles import forget_cached_roles, let_members_propose_practices
 
         post_migrate.connect(create_cache_table, sender=self)
         post_save.connect(let_members_propose_practices, sender=PracticeIndexPage)
         pre_delete.connect(before_user_delete, sender=get_user_model())
+        m2m_changed.connect(forget_cached_roles, sender=get_user_model().groups.through)

@@ -1,14 +1,17 @@
-"""Demo accounts: clearly fictional people at clearly fictional addresses."""
+"""Demo accounts (clearly fictional people at clearly fictional addresses), hosting offers and
+a visit request."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from allauth.account.models import EmailAddress
 
-from cms.models import OrganisationPage
-from exchange.models import Profile
+from cms.models import Challenge, Language, OrganisationPage
+from exchange.models import HostingOffer, OfferWindow, Profile
 from exchange.roles import COORDINATORS, make_member
 
 DEMO_PASSWORD = "demo-exchange-2026"  # noqa: S105 (printed on purpose; demo only)
@@ -75,4 +78,82 @@ def _finish(user, role: str, created: bool) -> DemoAccount:
         role=role,
         created=created,
         password_is_demo=user.check_password(DEMO_PASSWORD),
+    )
+
+
+def seed_host() -> DemoAccount:
+    """A host at the second demo organisation, who answers the demo member's request."""
+    organisation = OrganisationPage.objects.order_by("path")[1:2].first()
+    user, created = get_user_model().objects.get_or_create(
+        username="demo-host",
+        defaults={"email": "host@demo.example", "first_name": "Demo", "last_name": "Host"},
+    )
+    if organisation is not None:
+        Profile.objects.get_or_create(
+            user=user,
+            defaults={
+                "organisation": organisation,
+                "country": organisation.country,
+                "role": "Exit worker and visit host (fictional)",
+                "hosts_visitors": True,
+            },
+        )
+    make_member(user)
+    return _finish(user, "host", created)
+
+
+def seed_offers_and_visit() -> None:
+    """An offer from each of the first four organisations, and the demo member's request to
+    the host's organisation. Adds nothing that is there already."""
+    from exchange import visits
+
+    today = timezone.localdate()
+    for organisation in OrganisationPage.objects.order_by("path")[:4]:
+        if organisation.hosting_offers.exists():
+            continue
+        offer = HostingOffer.objects.create(
+            organisation=organisation,
+            title=f"A week with {organisation.title} (demo)",
+            description=(
+                f"Shadow the team of {organisation.title}: case meetings, supervised sessions "
+                "where clients agree, and time with the team lead to ask why they work as they do."
+            ),
+            observation_rules=(
+                "No notes during client sessions. Nothing that identifies a client leaves the "
+                "building. Clients agree before a visitor joins a session."
+            ),
+            practical_notes="Fictional demo offer: the dates and places are invented.",
+        )
+        offer.challenges.set(organisation.challenges.all()[:3] or Challenge.objects.all()[:2])
+        offer.languages.set(organisation.languages.all())
+        for start, length, capacity in ((21, 14, 2), (70, 10, 3)):
+            OfferWindow.objects.create(
+                offer=offer,
+                starts_on=today + timedelta(days=start),
+                ends_on=today + timedelta(days=start + length),
+                capacity=capacity,
+            )
+    member = get_user_model().objects.filter(username="demo-member").first()
+    host = get_user_model().objects.filter(username="demo-host").first()
+    if member is None or host is None or member.visit_applications.exists():
+        return
+    window = OfferWindow.objects.filter(offer__organisation=host.profile.organisation).first()
+    visits.application_submit(
+        applicant=member,
+        data={
+            "challenge": window.offer.challenges.first(),
+            "challenge_statement": (
+                "Parents call us after their son starts following an online group that celebrates "
+                "violence; we want to reach him, not only them. (Fictional demo text.)"
+            ),
+            "learning_goals": (
+                "How an exit worker opens contact with a young person who did not ask."
+            ),
+            "available_from": window.starts_on,
+            "available_until": window.ends_on,
+        },
+        languages=Language.objects.filter(slug="en"),
+        window=window,
+        starts_on=window.starts_on + timedelta(days=1),
+        ends_on=window.starts_on + timedelta(days=3),
     )

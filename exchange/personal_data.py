@@ -64,6 +64,40 @@ SECTIONS = [
         "invited_by",
         ("organisation__title", "created_at", "times_sent", "accepted_at", "revoked_at"),
     ),
+    Section(
+        "visit_applications",
+        "exchange.Application",
+        "applicant",
+        (
+            "challenge__name",
+            "challenge_statement",
+            "learning_goals",
+            "available_from",
+            "available_until",
+            "offer__title",
+            "created_at",
+            "withdrawn_at",
+        ),
+    ),
+    Section(
+        "visits",
+        "exchange.Visit",
+        "visitor",
+        ("window__offer__organisation__title", "state", "starts_on", "ends_on", "reason"),
+    ),
+    Section("visits_proposed", "exchange.Visit", "proposed_by", ("created_at", "state")),
+    Section(
+        "hosting_offers_created", "exchange.HostingOffer", "created_by", ("title", "created_at")
+    ),
+    Section(
+        "agreements_signed_as_host",
+        "exchange.LearningAgreement",
+        "host_signed_by",
+        ("visit__starts_on", "host_signed_at"),
+    ),
+    Section("amendments_proposed", "exchange.Amendment", "proposed_by", ("reason", "created_at")),
+    Section("reminders_received", "exchange.ReminderSent", "recipient", ("kind", "sent_at")),
+    Section("calendar_feed", "exchange.CalendarFeed", "user", ("created_at",)),
     Section("second_factors", "mfa.Authenticator", "user", ("type", "created_at", "last_used_at")),
     Section(
         "sessions",
@@ -210,7 +244,7 @@ def before_user_delete(sender, instance, **kwargs) -> None:
 def _anonymise(user) -> None:
     from wagtail.models import ModelLogEntry, PageLogEntry
 
-    from exchange.models import Invitation
+    from exchange.models import Application, Invitation
 
     # Audit entries keep what happened, not who: Wagtail keeps their user id without a key.
     for log_model in (PageLogEntry, ModelLogEntry):
@@ -219,6 +253,9 @@ def _anonymise(user) -> None:
         invitation.email = f"erased-{invitation.pk}@erased.invalid"
         invitation.accepted_by = None
         invitation.save(update_fields=["email", "accepted_by"])
+    # A visit's existence stays (the network's figures count it; the host's records need it):
+    # its visitor becomes nobody (SET_NULL), and the applicant's own words go.
+    Application.objects.filter(applicant=user).update(challenge_statement="", learning_goals="")
 
 
 def _log_erasure(user) -> None:

@@ -8,7 +8,19 @@ MEMBERS = "Members"
 
 
 def is_coordinator(user) -> bool:
-    return user.is_authenticated and user.groups.filter(name=COORDINATORS).exists()
+    """Asked once per user object (a request's user, a listing's rows ask it many times)."""
+    if not user.is_authenticated:
+        return False
+    if not hasattr(user, "_is_coordinator"):
+        user._is_coordinator = user.groups.filter(name=COORDINATORS).exists()
+    return user._is_coordinator
+
+
+def forget_cached_roles(sender, instance, **kwargs) -> None:
+    """`user.groups.add(...)` and friends: the user object asks again (an m2m_changed handler;
+    a group's `user_set` changes reach other user objects only when they are loaded anew, as
+    with Django's own permission cache)."""
+    instance.__dict__.pop("_is_coordinator", None)
 
 
 def needs_mfa(user) -> bool:

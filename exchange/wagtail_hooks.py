@@ -1,8 +1,10 @@
 from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
 from exchange.admin_views import InvitationViewSet, ProfileViewSet
+from exchange.admin_visits import VisitViewSet
 
 
 @hooks.register("register_admin_viewset")
@@ -13,6 +15,11 @@ def register_invitations():
 @hooks.register("register_admin_viewset")
 def register_profiles():
     return ProfileViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_visits():
+    return VisitViewSet()
 
 
 @hooks.register("organisation_page_members_only")
@@ -28,3 +35,26 @@ def contact_persons(request, organisation) -> str:
     return render_to_string(
         "exchange/organisation_contacts.html", {"contacts": contacts}, request=request
     )
+
+
+@hooks.register("register_log_actions")
+def register_visit_actions(actions):
+    """The visit workflow's steps, as they read in the audit log (exchange/visits.py)."""
+    for action, label in [
+        ("exchange.visit.propose", _("Visit: proposed")),
+        ("exchange.visit.accept", _("Visit: accepted")),
+        ("exchange.visit.decline", _("Visit: declined")),
+        ("exchange.visit.agreement_edit", _("Visit: learning agreement edited")),
+        ("exchange.visit.agreement_sign", _("Visit: learning agreement signed by one side")),
+        ("exchange.visit.agree", _("Visit: learning agreement signed by both")),
+        ("exchange.visit.amendment_propose", _("Visit: amendment proposed")),
+        ("exchange.visit.amendment_confirm", _("Visit: amendment confirmed")),
+        ("exchange.visit.agenda_add", _("Visit: agenda item added")),
+        ("exchange.visit.agenda_remove", _("Visit: agenda item removed")),
+        ("exchange.visit.schedule", _("Visit: scheduled")),
+        ("exchange.visit.complete", _("Visit: completed")),
+        ("exchange.visit.reflect", _("Visit: reflection handed in")),
+        ("exchange.visit.cancel", _("Visit: cancelled")),
+        ("exchange.application.withdraw", _("Application: withdrawn")),
+    ]:
+        actions.register_action(action, label, label)

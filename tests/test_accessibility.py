@@ -34,6 +34,9 @@ MEMBER_PAGES = [
     "/profile/data/",
     "/members/",
     "/members/?challenge=mentoring&country=NL",
+    "/dashboard/",
+    "/offers/",
+    "/calendar/",
     "/organisations/polder-safety-network/",
 ]
 

@@ -37,6 +37,16 @@ NOBODY = "login denied denied denied denied denied"
 NOT_FOUND = "404 404 404 404 404 404"
 GONE = "410 410 410 410 410 410"
 LOGIN = "login login login login login login"
+# Visits (member B's visit to organisation A): its visitor (B), its host (host A) and the
+# coordinator see it; member A, who does not host, and staff get 404 as for no visit at all.
+VISIT_PEOPLE = "login 404 200 200 200 404"
+VISIT_PEOPLE_400 = "login 404 400 400 400 404"
+APPLICANT = "login 404 200 404 200 404"
+APPLICANT_302 = "login 404 302 404 302 404"
+HOSTS = "login 403 403 200 403 403"
+HOSTS_400 = "login 403 403 400 403 403"
+PROFILES = "login 200 200 200 403 403"
+PROFILES_400 = "login 400 400 400 403 403"
 
 # One row per pattern, one line per row: fmt off keeps the table readable as a table.
 # fmt: off
@@ -264,6 +274,15 @@ TABLE: dict[str, P | list[P]] = {
     "admin/profiles/history/<int:pk>/": P("/admin/profiles/history/{profile}/", COORDINATORS, COORDINATORS_405),  # exchange_profile:history
     "admin/profiles/history-results/<int:pk>/": P("/admin/profiles/history-results/{profile}/", COORDINATORS, COORDINATORS_405),  # exchange_profile:history_results
     "admin/profiles/usage/<int:pk>/": P("/admin/profiles/usage/{profile}/", COORDINATORS, COORDINATORS_405),  # exchange_profile:usage
+    "admin/visits/": P("/admin/visits/", COORDINATORS, COORDINATORS_405),
+    "admin/visits/results/": P("/admin/visits/results/", COORDINATORS, COORDINATORS_405),
+    "admin/visits/new/": P("/admin/visits/new/", NOBODY, NOBODY),
+    "admin/visits/edit/<int:pk>/": P("/admin/visits/edit/{visit}/", NOBODY, NOBODY),  # read-only: visits change through their steps
+    "admin/visits/delete/<int:pk>/": P("/admin/visits/delete/{visit}/", NOBODY, NOBODY),
+    "admin/visits/history/<int:pk>/": P("/admin/visits/history/{visit}/", COORDINATORS, COORDINATORS_405),
+    "admin/visits/history-results/<int:pk>/": P("/admin/visits/history-results/{visit}/", COORDINATORS, COORDINATORS_405),
+    "admin/visits/usage/<int:pk>/": P("/admin/visits/usage/{visit}/", NOBODY, NOBODY),
+    "admin/visits/inspect/<int:pk>/": P("/admin/visits/inspect/{visit}/", COORDINATORS, COORDINATORS_405),
     "admin/sites/": P("/admin/sites/", STAFF, STAFF_405),  # wagtailsites:index
     "admin/sites/results/": P("/admin/sites/results/", STAFF, STAFF_405),  # wagtailsites:index_results
     "admin/sites/new/": P("/admin/sites/new/", STAFF, STAFF),  # wagtailsites:add
@@ -346,6 +365,23 @@ TABLE: dict[str, P | list[P]] = {
     "profile/data/export/": P("/profile/data/export/", EVERYONE_405, SIGNED_IN_302),  # export_personal_data: asks for the password first
     "profile/delete/": P("/profile/delete/", EVERYONE_405, SIGNED_IN_302),  # delete_account: asks for the password first
     "members/": P("/members/", SIGNED_IN, EVERYONE_405),  # member_directory
+    "dashboard/": P("/dashboard/", SIGNED_IN, EVERYONE_405),
+    "offers/": P("/offers/", SIGNED_IN, EVERYONE_405),
+    "offers/new/": P("/offers/new/", HOSTS, HOSTS_400),
+    "offers/<int:pk>/": P("/offers/{offer}/", SIGNED_IN, EVERYONE_405),
+    "offers/<int:pk>/edit/": P("/offers/{offer}/edit/", HOSTS, HOSTS_400),
+    "apply/": [P("/apply/", PROFILES, PROFILES_400), P("/apply/?offer={offer}", PROFILES, PROFILES_400)],  # members with a profile
+    "applications/<int:pk>/": P("/applications/{application}/", APPLICANT, EVERYONE_405),
+    "applications/<int:pk>/withdraw/": P("/applications/{application}/withdraw/", EVERYONE_405, APPLICANT_302),  # the coordinator is told only the applicant can
+    "visits/<int:pk>/": P("/visits/{visit}/", VISIT_PEOPLE, EVERYONE_405),
+    "visits/<int:pk>/agreement/": P("/visits/{visit}/agreement/", EVERYONE_405, VISIT_PEOPLE_400),
+    "visits/<int:pk>/amendments/": P("/visits/{visit}/amendments/", EVERYONE_405, VISIT_PEOPLE_400),
+    "visits/<int:pk>/amendments/<int:number>/confirm/": P("/visits/{visit}/amendments/1/confirm/", EVERYONE_405, "login 404 409 302 409 404"),  # B proposed it; host A confirms
+    "visits/<int:pk>/agenda/": P("/visits/{visit}/agenda/", EVERYONE_405, VISIT_PEOPLE_400),
+    "visits/<int:pk>/agenda/<int:item>/delete/": P("/visits/{visit}/agenda/{agenda_item}/delete/", EVERYONE_405, "login 404 409 302 409 404"),  # the host sets the agenda
+    "visits/<int:pk>/<slug:step>/": [P("/visits/{visit}/complete/", EVERYONE_405, "login 404 409 409 409 404"), P("/visits/{visit}/cancel/", EVERYONE_405, VISIT_PEOPLE_400), P("/visits/{visit}/fly/", EVERYONE_405, SIGNED_IN_404)],  # complete: not before the first day
+    "calendar/": P("/calendar/", SIGNED_IN, SIGNED_IN_302),  # POST: a new address
+    "calendar/<str:token>.ics": [P("/calendar/{feed_token}.ics", EVERYONE, EVERYONE_405), P("/calendar/not-a-token.ics", NOT_FOUND, EVERYONE_405)],  # the token is the key
     "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": P("/_util/authenticate_with_password/{password_restriction}/{by_password}/", EVERYONE, EVERYONE),  # wagtailcore_authenticate_with_password
     "_util/login/": P("/_util/login/", LOGIN, LOGIN),  # wagtailcore_login
     r"^((?:[\w\-]+/)*)$": [  # wagtail_serve: the site's pages

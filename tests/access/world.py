@@ -1,7 +1,9 @@
 """The records the access-control matrix probes: two organisations, a member of each, a host
 of the first, a coordinator and a platform operator (staff), and one object of every kind a URL
 can name. Every id in a probed URL belongs to organisation A or to the coordinator, so that
-member B, host A and member A each try records that are or are not theirs."""
+member B, host A and member A each try records that are or are not theirs; the exception is the
+visit, member B's to organisation A: its visitor is B, host A hosts it, member A (who does not
+host) may not see it."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -26,11 +28,11 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from cms.models import Challenge, Language, PracticePage, Setting, TargetGroup
-from exchange import invitations
-from exchange.models import Profile
+from exchange import invitations, visits
+from exchange.models import CalendarFeed, Profile
 from exchange.roles import COORDINATORS, MEMBERS
 from tests.cms.factories import make_library, make_organisation, make_practice, publish
-from tests.exchange.factories import UserFactory
+from tests.exchange.factories import UserFactory, apply, make_member, make_offer
 
 ROLES = ("anonymous", "member_a", "member_b", "host_a", "coordinator", "staff")
 
@@ -95,6 +97,7 @@ def build_world(home) -> World:
         last_seen_at=proposal.latest_revision_created_at,
     )
     revisions = list(proposal.revisions.order_by("pk"))
+    visit = _visit(org_a, users["member_b"])
 
     ids = {
         "home": home.pk,
@@ -131,8 +134,41 @@ def build_world(home) -> World:
         "language": Language.objects.order_by("pk").first().pk,
         "authenticator": Authenticator.objects.get(user=coordinator).pk,
         "editing_session": editing_session.pk,
+        "offer": visit.window.offer_id,
+        "application": visit.application_id,
+        "visit": visit.pk,
+        "agenda_item": visit.agenda.get().pk,
+        "feed_token": CalendarFeed.objects.create(user=users["member_b"]).token,
     }
     return World(users=users, ids=ids)
+
+
+def _visit(organisation, visitor):
+    """Member B's scheduled visit to organisation A (host A hosts it), with an amendment
+    waiting for host A's confirmation."""
+    offer = make_offer(organisation)
+    make_member(organisation, hosts=True)  # a second host, who signs for A
+    visit = apply(visitor, offer.windows.get()).visits.get()
+    host = organisation.member_profiles.filter(hosts_visitors=True).last().user
+    visits.visit_accept(visit_id=visit.pk, user=host)
+    terms = {
+        "goals": "Goals.",
+        "tasks": "Tasks.",
+        "host_mentor": "Fictional mentor",
+        "observation_rules": "Rules.",
+        "starts_on": visit.starts_on,
+        "ends_on": visit.ends_on,
+    }
+    visits.agreement_update(visit_id=visit.pk, user=host, terms=terms)
+    visits.agreement_sign(visit_id=visit.pk, user=host)
+    visits.agreement_sign(visit_id=visit.pk, user=visitor)
+    visits.agenda_add(
+        visit_id=visit.pk, user=host, item={"day": visit.starts_on, "activity": "Meet"}
+    )
+    visits.amendment_propose(
+        visit_id=visit.pk, user=visitor, reason="Later start.", changes={"tasks": "More tasks."}
+    )
+    return visit
 
 
 def _member(username: str, organisation, **profile) -> object:

@@ -51,3 +51,84 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create and wanted:
             TOTP_SECRETS[self.pk] = generate_totp_secret()
             TOTP.activate(self, TOTP_SECRETS[self.pk])
+
+
+# --- visits ------------------------------------------------------------------------------------
+
+
+def make_member(organisation, *, hosts: bool = False, **user_fields):
+    """A member of `organisation` (a host for it with `hosts`), as an invitation makes one."""
+    from django.contrib.auth.models import Group
+
+    from exchange.models import Profile
+    from exchange.roles import MEMBERS
+
+    user = UserFactory(**user_fields)
+    user.groups.add(Group.objects.get(name=MEMBERS))
+    Profile.objects.create(
+        user=user, organisation=organisation, country=organisation.country, hosts_visitors=hosts
+    )
+    return user
+
+
+def make_offer(organisation, *, windows=((10, 30, 2),), **fields):
+    """A published offer with windows given as (first day, last day, capacity), days from today."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from cms.models import Challenge, Language
+    from exchange.models import HostingOffer, OfferWindow
+
+    values = {
+        "title": "Family counselling, observed (fictional)",
+        "description": "Sessions with relatives of young people at risk.",
+        "observation_rules": "No notes during client sessions.",
+    }
+    values.update(fields)
+    offer = HostingOffer.objects.create(organisation=organisation, **values)
+    offer.challenges.set(Challenge.objects.order_by("pk")[:2])
+    offer.languages.set(Language.objects.order_by("pk")[:2])
+    today = timezone.localdate()
+    for first, last, capacity in windows:
+        OfferWindow.objects.create(
+            offer=offer,
+            starts_on=today + timedelta(days=first),
+            ends_on=today + timedelta(days=last),
+            capacity=capacity,
+        )
+    return offer
+
+
+def apply(visitor, window=None, *, days=(0, 2)):
+    """The visitor's application; with a window, a direct request for its first days."""
+    from datetime import timedelta
+
+    from cms.models import Challenge, Language
+    from exchange import visits
+
+    start = window.starts_on + timedelta(days=days[0]) if window else None
+    end = window.starts_on + timedelta(days=days[1]) if window else None
+    available_from = window.starts_on if window else window_free_from()
+    return visits.application_submit(
+        applicant=visitor,
+        data={
+            "challenge": Challenge.objects.order_by("pk").first(),
+            "challenge_statement": "Families ask how to talk with a son drawn to an online group.",
+            "learning_goals": "How counsellors open the first conversation with a family.",
+            "available_from": available_from,
+            "available_until": window.ends_on if window else available_from + timedelta(days=60),
+        },
+        languages=Language.objects.order_by("pk")[:1],
+        window=window,
+        starts_on=start,
+        ends_on=end,
+    )
+
+
+def window_free_from():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    return timezone.localdate() + timedelta(days=10)

@@ -18,11 +18,11 @@ from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
 
 from cms.models import Challenge, Language
-from exchange import invitations
-from exchange.models import Invitation, Profile, ProfileLanguage
+from exchange import invitations, personal_data
+from exchange.models import Invitation, Profile, ProfileLanguage, Visit
 from exchange.personal_data import SECTIONS
 from tests.cms.factories import make_library, make_organisation, make_practice
-from tests.exchange.factories import PASSWORD, UserFactory
+from tests.exchange.factories import PASSWORD, UserFactory, apply
 
 pytestmark = pytest.mark.django_db
 
@@ -213,3 +213,20 @@ def test_a_replay_adds_no_line_to_the_log(client, member, erasure_log):
     call_command("replay_erasures", verbosity=0)
     assert not User.objects.filter(pk=member.pk).exists()
     assert len(erasure_log.read_text().splitlines()) == 1
+
+
+def test_an_erased_visitors_visit_stays_without_them(network):
+    """The visit still counts (host's records, the year's figures); the person and their own
+    words are gone, and their visits are in their export before that."""
+    application = apply(network.visitor, network.window)
+    visit = application.visits.get()
+    exported = personal_data.export(network.visitor)
+    assert exported["visits"][0]["state"] == "proposed"
+    assert "online group" in exported["visit_applications"][0]["challenge_statement"]
+
+    personal_data.erase(network.visitor)
+    visit = Visit.objects.get(pk=visit.pk)
+    application.refresh_from_db()
+    assert visit.visitor is None and visit.window_id == network.window.pk
+    assert application.applicant is None
+    assert application.challenge_statement == "" and application.learning_goals == ""

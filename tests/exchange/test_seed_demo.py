@@ -8,6 +8,7 @@ from allauth.account.models import EmailAddress
 
 from cms.models import HomePage
 from exchange.demo import DEMO_PASSWORD
+from exchange.models import OfferWindow, Visit
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +19,8 @@ def snapshot() -> dict:
         "revisions": Revision.objects.count(),
         "users": list(get_user_model().objects.values_list("pk", "email", "password")),
         "addresses": list(EmailAddress.objects.values_list("pk", "email", "verified")),
+        "windows": list(OfferWindow.objects.values_list("pk", "starts_on", "capacity", "booked")),
+        "visits": list(Visit.objects.values_list("pk", "state", "visitor__email")),
     }
 
 
@@ -74,3 +77,14 @@ def test_seed_demo_runs_without_debug_when_confirmed(settings):
     settings.DEBUG = False
     call_command("seed_demo", "--i-know-this-is-a-demo")
     assert get_user_model().objects.filter(email="coordinator@demo.example").exists()
+
+
+def test_the_demo_host_finds_the_demo_members_request(settings, client):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    visit = Visit.objects.get()
+    assert visit.state == "proposed" and visit.visitor.email == "member@demo.example"
+    client.force_login(get_user_model().objects.get(email="host@demo.example"))
+    dashboard = client.get("/dashboard/").content.decode()
+    assert visit.get_absolute_url() in dashboard
+    assert client.get(visit.get_absolute_url()).status_code == 200

@@ -3,7 +3,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from cms.demo import seed_site_pages
-from exchange.demo import DEMO_PASSWORD, seed_coordinator, seed_member
+from exchange.demo import (
+    DEMO_PASSWORD,
+    seed_coordinator,
+    seed_host,
+    seed_member,
+    seed_offers_and_visit,
+)
 
 
 class Command(BaseCommand):
@@ -28,7 +34,8 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             pages = seed_site_pages()
-            accounts = [seed_coordinator(), seed_member()]
+            accounts = [seed_coordinator(), seed_member(), seed_host()]
+            seed_offers_and_visit()
 
         for item in pages:
             self.stdout.write(f"Created {item}")

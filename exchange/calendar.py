@@ -1,0 +1,63 @@
+"""A member's private iCalendar feed: their scheduled visits, as visitor and as host, one
+all-day event per visit with its agenda. Nothing else: no other visitor, no cancelled visit."""
+
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from icalendar import Calendar, Event
+
+from exchange.models import Visit, VisitState
+
+IN_CALENDAR = (VisitState.SCHEDULED, VisitState.COMPLETED, VisitState.REFLECTED)
+
+
+def feed_path(feed) -> str:
+    return reverse("calendar_feed", args=[feed.token])
+
+
+def visits_of(user):
+    mine = Q(pk__in=Visit.objects.for_visitor(user)) | Q(pk__in=Visit.objects.for_host(user))
+    return (
+        Visit.objects.filter(mine, state__in=IN_CALENDAR)
+        .with_details()
+        .prefetch_related("agenda")
+        .order_by("starts_on", "pk")
+    )
+
+
+def feed(user) -> bytes:
+    domain = urlsplit(settings.BASE_URL).hostname or "localhost"
+    calendar = Calendar()
+    calendar.add("prodid", f"-//{settings.WAGTAIL_SITE_NAME}//visits//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", _("My visits"))
+    for visit in visits_of(user):
+        event = Event()
+        event.add("uid", f"visit-{visit.pk}@{domain}")
+        event.add("dtstamp", timezone.now())
+        event.add("dtstart", visit.starts_on)
+        event.add("dtend", visit.ends_on + timedelta(days=1))  # an all-day end is exclusive
+        event.add("summary", _summary(visit, user))
+        event.add("url", settings.BASE_URL + visit.get_absolute_url())
+        agenda = [
+            f"{item.day:%d %b}{' ' + item.starts_at.strftime('%H:%M') if item.starts_at else ''}"
+            f": {item.activity}{' (' + item.place + ')' if item.place else ''}"
+            for item in visit.agenda.all()
+        ]
+        if agenda:
+            event.add("description", "\n".join(agenda))
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def _summary(visit, user) -> str:
+    if visit.visitor_id == user.pk:
+        return _("Visit to %(organisation)s") % {"organisation": visit.host_organisation.title}
+    name = visit.visitor.get_full_name() if visit.visitor else _("an erased member")
+    return _("Visitor: %(name)s") % {"name": name}

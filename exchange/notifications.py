@@ -1,0 +1,116 @@
+"""E-mail about visits, to the people a step concerns, each in their own language (their admin
+preference, else the site's). Sent after the step's transaction commits: a step that rolls back
+mails nobody, and a mail server that fails does not undo a step (the failure is logged)."""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger(__name__)
+
+SUBJECTS = {
+    "proposed": _("New visit request from %(visitor)s"),
+    "accepted": _("Your visit to %(organisation)s is accepted"),
+    "declined": _("Your visit request to %(organisation)s was declined"),
+    "signed": _("Please sign the learning agreement for the visit to %(organisation)s"),
+    "agreed": _("Learning agreement signed: visit to %(organisation)s"),
+    "scheduled": _("Your visit to %(organisation)s is scheduled"),
+    "completed": _("Thank you for the visit to %(organisation)s: time to reflect"),
+    "cancelled": _("Visit to %(organisation)s cancelled"),
+    "amendment_proposed": _("A change to the learning agreement waits for you"),
+    "amendment_confirmed": _("The learning agreement is amended"),
+    "reminder_pending": _("Reminder: a visit request waits for your answer"),
+    "reminder_unsigned": _("Reminder: please sign the learning agreement"),
+    "reminder_before": _("Your visit to %(organisation)s starts in a few days"),
+    "reminder_after": _("How was your visit to %(organisation)s? Your reflection, please"),
+}
+
+# Who hears of each step, besides never the person who took it.
+AUDIENCE = {
+    "proposed": ("hosts",),
+    "accepted": ("visitor",),
+    "declined": ("visitor",),
+    "signed": ("visitor", "hosts"),
+    "agreed": ("visitor", "hosts"),
+    "scheduled": ("visitor", "hosts"),
+    "completed": ("visitor",),
+    "cancelled": ("visitor", "hosts"),
+    "amendment_proposed": ("visitor", "hosts"),
+    "amendment_confirmed": ("visitor", "hosts"),
+}
+
+
+def hosts_of(visit) -> list:
+    """The active members who host for the visit's organisation."""
+    return list(
+        get_user_model().objects.filter(
+            is_active=True,
+            profile__hosts_visitors=True,
+            profile__organisation_id=visit.window.offer.organisation_id,
+        )
+    )
+
+
+def recipients(visit, audience, actor=None) -> list:
+    people = []
+    if "visitor" in audience and visit.visitor and visit.visitor.is_active:
+        people.append(visit.visitor)
+    if "hosts" in audience:
+        people += hosts_of(visit)
+    actor_pk = getattr(actor, "pk", None)
+    seen, unique = set(), []
+    for person in people:
+        if person.pk != actor_pk and person.pk not in seen and person.email:
+            seen.add(person.pk)
+            unique.append(person)
+    return unique
+
+
+def visit_event(visit, event: str, *, actor=None) -> None:
+    """Tell the people concerned that `visit` went through `event` (after the commit)."""
+    send_after_commit(visit, event, recipients(visit, AUDIENCE[event], actor))
+
+
+def send_after_commit(visit, event: str, people: list) -> None:
+    messages = [message(visit, event, person) for person in people]
+    if messages:
+        transaction.on_commit(lambda: _send(messages), robust=True)
+
+
+def _send(messages: list[EmailMessage]) -> None:
+    with get_connection() as connection:
+        connection.send_messages(messages)
+
+
+def language_of(user) -> str:
+    profile = getattr(user, "wagtail_userprofile", None)
+    return (profile and profile.preferred_language) or settings.LANGUAGE_CODE
+
+
+def message(visit, event: str, person) -> EmailMessage:
+    with translation.override(language_of(person)):
+        context = {
+            "visit": visit,
+            "person": person,
+            "organisation": visit.window.offer.organisation.title,
+            "visitor": visit.visitor.get_full_name() if visit.visitor else _("an erased member"),
+            "link": settings.BASE_URL + visit.get_absolute_url(),
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            "event": event,
+        }
+        subject = SUBJECTS[event] % {
+            "organisation": context["organisation"],
+            "visitor": context["visitor"],
+        }
+        body = render_to_string("exchange/email/visit.txt", context)
+    return EmailMessage(
+        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + str(subject),
+        body=body,
+        to=[person.email],
+    )

@@ -1,0 +1,76 @@
+"""Reminders about visits, for `manage.py send_reminders` (run daily): hosts of requests left
+unanswered, both sides of an agreement left unsigned, visitors a week before their visit and a
+week after it (the request for their reflection). Each reminder goes once: its record is
+written in the transaction that sends it, so a second run, or two runs at once, send nothing
+again, and a failed send is tried again the next day."""
+
+import logging
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from exchange import notifications
+from exchange.models import ReminderSent, Visit, VisitState
+
+logger = logging.getLogger(__name__)
+
+WAIT = timedelta(days=3)  # before a pending request or an unsigned agreement is reminded of
+AHEAD = timedelta(days=7)
+AFTER = timedelta(days=7)
+TOO_OLD = timedelta(days=60)  # a visit this long past gets no reflection request any more
+
+
+@dataclass(frozen=True)
+class Due:
+    visit: Visit
+    kind: str  # the notifications event, "reminder_…"
+    recipient: object
+
+
+def due(today: date | None = None) -> list[Due]:
+    today = today or timezone.localdate()
+    now = timezone.now()
+    visits = Visit.objects.with_details()
+    found = []
+    for visit in visits.filter(state=VisitState.PROPOSED, created_at__lte=now - WAIT):
+        found += [Due(visit, "reminder_pending", host) for host in notifications.hosts_of(visit)]
+    for visit in visits.filter(state=VisitState.ACCEPTED, state_changed_at__lte=now - WAIT):
+        agreement = visit.agreement
+        if not agreement.visitor_signed_at and visit.visitor:
+            found.append(Due(visit, "reminder_unsigned", visit.visitor))
+        if not agreement.host_signed_at:
+            found += [Due(visit, "reminder_unsigned", h) for h in notifications.hosts_of(visit)]
+    for visit in visits.filter(
+        state__in=[VisitState.AGREED, VisitState.SCHEDULED],
+        starts_on__gt=today,
+        starts_on__lte=today + AHEAD,
+    ):
+        found.append(Due(visit, "reminder_before", visit.visitor))
+    for visit in visits.filter(
+        state__in=[VisitState.SCHEDULED, VisitState.COMPLETED],
+        ends_on__lte=today - AFTER,
+        ends_on__gt=today - TOO_OLD,
+    ):
+        found.append(Due(visit, "reminder_after", visit.visitor))
+    return [item for item in found if item.recipient and item.recipient.is_active]
+
+
+def send_due_reminders(today: date | None = None) -> int:
+    """Send what is due and not sent yet; the number sent."""
+    sent = 0
+    for item in due(today):
+        try:
+            with transaction.atomic():
+                ReminderSent.objects.create(
+                    visit=item.visit, kind=item.kind, recipient=item.recipient
+                )
+                notifications.message(item.visit, item.kind, item.recipient).send()
+        except IntegrityError:
+            continue  # sent before
+        except OSError:  # the mail server (smtplib's errors are OSErrors): tried again tomorrow
+            logger.exception("Reminder %s for visit %s not sent", item.kind, item.visit.pk)
+            continue
+        sent += 1
+    return sent

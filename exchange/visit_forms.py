@@ -1,0 +1,214 @@
+"""Forms of the visit workflow. They check what a single form can (dates in order, a window of
+the chosen offer); exchange/visits.py checks the rest inside the step's transaction."""
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from cms.models import Challenge, Language, PracticePage, Setting
+from exchange.models import AgendaItem, Amendment, Application, HostingOffer, OfferWindow
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class DatesInOrder:
+    """A form mixin: `last` may not come before `first`."""
+
+    date_pair = ("starts_on", "ends_on")
+
+    def clean(self):
+        cleaned = super().clean()
+        first, last = (cleaned.get(name) for name in self.date_pair)
+        if first and last and last < first:
+            self.add_error(self.date_pair[1], _("This date cannot be before the first one."))
+        return cleaned
+
+
+class OfferForm(forms.ModelForm):
+    class Meta:
+        model = HostingOffer
+        fields = [
+            "title",
+            "description",
+            "challenges",
+            "practices",
+            "work_settings",
+            "languages",
+            "observation_rules",
+            "client_consent_required",
+            "practical_notes",
+            "is_published",
+        ]
+        widgets = {
+            "challenges": forms.CheckboxSelectMultiple,
+            "work_settings": forms.CheckboxSelectMultiple,
+            "languages": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["practices"].queryset = PracticePage.objects.live().filter(
+            organisation=organisation
+        )
+        self.fields["practices"].widget = forms.CheckboxSelectMultiple(
+            choices=self.fields["practices"].choices
+        )
+        self.fields["challenges"].queryset = Challenge.objects.all()
+        self.fields["work_settings"].queryset = Setting.objects.all()
+        self.fields["languages"].queryset = Language.objects.all()
+
+
+class WindowForm(DatesInOrder, forms.ModelForm):
+    class Meta:
+        model = OfferWindow
+        fields = ["starts_on", "ends_on", "capacity"]
+        widgets = {"starts_on": DATE, "ends_on": DATE}
+
+    def clean_capacity(self):
+        capacity = self.cleaned_data["capacity"]
+        if self.instance.pk and capacity < self.instance.booked:
+            raise forms.ValidationError(
+                _("%(booked)s places are taken: the capacity cannot be lower.")
+                % {"booked": self.instance.booked}
+            )
+        if capacity < 1:
+            raise forms.ValidationError(_("At least one visitor."))
+        return capacity
+
+
+class BaseWindowFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        for form in self.deleted_forms:
+            if form.instance.pk and form.instance.visits.exists():
+                raise forms.ValidationError(
+                    _("The window %(window)s has visits: it cannot be removed.")
+                    % {"window": form.instance}
+                )
+        kept = [f for f in self.forms if f.cleaned_data and f not in self.deleted_forms]
+        if not kept:
+            raise forms.ValidationError(_("An offer needs at least one date window."))
+
+
+WindowFormSet = forms.inlineformset_factory(
+    HostingOffer,
+    OfferWindow,
+    form=WindowForm,
+    formset=BaseWindowFormSet,
+    extra=1,
+    can_delete=True,
+)
+
+
+class ApplicationForm(DatesInOrder, forms.ModelForm):
+    """An application; choosing one of an offer's windows makes it a direct request."""
+
+    date_pair = ("available_from", "available_until")
+
+    window = forms.ModelChoiceField(
+        queryset=OfferWindow.objects.none(),
+        required=False,
+        label=gettext_lazy("Window of the offer"),
+        help_text=gettext_lazy("Leave empty to wait for the coordinator's matching round."),
+    )
+    visit_starts_on = forms.DateField(
+        label=gettext_lazy("First day of the visit"), required=False, widget=DATE
+    )
+    visit_ends_on = forms.DateField(
+        label=gettext_lazy("Last day of the visit"), required=False, widget=DATE
+    )
+
+    class Meta:
+        model = Application
+        fields = [
+            "challenge",
+            "challenge_statement",
+            "learning_goals",
+            "languages",
+            "available_from",
+            "available_until",
+        ]
+        widgets = {
+            "available_from": DATE,
+            "available_until": DATE,
+            "languages": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, offer: HostingOffer | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.offer = offer
+        self.fields["challenge"].queryset = Challenge.objects.all()
+        self.fields["languages"].queryset = Language.objects.all()
+        if offer is None:
+            for name in ("window", "visit_starts_on", "visit_ends_on"):
+                del self.fields[name]
+        else:
+            self.fields["window"].queryset = offer.windows.all()
+
+    def clean(self):
+        cleaned = super().clean()
+        window = cleaned.get("window")
+        if window is None:
+            return cleaned
+        first, last = cleaned.get("visit_starts_on"), cleaned.get("visit_ends_on")
+        if not first or not last:
+            self.add_error("visit_starts_on", _("Give the first and last day of the visit."))
+        elif last < first:
+            self.add_error("visit_ends_on", _("The last day cannot be before the first day."))
+        elif not window.contains(first, last):
+            self.add_error(
+                "visit_starts_on",
+                _("The visit must fall inside the window: %(window)s.") % {"window": window},
+            )
+        return cleaned
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+
+class AgreementForm(DatesInOrder, forms.Form):
+    goals = forms.CharField(
+        label=gettext_lazy("Learning goals"), widget=forms.Textarea, max_length=4000
+    )
+    tasks = forms.CharField(
+        label=gettext_lazy("Tasks"),
+        widget=forms.Textarea,
+        max_length=4000,
+        help_text=gettext_lazy("What the visitor will do and observe."),
+    )
+    host_mentor = forms.CharField(label=gettext_lazy("Host mentor"), max_length=160)
+    observation_rules = forms.CharField(
+        label=gettext_lazy("Observation and confidentiality rules"),
+        widget=forms.Textarea,
+        max_length=4000,
+    )
+    starts_on = forms.DateField(label=gettext_lazy("First day"), widget=DATE)
+    ends_on = forms.DateField(label=gettext_lazy("Last day"), widget=DATE)
+
+
+class AmendmentForm(forms.ModelForm):
+    """Only the terms that change; the service checks new dates against those in force."""
+
+    class Meta:
+        model = Amendment
+        fields = ["reason", *Amendment.TERMS]
+        widgets = {
+            "starts_on": DATE,
+            "ends_on": DATE,
+            "reason": forms.Textarea(attrs={"rows": 3}),
+            "goals": forms.Textarea(attrs={"rows": 3}),
+            "tasks": forms.Textarea(attrs={"rows": 3}),
+            "observation_rules": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {name: gettext_lazy("Leave empty to keep.") for name in Amendment.TERMS}
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["day", "starts_at", "ends_at", "activity", "place"]
+        widgets = {"day": DATE, "starts_at": TIME, "ends_at": TIME}

@@ -1,0 +1,541 @@
+"""The visit workflow. Each function is one step and one transaction: it checks that the user
+may take the step from the visit's current state, changes the records, writes Wagtail's audit
+log and notifies the people concerned after the commit. A refusal raises VisitError with a
+message for the user, and changes nothing."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wagtail.log_actions import log
+
+from exchange import notifications
+from exchange.models import (
+    AgendaItem,
+    Amendment,
+    Application,
+    LearningAgreement,
+    OfferWindow,
+    Visit,
+    VisitState,
+)
+from exchange.models.visits import CANCELLABLE, HOLDS_PLACE
+from exchange.roles import is_coordinator
+
+VISITOR, HOST, COORDINATOR = "visitor", "host", "coordinator"
+
+
+class VisitError(Exception):
+    """A step that cannot be taken; the message says why."""
+
+
+class WindowFull(VisitError):
+    pass
+
+
+@dataclass(frozen=True)
+class Transition:
+    sources: tuple[str, ...]
+    target: VisitState
+    roles: frozenset[str]
+
+
+TRANSITIONS = {
+    "accept": Transition((VisitState.PROPOSED,), VisitState.ACCEPTED, frozenset({HOST})),
+    "decline": Transition((VisitState.PROPOSED,), VisitState.DECLINED, frozenset({HOST})),
+    "agree": Transition((VisitState.ACCEPTED,), VisitState.AGREED, frozenset({VISITOR, HOST})),
+    "schedule": Transition((VisitState.AGREED,), VisitState.SCHEDULED, frozenset({HOST})),
+    "complete": Transition((VisitState.SCHEDULED,), VisitState.COMPLETED, frozenset({HOST})),
+    "reflect": Transition((VisitState.COMPLETED,), VisitState.REFLECTED, frozenset({VISITOR})),
+    "cancel": Transition(
+        CANCELLABLE, VisitState.CANCELLED, frozenset({VISITOR, HOST, COORDINATOR})
+    ),
+}
+ROLE_NAMES = {
+    VISITOR: gettext_lazy("the visitor"),
+    HOST: gettext_lazy("a host of the organisation"),
+    COORDINATOR: gettext_lazy("a coordinator"),
+}
+
+# What the agreement and agenda steps need, outside the state machine's own transitions.
+EDITS_AGREEMENT = (VisitState.ACCEPTED,)
+AMENDABLE = (VisitState.AGREED, VisitState.SCHEDULED)
+HAS_AGENDA = (VisitState.AGREED, VisitState.SCHEDULED)
+
+
+def roles_of(visit: Visit, user) -> set[str]:
+    """How `user` stands to `visit`: its visitor, a host of its organisation, a coordinator."""
+    if not user.is_authenticated:
+        return set()
+    roles = set()
+    if visit.visitor_id == user.pk:
+        roles.add(VISITOR)
+    profile = getattr(user, "profile", None)
+    if (
+        profile is not None
+        and profile.hosts_visitors
+        and profile.organisation_id == visit.window.offer.organisation_id
+    ):
+        roles.add(HOST)
+    if is_coordinator(user):
+        roles.add(COORDINATOR)
+    return roles
+
+
+def allowed(visit: Visit, name: str, user) -> bool:
+    transition = TRANSITIONS[name]
+    return visit.state in transition.sources and bool(roles_of(visit, user) & transition.roles)
+
+
+def check(visit: Visit, name: str, user) -> None:
+    """Refuse, with the reason, a transition this user may not make from this state."""
+    transition = TRANSITIONS[name]
+    if not roles_of(visit, user) & transition.roles:
+        who = _(" or ").join(str(ROLE_NAMES[role]) for role in sorted(transition.roles))
+        raise VisitError(
+            _("Only %(who)s can mark this visit %(target)s.")
+            % {"who": who, "target": transition.target.label}
+        )
+    if visit.state not in transition.sources:
+        raise VisitError(
+            _("This visit is %(state)s: it cannot be marked %(target)s now.")
+            % {"state": visit.get_state_display(), "target": transition.target.label}
+        )
+
+
+def _locked(visit_id: int) -> Visit:
+    """The visit, its row locked until the transaction ends (PostgreSQL; SQLite's IMMEDIATE
+    transactions already let one writer in at a time)."""
+    try:
+        return (
+            Visit.objects.select_for_update(of=("self",))
+            .select_related("window__offer__organisation", "application")
+            .get(pk=visit_id)
+        )
+    except Visit.DoesNotExist as error:
+        raise VisitError(_("This visit does not exist.")) from error
+
+
+def _record(visit: Visit, action: str, user, **data) -> None:
+    log(visit, f"exchange.visit.{action}", user=user, data={"state": visit.state, **data})
+
+
+def check_dates(window: OfferWindow, starts_on: date, ends_on: date) -> None:
+    if ends_on < starts_on:
+        raise VisitError(_("The last day cannot be before the first day."))
+    if not window.contains(starts_on, ends_on):
+        raise VisitError(
+            _("The visit must fall inside the offer's window: %(window)s.") % {"window": window}
+        )
+
+
+def _check_not_double_booked(visit: Visit, starts_on: date, ends_on: date) -> None:
+    """A visitor is in one place at a time: no other visit holding a place overlaps."""
+    if visit.visitor_id is None:
+        return
+    # Lock the visitor: two hosts accepting the same person at once queue here (PostgreSQL).
+    list(get_user_model().objects.select_for_update().filter(pk=visit.visitor_id))
+    clash = (
+        Visit.objects.filter(
+            visitor_id=visit.visitor_id,
+            state__in=HOLDS_PLACE,
+            starts_on__lte=ends_on,
+            ends_on__gte=starts_on,
+        )
+        .exclude(pk=visit.pk)
+        .first()
+    )
+    if clash:
+        raise VisitError(
+            _("The visitor already has a visit on these dates (%(start)s – %(end)s).")
+            % {"start": f"{clash.starts_on:%d %b %Y}", "end": f"{clash.ends_on:%d %b %Y}"}
+        )
+
+
+# --- proposing ---------------------------------------------------------------------------------
+
+
+def visit_propose(
+    *, application: Application, window: OfferWindow, starts_on: date, ends_on: date, proposed_by
+) -> Visit:
+    """A proposed visit for `application` in `window`: the host is asked to accept it. The
+    application's direct request and (later) the matching round's pairs both come here."""
+    with transaction.atomic():
+        window = OfferWindow.objects.select_related("offer__organisation").get(pk=window.pk)
+        if application.withdrawn_at:
+            raise VisitError(_("This application has been withdrawn."))
+        if not window.offer.is_published:
+            raise VisitError(_("This offer does not take visitors at the moment."))
+        if window.offer.organisation_id == application.organisation_id:
+            raise VisitError(_("A visit goes to another organisation than your own."))
+        check_dates(window, starts_on, ends_on)
+        if window.places_left <= 0:
+            raise WindowFull(_("This window is full. Choose another window or offer."))
+        try:
+            with transaction.atomic():
+                visit = Visit.objects.create(
+                    application=application,
+                    visitor=application.applicant,
+                    window=window,
+                    starts_on=starts_on,
+                    ends_on=ends_on,
+                    proposed_by=proposed_by,
+                )
+        except IntegrityError as error:
+            raise VisitError(_("You already have a visit in this window.")) from error
+        _record(visit, "propose", proposed_by)
+        notifications.visit_event(visit, "proposed", actor=proposed_by)
+    return visit
+
+
+def application_submit(
+    *, applicant, data: dict, languages, window=None, starts_on=None, ends_on=None
+) -> Application:
+    """Save a member's application; with a window, also ask that offer's host (a direct
+    request). Both or neither."""
+    profile = getattr(applicant, "profile", None)
+    if profile is None:
+        raise VisitError(_("Only members of an organisation can apply for a visit."))
+    if data["available_until"] < data["available_from"]:
+        raise VisitError(_("“Available until” cannot be before “available from”."))
+    with transaction.atomic():
+        application = Application.objects.create(
+            applicant=applicant,
+            organisation=profile.organisation,
+            offer=window.offer if window else None,
+            **data,
+        )
+        application.languages.set(languages)
+        log(application, "wagtail.create", user=applicant)
+        if window is not None:
+            visit_propose(
+                application=application,
+                window=window,
+                starts_on=starts_on,
+                ends_on=ends_on,
+                proposed_by=applicant,
+            )
+    return application
+
+
+def application_withdraw(*, application: Application, user) -> Application:
+    """The applicant withdraws: open requests made with it are cancelled too."""
+    if application.applicant_id != user.pk:
+        raise VisitError(_("Only the applicant can withdraw an application."))
+    with transaction.atomic():
+        changed = Application.objects.filter(pk=application.pk, withdrawn_at__isnull=True).update(
+            withdrawn_at=timezone.now()
+        )
+        if not changed:
+            raise VisitError(_("This application is already withdrawn."))
+        for visit in application.visits.filter(state=VisitState.PROPOSED):
+            visit_cancel(visit_id=visit.pk, user=user, reason=_("The application was withdrawn."))
+        log(application, "exchange.application.withdraw", user=user)
+    application.refresh_from_db()
+    return application
+
+
+# --- the host's answer -------------------------------------------------------------------------
+
+
+def visit_accept(*, visit_id: int, user) -> Visit:
+    """The host accepts: the visit takes a place in its window, and a learning agreement is
+    drafted from the application and the offer."""
+    with transaction.atomic():
+        visit = _locked(visit_id)
+        check(visit, "accept", user)
+        _check_not_double_booked(visit, visit.starts_on, visit.ends_on)
+        # The conditional update takes the place, or finds none left: whoever comes second
+        # to the last place reads the updated count (PostgreSQL re-checks the row it waited
+        # for; SQLite lets one writer in at a time). The check constraint stands behind it.
+        taken = OfferWindow.objects.filter(pk=visit.window_id, booked__lt=F("capacity")).update(
+            booked=F("booked") + 1
+        )
+        if not taken:
+            raise WindowFull(_("This window is full: no place is left for this visitor."))
+        visit.move_to(VisitState.ACCEPTED)
+        LearningAgreement.objects.create(
+            visit=visit,
+            goals=visit.application.learning_goals,
+            tasks="",
+            host_mentor="",
+            observation_rules=visit.offer.observation_rules,
+            starts_on=visit.starts_on,
+            ends_on=visit.ends_on,
+        )
+        _record(visit, "accept", user)
+        notifications.visit_event(visit, "accepted", actor=user)
+    return visit
+
+
+def visit_decline(*, visit_id: int, user, reason: str) -> Visit:
+    if not (reason or "").strip():
+        raise VisitError(_("Say why you decline: the visitor reads it."))
+    with transaction.atomic():
+        visit = _locked(visit_id)
+        check(visit, "decline", user)
+        visit.move_to(VisitState.DECLINED, reason=reason.strip())
+        _record(visit, "decline", user, reason=visit.reason)
+        notifications.visit_event(visit, "declined", actor=user)
+    return visit
+
+
+def visit_cancel(*, visit_id: int, user, reason: str) -> Visit:
+    """Cancel before the visit is completed; a place it held is freed."""
+    if not (reason or "").strip():
+        raise VisitError(_("Say why the visit is cancelled."))
+    with transaction.atomic():
+        visit = _locked(visit_id)
+        check(visit, "cancel", user)
+        if visit.holds_place:
+            OfferWindow.objects.filter(pk=visit.window_id).update(booked=F("booked") - 1)
+        visit.move_to(VisitState.CANCELLED, reason=reason.strip())
+        _record(visit, "cancel", user, reason=visit.reason)
+        notifications.visit_event(visit, "cancelled", actor=user)
+    return visit
+
+
+# --- the learning agreement --------------------------------------------------------------------
+
+
+def agreement_update(*, visit_id: int, user, terms: dict) -> LearningAgreement:
+    """Change the draft agreement. A change withdraws both signatures: each side signs the
+    text they have read."""
+    with transaction.atomic():
+        visit = _locked(visit_id)
+        _check_agreement_step(visit, user)
+        agreement = visit.agreement
+        check_dates(visit.window, terms["starts_on"], terms["ends_on"])
+        _check_not_double_booked(visit, terms["starts_on"], terms["ends_on"])
+        changed = {name for name, value in terms.items() if getattr(agreement, name) != value}
+        if not changed:
+            return agreement
+        for name in changed:
+            setattr(agreement, name, terms[name])
+        agreement.visitor_signed_at = agreement.host_signed_at = agreement.host_signed_by = None
+        agreement.save()
+        Visit.objects.filter(pk=visit.pk).update(
+            starts_on=agreement.starts_on, ends_on=agreement.ends_on
+        )
+        _record(visit, "agreement_edit", user, changed=sorted(changed))
+    return agreement
+
+
+def agreement_sign(*, visit_id: int, user) -> LearningAgreement:
+    """Sign for one's side (visitor, or a host for the organisation); the second signature
+    makes the visit agreed."""
+    with transaction.atomic():
+        visit = _locked(visit_id)
+        roles = _check_agreement_step(visit, user)
+        agreement = visit.agreement
+        missing = [
+            str(LearningAgreement._meta.get_field(name).verbose_name)
+            for name in ("goals", "tasks", "host_mentor", "observation_rules")
+            if not getattr(agreement, name).strip()
+        ]
+        if missing:
+            raise VisitError(
+                _("Complete the agreement before signing: %(fields)s.")
+                % {"fields": ", ".join(missing)}
+            )
+        now = timezone.now()
+        if VISITOR in roles and not agreement.visitor_signed_at:
+            agreement.visitor_signed_at = now
+        elif HOST in roles and not agreement.host_signed_at:
+            agreement.host_signed_at, agreement.host_signed_by = now, user
+        else:
+            raise VisitError(_("You have already signed this agreement."))
+        agreement.save(update_fields=["visitor_signed_at", "host_signed_at", "host_signed_by"])
+        _record(visit, "agreement_sign", user, side=VISITOR if VISITOR in roles else HOST)
+        if agreement.is_signed:
+            visit.move_to(VisitState.AGREED)
+            _record(visit, "agree", user)
+            notifications.visit_event(visit, "agreed", actor=user)
+        else:
+            notifications.visit_event(visit, "signed", actor=user)
+    return agreement
+
+
+def _check_agreement_step(visit: Visit, user) -> set[str]:
+    roles = roles_of(visit, user) & {VISITOR, HOST}
+    if not roles:
+        raise VisitError(_("Only the visitor and the host sign and edit the agreement."))
+    if visit.state not in EDITS_AGREEMENT:
+        raise VisitError(
+            _("This visit is %(state)s: its agreement is no longer a draft.")
+            % {"state": visit.get_state_display()}
+        )
+    return roles
+
+
+def amendment_propose(*, visit_id: int, user, reason: str, changes: dict) -> Amendment:
+    """Propose a change to the signed agreement; the proposer's side confirms by proposing."""
+    changes = {name: value for name, value in changes.items() if value not in ("", None)}
+    with transaction.atomic():
+        visit = _locked(visit_id)
+        roles = roles_of(visit, user) & {VISITOR, HOST}
+        if not roles:
+            raise VisitError(_("Only the visitor and the host amend the agreement."))
+        if visit.state not in AMENDABLE:
+            raise VisitError(
+                _("This visit is %(state)s: its agreement cannot be amended now.")
+                % {"state": visit.get_state_display()}
+            )
+        if not (reason or "").strip():
+            raise VisitError(_("Say why the agreement changes."))
+        agreement = visit.agreement
+        current = agreement.terms()
+        changes = {name: value for name, value in changes.items() if current[name] != value}
+        if not changes:
+            raise VisitError(_("The amendment changes nothing in the agreement."))
+        starts_on = changes.get("starts_on", current["starts_on"])
+        ends_on = changes.get("ends_on", current["ends_on"])
+        check_dates(visit.window, starts_on, ends_on)
+        _check_not_double_booked(visit, starts_on, ends_on)
+        now = timezone.now()
+        try:
+            with transaction.atomic():
+                amendment = Amendment.objects.create(
+                    agreement=agreement,
+                    number=agreement.amendments.count() + 1,
+                    reason=reason.strip(),
+                    proposed_by=user,
+                    visitor_confirmed_at=now if VISITOR in roles else None,
+                    host_confirmed_at=now if HOST in roles else None,
+                    **changes,
+                )
+        except IntegrityError as error:
+            raise VisitError(_("An amendment is already waiting for confirmation.")) from error
+        _record(visit, "amendment_propose", user, amendment=amendment.number)
+        notifications.visit_event(visit, "amendment_proposed", actor=user)
+    return amendment
+
+
+def amendment_confirm(*, amendment_id: int, user) -> Amendment:
+    """The other side confirms: the amendment is in force, and the visit's dates follow it."""
+    with transaction.atomic():
+        amendment = Amendment.objects.select_related("agreement").get(pk=amendment_id)
+        visit = _locked(amendment.agreement.visit_id)
+        roles = roles_of(visit, user) & {VISITOR, HOST}
+        now = timezone.now()
+        if VISITOR in roles and not amendment.visitor_confirmed_at:
+            amendment.visitor_confirmed_at = now
+        elif HOST in roles and not amendment.host_confirmed_at:
+            amendment.host_confirmed_at = now
+        elif roles:
+            raise VisitError(_("You have already confirmed this amendment."))
+        else:
+            raise VisitError(_("Only the visitor and the host confirm amendments."))
+        if visit.state not in AMENDABLE:
+            raise VisitError(_("This visit can no longer be amended."))
+        amendment.save(update_fields=["visitor_confirmed_at", "host_confirmed_at"])
+        terms = amendment.agreement.terms()
+        _check_not_double_booked(visit, terms["starts_on"], terms["ends_on"])
+        Visit.objects.filter(pk=visit.pk).update(
+            starts_on=terms["starts_on"], ends_on=terms["ends_on"]
+        )
+        _record(visit, "amendment_confirm", user, amendment=amendment.number)
+        notifications.visit_event(visit, "amendment_confirmed", actor=user)
+    return amendment
+
+
+# --- agenda and the visit itself ---------------------------------------------------------------
+
+
+def agenda_add(*, visit_id: int, user, item: dict) -> AgendaItem:
+    with transaction.atomic():
+        visit = _locked(visit_id)
+        _check_agenda_step(visit, user)
+        if not visit.starts_on <= item["day"] <= visit.ends_on:
+            raise VisitError(
+                _("The day must be one of the visit's days (%(start)s – %(end)s).")
+                % {"start": f"{visit.starts_on:%d %b %Y}", "end": f"{visit.ends_on:%d %b %Y}"}
+            )
+        if item.get("starts_at") and item.get("ends_at") and item["ends_at"] < item["starts_at"]:
+            raise VisitError(_("An activity cannot end before it starts."))
+        entry = AgendaItem.objects.create(visit=visit, **item)
+        _record(visit, "agenda_add", user, day=str(entry.day))
+    return entry
+
+
+def agenda_remove(*, visit_id: int, user, item_id: int) -> None:
+    with transaction.atomic():
+        visit = _locked(visit_id)
+        _check_agenda_step(visit, user)
+        deleted, _count = AgendaItem.objects.filter(pk=item_id, visit=visit).delete()
+        if not deleted:
+            raise VisitError(_("This agenda item does not exist."))
+        _record(visit, "agenda_remove", user)
+
+
+def _check_agenda_step(visit: Visit, user) -> None:
+    if HOST not in roles_of(visit, user):
+        raise VisitError(_("The host organisation sets the agenda."))
+    if visit.state not in HAS_AGENDA:
+        raise VisitError(
+            _("This visit is %(state)s: the agenda is set between signing and the visit.")
+            % {"state": visit.get_state_display()}
+        )
+
+
+def visit_schedule(*, visit_id: int, user) -> Visit:
+    with transaction.atomic():
+        visit = _locked(visit_id)
+        check(visit, "schedule", user)
+        if not visit.agenda.exists():
+            raise VisitError(_("Add the agenda's activities before scheduling the visit."))
+        visit.move_to(VisitState.SCHEDULED)
+        _record(visit, "schedule", user)
+        notifications.visit_event(visit, "scheduled", actor=user)
+    return visit
+
+
+def visit_complete(*, visit_id: int, user) -> Visit:
+    """The host confirms the visit took place (from its first day on)."""
+    with transaction.atomic():
+        visit = _locked(visit_id)
+        check(visit, "complete", user)
+        if timezone.localdate() < visit.starts_on:
+            raise VisitError(_("A visit can be confirmed from its first day on."))
+        visit.move_to(VisitState.COMPLETED)
+        _record(visit, "complete", user)
+        notifications.visit_event(visit, "completed", actor=user)
+    return visit
+
+
+def visit_mark_reflected(*, visit_id: int, user) -> Visit:
+    """The visitor's post-visit reflection is in. The reflection logs (a later step of the
+    cycle) call this when the visitor hands theirs in."""
+    with transaction.atomic():
+        visit = _locked(visit_id)
+        check(visit, "reflect", user)
+        visit.move_to(VisitState.REFLECTED)
+        _record(visit, "reflect", user)
+    return visit
+
+
+def next_step(visit: Visit, user) -> str:
+    """What `user` should do next about `visit`, in a few words (dashboards)."""
+    roles = roles_of(visit, user)
+    agreement = getattr(visit, "agreement", None)
+    state = visit.state
+    if state == VisitState.PROPOSED:
+        return _("Accept or decline the request") if HOST in roles else _("Waiting for the host")
+    if state == VisitState.ACCEPTED:
+        signed = agreement and (
+            agreement.visitor_signed_at if VISITOR in roles else agreement.host_signed_at
+        )
+        return _("Waiting for the other signature") if signed else _("Sign the learning agreement")
+    if state == VisitState.AGREED:
+        return _("Set the agenda and schedule") if HOST in roles else _("Waiting for the agenda")
+    if state == VisitState.SCHEDULED:
+        return _("Confirm the visit took place") if HOST in roles else _("Get ready for the visit")
+    if state == VisitState.COMPLETED:
+        return _("Write your reflection") if VISITOR in roles else _("Waiting for the reflection")
+    return _("Nothing to do")

@@ -1,0 +1,88 @@
+"""A visit's first steps in a real browser: a member asks a host organisation for a visit, a
+host accepts it, and both sign the learning agreement."""
+
+from datetime import timedelta
+
+import pytest
+
+from cms.models import Challenge, Language
+from tests.browser.test_accessibility import audit
+from tests.cms.factories import make_library, make_organisation
+from tests.exchange.factories import PASSWORD, make_member, make_offer
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def people(site_db, home_page):
+    _library, organisations = make_library(home_page)
+    host_org = make_organisation(organisations, title="Fictional Dune Counselling", country="NL")
+    visitor_org = make_organisation(organisations, title="Fictional Birch Mentors", country="FI")
+    offer = make_offer(host_org, title="Family support sessions (fictional)")
+    return {
+        "host": make_member(host_org, hosts=True, first_name="Hosting", last_name="Counsellor"),
+        "visitor": make_member(visitor_org, first_name="Visiting", last_name="Mentor"),
+        "window": offer.windows.get(),
+        # Read now: the ORM is off limits while Playwright runs (tests/browser/conftest.py).
+        "challenge": Challenge.objects.order_by("pk").first().name,
+        "language": Language.objects.order_by("pk").first().name,
+    }
+
+
+def sign_in(page, user):
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+def sign_out(page):
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_url(lambda url: "/accounts/logout/" not in url)
+
+
+def test_a_member_applies_a_host_accepts_and_both_sign(people, page):
+    window = people["window"]
+    first_day = window.starts_on + timedelta(days=1)
+
+    sign_in(page, people["visitor"])
+    page.get_by_role("link", name="Hosting offers").click()
+    page.get_by_role("link", name="Family support sessions (fictional)").click()
+    page.get_by_role("link", name="Ask for a visit").click()
+    page.get_by_label("Challenge:", exact=True).select_option(label=people["challenge"])
+    page.get_by_label("The challenge in your own words").fill(
+        "Young people in our town follow an online group that glorifies violence."
+    )
+    page.get_by_label("What you want to learn").fill("How the team involves families early.")
+    page.get_by_label(people["language"], exact=True).check()
+    page.get_by_label("Available from").fill(window.starts_on.isoformat())
+    page.get_by_label("Available until").fill(window.ends_on.isoformat())
+    page.get_by_label("Window of the offer").select_option(index=1)
+    page.get_by_label("First day of the visit").fill(first_day.isoformat())
+    page.get_by_label("Last day of the visit").fill((first_day + timedelta(days=2)).isoformat())
+    page.get_by_role("button", name="Send the request").click()
+    assert page.get_by_text("Your request is sent to the host.").is_visible()
+    sign_out(page)
+
+    sign_in(page, people["host"])
+    page.get_by_role("link", name="Dashboard").click()
+    page.get_by_role("link", name="Visiting Mentor").click()
+    page.get_by_role("button", name="Accept the visit").click()
+    assert page.locator(".visit-state").inner_text().startswith("Accepted")
+    page.get_by_label("Tasks").fill("Observe a family session (with consent); meet the team.")
+    page.get_by_label("Host mentor").fill("Hosting Counsellor, senior family counsellor")
+    page.get_by_role("button", name="Save the agreement").click()
+    page.get_by_role("button", name="Sign the agreement").click()
+    assert page.get_by_text("Signed by the host on").is_visible()
+    sign_out(page)
+
+    sign_in(page, people["visitor"])
+    page.get_by_role("link", name="Dashboard").click()
+    page.get_by_role("link", name="Visit to Fictional Dune Counselling").click()
+    assert page.get_by_text("Not signed by the visitor yet.").is_visible()
+    page.get_by_role("button", name="Sign the agreement").click()
+    assert page.locator(".visit-state").inner_text().startswith("Agreement signed")
+    assert page.get_by_text("Observe a family session (with consent)").is_visible()
+    assert page.get_by_text("Hosting Counsellor, senior family counsellor").is_visible()
+    audit(page, page.url)  # the visit's page passes axe, as every page does

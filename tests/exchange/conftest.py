@@ -1,0 +1,38 @@
+from dataclasses import dataclass
+
+import pytest
+
+from tests.cms.factories import make_library, make_organisation
+from tests.exchange.factories import make_member, make_offer
+
+
+@dataclass
+class Network:
+    host_org: object
+    visitor_org: object
+    host: object
+    colleague: object  # a member of the host organisation who does not host
+    visitor: object
+    outsider: object  # a member of a third organisation
+    offer: object
+    window: object
+
+
+@pytest.fixture
+def network(home_page) -> Network:
+    """Two organisations: one hosts (with an offer of one window for 2 visitors), one visits."""
+    _library, organisations = make_library(home_page)
+    host_org = make_organisation(organisations, title="Fictional Harbour Counselling", country="NL")
+    visitor_org = make_organisation(organisations, title="Fictional Hill Mentors", country="AT")
+    third = make_organisation(organisations, title="Fictional Valley Exit Work", country="FI")
+    offer = make_offer(host_org)
+    return Network(
+        host_org=host_org,
+        visitor_org=visitor_org,
+        host=make_member(host_org, hosts=True),
+        colleague=make_member(host_org),
+        visitor=make_member(visitor_org),
+        outsider=make_member(third),
+        offer=offer,
+        window=offer.windows.get(),
+    )
