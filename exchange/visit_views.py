@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from exchange import calendar, visits
 from exchange.models import (
+    Amendment,
     Application,
     CalendarFeed,
     HostingOffer,
@@ -333,13 +334,7 @@ def amendment_propose(request, pk: int):
 @login_required
 def amendment_confirm(request, pk: int, number: int):
     visit = _visit_for(request.user, pk)
-    amendment = (
-        get_object_or_404(visit.agreement.amendments, number=number)
-        if hasattr(visit, "agreement")
-        else None
-    )
-    if amendment is None:
-        raise Http404
+    amendment = get_object_or_404(Amendment, agreement__visit=visit, number=number)
     try:
         visits.amendment_confirm(amendment_id=amendment.pk, user=request.user)
     except visits.VisitError as error:
