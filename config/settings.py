@@ -42,6 +42,7 @@ BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = BASE_URL
 
 INSTALLED_APPS = [
+    "matching",
     "exchange",
     "cms",
     "wagtail.contrib.forms",

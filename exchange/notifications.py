@@ -16,6 +16,7 @@ logger = logging.getLogger(__name__)
 
 SUBJECTS = {
     "proposed": _("New visit request from %(visitor)s"),
+    "matched": _("The matching round proposes a visit to %(organisation)s"),
     "accepted": _("Your visit to %(organisation)s is accepted"),
     "declined": _("Your visit request to %(organisation)s was declined"),
     "signed": _("Please sign the learning agreement for the visit to %(organisation)s"),

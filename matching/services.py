@@ -1,0 +1,241 @@
+"""The adapter between the database and the engine: a round's open applications and offer
+windows become the engine's Problem, its Result becomes proposals and misses of a stored run,
+and publishing turns the proposals into proposed visits through exchange's services."""
+
+import re
+from dataclasses import asdict
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from wagtail.log_actions import log
+
+from exchange import notifications, visits
+from exchange.models import Application, OfferWindow, Visit, VisitState
+from matching import engine
+from matching.models import Miss, Proposal, Round, Run
+
+WORD = re.compile(r"[^\W\d_]{4,}")
+VISIT_DAYS = 3  # a proposed visit's length, inside the overlap of availability and window
+
+
+class RoundError(Exception):
+    """A round step that cannot be taken; the message says why."""
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in WORD.findall(text or ""))
+
+
+def open_applications(round_: Round):
+    """Applications waiting for a pair: not withdrawn, no visit under way, available during
+    the round."""
+    under_way = Visit.objects.active().values("application")
+    return (
+        Application.objects.filter(
+            withdrawn_at__isnull=True,
+            applicant__isnull=False,
+            available_from__lte=round_.window_until,
+            available_until__gte=round_.window_from,
+        )
+        .exclude(pk__in=under_way)
+        .select_related("challenge", "organisation", "applicant__profile")
+        .prefetch_related("languages", "applicant__profile__challenges_shown")
+    )
+
+
+def open_windows(round_: Round):
+    return (
+        OfferWindow.objects.filter(
+            offer__is_published=True,
+            starts_on__lte=round_.window_until,
+            ends_on__gte=round_.window_from,
+        )
+        .select_related("offer__organisation")
+        .prefetch_related(
+            "offer__challenges",
+            "offer__languages",
+            "offer__work_settings",
+            Prefetch("offer__organisation__member_profiles"),
+        )
+    )
+
+
+def problem_for(round_: Round, *, forced=(), excluded=()) -> engine.Problem:
+    applications = list(open_applications(round_))
+    past = {}
+    for visitor_id, organisation_id in Visit.objects.filter(
+        visitor__in=[a.applicant_id for a in applications],
+        state__in=[VisitState.COMPLETED, VisitState.REFLECTED],
+    ).values_list("visitor", "window__offer__organisation"):
+        past.setdefault(visitor_id, set()).add(str(organisation_id))
+    visitors = tuple(_visitor(application, round_, past) for application in applications)
+    hosts = tuple(
+        engine.Host(
+            id=f"w{window.pk}",
+            organisation=str(window.offer.organisation_id),
+            country=str(window.offer.organisation.country),
+            challenges=tuple(challenge.slug for challenge in window.offer.challenges.all()),
+            languages=frozenset(language.slug for language in window.offer.languages.all()),
+            window_from=window.starts_on,
+            window_until=window.ends_on,
+            capacity=window.places_left,
+            settings=frozenset(setting.slug for setting in window.offer.work_settings.all()),
+            keywords=_words(window.offer.description),
+        )
+        for window in open_windows(round_)
+        if window.places_left > 0
+    )
+    weights = engine.Weights(**{name: getattr(round_, name) for name in Round.WEIGHTS})
+    rules = engine.Rules(
+        allow_interpretation=round_.allow_interpretation,
+        cross_border_required=round_.cross_border_required,
+        excluded=frozenset(excluded),
+        forced=tuple(sorted(forced)),
+    )
+    return engine.Problem(visitors, hosts, weights, rules)
+
+
+def _visitor(application: Application, round_: Round, past: dict) -> engine.Visitor:
+    profile = getattr(application.applicant, "profile", None)
+    return engine.Visitor(
+        id=f"a{application.pk}",
+        organisation=str(application.organisation_id),
+        country=str(application.organisation.country),
+        challenge=application.challenge.slug,
+        languages=frozenset(language.slug for language in application.languages.all()),
+        available_from=max(application.available_from, round_.window_from),
+        available_until=min(application.available_until, round_.window_until),
+        keywords=_words(application.challenge_statement),
+        shows=frozenset(c.slug for c in profile.challenges_shown.all()) if profile else frozenset(),
+        past_hosts=frozenset(past.get(application.applicant_id, ())),
+    )
+
+
+def _plain(problem: engine.Problem) -> dict:
+    """The problem as JSON-ready data, stored with the run."""
+
+    def convert(value):
+        if isinstance(value, frozenset | set):
+            return sorted(convert(item) for item in value)
+        if isinstance(value, tuple | list):
+            return [convert(item) for item in value]
+        if isinstance(value, dict):
+            return {key: convert(item) for key, item in value.items()}
+        if isinstance(value, date):
+            return value.isoformat()
+        return value
+
+    return convert(asdict(problem))
+
+
+def round_run(*, round_: Round, user) -> Run:
+    """Run the engine on the round as it stands, around the pinned pairs of the last run and
+    without its rejected ones; store the run with its inputs."""
+    if round_.published_at:
+        raise RoundError("This round is published: start a new round.")
+    previous = round_.latest_run
+    forced, excluded = set(), set()
+    if previous is not None:
+        for proposal in previous.proposals.select_related("window__offer"):
+            if proposal.decision == Proposal.Decision.PINNED:
+                forced.add((f"a{proposal.application_id}", f"w{proposal.window_id}"))
+            elif proposal.decision == Proposal.Decision.REJECTED:
+                excluded.add(
+                    (f"a{proposal.application_id}", str(proposal.window.offer.organisation_id))
+                )
+    problem = problem_for(round_, forced=forced, excluded=excluded)
+    with transaction.atomic():
+        run = Run.objects.create(round=round_, started_by=user, inputs=_plain(problem))
+        try:
+            result = engine.solve(problem)
+        except engine.ForcedPairError as error:
+            run.status, run.error, run.finished_at = Run.Status.FAILED, str(error), timezone.now()
+            run.save(update_fields=["status", "error", "finished_at"])
+            raise RoundError(f"A pinned pair no longer fits: {error}") from error
+        alternates = dict(result.alternates)
+        Proposal.objects.bulk_create(
+            Proposal(
+                run=run,
+                application_id=int(pair.visitor[1:]),
+                window_id=int(pair.host[1:]),
+                score=pair.score,
+                parts=[[part.name, part.points] for part in pair.parts],
+                alternates=[int(host[1:]) for host in alternates.get(pair.visitor, ())],
+                forced=pair.forced,
+                decision=Proposal.Decision.PINNED if pair.forced else Proposal.Decision.OPEN,
+            )
+            for pair in result.pairs
+        )
+        Miss.objects.bulk_create(
+            Miss(
+                run=run,
+                application_id=int(miss.visitor[1:]),
+                reason=miss.reason,
+                nearest_miss_id=int(miss.nearest_miss[1:]) if miss.nearest_miss else None,
+                nearest_miss_fails=list(miss.nearest_miss_fails),
+            )
+            for miss in result.unmatched
+        )
+        run.status, run.finished_at = Run.Status.DONE, timezone.now()
+        run.total, run.greedy_total = result.total, result.greedy_total
+        run.save(update_fields=["status", "finished_at", "total", "greedy_total"])
+        log(round_, "matching.round.run", user=user, data={"run": run.pk, "total": run.total})
+    return run
+
+
+def proposal_decide(*, proposal: Proposal, decision: str, user) -> Proposal:
+    """Pin (keep it whatever the next run finds) or reject (never this host organisation for
+    this application) a proposed pair; the next run works around both."""
+    if proposal.run.round.published_at:
+        raise RoundError("This round is published.")
+    if decision not in Proposal.Decision.values:
+        raise RoundError("Unknown decision.")
+    Proposal.objects.filter(pk=proposal.pk).update(decision=decision)
+    proposal.decision = decision
+    log(proposal.run.round, f"matching.pair.{decision}", user=user, data={"pair": proposal.pk})
+    return proposal
+
+
+def round_publish(*, round_: Round, user) -> list[Visit]:
+    """Every pair of the latest run that is not rejected becomes a proposed visit (the host is
+    asked to accept it) and both people are told. All or nothing."""
+    run = round_.latest_run
+    if run is None or run.status != Run.Status.DONE:
+        raise RoundError("Run the round first.")
+    if round_.published_at:
+        raise RoundError("This round is already published.")
+    created = []
+    with transaction.atomic():
+        for proposal in run.proposals.exclude(decision=Proposal.Decision.REJECTED).select_related(
+            "application", "window"
+        ):
+            start, end = _visit_dates(proposal.application, proposal.window, round_)
+            try:
+                visit = visits.visit_propose(
+                    application=proposal.application,
+                    window=proposal.window,
+                    starts_on=start,
+                    ends_on=end,
+                    proposed_by=user,
+                )
+            except visits.VisitError as error:
+                raise RoundError(
+                    f"Pair {proposal.application_id} → {proposal.window}: {error} Run the round "
+                    "again."
+                ) from error
+            notifications.send_after_commit(visit, "matched", [visit.visitor])
+            Proposal.objects.filter(pk=proposal.pk).update(visit=visit)
+            created.append(visit)
+        round_.published_at = timezone.now()
+        round_.save(update_fields=["published_at"])
+        log(round_, "matching.round.publish", user=user, data={"visits": len(created)})
+    return created
+
+
+def _visit_dates(application, window, round_) -> tuple[date, date]:
+    start = max(application.available_from, window.starts_on, round_.window_from)
+    last = min(application.available_until, window.ends_on, round_.window_until)
+    return start, min(last, start + timedelta(days=VISIT_DAYS - 1))

@@ -1,0 +1,15 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+
+
+@hooks.register("register_log_actions")
+def register_round_actions(actions):
+    for action, label in [
+        ("matching.round.run", _("Matching round: run")),
+        ("matching.round.publish", _("Matching round: published")),
+        ("matching.pair.pinned", _("Matching round: pair pinned")),
+        ("matching.pair.rejected", _("Matching round: pair rejected")),
+        ("matching.pair.open", _("Matching round: pair reopened")),
+    ]:
+        actions.register_action(action, label, label)

@@ -1,0 +1,112 @@
+"""Matching rounds through the adapter: the database's applications and windows in, stored
+proposals and misses out, pins and rejections respected, publishing as proposed visits."""
+
+from datetime import timedelta
+
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.utils import timezone
+
+import pytest
+
+from cms.models import Challenge
+from exchange.models import Visit, VisitState
+from exchange.roles import COORDINATORS
+from matching import services
+from matching.models import Proposal, Round
+from tests.cms.factories import make_library, make_organisation
+from tests.exchange.factories import UserFactory, apply, make_member, make_offer
+
+
+@pytest.fixture
+def world(home_page):
+    _library, organisations = make_library(home_page)
+    host_org = make_organisation(organisations, title="Fictional Canal Counselling", country="NL")
+    first = make_organisation(organisations, title="Fictional Alp Mentors", country="AT")
+    second = make_organisation(organisations, title="Fictional Pine Exit Work", country="FI")
+    host = make_member(host_org, hosts=True)
+    offer = make_offer(host_org, windows=((10, 40, 1),))  # one place
+    challenge = offer.challenges.order_by("pk").first()
+    assert challenge == Challenge.objects.order_by("pk").first()  # the one apply() names
+    today = timezone.localdate()
+    round_ = Round.objects.create(
+        name="Spring exchange (fictional)",
+        year=today.year,
+        window_from=today,
+        window_until=today + timedelta(days=90),
+    )
+    coordinator = UserFactory(second_factor=True)
+    coordinator.groups.add(Group.objects.get(name=COORDINATORS))
+    return {
+        "coordinator": coordinator,
+        "round": round_,
+        "host": host,
+        "window": offer.windows.get(),
+        "alice": apply(make_member(first)),
+        "bruno": apply(make_member(second)),
+    }
+
+
+@pytest.mark.django_db
+def test_a_run_stores_its_inputs_pairs_and_misses(world):
+    run = services.round_run(round_=world["round"], user=world["host"])
+    assert {v["id"] for v in run.inputs["visitors"]} == {
+        f"a{world['alice'].pk}",
+        f"a{world['bruno'].pk}",
+    }
+    assert [h["capacity"] for h in run.inputs["hosts"]] == [1]
+    (proposal,) = run.proposals.all()
+    (miss,) = run.misses.all()
+    assert proposal.window == world["window"] and miss.reason == "capacity"
+    assert dict(proposal.parts)["shared challenge"] == 5.0
+    assert run.total == proposal.score and run.total >= run.greedy_total
+    again = services.round_run(round_=world["round"], user=world["host"])
+    assert [p.application_id for p in again.proposals.all()] == [proposal.application_id]
+
+
+@pytest.mark.django_db
+def test_the_next_run_works_around_a_rejection_and_keeps_a_pin(world):
+    run = services.round_run(round_=world["round"], user=world["host"])
+    first = run.proposals.get()
+    services.proposal_decide(proposal=first, decision=Proposal.Decision.REJECTED, user=None)
+    second = services.round_run(round_=world["round"], user=None).proposals.get()
+    assert second.application_id != first.application_id
+    services.proposal_decide(proposal=second, decision=Proposal.Decision.PINNED, user=None)
+    third = services.round_run(round_=world["round"], user=None).proposals.get()
+    assert (third.application_id, third.forced) == (second.application_id, True)
+
+
+@pytest.mark.django_db
+def test_publishing_proposes_the_visits_and_tells_both_people(
+    world, django_capture_on_commit_callbacks
+):
+    run = services.round_run(round_=world["round"], user=world["host"])
+    proposal = run.proposals.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        (visit,) = services.round_publish(round_=world["round"], user=world["coordinator"])
+    assert visit.state == VisitState.PROPOSED and visit.application == proposal.application
+    assert visit.window.contains(visit.starts_on, visit.ends_on)
+    assert (visit.ends_on - visit.starts_on).days == services.VISIT_DAYS - 1
+    recipients = sorted(message.to[0] for message in mail.outbox)
+    assert recipients == sorted([world["host"].email, visit.visitor.email])
+    world["round"].refresh_from_db()
+    assert world["round"].published_at is not None
+    with pytest.raises(services.RoundError, match="already published"):
+        services.round_publish(round_=world["round"], user=None)
+    with pytest.raises(services.RoundError, match="published"):
+        services.round_run(round_=world["round"], user=None)
+    # A matched application is not offered again in another round.
+    assert visit.application not in services.open_applications(world["round"])
+
+
+@pytest.mark.django_db
+def test_publishing_is_all_or_nothing(world):
+    services.round_run(round_=world["round"], user=None)
+    # The window filled up meanwhile: the pair cannot become a visit, and nothing is published.
+    world["window"].offer.is_published = False
+    world["window"].offer.save(update_fields=["is_published"])
+    with pytest.raises(services.RoundError, match="Run the round again"):
+        services.round_publish(round_=world["round"], user=None)
+    assert not Visit.objects.exists()
+    world["round"].refresh_from_db()
+    assert world["round"].published_at is None
