@@ -147,14 +147,17 @@ def round_run(*, round_: Round, user) -> Run:
                     (f"a{proposal.application_id}", str(proposal.window.offer.organisation_id))
                 )
     problem = problem_for(round_, forced=forced, excluded=excluded)
+    # The run is stored first, on its own: while the engine works its state is "running" (a
+    # worker's progress), and a refused run stays on record with the reason.
+    run = Run.objects.create(round=round_, started_by=user, inputs=_plain(problem))
+    try:
+        result = engine.solve(problem)
+    except engine.ForcedPairError as error:
+        Run.objects.filter(pk=run.pk).update(
+            status=Run.Status.FAILED, error=str(error), finished_at=timezone.now()
+        )
+        raise RoundError(f"A pinned pair no longer fits: {error}") from error
     with transaction.atomic():
-        run = Run.objects.create(round=round_, started_by=user, inputs=_plain(problem))
-        try:
-            result = engine.solve(problem)
-        except engine.ForcedPairError as error:
-            run.status, run.error, run.finished_at = Run.Status.FAILED, str(error), timezone.now()
-            run.save(update_fields=["status", "error", "finished_at"])
-            raise RoundError(f"A pinned pair no longer fits: {error}") from error
         alternates = dict(result.alternates)
         Proposal.objects.bulk_create(
             Proposal(

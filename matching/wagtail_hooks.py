@@ -13,3 +13,10 @@ def register_round_actions(actions):
         ("matching.pair.open", _("Matching round: pair reopened")),
     ]:
         actions.register_action(action, label, label)
+
+
+@hooks.register("register_admin_viewset")
+def register_rounds():
+    from matching.admin_views import RoundViewSet
+
+    return RoundViewSet()

@@ -283,6 +283,18 @@ TABLE: dict[str, P | list[P]] = {
     "admin/visits/history-results/<int:pk>/": P("/admin/visits/history-results/{visit}/", COORDINATORS, COORDINATORS_405),
     "admin/visits/usage/<int:pk>/": P("/admin/visits/usage/{visit}/", NOBODY, NOBODY),
     "admin/visits/inspect/<int:pk>/": P("/admin/visits/inspect/{visit}/", COORDINATORS, COORDINATORS_405),
+    "admin/rounds/": P("/admin/rounds/", COORDINATORS, COORDINATORS_405),
+    "admin/rounds/results/": P("/admin/rounds/results/", COORDINATORS, COORDINATORS_405),
+    "admin/rounds/new/": P("/admin/rounds/new/", COORDINATORS, COORDINATORS),
+    "admin/rounds/edit/<int:pk>/": P("/admin/rounds/edit/{round}/", COORDINATORS, COORDINATORS),
+    "admin/rounds/delete/<int:pk>/": P("/admin/rounds/delete/{round}/", STAFF, STAFF_302),
+    "admin/rounds/history/<int:pk>/": P("/admin/rounds/history/{round}/", COORDINATORS, COORDINATORS_405),
+    "admin/rounds/history-results/<int:pk>/": P("/admin/rounds/history-results/{round}/", COORDINATORS, COORDINATORS_405),
+    "admin/rounds/usage/<int:pk>/": P("/admin/rounds/usage/{round}/", COORDINATORS, COORDINATORS_405),
+    "admin/rounds/review/<int:pk>/": P("/admin/rounds/review/{round}/", COORDINATORS, COORDINATORS_405),
+    "admin/rounds/run/<int:pk>/": P("/admin/rounds/run/{round}/", COORDINATORS_405, COORDINATORS_302),
+    "admin/rounds/publish/<int:pk>/": P("/admin/rounds/publish/{round}/", COORDINATORS_405, COORDINATORS_302),  # publish: refused with a message, no run yet
+    "admin/rounds/decide/<int:pk>/<int:proposal>/<slug:decision>/": P("/admin/rounds/decide/{round}/999999/pinned/", COORDINATORS_405, "login denied denied denied 404 404"),
     "admin/sites/": P("/admin/sites/", STAFF, STAFF_405),  # wagtailsites:index
     "admin/sites/results/": P("/admin/sites/results/", STAFF, STAFF_405),  # wagtailsites:index_results
     "admin/sites/new/": P("/admin/sites/new/", STAFF, STAFF),  # wagtailsites:add

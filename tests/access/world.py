@@ -31,6 +31,7 @@ from cms.models import Challenge, Language, PracticePage, Setting, TargetGroup
 from exchange import invitations, visits
 from exchange.models import CalendarFeed, Profile
 from exchange.roles import COORDINATORS, MEMBERS
+from matching.models import Round
 from tests.cms.factories import make_library, make_organisation, make_practice, publish
 from tests.exchange.factories import UserFactory, apply, make_member, make_offer
 
@@ -139,6 +140,13 @@ def build_world(home) -> World:
         "visit": visit.pk,
         "agenda_item": visit.agenda.get().pk,
         "feed_token": CalendarFeed.objects.create(user=users["member_b"]).token,
+        "round": Round.objects.create(
+            name="Fictional round",
+            year=2027,
+            window_from=date(2027, 1, 1),
+            window_until=date(2027, 12, 31),
+            created_by=coordinator,
+        ).pk,
     }
     return World(users=users, ids=ids)
 

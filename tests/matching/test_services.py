@@ -1,50 +1,13 @@
 """Matching rounds through the adapter: the database's applications and windows in, stored
 proposals and misses out, pins and rejections respected, publishing as proposed visits."""
 
-from datetime import timedelta
-
-from django.contrib.auth.models import Group
 from django.core import mail
-from django.utils import timezone
 
 import pytest
 
-from cms.models import Challenge
 from exchange.models import Visit, VisitState
-from exchange.roles import COORDINATORS
 from matching import services
-from matching.models import Proposal, Round
-from tests.cms.factories import make_library, make_organisation
-from tests.exchange.factories import UserFactory, apply, make_member, make_offer
-
-
-@pytest.fixture
-def world(home_page):
-    _library, organisations = make_library(home_page)
-    host_org = make_organisation(organisations, title="Fictional Canal Counselling", country="NL")
-    first = make_organisation(organisations, title="Fictional Alp Mentors", country="AT")
-    second = make_organisation(organisations, title="Fictional Pine Exit Work", country="FI")
-    host = make_member(host_org, hosts=True)
-    offer = make_offer(host_org, windows=((10, 40, 1),))  # one place
-    challenge = offer.challenges.order_by("pk").first()
-    assert challenge == Challenge.objects.order_by("pk").first()  # the one apply() names
-    today = timezone.localdate()
-    round_ = Round.objects.create(
-        name="Spring exchange (fictional)",
-        year=today.year,
-        window_from=today,
-        window_until=today + timedelta(days=90),
-    )
-    coordinator = UserFactory(second_factor=True)
-    coordinator.groups.add(Group.objects.get(name=COORDINATORS))
-    return {
-        "coordinator": coordinator,
-        "round": round_,
-        "host": host,
-        "window": offer.windows.get(),
-        "alice": apply(make_member(first)),
-        "bruno": apply(make_member(second)),
-    }
+from matching.models import Proposal
 
 
 @pytest.mark.django_db

@@ -1,0 +1,57 @@
+"""A matching round through the coordinator's admin pages: create, run, review, reject, run
+again, publish."""
+
+from django.urls import reverse
+
+import pytest
+
+from exchange.models import Visit, VisitState
+from matching.models import Round
+
+
+@pytest.mark.django_db
+def test_a_round_from_creation_to_published_visits(client, world):
+    client.force_login(world["coordinator"])
+    response = client.post(
+        reverse("matching_round:add"),
+        {
+            "name": "Autumn exchange (fictional)",
+            "year": world["round"].year,
+            "window_from": world["round"].window_from.isoformat(),
+            "window_until": world["round"].window_until.isoformat(),
+            **{name: getattr(world["round"], name) for name in Round.WEIGHTS},
+        },
+    )
+    assert response.status_code == 302
+    round_ = Round.objects.get(name="Autumn exchange (fictional)")
+    assert round_.cross_border_required is False  # the box was left unticked
+
+    review = reverse("matching_round:review", args=[round_.pk])
+    response = client.post(reverse("matching_round:run", args=[round_.pk]), follow=True)
+    page = response.content.decode()
+    assert response.redirect_chain[-1][0] == review
+    assert "The round ran" in page and "shared challenge (5.0)" in page
+    assert "capacity" in page  # the second applicant: the only place is taken
+
+    pair = round_.latest_run.proposals.get()
+    client.post(reverse("matching_round:decide", args=[round_.pk, pair.pk, "rejected"]))
+    client.post(reverse("matching_round:run", args=[round_.pk]))
+    second = round_.latest_run.proposals.get()
+    assert second.application_id != pair.application_id
+
+    response = client.post(reverse("matching_round:publish", args=[round_.pk]), follow=True)
+    assert "1 visits proposed" in response.content.decode()
+    visit = Visit.objects.get()
+    assert visit.state == VisitState.PROPOSED and visit.application_id == second.application_id
+    response = client.post(reverse("matching_round:publish", args=[round_.pk]), follow=True)
+    assert "already published" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_rounds_are_for_coordinators(client, world):
+    client.force_login(world["host"])
+    review = reverse("matching_round:review", args=[world["round"].pk])
+    assert client.get(review)["Location"] == reverse("wagtailadmin_home")
+    response = client.post(reverse("matching_round:run", args=[world["round"].pk]))
+    assert response["Location"] == reverse("wagtailadmin_home")
+    assert not world["round"].runs.exists()
