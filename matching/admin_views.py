@@ -52,6 +52,7 @@ class ReviewView(
                     "application__organisation",
                     "application__challenge",
                     "window__offer__organisation",
+                    "swap_to__offer__organisation",
                     "visit",
                 )
             )
@@ -121,6 +122,13 @@ class DecideView(RoundStepView):
         }
 
 
+class SwapView(RoundStepView):
+    def step(self, round_, user, proposal: int, window: int):
+        pair = get_object_or_404(Proposal, pk=proposal, run__round=round_)
+        services.proposal_swap(proposal=pair, window_id=window, user=user)
+        return _("Pair pinned to its alternate. Run the round again to fill the gaps around it.")
+
+
 class PublishView(RoundStepView):
     def step(self, round_, user):
         created = services.round_publish(round_=round_, user=user)
@@ -168,6 +176,7 @@ class RoundViewSet(ModelViewSet):
             path("review/<int:pk>/", ReviewView.as_view(), name="review"),
             path("run/<int:pk>/", RunView.as_view(), name="run"),
             path("publish/<int:pk>/", PublishView.as_view(), name="publish"),
+            path("swap/<int:pk>/<int:proposal>/<int:window>/", SwapView.as_view(), name="swap"),
             path(
                 "decide/<int:pk>/<int:proposal>/<slug:decision>/",
                 DecideView.as_view(),

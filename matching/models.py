@@ -118,6 +118,10 @@ class Proposal(models.Model):
     alternates = models.JSONField(default=list)  # window ids, best first
     forced = models.BooleanField(default=False)
     decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.OPEN)
+    # A swap: the coordinator pins the application to one of its alternates instead.
+    swap_to = models.ForeignKey(
+        "exchange.OfferWindow", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     visit = models.OneToOneField(
         "exchange.Visit", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -141,7 +141,8 @@ def round_run(*, round_: Round, user) -> Run:
     if previous is not None:
         for proposal in previous.proposals.select_related("window__offer"):
             if proposal.decision == Proposal.Decision.PINNED:
-                forced.add((f"a{proposal.application_id}", f"w{proposal.window_id}"))
+                window_id = proposal.swap_to_id or proposal.window_id
+                forced.add((f"a{proposal.application_id}", f"w{window_id}"))
             elif proposal.decision == Proposal.Decision.REJECTED:
                 excluded.add(
                     (f"a{proposal.application_id}", str(proposal.window.offer.organisation_id))
@@ -196,10 +197,66 @@ def proposal_decide(*, proposal: Proposal, decision: str, user) -> Proposal:
         raise RoundError("This round is published.")
     if decision not in Proposal.Decision.values:
         raise RoundError("Unknown decision.")
-    Proposal.objects.filter(pk=proposal.pk).update(decision=decision)
-    proposal.decision = decision
+    Proposal.objects.filter(pk=proposal.pk).update(decision=decision, swap_to=None)
+    proposal.decision, proposal.swap_to = decision, None
     log(proposal.run.round, f"matching.pair.{decision}", user=user, data={"pair": proposal.pk})
     return proposal
+
+
+def proposal_swap(*, proposal: Proposal, window_id: int, user) -> Proposal:
+    """Pin the application to one of its alternates instead; the next run fills in the rest."""
+    if proposal.run.round.published_at:
+        raise RoundError("This round is published.")
+    if window_id not in proposal.alternates:
+        raise RoundError("Swap only to one of the pair's alternates.")
+    Proposal.objects.filter(pk=proposal.pk).update(
+        decision=Proposal.Decision.PINNED, swap_to_id=window_id
+    )
+    proposal.refresh_from_db()
+    log(proposal.run.round, "matching.pair.swap", user=user, data={"pair": proposal.pk})
+    return proposal
+
+
+def run_replay(run: Run) -> engine.Result:
+    """Solve a stored run's inputs again: the same pairs, for an audit."""
+    return engine.solve(problem_from_plain(run.inputs))
+
+
+def problem_from_plain(data: dict) -> engine.Problem:
+    def dates(record, *names):
+        return {name: date.fromisoformat(record[name]) for name in names}
+
+    sets = ("languages", "settings", "keywords", "shows", "past_hosts", "wants")
+
+    def people(records, cls, date_names):
+        return tuple(
+            cls(
+                **{
+                    **record,
+                    **{k: frozenset(v) for k, v in record.items() if k in sets},
+                    **(
+                        {"challenges": tuple(record["challenges"])}
+                        if "challenges" in record
+                        else {}
+                    ),
+                    **dates(record, *date_names),
+                }
+            )
+            for record in records
+        )
+
+    rules = data["rules"]
+    return engine.Problem(
+        visitors=people(data["visitors"], engine.Visitor, ("available_from", "available_until")),
+        hosts=people(data["hosts"], engine.Host, ("window_from", "window_until")),
+        weights=engine.Weights(**data["weights"]),
+        rules=engine.Rules(
+            allow_interpretation=rules["allow_interpretation"],
+            cross_border_required=rules["cross_border_required"],
+            excluded=frozenset(tuple(pair) for pair in rules["excluded"]),
+            forced=tuple(tuple(pair) for pair in rules["forced"]),
+        ),
+    )
 
 
 def round_publish(*, round_: Round, user) -> list[Visit]:

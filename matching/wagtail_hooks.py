@@ -11,6 +11,7 @@ def register_round_actions(actions):
         ("matching.pair.pinned", _("Matching round: pair pinned")),
         ("matching.pair.rejected", _("Matching round: pair rejected")),
         ("matching.pair.open", _("Matching round: pair reopened")),
+        ("matching.pair.swap", _("Matching round: pair swapped to an alternate")),
     ]:
         actions.register_action(action, label, label)
 

@@ -294,6 +294,7 @@ TABLE: dict[str, P | list[P]] = {
     "admin/rounds/review/<int:pk>/": P("/admin/rounds/review/{round}/", COORDINATORS, COORDINATORS_405),
     "admin/rounds/run/<int:pk>/": P("/admin/rounds/run/{round}/", COORDINATORS_405, COORDINATORS_302),
     "admin/rounds/publish/<int:pk>/": P("/admin/rounds/publish/{round}/", COORDINATORS_405, COORDINATORS_302),  # publish: refused with a message, no run yet
+    "admin/rounds/swap/<int:pk>/<int:proposal>/<int:window>/": P("/admin/rounds/swap/{round}/999999/1/", COORDINATORS_405, "login denied denied denied 404 404"),
     "admin/rounds/decide/<int:pk>/<int:proposal>/<slug:decision>/": P("/admin/rounds/decide/{round}/999999/pinned/", COORDINATORS_405, "login denied denied denied 404 404"),
     "admin/sites/": P("/admin/sites/", STAFF, STAFF_405),  # wagtailsites:index
     "admin/sites/results/": P("/admin/sites/results/", STAFF, STAFF_405),  # wagtailsites:index_results

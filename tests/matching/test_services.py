@@ -8,6 +8,8 @@ import pytest
 from exchange.models import Visit, VisitState
 from matching import services
 from matching.models import Proposal
+from tests.cms.factories import make_organisation
+from tests.exchange.factories import make_offer
 
 
 @pytest.mark.django_db
@@ -73,3 +75,28 @@ def test_publishing_is_all_or_nothing(world):
     assert not Visit.objects.exists()
     world["round"].refresh_from_db()
     assert world["round"].published_at is None
+
+
+@pytest.mark.django_db
+def test_a_swap_pins_the_application_to_its_alternate(world):
+    index = world["window"].offer.organisation.get_parent()
+    other_org = make_organisation(index, title="Fictional Moor Counselling", country="DE")
+    second_host = make_offer(other_org, windows=((10, 40, 1),)).windows.get()
+    run = services.round_run(round_=world["round"], user=None)
+    pair = next(p for p in run.proposals.all() if second_host.pk in p.alternates)
+    with pytest.raises(services.RoundError, match="alternates"):
+        services.proposal_swap(proposal=pair, window_id=pair.window_id, user=None)
+    services.proposal_swap(proposal=pair, window_id=second_host.pk, user=None)
+    again = services.round_run(round_=world["round"], user=None)
+    moved = again.proposals.get(application=pair.application)
+    assert (moved.window_id, moved.forced) == (second_host.pk, True)
+
+
+@pytest.mark.django_db
+def test_a_stored_run_replays_to_the_same_pairs(world):
+    run = services.round_run(round_=world["round"], user=None)
+    replayed = services.run_replay(run)
+    assert [(p.visitor, p.host) for p in replayed.pairs] == [
+        (f"a{p.application_id}", f"w{p.window_id}") for p in run.proposals.order_by("application")
+    ]
+    assert replayed.total == run.total
