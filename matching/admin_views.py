@@ -16,7 +16,7 @@ from wagtail.admin.widgets.button import Button
 
 from exchange.models import OfferWindow
 from matching import services
-from matching.models import Proposal, Round, Run
+from matching.models import Exclusion, Proposal, Round, Run
 from matching.tasks import run_round
 
 
@@ -183,3 +183,19 @@ class RoundViewSet(ModelViewSet):
                 name="decide",
             ),
         ]
+
+
+class ExclusionViewSet(ModelViewSet):
+    """Declared conflicts of interest and the coordinator's exclusions: pairs no run proposes."""
+
+    model = Exclusion
+    name = "exclusions"
+    url_namespace = "matching_exclusion"
+    icon = "cross"
+    menu_label = gettext_lazy("Conflicts and exclusions")
+    menu_order = 281
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    form_fields = ["round", "application", "organisation", "reason"]
+    list_display = ["application", "organisation", "round", "reason"]
+    search_backend_name = None

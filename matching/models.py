@@ -154,3 +154,43 @@ class Miss(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application_id}: {self.reason}"
+
+
+class Exclusion(models.Model):
+    """A pair the engine must never propose: a declared conflict of interest, or the
+    coordinator's exclusion. Without a round, it holds for every round."""
+
+    round = models.ForeignKey(
+        Round,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="exclusions",
+        verbose_name=_("round"),
+        help_text=_("Leave empty for every round."),
+    )
+    application = models.ForeignKey(
+        "exchange.Application",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("application"),
+    )
+    organisation = models.ForeignKey(
+        "cms.OrganisationPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("host organisation"),
+    )
+    reason = models.CharField(_("reason"), max_length=200)
+
+    class Meta:
+        verbose_name = _("exclusion")
+        verbose_name_plural = _("conflicts and exclusions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "application", "organisation"], name="one_exclusion_per_pair"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application} ✕ {self.organisation}"

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from wagtail.log_actions import log
@@ -15,7 +15,7 @@ from wagtail.log_actions import log
 from exchange import notifications, visits
 from exchange.models import Application, OfferWindow, Visit, VisitState
 from matching import engine
-from matching.models import Miss, Proposal, Round, Run
+from matching.models import Exclusion, Miss, Proposal, Round, Run
 
 WORD = re.compile(r"[^\W\d_]{4,}")
 VISIT_DAYS = 3  # a proposed visit's length, inside the overlap of availability and window
@@ -147,6 +147,11 @@ def round_run(*, round_: Round, user) -> Run:
                 excluded.add(
                     (f"a{proposal.application_id}", str(proposal.window.offer.organisation_id))
                 )
+    declared = Exclusion.objects.filter(Q(round=round_) | Q(round__isnull=True))
+    excluded |= {
+        (f"a{application}", str(organisation))
+        for application, organisation in declared.values_list("application", "organisation")
+    }
     problem = problem_for(round_, forced=forced, excluded=excluded)
     # The run is stored first, on its own: while the engine works its state is "running" (a
     # worker's progress), and a refused run stays on record with the reason.

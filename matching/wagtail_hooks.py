@@ -21,3 +21,10 @@ def register_rounds():
     from matching.admin_views import RoundViewSet
 
     return RoundViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_exclusions():
+    from matching.admin_views import ExclusionViewSet
+
+    return ExclusionViewSet()

@@ -31,7 +31,7 @@ from cms.models import Challenge, Language, PracticePage, Setting, TargetGroup
 from exchange import invitations, visits
 from exchange.models import CalendarFeed, Profile
 from exchange.roles import COORDINATORS, MEMBERS
-from matching.models import Round
+from matching.models import Exclusion, Round
 from tests.cms.factories import make_library, make_organisation, make_practice, publish
 from tests.exchange.factories import UserFactory, apply, make_member, make_offer
 
@@ -146,6 +146,9 @@ def build_world(home) -> World:
             window_from=date(2027, 1, 1),
             window_until=date(2027, 12, 31),
             created_by=coordinator,
+        ).pk,
+        "exclusion": Exclusion.objects.create(
+            application=visit.application, organisation=org_a, reason="Fictional conflict"
         ).pk,
     }
     return World(users=users, ids=ids)

@@ -7,7 +7,7 @@ import pytest
 
 from exchange.models import Visit, VisitState
 from matching import services
-from matching.models import Proposal
+from matching.models import Exclusion, Proposal
 from tests.cms.factories import make_organisation
 from tests.exchange.factories import make_offer
 
@@ -100,3 +100,15 @@ def test_a_stored_run_replays_to_the_same_pairs(world):
         (f"a{p.application_id}", f"w{p.window_id}") for p in run.proposals.order_by("application")
     ]
     assert replayed.total == run.total
+
+
+@pytest.mark.django_db
+def test_a_declared_conflict_is_never_proposed(world):
+    host_org = world["window"].offer.organisation
+    Exclusion.objects.create(
+        application=world["alice"], organisation=host_org, reason="Former colleague (fictional)"
+    )
+    run = services.round_run(round_=world["round"], user=None)
+    assert run.proposals.get().application == world["bruno"]
+    miss = run.misses.get()
+    assert (miss.application, miss.reason) == (world["alice"], "declared conflict or exclusion")
