@@ -4,6 +4,7 @@ the brute-force optimum, no broken rule, no overfilled host, and the same answer
 import importlib
 import itertools
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -185,7 +186,19 @@ def problems(draw) -> Problem:
         cross_border_required=draw(st.booleans()),
         excluded=excluded,
     )
-    return Problem(tuple(visitors), tuple(hosts), weights, rules)
+    problem = Problem(tuple(visitors), tuple(hosts), weights, rules)
+    # Sometimes a forced pair: one that keeps every rule (the engine refuses the others).
+    m = build(problem)
+    allowed = [
+        (v.id, h.id)
+        for i, v in enumerate(m.visitors)
+        for j, h in enumerate(m.hosts)
+        if m.feasible[i, j]
+    ]
+    if allowed and draw(st.booleans()):
+        forced = (draw(st.sampled_from(allowed)),)
+        problem = Problem(problem.visitors, problem.hosts, weights, replace(rules, forced=forced))
+    return problem
 
 
 def brute_force_total(problem: Problem) -> float:
@@ -194,6 +207,9 @@ def brute_force_total(problem: Problem) -> float:
     hosts = range(len(m.hosts))
     best = 0.0
     options = [[None, *[h for h in hosts if m.feasible[v, h]]] for v in range(len(m.visitors))]
+    for visitor_id, host_id in problem.rules.forced:
+        row = next(i for i, v in enumerate(m.visitors) if v.id == visitor_id)
+        options[row] = [next(j for j, h in enumerate(m.hosts) if h.id == host_id)]
     for choice in itertools.product(*options):
         load = [0] * len(m.hosts)
         total = 0.0
@@ -226,6 +242,8 @@ def test_random_instances(problem, shuffle):
     assert all(load[h.id] <= h.capacity for h in problem.hosts if h.id in load)
     assert len({pair.visitor for pair in result.pairs}) == len(result.pairs)
     assert len(result.pairs) + len(result.unmatched) == len(problem.visitors)
+    placed = {(pair.visitor, pair.host) for pair in result.pairs if pair.forced}
+    assert placed == set(problem.rules.forced)
     for miss in result.unmatched:
         assert miss.reason in (
             *RULES,
