@@ -204,6 +204,8 @@ def application_submit(
         raise VisitError(_("Only members of an organisation can apply for a visit."))
     if data["available_until"] < data["available_from"]:
         raise VisitError(_("“Available until” cannot be before “available from”."))
+    if window is not None and not (starts_on and ends_on):
+        raise VisitError(_("Give the first and last day of the visit."))
     with transaction.atomic():
         application = Application.objects.create(
             applicant=applicant,

@@ -347,3 +347,23 @@ def test_a_refused_step_mails_nobody(network, django_capture_on_commit_callbacks
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(visits.VisitError):
         visits.visit_accept(visit_id=visit.pk, user=network.visitor)
     assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_a_direct_request_needs_the_visits_days(network):
+    from cms.models import Challenge
+
+    with pytest.raises(visits.VisitError, match="first and last day"):
+        visits.application_submit(
+            applicant=network.visitor,
+            data={
+                "challenge": Challenge.objects.first(),
+                "challenge_statement": "s",
+                "learning_goals": "g",
+                "available_from": network.window.starts_on,
+                "available_until": network.window.ends_on,
+            },
+            languages=[],
+            window=network.window,
+        )
+    assert not network.visitor.visit_applications.exists()
