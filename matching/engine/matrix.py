@@ -44,7 +44,7 @@ def _incidence(sets: list, vocabulary: dict[str, int]) -> sparse.csr_matrix:
         for item in items:
             rows.append(row)
             columns.append(vocabulary.setdefault(item, len(vocabulary)))
-    data = np.ones(len(rows), dtype=np.float64)
+    data = np.ones(len(rows), dtype=np.float32)  # counts are exact in float32, at half the size
     return sparse.csr_matrix((data, (rows, columns)), shape=(len(sets), max(len(vocabulary), 1)))
 
 
@@ -63,7 +63,8 @@ def _overlap_share(left: list, right: list) -> np.ndarray:
     shared = _shared(left, right)
     union = np.array([len(s) for s in left])[:, None] + np.array([len(s) for s in right])[None, :]
     union = union - shared
-    return np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+    share = np.zeros(shared.shape)
+    return np.divide(shared, union, out=share, where=union > 0, dtype=np.float64)
 
 
 def build(problem: Problem) -> Matrices:

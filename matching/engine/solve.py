@@ -108,11 +108,11 @@ def _candidates(m: Matrices, free, remaining, limit: int | None) -> list[np.ndar
         shortlist = np.argpartition(-masked, limit - 1, axis=1)[:, :limit]
     else:
         shortlist = np.broadcast_to(np.arange(len(m.hosts)), masked.shape)
-    result = []
-    for position in range(len(free)):
-        columns = shortlist[position][np.isfinite(masked[position, shortlist[position]])]
-        result.append(columns[np.lexsort((columns, -masked[position, columns]))])
-    return result
+    values = np.take_along_axis(masked, shortlist, axis=1)
+    order = np.lexsort((shortlist, -values), axis=-1)  # best first, ties by host
+    shortlist = np.take_along_axis(shortlist, order, axis=1)
+    keep = np.isfinite(np.take_along_axis(values, order, axis=1))
+    return [row[kept] for row, kept in zip(shortlist, keep, strict=True)]
 
 
 def _solve_sparse(m, free, candidates, slot_host, slot_rank, spreading) -> np.ndarray:
@@ -209,12 +209,15 @@ def _alternates(m: Matrices, assigned) -> tuple[tuple[str, tuple[str, ...]], ...
     masked[placed, assigned[placed]] = -np.inf
     count = min(ALTERNATES, len(m.hosts))
     top = np.argpartition(-masked, count - 1, axis=1)[:, :count]
-    result = []
-    for row, visitor in enumerate(m.visitors):
-        columns = top[row][np.isfinite(masked[row, top[row]])]
-        columns = columns[np.lexsort((columns, -masked[row, columns]))]
-        result.append((visitor.id, tuple(m.hosts[c].id for c in columns)))
-    return tuple(result)
+    values = np.take_along_axis(masked, top, axis=1)
+    order = np.lexsort((top, -values), axis=-1)
+    top = np.take_along_axis(top, order, axis=1)
+    keep = np.isfinite(np.take_along_axis(values, order, axis=1))
+    ids = [host.id for host in m.hosts]
+    return tuple(
+        (visitor.id, tuple(ids[c] for c in row[kept]))
+        for visitor, row, kept in zip(m.visitors, top, keep, strict=True)
+    )
 
 
 def _greedy(m, start, used, capacity, candidates, spreading) -> np.ndarray:

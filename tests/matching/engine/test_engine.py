@@ -3,6 +3,7 @@ the brute-force optimum, no broken rule, no overfilled host, and the same answer
 
 import importlib
 import itertools
+import math
 import random
 from dataclasses import replace
 from datetime import date, timedelta
@@ -205,7 +206,7 @@ def brute_force_total(problem: Problem) -> float:
     """Every way to give each visitor a host or none, within the rules and capacities."""
     m = build(problem)
     hosts = range(len(m.hosts))
-    best = 0.0
+    best = -math.inf  # a forced pair may score below zero
     options = [[None, *[h for h in hosts if m.feasible[v, h]]] for v in range(len(m.visitors))]
     for visitor_id, host_id in problem.rules.forced:
         row = next(i for i, v in enumerate(m.visitors) if v.id == visitor_id)
@@ -222,7 +223,14 @@ def brute_force_total(problem: Problem) -> float:
     return best
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Derandomised: CI runs the same 600 instances every time, so a failure is reproducible. To
+# explore other instances, set derandomize=False locally.
+@settings(
+    max_examples=600,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(problems(), st.randoms(use_true_random=False))
 def test_random_instances(problem, shuffle):
     result = solve(problem)
