@@ -19,6 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from cpu import cpu_reference_s  # bench/cpu.py: the script's directory is on sys.path
+
 from matching.engine import Host, Problem, Rules, Visitor, Weights, solve
 
 CHALLENGES = [f"challenge-{n}" for n in range(12)]
@@ -217,7 +219,9 @@ def main() -> int:
     sizes = [("small", 2_000, 300, 0.5)]
     if not args.skip_large:
         sizes.append(("large", 10_000, 1_500, 5.0))
-    summary = {}
+    reference = cpu_reference_s()
+    print(f"CPU reference loop: {reference:.2f} s (a fixed loop: lower is a faster CPU)")
+    summary = {"cpu_reference_s": f"{reference:.2f}"}
     print(
         f"{'size':<8}{'visitors':>9}{'hosts':>7}{'places':>8}{'solve s':>9}{'pairs':>7}"
         f"{'optimal':>11}{'greedy':>11}  target"

@@ -28,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from cpu import cpu_reference_s  # bench/cpu.py: the script's directory is on sys.path
+
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_WHOOSH_P95_MS = 50.0
 TARGET_RATIO = 10.0
@@ -39,17 +41,6 @@ TARGET_PUBLISH_S = 1.0
 def percentile(timings: list[float], share: float) -> float:
     ordered = sorted(timings)
     return ordered[max(0, int(len(ordered) * share) - 1)]
-
-
-def cpu_reference_s() -> float:
-    """Seconds for a fixed pure-Python loop: how fast this machine's CPU runs right now. On a
-    shared virtual machine the same work can take 50 % longer from one hour to the next; this
-    figure, printed beside the others, tells a slow machine from slower code."""
-    started = time.perf_counter()
-    total = 0
-    for n in range(10_000_000):
-        total += n
-    return time.perf_counter() - started
 
 
 def found(response) -> int:
