@@ -206,12 +206,13 @@ def _visit_for(user, pk: int) -> Visit:
 def _visit_page(request, visit: Visit, *, error: str = "", status: int = 200, **forms):
     roles = visits.roles_of(visit, request.user)
     agreement = getattr(visit, "agreement", None)
+    terms = agreement.terms() if agreement else None
     context = {
         "visit": visit,
         "roles": roles,
         "steps": [name for name in visits.TRANSITIONS if visits.allowed(visit, name, request.user)],
         "agreement": agreement,
-        "terms": agreement.terms() if agreement else None,
+        "terms": terms,
         "amendments": agreement.amendments.all() if agreement else [],
         "agenda": visit.agenda.all(),
         "error": error,
@@ -223,7 +224,7 @@ def _visit_page(request, visit: Visit, *, error: str = "", status: int = 200, **
         "can_edit_agenda": visits.HOST in roles and visit.state in visits.HAS_AGENDA,
         "reason_form": forms.get("reason_form") or ReasonForm(),
         "agreement_form": forms.get("agreement_form")
-        or (AgreementForm(initial=agreement.terms()) if agreement else None),
+        or (AgreementForm(initial=terms) if agreement else None),
         "amendment_form": forms.get("amendment_form") or AmendmentForm(),
         "agenda_form": forms.get("agenda_form") or AgendaItemForm(initial={"day": visit.starts_on}),
     }

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from wagtail.log_actions import log
@@ -58,7 +58,6 @@ def open_windows(round_: Round):
             "offer__challenges",
             "offer__languages",
             "offer__work_settings",
-            Prefetch("offer__organisation__member_profiles"),
         )
     )
 
