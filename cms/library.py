@@ -7,6 +7,7 @@ of ids, the page's rows, and one query for the terms the cards show. All but the
 cached until the library changes.
 """
 
+import functools
 import hashlib
 import json
 import math
@@ -18,7 +19,10 @@ from django.core.cache import cache, caches
 from django.db import connection
 from django.db.models import CharField, F, QuerySet, Value
 from django.http import QueryDict
+from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from django_countries import countries
@@ -266,7 +270,7 @@ def build_facets(params: QueryDict, selection, counts, vocabularies) -> list[Fac
             label = _("Country")
             present = set(facet_counts) | set(selection["country"])
             options = sorted(
-                ((code, countries.name(code), code) for code in present), key=lambda o: o[1]
+                ((code, country_name(code), code) for code in present), key=lambda o: o[1]
             )
         else:
             label, choices, _field = CHOICE_FACETS[key]
@@ -303,8 +307,22 @@ def with_params(params: QueryDict, **changes) -> str:
     return f"?{query.urlencode()}" if query else "?"
 
 
-def attach_card_terms(practices: list[PracticePage]) -> None:
-    """Set `card_challenges` (names) and `card_countries` (names) on each practice of a page.
+def country_name(code: str) -> str:
+    """The country's name in the active language. django-countries translates a name again on
+    every call (some 30 µs): a results page names ~50 countries on its cards and facets."""
+    return _country_names(get_language()).get(code, code)
+
+
+@functools.cache
+def _country_names(language: str) -> dict[str, str]:
+    with translation.override(language):
+        return {code: str(name) for code, name in countries}
+
+
+def attach_card_fields(practices: list[PracticePage]) -> None:
+    """Set what a practice card shows beyond the practice's own columns: `card_challenges` and
+    `card_countries` (names), `card_level` and `card_reviewed` (translated and formatted once
+    per page, not per card: a choice's display value translates every choice each time).
 
     One query of plain values: prefetch_related would build a model instance per row and per
     practice a related manager, which cost more than the rest of the card.
@@ -332,12 +350,18 @@ def attach_card_terms(practices: list[PracticePage]) -> None:
     found: dict[int, dict[str, list]] = {pk: {"challenge": [], "country": []} for pk in ids}
     rows = challenges.union(country_rows, all=True)
     for practice_id, kind, value, _order in sorted(rows, key=lambda row: (row[3] or 0, row[2])):
-        found[practice_id][kind].append(
-            value if kind == "challenge" else str(countries.name(value))
-        )
+        found[practice_id][kind].append(value if kind == "challenge" else country_name(value))
+    levels = {value: str(label) for value, label in PreventionLevel.choices}
+    months: dict[tuple[int, int], str] = {}
     for practice in practices:
         practice.card_challenges = found[practice.pk]["challenge"]
         practice.card_countries = found[practice.pk]["country"]
+        practice.card_level = levels.get(practice.prevention_level, practice.prevention_level)
+        reviewed = practice.last_reviewed
+        month = (reviewed.year, reviewed.month)
+        if month not in months:
+            months[month] = date_format(reviewed, "M Y")
+        practice.card_reviewed = months[month]
 
 
 def paginate(params: QueryDict, total: int) -> Pagination:
@@ -391,7 +415,7 @@ def library_context(index_page, params: QueryDict) -> dict:
         .order_by(*SORTS[sort])
         .annotate(organisation_title=F("organisation__title"))
     )
-    attach_card_terms(practices)
+    attach_card_fields(practices)
     archived_hidden = 0 if show_archived else counts.get("all", {}).get("", 0) - total
     return {
         "practices": practices,

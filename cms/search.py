@@ -8,7 +8,7 @@ page of results shown. The library's facets and URLs are reused, so a filter mea
 
 from dataclasses import dataclass
 
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import QueryDict
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString
@@ -19,7 +19,7 @@ from modelsearch.backends.base import FilterFieldError
 
 from cms.excerpts import excerpt
 from cms.library import (
-    attach_card_terms,
+    attach_card_fields,
     build_facets,
     cached_vocabularies,
     card_labels,
@@ -70,13 +70,21 @@ def clean_query(raw: str | None) -> str:
     return text
 
 
-def public_pages(model) -> QuerySet:
-    """What the public may find: live pages without a view restriction above them."""
-    return model.objects.live().public()
+def private_sections() -> Q:
+    """The pages under a view restriction (one query): a search request looks them up once for
+    all its searches."""
+    return Page.objects.private_q()
 
 
-def filtered_practices(selection: dict[str, list[str]], show_archived: bool) -> QuerySet:
-    practices = public_pages(PracticePage)
+def public_pages(model, private: Q | None = None) -> QuerySet:
+    """What the public may find: live pages outside every `private_sections()`."""
+    return model.objects.live().exclude(private_sections() if private is None else private)
+
+
+def filtered_practices(
+    selection: dict[str, list[str]], show_archived: bool, private: Q | None = None
+) -> QuerySet:
+    practices = public_pages(PracticePage, private)
     if not show_archived:
         practices = practices.current()
     for key, values in selection.items():
@@ -125,7 +133,8 @@ def search_context(params: QueryDict) -> dict:
     if not query:
         return {**context, "hits": [], "facets": [], "pagination": paginate(params, 0)}
 
-    practices = filtered_practices(selection, show_archived).annotate(
+    private = private_sections()
+    practices = filtered_practices(selection, show_archived, private).annotate(
         organisation_title=F("organisation__title")
     )
     results = practices.search(query, operator="and")
@@ -133,12 +142,12 @@ def search_context(params: QueryDict) -> dict:
     pagination = paginate(params, total)
     offset = (pagination.number - 1) * PER_PAGE
     shown = list(results[offset : offset + PER_PAGE])
-    attach_card_terms(shown)
+    attach_card_fields(shown)
     counts = count_facets(results, vocabularies) if total else {}
 
     organisations = []
     if not context["any_filter"] and pagination.number == 1:
-        found = public_pages(OrganisationPage).search(query, operator="and")
+        found = public_pages(OrganisationPage, private).search(query, operator="and")
         organisations = [
             Hit(org, excerpt([strip_tags(org.description)], query))
             for org in found[:ORGANISATIONS_SHOWN]
@@ -146,7 +155,9 @@ def search_context(params: QueryDict) -> dict:
 
     suggestion = None
     if total < 3 and hasattr(results, "spelling_suggestion"):
-        suggestion = checked_suggestion(results.spelling_suggestion(), selection, show_archived)
+        suggestion = checked_suggestion(
+            results.spelling_suggestion(), selection, show_archived, private
+        )
 
     return {
         **context,
@@ -159,14 +170,15 @@ def search_context(params: QueryDict) -> dict:
     }
 
 
-def checked_suggestion(suggestion: str | None, selection, show_archived) -> str | None:
+def checked_suggestion(suggestion: str | None, selection, show_archived, private) -> str | None:
     """The spelling suggestion, only if it finds something public: the index's vocabulary also
     holds the words of drafts and restricted pages, which a suggestion must never reveal."""
     if not suggestion:
         return None
-    if filtered_practices(selection, show_archived).search(suggestion, operator="and").count():
+    practices = filtered_practices(selection, show_archived, private)
+    if practices.search(suggestion, operator="and").count():
         return suggestion
-    if public_pages(OrganisationPage).search(suggestion, operator="and").count():
+    if public_pages(OrganisationPage, private).search(suggestion, operator="and").count():
         return suggestion
     return None
 

@@ -208,14 +208,14 @@ class OrganisationPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["labels"] = {"archived": _("Archived"), "reviewed": _("reviewed")}
-        from cms.library import attach_card_terms  # cms.library imports this module
+        from cms.library import attach_card_fields  # cms.library imports this module
 
         practices = list(
             self.practices.live()
             .annotate(organisation_title=F("organisation__title"))
             .order_by("-last_reviewed", "title")
         )
-        attach_card_terms(practices)
+        attach_card_fields(practices)
         context["practices"] = practices
         # Sections for signed-in members only (the contact persons), supplied by the apps
         # that hold members' data: each hook returns HTML, or "" for whom it is not meant.

@@ -4,12 +4,13 @@ from datetime import date
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from wagtail.test.utils import WagtailPageTestCase
 
 import pytest
 
-from cms.library import library_changed
+from cms.library import country_name, library_changed
 from cms.models import (
     HomePage,
     OrganisationIndexPage,
@@ -68,6 +69,31 @@ def facet_counts(response, key: str) -> dict[str, int]:
 
 
 # --- rendering -----------------------------------------------------------------------------------
+
+
+def test_a_card_shows_level_countries_and_review_month(client, library):
+    make_practice(
+        library,
+        title="Card practice",
+        prevention_level="individual",
+        countries=("AT", "DE"),
+        last_reviewed=date(2026, 3, 14),
+    )
+
+    html = client.get("/practices/").content.decode()
+
+    card = html[html.index("Card practice") :]
+    card = card[: card.index("</article>")]
+    for text in ["Individual intervention", "Austria, Germany", "reviewed Mar 2026", "Mentoring"]:
+        assert text in card
+
+
+def test_country_names_follow_the_active_language():
+    with translation.override("de"):
+        assert country_name("DE") == "Deutschland"
+    with translation.override("en"):
+        assert country_name("DE") == "Germany"
+        assert country_name("XX") == "XX"  # not a country: shown as stored
 
 
 def test_practice_page_renders_everything_a_reader_needs(client, library, organisations):
