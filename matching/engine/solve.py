@@ -16,7 +16,7 @@ from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
-from matching.engine.matrix import PARTS, RULES, Matrices, build
+from matching.engine.matrix import PARTS, ROWS_PER_BLOCK, RULES, Matrices, build
 from matching.engine.model import Pair, Part, Problem, Result, Unmatched
 
 DENSE_CELLS = 25_000_000
@@ -102,22 +102,37 @@ def _solve_dense(m, free, slot_host, slot_rank, spreading) -> np.ndarray:
 def _candidates(m: Matrices, free, remaining, limit: int | None) -> list[np.ndarray]:
     """Each free visitor's feasible hosts with a place left and a score above zero, best first
     (ties by host id), at most `limit` of them."""
-    score = m.score[free]
-    masked = np.where(m.feasible[free] & (remaining > 0)[None, :] & (score > 0), score, -np.inf)
-    if limit is not None and limit < len(m.hosts):
+    has_room = (remaining > 0)[None, :]
+    candidates = []
+    for start in range(0, len(free), ROWS_PER_BLOCK):
+        rows = free[start : start + ROWS_PER_BLOCK]
+        score = m.score[rows]
+        allowed = m.feasible[rows] & has_room & (score > 0)
+        candidates.extend(_best(np.where(allowed, score, -np.inf), limit))
+    return candidates
+
+
+def _best(masked: np.ndarray, limit: int | None) -> list[np.ndarray]:
+    """Per row, the columns of its finite values, highest first (ties by column), at most
+    `limit` of them."""
+    if limit is not None and limit < masked.shape[1]:
         shortlist = np.argpartition(-masked, limit - 1, axis=1)[:, :limit]
     else:
-        shortlist = np.broadcast_to(np.arange(len(m.hosts)), masked.shape)
+        shortlist = np.broadcast_to(np.arange(masked.shape[1]), masked.shape)
     values = np.take_along_axis(masked, shortlist, axis=1)
-    order = np.lexsort((shortlist, -values), axis=-1)  # best first, ties by host
+    order = np.lexsort((shortlist, -values), axis=-1)  # best first, ties by column
     shortlist = np.take_along_axis(shortlist, order, axis=1)
     keep = np.isfinite(np.take_along_axis(values, order, axis=1))
     return [row[kept] for row, kept in zip(shortlist, keep, strict=True)]
 
 
 def _solve_sparse(m, free, candidates, slot_host, slot_rank, spreading) -> np.ndarray:
-    """The same assignment on each visitor's candidates only, with SciPy's sparse solver: a
-    full matching of the visitors, each with their own "unmatched" column to fall back on."""
+    """The same assignment on each visitor's candidates only, with SciPy's sparse solver.
+
+    The solver matches every node of one side (the rows), so each row also gets a column of
+    its own meaning "unmatched". The smaller side is made the rows: with 10,000 visitors for
+    6,000 places, visitors as rows took 1.6-2.1 s (4,000 of them must end on their own
+    column, each after a long search), places as rows 0.12 s, for the same optimum."""
     first_slot = np.searchsorted(slot_host, np.arange(len(m.hosts)))
     slots_of = np.bincount(slot_host, minlength=len(m.hosts))
     # Every (visitor, candidate host) pair, then every free slot of that host: arrays, no loop.
@@ -127,21 +142,33 @@ def _solve_sparse(m, free, candidates, slot_host, slot_rank, spreading) -> np.nd
     edge_pair = np.repeat(np.arange(len(pair_host)), per_pair)
     offset = np.arange(len(edge_pair)) - np.repeat(np.cumsum(per_pair) - per_pair, per_pair)
     edge_slot = first_slot[pair_host[edge_pair]] + offset
-    edge_row = pair_row[edge_pair]
-    value = m.score[free[edge_row], pair_host[edge_pair]] - spreading * slot_rank[edge_slot]
+    edge_visitor = pair_row[edge_pair]
+    value = m.score[free[edge_visitor], pair_host[edge_pair]] - spreading * slot_rank[edge_slot]
     worth = value > 0
-    ceiling = float(m.score.max(initial=0.0)) + 1.0  # every cost stays above zero
-    positions = np.arange(len(free))
-    rows = np.concatenate([edge_row[worth], positions])
-    columns = np.concatenate([edge_slot[worth], len(slot_host) + positions])  # + "unmatched"
-    costs = np.concatenate([ceiling - value[worth], np.full(len(free), ceiling)])
+    edge_visitor, edge_slot, value = edge_visitor[worth], edge_slot[worth], value[worth]
+    chosen = np.full(len(free), -1, dtype=np.int64)
+    if not len(value):
+        return chosen
+    slots_are_rows = len(slot_host) < len(free)
+    rows, columns = (edge_slot, edge_visitor) if slots_are_rows else (edge_visitor, edge_slot)
+    n_rows, n_columns = (
+        (len(slot_host), len(free)) if slots_are_rows else (len(free), len(slot_host))
+    )
+    ceiling = float(value.max()) + 1.0  # every cost stays above zero
+    own = np.arange(n_rows)
     graph = sparse.csr_matrix(
-        (costs, (rows, columns)), shape=(len(free), len(slot_host) + len(free))
+        (
+            np.concatenate([ceiling - value, np.full(n_rows, ceiling)]),
+            (np.concatenate([rows, own]), np.concatenate([columns, n_columns + own])),
+        ),
+        shape=(n_rows, n_columns + n_rows),
     )
     matched = min_weight_full_bipartite_matching(graph)[1]
-    placed = matched < len(slot_host)
-    chosen = np.full(len(free), -1, dtype=np.int64)
-    chosen[placed] = slot_host[matched[placed]]
+    placed = matched < n_columns
+    if slots_are_rows:
+        chosen[matched[placed]] = slot_host[own[placed]]
+    else:
+        chosen[own[placed]] = slot_host[matched[placed]]
     return chosen
 
 
@@ -157,11 +184,11 @@ def _pairs(m: Matrices, assigned, forced: set[int], spreading: float) -> tuple[P
         column = int(assigned[row])
         rank[int(row)] = taken.get(column, 0)
         taken[column] = rank[int(row)] + 1
-    views = {name: np.broadcast_to(m.parts[name], m.score.shape) for name in PARTS}
+    points = {name: m.points(name, rows, hosts) for name in PARTS}
     pairs = []
-    for row in rows:
+    for i, row in enumerate(rows):
         column = int(assigned[row])
-        parts = [Part(name, float(views[name][row, column])) for name in PARTS]
+        parts = [Part(name, float(points[name][i])) for name in PARTS]
         parts = [part for part in parts if part.points]
         if rank[int(row)] and spreading:
             parts.append(Part("spreading", -spreading * rank[int(row)]))
@@ -204,19 +231,17 @@ def _alternates(m: Matrices, assigned) -> tuple[tuple[str, tuple[str, ...]], ...
     """Each visitor's next best hosts (within the hard rules), best first."""
     if not len(m.hosts):
         return tuple((visitor.id, ()) for visitor in m.visitors)
-    masked = np.where(m.feasible, m.score, -np.inf)
-    placed = np.flatnonzero(assigned >= 0)
-    masked[placed, assigned[placed]] = -np.inf
-    count = min(ALTERNATES, len(m.hosts))
-    top = np.argpartition(-masked, count - 1, axis=1)[:, :count]
-    values = np.take_along_axis(masked, top, axis=1)
-    order = np.lexsort((top, -values), axis=-1)
-    top = np.take_along_axis(top, order, axis=1)
-    keep = np.isfinite(np.take_along_axis(values, order, axis=1))
     ids = [host.id for host in m.hosts]
+    best = []
+    for start in range(0, len(m.visitors), ROWS_PER_BLOCK):
+        rows = np.arange(start, min(start + ROWS_PER_BLOCK, len(m.visitors)))
+        masked = np.where(m.feasible[rows], m.score[rows], -np.inf)
+        placed = assigned[rows] >= 0
+        masked[np.flatnonzero(placed), assigned[rows][placed]] = -np.inf  # not their own host
+        best.extend(_best(masked, min(ALTERNATES, len(m.hosts))))
     return tuple(
-        (visitor.id, tuple(ids[c] for c in row[kept]))
-        for visitor, row, kept in zip(m.visitors, top, keep, strict=True)
+        (visitor.id, tuple(ids[column] for column in columns))
+        for visitor, columns in zip(m.visitors, best, strict=True)
     )
 
 

@@ -5,8 +5,10 @@ import importlib
 import itertools
 import math
 import random
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, timedelta
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -232,8 +234,10 @@ def brute_force_total(problem: Problem) -> float:
     suppress_health_check=[HealthCheck.too_slow],
 )
 @given(problems(), st.randoms(use_true_random=False))
-def test_random_instances(problem, shuffle):
-    result = solve(problem)
+@pytest.mark.parametrize("path", ["dense", "sparse"])
+def test_random_instances(path, problem, shuffle):
+    with solver_path(path):
+        result = solve(problem)
     # The optimum, never below greedy.
     assert result.total == pytest.approx(brute_force_total(problem), abs=1e-6)
     assert result.total >= result.greedy_total - 1e-9
@@ -244,6 +248,9 @@ def test_random_instances(problem, shuffle):
     for pair in result.pairs:
         assert m.feasible[rows[pair.visitor], columns[pair.host]]
         assert pair.score == pytest.approx(sum(part.points for part in pair.parts))
+        # The explanation adds up to the score the optimum was computed on.
+        explained = sum(part.points for part in pair.parts if part.name != "spreading")
+        assert explained == pytest.approx(m.score[rows[pair.visitor], columns[pair.host]])
     load = {}
     for pair in result.pairs:
         load[pair.host] = load.get(pair.host, 0) + 1
@@ -264,7 +271,24 @@ def test_random_instances(problem, shuffle):
     shuffle.shuffle(visitors)
     shuffle.shuffle(hosts)
     reordered = Problem(tuple(visitors), tuple(hosts), problem.weights, problem.rules)
-    assert solve(reordered) == result
+    with solver_path(path):
+        assert solve(reordered) == result
+
+
+@contextmanager
+def solver_path(path: str):
+    """The dense solver (what instances this small get), or the sparse one that large rounds
+    get, keeping every candidate so that its optimum is the true one. The sparse solver makes
+    the smaller side its rows: the random instances have more visitors than places, or fewer."""
+    solve_module = importlib.import_module("matching.engine.solve")
+    if path == "dense":
+        yield
+        return
+    with (
+        mock.patch.object(solve_module, "DENSE_CELLS", 0),
+        mock.patch.object(solve_module, "CANDIDATES", 1_000),
+    ):
+        yield
 
 
 def test_the_sparse_solver_agrees_with_the_dense_one(monkeypatch):
