@@ -103,13 +103,13 @@ class RoundStepView(generic.PermissionCheckedMixin, View):
 
 class RunView(RoundStepView):
     def step(self, round_, user):
-        before = round_.latest_run
-        run_round.enqueue(round_.pk, user.pk)
-        run = round_.latest_run  # with the immediate backend, the run is over already
-        if run is not None and run != before and run.status == Run.Status.FAILED:
+        run = services.round_queue(round_=round_, user=user)
+        run_round.enqueue(run.pk)
+        run.refresh_from_db()  # with the immediate backend, the run is over already
+        if run.status == Run.Status.FAILED:
             raise services.RoundError(_("The run failed: %(error)s") % {"error": run.error})
-        if run == before:
-            return _("The round is queued: reload this page to see the run.")
+        if not run.is_finished:
+            return _("The round is queued: this page shows how far it has come.")
         return _("The round ran: its pairs are below.")
 
 

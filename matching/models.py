@@ -76,7 +76,12 @@ class Run(models.Model):
     """One run of the engine: its inputs as the engine saw them, and its totals."""
 
     class Status(models.TextChoices):
-        RUNNING = "running", _("running")
+        # In the order a run goes through them: a worker writes each as it gets there, so the
+        # review page can show how far a run has come.
+        QUEUED = "queued", _("queued")
+        LOADING = "loading", _("loading the applications and places")
+        SOLVING = "solving", _("solving")
+        STORING = "storing", _("storing the pairs")
         DONE = "done", _("done")
         FAILED = "failed", _("failed")
 
@@ -86,7 +91,7 @@ class Run(models.Model):
     )
     started_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.RUNNING)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     inputs = models.JSONField(default=dict)  # the engine's Problem, as plain data
     total = models.FloatField(null=True)
     greedy_total = models.FloatField(null=True)
@@ -98,6 +103,10 @@ class Run(models.Model):
 
     def __str__(self) -> str:
         return _("Run %(pk)s of %(round)s") % {"pk": self.pk, "round": self.round}
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
 
 
 class Proposal(models.Model):

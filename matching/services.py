@@ -19,6 +19,7 @@ from matching.models import Exclusion, Miss, Proposal, Round, Run
 
 WORD = re.compile(r"[^\W\d_]{4,}")
 VISIT_DAYS = 3  # a proposed visit's length, inside the overlap of availability and window
+RUN_STALLED_AFTER = timedelta(minutes=15)  # the largest rounds run in seconds
 
 
 class RoundError(Exception):
@@ -130,12 +131,55 @@ def _plain(problem: engine.Problem) -> dict:
     return convert(asdict(problem))
 
 
-def round_run(*, round_: Round, user) -> Run:
-    """Run the engine on the round as it stands, around the pinned pairs of the last run and
-    without its rejected ones; store the run with its inputs."""
+def round_queue(*, round_: Round, user) -> Run:
+    """A run waiting for the engine (`matching.tasks.run_round` takes it from here). One run
+    of a round at a time; a run unfinished after RUN_STALLED_AFTER lost its worker, and is
+    marked failed rather than block the round."""
     if round_.published_at:
         raise RoundError("This round is published: start a new round.")
-    previous = round_.latest_run
+    unfinished = round_.runs.exclude(status__in=[Run.Status.DONE, Run.Status.FAILED])
+    if unfinished.filter(started_at__gt=timezone.now() - RUN_STALLED_AFTER).exists():
+        raise RoundError("A run of this round is under way: its pairs will show on this page.")
+    unfinished.update(
+        status=Run.Status.FAILED, error="Stopped before it finished.", finished_at=timezone.now()
+    )
+    return Run.objects.create(round=round_, started_by=user)
+
+
+def round_run(*, round_: Round, user, run: Run | None = None) -> Run:
+    """Run the engine on the round as it stands, around the pinned pairs of the run before and
+    without its rejected ones; store the run with its inputs.
+
+    Each stage is written to the run as it starts, outside any transaction, so that the review
+    page shows how far a run in a worker has come; a run that stops on an error says so."""
+    if round_.published_at:
+        raise RoundError("This round is published: start a new round.")
+    run = run or round_queue(round_=round_, user=user)
+    try:
+        return _run(round_, user, run)
+    except RoundError as error:
+        _stage(run, Run.Status.FAILED, error=str(error), finished_at=timezone.now())
+        raise
+    except Exception:
+        _stage(
+            run,
+            Run.Status.FAILED,
+            error="The run stopped on an unexpected error; it is in the server's log.",
+            finished_at=timezone.now(),
+        )
+        raise
+
+
+def _stage(run: Run, status: str, **fields) -> None:
+    Run.objects.filter(pk=run.pk).update(status=status, **fields)
+    run.status = status
+    for name, value in fields.items():
+        setattr(run, name, value)
+
+
+def _run(round_: Round, user, run: Run) -> Run:
+    _stage(run, Run.Status.LOADING)
+    previous = round_.runs.filter(pk__lt=run.pk).order_by("-pk").first()
     forced, excluded = set(), set()
     if previous is not None:
         for proposal in previous.proposals.select_related("window__offer"):
@@ -152,16 +196,12 @@ def round_run(*, round_: Round, user) -> Run:
         for application, organisation in declared.values_list("application", "organisation")
     }
     problem = problem_for(round_, forced=forced, excluded=excluded)
-    # The run is stored first, on its own: while the engine works its state is "running" (a
-    # worker's progress), and a refused run stays on record with the reason.
-    run = Run.objects.create(round=round_, started_by=user, inputs=_plain(problem))
+    _stage(run, Run.Status.SOLVING, inputs=_plain(problem))
     try:
         result = engine.solve(problem)
     except engine.ForcedPairError as error:
-        Run.objects.filter(pk=run.pk).update(
-            status=Run.Status.FAILED, error=str(error), finished_at=timezone.now()
-        )
         raise RoundError(f"A pinned pair no longer fits: {error}") from error
+    _stage(run, Run.Status.STORING)
     with transaction.atomic():
         alternates = dict(result.alternates)
         Proposal.objects.bulk_create(
@@ -187,9 +227,13 @@ def round_run(*, round_: Round, user) -> Run:
             )
             for miss in result.unmatched
         )
-        run.status, run.finished_at = Run.Status.DONE, timezone.now()
-        run.total, run.greedy_total = result.total, result.greedy_total
-        run.save(update_fields=["status", "finished_at", "total", "greedy_total"])
+        _stage(
+            run,
+            Run.Status.DONE,
+            finished_at=timezone.now(),
+            total=result.total,
+            greedy_total=result.greedy_total,
+        )
         log(round_, "matching.round.run", user=user, data={"run": run.pk, "total": run.total})
     return run
 

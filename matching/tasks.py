@@ -1,16 +1,15 @@
 """Background work of matching rounds (django-tasks: run at once by the default backend, by a
 worker process when TASKS points at the database backend)."""
 
-from django.contrib.auth import get_user_model
-
 from django_tasks import task
 
 from matching import services
-from matching.models import Round
+from matching.models import Run
 
 
 @task()
-def run_round(round_id: int, user_id: int | None) -> int:
-    """Run the engine on the round; the run's id. Its state is on the Run row meanwhile."""
-    user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
-    return services.round_run(round_=Round.objects.get(pk=round_id), user=user).pk
+def run_round(run_id: int) -> int:
+    """Run the engine for a queued run (`services.round_queue`); the run's id. The run's
+    status shows its stage meanwhile."""
+    run = Run.objects.select_related("round", "started_by").get(pk=run_id)
+    return services.round_run(round_=run.round, user=run.started_by, run=run).pk

@@ -1,12 +1,14 @@
 """A matching round through the coordinator's admin pages: create, run, review, reject, run
 again, publish."""
 
+from django.test import override_settings
 from django.urls import reverse
 
 import pytest
 
 from exchange.models import Visit, VisitState
 from matching.models import Round
+from matching.tasks import run_round
 
 
 @pytest.mark.django_db
@@ -55,3 +57,28 @@ def test_rounds_are_for_coordinators(client, world):
     response = client.post(reverse("matching_round:run", args=[world["round"].pk]))
     assert response["Location"] == reverse("wagtailadmin_home")
     assert not world["round"].runs.exists()
+
+
+@pytest.mark.django_db
+def test_a_queued_run_shows_its_progress_until_its_pairs_are_ready(client, world):
+    """With a worker backend the run view only queues the run: the review page says how far it
+    has come and reloads itself, then shows the pairs once the worker is done."""
+    client.force_login(world["coordinator"])
+    round_ = world["round"]
+    review = reverse("matching_round:review", args=[round_.pk])
+    with override_settings(
+        TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    ):
+        response = client.post(reverse("matching_round:run", args=[round_.pk]), follow=True)
+    page = response.content.decode()
+    assert "The round is queued" in page and ": queued" in page
+    assert '<meta http-equiv="refresh"' in page and "No pair." not in page
+    assert "Publish" not in page
+    response = client.post(reverse("matching_round:run", args=[round_.pk]), follow=True)
+    assert "under way" in response.content.decode()
+
+    run_round.call(round_.latest_run.pk)  # what the worker does
+
+    page = client.get(review).content.decode()
+    assert ": done" in page and "shared challenge (5.0)" in page
+    assert '<meta http-equiv="refresh"' not in page and "Publish" in page

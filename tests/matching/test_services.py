@@ -1,13 +1,16 @@
 """Matching rounds through the adapter: the database's applications and windows in, stored
 proposals and misses out, pins and rejections respected, publishing as proposed visits."""
 
+from datetime import timedelta
+
 from django.core import mail
+from django.utils import timezone
 
 import pytest
 
 from exchange.models import Visit, VisitState
-from matching import services
-from matching.models import Exclusion, Proposal
+from matching import engine, services
+from matching.models import Exclusion, Proposal, Run
 from tests.cms.factories import make_organisation
 from tests.exchange.factories import make_offer
 
@@ -112,3 +115,55 @@ def test_a_declared_conflict_is_never_proposed(world):
     assert run.proposals.get().application == world["bruno"]
     miss = run.misses.get()
     assert (miss.application, miss.reason) == (world["alice"], "declared conflict or exclusion")
+
+
+# --- a run's stages ------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_run_writes_each_stage_as_it_gets_there(world, monkeypatch):
+    """What a review page in another process reads while a worker runs the round: the stage,
+    from the database, at the moment the engine is solving."""
+    seen = {}
+    solve = engine.solve
+
+    def solve_and_look(problem):
+        seen["status"], seen["inputs"] = Run.objects.values_list("status", "inputs").get()
+        return solve(problem)
+
+    monkeypatch.setattr(engine, "solve", solve_and_look)
+    queued = services.round_queue(round_=world["round"], user=None)
+    assert queued.status == Run.Status.QUEUED and not queued.is_finished
+    run = services.round_run(round_=world["round"], user=None, run=queued)
+    assert seen["status"] == Run.Status.SOLVING
+    assert len(seen["inputs"]["visitors"]) == 2  # stored before the engine starts
+    run.refresh_from_db()
+    assert run.status == Run.Status.DONE and run.is_finished and run.proposals.exists()
+
+
+@pytest.mark.django_db
+def test_a_run_that_stops_on_an_error_says_so(world, monkeypatch):
+    def broken(problem):
+        raise MemoryError
+
+    monkeypatch.setattr(engine, "solve", broken)
+    with pytest.raises(MemoryError):
+        services.round_run(round_=world["round"], user=None)
+    run = world["round"].latest_run
+    assert run.status == Run.Status.FAILED and "unexpected error" in run.error
+    assert run.finished_at is not None and not run.proposals.exists()
+
+
+@pytest.mark.django_db
+def test_one_run_at_a_time_unless_the_last_one_stalled(world):
+    first = services.round_queue(round_=world["round"], user=None)
+    with pytest.raises(services.RoundError, match="under way"):
+        services.round_queue(round_=world["round"], user=None)
+    # Its worker died: after a while the round is free again, and the run says what happened.
+    Run.objects.filter(pk=first.pk).update(
+        started_at=timezone.now() - services.RUN_STALLED_AFTER - timedelta(minutes=1)
+    )
+    second = services.round_run(round_=world["round"], user=None)
+    first.refresh_from_db()
+    assert (first.status, first.error) == (Run.Status.FAILED, "Stopped before it finished.")
+    assert second.status == Run.Status.DONE
