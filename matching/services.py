@@ -3,11 +3,11 @@ windows become the engine's Problem, its Result becomes proposals and misses of 
 and publishing turns the proposals into proposed visits through exchange's services."""
 
 import re
-from dataclasses import asdict
+from dataclasses import fields, is_dataclass
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from wagtail.log_actions import log
@@ -42,7 +42,10 @@ def open_applications(round_: Round):
             available_until__gte=round_.window_from,
         )
         .exclude(pk__in=under_way)
-        .select_related("challenge", "organisation", "applicant__profile")
+        # The organisation's country, not the organisation: a Wagtail page is costly to build,
+        # and a round reads thousands of them (a third of the load at 2,000 × 300).
+        .annotate(organisation_country=F("organisation__country"))
+        .select_related("challenge", "applicant__profile")
         .prefetch_related("languages", "applicant__profile__challenges_shown")
     )
 
@@ -54,7 +57,8 @@ def open_windows(round_: Round):
             starts_on__lte=round_.window_until,
             ends_on__gte=round_.window_from,
         )
-        .select_related("offer__organisation")
+        .select_related("offer")
+        .annotate(organisation_country=F("offer__organisation__country"))
         .prefetch_related(
             "offer__challenges",
             "offer__languages",
@@ -76,7 +80,7 @@ def problem_for(round_: Round, *, forced=(), excluded=()) -> engine.Problem:
         engine.Host(
             id=f"w{window.pk}",
             organisation=str(window.offer.organisation_id),
-            country=str(window.offer.organisation.country),
+            country=window.organisation_country,
             challenges=tuple(challenge.slug for challenge in window.offer.challenges.all()),
             languages=frozenset(language.slug for language in window.offer.languages.all()),
             window_from=window.starts_on,
@@ -103,7 +107,7 @@ def _visitor(application: Application, round_: Round, past: dict) -> engine.Visi
     return engine.Visitor(
         id=f"a{application.pk}",
         organisation=str(application.organisation_id),
-        country=str(application.organisation.country),
+        country=application.organisation_country,
         challenge=application.challenge.slug,
         languages=frozenset(language.slug for language in application.languages.all()),
         available_from=max(application.available_from, round_.window_from),
@@ -118,6 +122,8 @@ def _plain(problem: engine.Problem) -> dict:
     """The problem as JSON-ready data, stored with the run."""
 
     def convert(value):
+        if is_dataclass(value):  # not dataclasses.asdict: it deep-copies every value first
+            return {item.name: convert(getattr(value, item.name)) for item in fields(value)}
         if isinstance(value, frozenset | set):
             return sorted(convert(item) for item in value)
         if isinstance(value, tuple | list):
@@ -128,7 +134,7 @@ def _plain(problem: engine.Problem) -> dict:
             return value.isoformat()
         return value
 
-    return convert(asdict(problem))
+    return convert(problem)
 
 
 def round_queue(*, round_: Round, user) -> Run:
