@@ -400,6 +400,7 @@ def amendment_propose(*, visit_id: int, user, reason: str, changes: dict) -> Ame
         ends_on = changes.get("ends_on", current["ends_on"])
         check_dates(visit.window, starts_on, ends_on)
         _check_not_double_booked(visit, starts_on, ends_on)
+        _check_agenda_inside(visit, starts_on, ends_on)
         now = timezone.now()
         try:
             with transaction.atomic():
@@ -439,12 +440,33 @@ def amendment_confirm(*, amendment_id: int, user) -> Amendment:
         amendment.save(update_fields=["visitor_confirmed_at", "host_confirmed_at"])
         terms = amendment.agreement.terms()
         _check_not_double_booked(visit, terms["starts_on"], terms["ends_on"])
+        _check_agenda_inside(visit, terms["starts_on"], terms["ends_on"])  # it may have grown
         Visit.objects.filter(pk=visit.pk).update(
             starts_on=terms["starts_on"], ends_on=terms["ends_on"]
         )
         _record(visit, "amendment_confirm", user, amendment=amendment.number)
         notifications.visit_event(visit, "amendment_confirmed", actor=user)
     return amendment
+
+
+def _check_agenda_inside(visit: Visit, starts_on, ends_on) -> None:
+    """New dates must keep every agenda day: the host moves or removes the others first, so no
+    planned activity is dropped or left on a day the visit no longer has."""
+    outside = sorted(
+        {
+            day
+            for day in visit.agenda.values_list("day", flat=True)
+            if not starts_on <= day <= ends_on
+        }
+    )
+    if outside:
+        raise VisitError(
+            _(
+                "The agenda has activities on %(days)s, outside the new dates: the host moves "
+                "or removes them first."
+            )
+            % {"days": ", ".join(f"{day:%d %b %Y}" for day in outside)}
+        )
 
 
 # --- agenda and the visit itself ---------------------------------------------------------------

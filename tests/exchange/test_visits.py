@@ -292,6 +292,35 @@ def test_an_amendment_outside_the_window_is_refused(network):
 
 
 @pytest.mark.django_db
+def test_an_amendment_keeps_every_agenda_day(network):
+    visit = advance(network, "agreed")
+    last_day = visits.agenda_add(
+        visit_id=visit.pk,
+        user=network.host,
+        item={"day": visit.ends_on, "activity": "Case conference (fictional)"},
+    )
+    shorter = {"ends_on": visit.ends_on - timedelta(days=1)}
+    with pytest.raises(visits.VisitError, match="agenda has activities on"):
+        visits.amendment_propose(
+            visit_id=visit.pk, user=network.visitor, reason="Shorter.", changes=shorter
+        )
+    # Proposed while the agenda fitted, then an activity was added on the day that goes.
+    visits.agenda_remove(visit_id=visit.pk, user=network.host, item_id=last_day.pk)
+    amendment = visits.amendment_propose(
+        visit_id=visit.pk, user=network.visitor, reason="Shorter.", changes=shorter
+    )
+    visits.agenda_add(
+        visit_id=visit.pk,
+        user=network.host,
+        item={"day": visit.ends_on, "activity": "Team supervision (fictional)"},
+    )
+    with pytest.raises(visits.VisitError, match="host moves or removes them first"):
+        visits.amendment_confirm(amendment_id=amendment.pk, user=network.host)
+    visit.refresh_from_db()
+    assert visit.agenda.count() == 1 and visit.ends_on == shorter["ends_on"] + timedelta(days=1)
+
+
+@pytest.mark.django_db
 def test_agenda_days_must_be_visit_days(network):
     visit = advance(network, "agreed")
     with pytest.raises(visits.VisitError, match="one of the visit's days"):
