@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
@@ -68,7 +68,9 @@ class LoginView(allauth_views.LoginView):
 
 @login_required
 def edit_profile(request):
-    profile = get_object_or_404(Profile, user=request.user)
+    profile = Profile.objects.filter(user=request.user).first()
+    if profile is None:  # a coordinator's or an operator's account: say so, not "not found"
+        return render(request, "exchange/no_profile.html")
     form = ProfileForm(request.POST or None, instance=profile)
     languages = LanguageFormSet(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid() and languages.is_valid():

@@ -381,7 +381,7 @@ TABLE: dict[str, P | list[P]] = {
     "accounts/sessions/": P("/accounts/sessions/", SIGNED_IN, SIGNED_IN_302),  # usersessions_list
     "search/": P("/search/", EVERYONE, EVERYONE_405),  # search
     "search/autocomplete/": P("/search/autocomplete/", EVERYONE, EVERYONE_405),  # search_autocomplete
-    "profile/": P("/profile/", "login 200 200 200 404 404", "login 200 200 200 404 404"),  # profile
+    "profile/": P("/profile/", SIGNED_IN, SIGNED_IN),  # profile: an explanation for accounts without one
     "profile/data/": P("/profile/data/", SIGNED_IN, EVERYONE_405),  # personal_data
     "profile/data/export/": P("/profile/data/export/", EVERYONE_405, SIGNED_IN_302),  # export_personal_data: asks for the password first
     "profile/delete/": P("/profile/delete/", EVERYONE_405, SIGNED_IN_302),  # delete_account: asks for the password first

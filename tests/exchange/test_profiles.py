@@ -110,7 +110,11 @@ def test_profile_and_directory_need_a_signed_in_member(client, network):
         response = client.get(url)
         assert response.status_code == 302 and response.url.startswith(reverse("account_login"))
     client.force_login(UserFactory(is_staff=True))  # an account without a member profile
-    assert client.get(reverse("profile")).status_code == 404
+    for response in [client.get(reverse("profile")), client.post(reverse("profile"), {})]:
+        page = response.content.decode()
+        assert response.status_code == 200 and "no practitioner profile" in page
+        assert reverse("account_email") in page and reverse("personal_data") in page
+        assert "<form" not in page.split("<main", 1)[1].split("</main>", 1)[0]
 
 
 def test_the_directory_filters_by_challenge_country_language_and_organisation(client, network):
