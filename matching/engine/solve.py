@@ -44,13 +44,13 @@ def solve(problem: Problem) -> Result:
     else:
         assigned[free] = _solve_sparse(m, free, candidates, slot_host, slot_rank, spreading)
     pairs = _pairs(m, assigned, forced, spreading)
-    greedy = _pairs(m, _greedy(m, start, used, capacity, candidates, spreading), forced, spreading)
+    greedy = _greedy(m, start, used, capacity, candidates, spreading)
     return Result(
         pairs=pairs,
         unmatched=_unmatched(m, assigned, capacity, spreading),
         alternates=_alternates(m, assigned),
         total=round(sum(pair.score for pair in pairs), 9),
-        greedy_total=round(sum(pair.score for pair in greedy), 9),
+        greedy_total=round(sum(_pair_scores(m, greedy, spreading)[2]), 9),
     )
 
 
@@ -172,33 +172,42 @@ def _solve_sparse(m, free, candidates, slot_host, slot_rank, spreading) -> np.nd
     return chosen
 
 
-def _pairs(m: Matrices, assigned, forced: set[int], spreading: float) -> tuple[Pair, ...]:
-    """The pairs, by visitor id, each score broken into its parts. At a host with several
-    visitors the best-scoring pair takes the first place, so the spreading cost falls on the
-    pairs that added least."""
+def _pair_scores(m: Matrices, assigned, spreading: float):
+    """(rows, their hosts, each pair's score) of an assignment. At a host with several visitors
+    the best-scoring pair takes the first place, so the spreading cost falls on the pairs that
+    added least; a score is its parts' sum, rounded as the explanation rounds it."""
     rows = np.flatnonzero(assigned >= 0)
     hosts = assigned[rows]
-    ranked = rows[np.lexsort((rows, -m.score[rows, hosts], hosts))]
-    rank, taken = {}, {}
-    for row in ranked:
-        column = int(assigned[row])
-        rank[int(row)] = taken.get(column, 0)
-        taken[column] = rank[int(row)] + 1
+    order = np.lexsort((rows, -m.score[rows, hosts], hosts))
+    ranked_hosts = hosts[order]
+    first_of_host = np.searchsorted(ranked_hosts, ranked_hosts)  # sorted by host: a host's first
+    rank = np.empty(len(rows), dtype=np.int64)
+    rank[order] = np.arange(len(rows)) - first_of_host
+    scores = [
+        round(score - spreading * place if place and spreading else score, 9)
+        for score, place in zip(m.score[rows, hosts].tolist(), rank.tolist(), strict=True)
+    ]
+    return rows, rank, scores
+
+
+def _pairs(m: Matrices, assigned, forced: set[int], spreading: float) -> tuple[Pair, ...]:
+    """The pairs, by visitor id, each score broken into its parts (see `_pair_scores`)."""
+    rows, rank, scores = _pair_scores(m, assigned, spreading)
+    hosts = assigned[rows]
     points = {name: m.points(name, rows, hosts) for name in PARTS}
     pairs = []
-    for i, row in enumerate(rows):
-        column = int(assigned[row])
+    for i, row in enumerate(rows.tolist()):
         parts = [Part(name, float(points[name][i])) for name in PARTS]
         parts = [part for part in parts if part.points]
-        if rank[int(row)] and spreading:
-            parts.append(Part("spreading", -spreading * rank[int(row)]))
+        if rank[i] and spreading:
+            parts.append(Part("spreading", -spreading * int(rank[i])))
         pairs.append(
             Pair(
                 visitor=m.visitors[row].id,
-                host=m.hosts[column].id,
+                host=m.hosts[int(hosts[i])].id,
                 score=round(sum(part.points for part in parts), 9),
                 parts=tuple(parts),
-                forced=int(row) in forced,
+                forced=row in forced,
             )
         )
     return tuple(pairs)
