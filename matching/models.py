@@ -85,6 +85,8 @@ class Run(models.Model):
         DONE = "done", _("done")
         FAILED = "failed", _("failed")
 
+    FINISHED = (Status.DONE, Status.FAILED)
+
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="runs")
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -106,7 +108,7 @@ class Run(models.Model):
 
     @property
     def is_finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)
+        return self.status in self.FINISHED
 
 
 class Proposal(models.Model):

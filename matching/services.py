@@ -143,7 +143,7 @@ def round_queue(*, round_: Round, user) -> Run:
     marked failed rather than block the round."""
     if round_.published_at:
         raise RoundError("This round is published: start a new round.")
-    unfinished = round_.runs.exclude(status__in=[Run.Status.DONE, Run.Status.FAILED])
+    unfinished = round_.runs.exclude(status__in=Run.FINISHED)
     if unfinished.filter(started_at__gt=timezone.now() - RUN_STALLED_AFTER).exists():
         raise RoundError("A run of this round is under way: its pairs will show on this page.")
     unfinished.update(
@@ -176,10 +176,10 @@ def round_run(*, round_: Round, user, run: Run | None = None) -> Run:
         raise
 
 
-def _stage(run: Run, status: str, **fields) -> None:
-    Run.objects.filter(pk=run.pk).update(status=status, **fields)
+def _stage(run: Run, status: str, **changes) -> None:
+    Run.objects.filter(pk=run.pk).update(status=status, **changes)
     run.status = status
-    for name, value in fields.items():
+    for name, value in changes.items():
         setattr(run, name, value)
 
 

@@ -69,13 +69,12 @@ def _assembled(searcher: Searcher, query: wq.Query) -> int:
     bits = 0
     for leaf, offset in searcher.leaf_searchers():
         segment = getattr(leaf.reader(), "segment", lambda: None)()
-        if segment is None:  # an empty index has no segment
-            leaf_bits = from_ids(leaf.docs_for_query(query), leaf.doc_count_all())
-        else:
-            leaf_bits = _segment_set(
-                (segment.segment_id(), query),
-                lambda leaf=leaf: from_ids(leaf.docs_for_query(query), leaf.doc_count_all()),
-            )
+
+        def read(leaf=leaf):
+            return from_ids(leaf.docs_for_query(query), leaf.doc_count_all())
+
+        # An empty index has no segment to keep its set by.
+        leaf_bits = read() if segment is None else _segment_set((segment.segment_id(), query), read)
         bits |= leaf_bits << offset
     # A set read before a later commit deleted some of its segment's documents still has them.
     return bits & every(searcher)

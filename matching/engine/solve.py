@@ -50,7 +50,7 @@ def solve(problem: Problem) -> Result:
         unmatched=_unmatched(m, assigned, capacity, spreading),
         alternates=_alternates(m, assigned),
         total=round(sum(pair.score for pair in pairs), 9),
-        greedy_total=round(sum(_pair_scores(m, greedy, spreading)[2]), 9),
+        greedy_total=_total(m, greedy, spreading),
     )
 
 
@@ -172,10 +172,10 @@ def _solve_sparse(m, free, candidates, slot_host, slot_rank, spreading) -> np.nd
     return chosen
 
 
-def _pair_scores(m: Matrices, assigned, spreading: float):
-    """(rows, their hosts, each pair's score) of an assignment. At a host with several visitors
-    the best-scoring pair takes the first place, so the spreading cost falls on the pairs that
-    added least; a score is its parts' sum, rounded as the explanation rounds it."""
+def _ranked(m: Matrices, assigned) -> tuple[np.ndarray, np.ndarray]:
+    """The assigned rows, and each one's place at its host (0 for the first). At a host with
+    several visitors the best-scoring pair takes the first place, so the spreading cost falls
+    on the pairs that added least."""
     rows = np.flatnonzero(assigned >= 0)
     hosts = assigned[rows]
     order = np.lexsort((rows, -m.score[rows, hosts], hosts))
@@ -183,16 +183,26 @@ def _pair_scores(m: Matrices, assigned, spreading: float):
     first_of_host = np.searchsorted(ranked_hosts, ranked_hosts)  # sorted by host: a host's first
     rank = np.empty(len(rows), dtype=np.int64)
     rank[order] = np.arange(len(rows)) - first_of_host
-    scores = [
-        round(score - spreading * place if place and spreading else score, 9)
-        for score, place in zip(m.score[rows, hosts].tolist(), rank.tolist(), strict=True)
-    ]
-    return rows, rank, scores
+    return rows, rank
+
+
+def _total(m: Matrices, assigned, spreading: float) -> float:
+    """The total of an assignment, each pair's score rounded as its explanation rounds it
+    (`_pairs`), without building the explanations."""
+    rows, rank = _ranked(m, assigned)
+    scores = m.score[rows, assigned[rows]].tolist()
+    return round(
+        sum(
+            round(score - spreading * place if place and spreading else score, 9)
+            for score, place in zip(scores, rank.tolist(), strict=True)
+        ),
+        9,
+    )
 
 
 def _pairs(m: Matrices, assigned, forced: set[int], spreading: float) -> tuple[Pair, ...]:
-    """The pairs, by visitor id, each score broken into its parts (see `_pair_scores`)."""
-    rows, rank, scores = _pair_scores(m, assigned, spreading)
+    """The pairs, by visitor id, each score broken into its parts (places as `_ranked`)."""
+    rows, rank = _ranked(m, assigned)
     hosts = assigned[rows]
     points = {name: m.points(name, rows, hosts) for name in PARTS}
     pairs = []
