@@ -6,26 +6,38 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test install install-test migrate demo serve lint format browser-deps clean
+.PHONY: help run test install install-test lock lint format browser-deps clean
 
 help:
 	@echo "make run    set up (.venv, SQLite under var/), load the demo network, serve http://$(HOST):$(PORT)/"
 	@echo "make test   set up with the test extras and run the whole test suite"
 	@echo "make lint   ruff, ruff format --check, import-linter contracts, Django checks"
 	@echo "make format apply ruff's fixes and formatting"
+	@echo "make lock   refresh requirements/*.txt to the newest allowed versions (then commit)"
 
-# A stamp per extra: re-installs only when pyproject.toml changes.
+# Dependencies come from the lock files under requirements/: exact versions, each file checked
+# against its hash. They change only through `make lock` (a commit whose CI runs the suite on
+# them). A stamp per lock file: re-installs only when the lock changes. The project itself is
+# not installed: manage.py, pytest and the benchmarks import it from the checkout.
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+$(VENV)/.installed-run: requirements/run.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/run.txt
 	@touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+$(VENV)/.installed-test: requirements/test.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/test.txt
 	@touch $@ $(VENV)/.installed-run
+
+# Refresh the lock files on purpose: the newest versions pyproject.toml allows, for every
+# platform and Python 3.11+. Commit the result; its CI run is the check of the upgrade.
+UV_VERSION := 0.13.9
+LOCK := $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes --quiet
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
+	$(LOCK) --upgrade --extra test -o requirements/test.txt
+	$(LOCK) --upgrade -c requirements/test.txt -o requirements/run.txt
 
 install: $(VENV)/.installed-run
 install-test: $(VENV)/.installed-test

@@ -2,6 +2,7 @@
 the chosen offer); exchange/visits.py checks the rest inside the step's transaction."""
 
 from django import forms
+from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -77,6 +78,10 @@ class WindowForm(DatesInOrder, forms.ModelForm):
         return capacity
 
 
+class WindowsChanged(Exception):
+    """The windows changed between reading the form and saving it; the message says how."""
+
+
 class BaseWindowFormSet(forms.BaseInlineFormSet):
     def clean(self):
         super().clean()
@@ -89,6 +94,27 @@ class BaseWindowFormSet(forms.BaseInlineFormSet):
         kept = [f for f in self.forms if f.cleaned_data and f not in self.deleted_forms]
         if not kept:
             raise forms.ValidationError(_("An offer needs at least one date window."))
+
+    def save_existing(self, form, obj, commit=True):
+        if not obj.save_terms():
+            booked = OfferWindow.objects.values_list("booked", flat=True).get(pk=obj.pk)
+            raise WindowsChanged(
+                _(
+                    "Meanwhile %(booked)s places of the window %(window)s were taken: its "
+                    "capacity cannot be lower. Nothing was saved."
+                )
+                % {"booked": booked, "window": obj}
+            )
+        return obj
+
+    def delete_existing(self, obj, commit=True):
+        try:
+            obj.delete()
+        except ProtectedError as error:
+            raise WindowsChanged(
+                _("The window %(window)s has visits now: it cannot be removed. Nothing was saved.")
+                % {"window": obj}
+            ) from error
 
 
 WindowFormSet = forms.inlineformset_factory(

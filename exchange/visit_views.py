@@ -34,6 +34,7 @@ from exchange.visit_forms import (
     OfferForm,
     ReasonForm,
     WindowFormSet,
+    WindowsChanged,
 )
 
 
@@ -103,14 +104,19 @@ def offer_edit(request, pk: int | None = None):
     organisation = request.user.profile.organisation
     form = OfferForm(request.POST or None, instance=offer, organisation=organisation)
     windows = WindowFormSet(request.POST or None, instance=offer, prefix="windows")
-    if request.method == "POST" and form.is_valid() and windows.is_valid():
-        with transaction.atomic():
-            offer = form.save()
-            windows.instance = offer
-            windows.save()
-        messages.success(request, _("The offer is saved."))
-        return redirect("offer_detail", pk=offer.pk)
     status = 400 if request.method == "POST" else 200
+    if request.method == "POST" and form.is_valid() and windows.is_valid():
+        try:
+            with transaction.atomic():
+                offer = form.save()
+                windows.instance = offer
+                windows.save()
+        except WindowsChanged as error:
+            windows.non_form_errors().append(str(error))
+            status = 409
+        else:
+            messages.success(request, _("The offer is saved."))
+            return redirect("offer_detail", pk=offer.pk)
     return render(
         request,
         "exchange/offer_form.html",

@@ -110,6 +110,27 @@ class OfferWindow(models.Model):
     def __str__(self) -> str:
         return f"{self.starts_on:%d %b %Y} – {self.ends_on:%d %b %Y}"
 
+    def save(self, *args, **kwargs):
+        # `booked` belongs to the accept and cancel steps, which change it with a conditional
+        # update: a save of an existing window never writes back the count it read earlier.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                f.attname
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.name != "booked"
+            ]
+        super().save(*args, **kwargs)
+
+    def save_terms(self) -> bool:
+        """Write this existing window's dates and capacity, unless the capacity is below the
+        places taken at this moment (an accept may have committed since the form was read);
+        False when refused, with nothing written."""
+        return bool(
+            OfferWindow.objects.filter(pk=self.pk, booked__lte=self.capacity).update(
+                starts_on=self.starts_on, ends_on=self.ends_on, capacity=self.capacity
+            )
+        )
+
     @property
     def places_left(self) -> int:
         return self.capacity - self.booked

@@ -23,6 +23,7 @@ SIGNED_IN = "login 200 200 200 200 200"
 SIGNED_IN_405 = "login 405 405 405 405 405"
 SIGNED_IN_302 = "login 302 302 302 302 302"
 SIGNED_IN_404 = "login 404 404 404 404 404"
+SIGNED_IN_403 = "login 403 403 403 403 403"
 AUTHOR = "login 200 denied denied 200 200"
 AUTHOR_405 = "login 405 denied denied 405 405"
 AUTHOR_302 = "login 302 denied denied 302 302"
@@ -356,6 +357,9 @@ TABLE: dict[str, P | list[P]] = {
     "accounts/inactive/": P("/accounts/inactive/", EVERYONE, EVERYONE_405),  # account_inactive
     "accounts/signup/": P("/accounts/signup/", EVERYONE, EVERYONE),  # account_signup
     "accounts/reauthenticate/": P("/accounts/reauthenticate/", SIGNED_IN, SIGNED_IN),  # account_reauthenticate
+    # Reauthentication by an e-mailed code is switched off (settings: password or second factor).
+    "accounts/reauthenticate/code/": P("/accounts/reauthenticate/code/", SIGNED_IN_403, SIGNED_IN_403),  # account_request_reauthentication_code
+    "accounts/reauthenticate/code/confirm/": P("/accounts/reauthenticate/code/confirm/", SIGNED_IN_403, SIGNED_IN_403),  # account_confirm_reauthentication_code
     "accounts/email/": P("/accounts/email/", SIGNED_IN, SIGNED_IN_302),  # account_email
     "accounts/confirm-email/": P("/accounts/confirm-email/", SIGNED_IN_302, SIGNED_IN_302),  # account_email_verification_sent
     "accounts/password/change/": P("/accounts/password/change/", SIGNED_IN, SIGNED_IN),  # account_change_password

@@ -261,3 +261,38 @@ def test_the_dashboard_does_not_query_per_visit(client, network, django_assert_m
     with django_assert_max_num_queries(16):
         response = client.get(reverse("dashboard"))
     assert response.content.decode().count("/visits/") >= 6
+
+
+@pytest.mark.django_db
+def test_an_offer_saved_from_a_stale_form_keeps_the_places_taken_meanwhile(network):
+    """The form is read, a visit is accepted, then the form is saved: the place stays taken."""
+    from exchange import visits
+    from exchange.visit_forms import WindowFormSet
+    from tests.exchange.test_capacity import window_form_data
+
+    data = window_form_data(network.offer, network.window, capacity=3)
+    windows = WindowFormSet(data, instance=network.offer, prefix="windows")
+    assert windows.is_valid()  # read while nothing is booked
+    visit = apply(make_member(network.visitor_org), network.window).visits.get()
+    visits.visit_accept(visit_id=visit.pk, user=network.host)
+    windows.save()
+    network.window.refresh_from_db()
+    assert (network.window.capacity, network.window.booked) == (3, 1)
+
+
+@pytest.mark.django_db
+def test_a_capacity_below_the_places_taken_meanwhile_is_refused_with_nothing_saved(client, network):
+    from exchange import visits
+    from exchange.visit_forms import WindowFormSet, WindowsChanged
+    from tests.exchange.test_capacity import window_form_data
+
+    data = window_form_data(network.offer, network.window, capacity=1)
+    windows = WindowFormSet(data, instance=network.offer, prefix="windows")
+    assert windows.is_valid()  # 1 visitor is fine while nothing is booked
+    for _ in range(2):
+        visit = apply(make_member(network.visitor_org), network.window).visits.get()
+        visits.visit_accept(visit_id=visit.pk, user=network.host)
+    with pytest.raises(WindowsChanged, match="2 places"):
+        windows.save()
+    network.window.refresh_from_db()
+    assert (network.window.capacity, network.window.booked) == (2, 2)
