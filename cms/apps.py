@@ -7,6 +7,7 @@ class CmsConfig(AppConfig):
     verbose_name = _("Public site")
 
     def ready(self) -> None:
-        from cms import signals
+        from cms import lookups, signals
 
+        lookups.register()
         signals.connect()

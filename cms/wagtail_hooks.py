@@ -1,8 +1,10 @@
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.admin_api import BoundedPagesAdminAPIViewSet
 from cms.models import Challenge, Language, Setting, TargetGroup
 
 
@@ -41,3 +43,8 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+
+@hooks.register("construct_admin_api")
+def bounded_page_api(router):
+    router.register_endpoint("pages", BoundedPagesAdminAPIViewSet)

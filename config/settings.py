@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "exchange.middleware.RequireMFAMiddleware",
+    "exchange.middleware.PrivateWhenSignedInMiddleware",
     "cms.middleware.IncompleteAdminFormMiddleware",
     "cms.middleware.ProtectedDeleteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -59,9 +59,23 @@ class ProfileForm(forms.ModelForm):
         )
 
 
+class BaseLanguageFormSet(forms.BaseInlineFormSet):
+    def save_new(self, form, commit=True):
+        # The same form sent twice (a double click, a reload) finds the language saved by the
+        # first: it sets that row's level instead of adding a second row, which the database
+        # refuses. update_or_create also copes with two such requests at once.
+        language, _created = ProfileLanguage.objects.update_or_create(
+            profile=self.instance,
+            language=form.cleaned_data["language"],
+            defaults={"level": form.cleaned_data["level"]},
+        )
+        return language
+
+
 LanguageFormSet = forms.inlineformset_factory(
     Profile,
     ProfileLanguage,
+    formset=BaseLanguageFormSet,
     fields=["language", "level"],
     extra=2,
     max_num=12,

@@ -190,7 +190,20 @@ def read_csv(data: bytes, default_organisation: OrganisationPage | None = None) 
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InvitationError(_("The file is not UTF-8 text: save it as CSV (UTF-8).")) from error
+    if "\x00" in text:  # a spreadsheet's binary file, renamed; no database stores NUL in text
+        raise InvitationError(_("The file is not CSV text: save it as CSV (UTF-8)."))
     reader = csv.DictReader(io.StringIO(text))
+    try:
+        return _read_rows(reader, default_organisation)
+    # e.g. a field over the csv module's limit of 128 KiB, on the line after the last one read
+    except csv.Error as error:
+        raise InvitationError(
+            _("Line %(line)s of the file cannot be read as CSV (%(error)s).")
+            % {"line": reader.line_num + 1, "error": error}
+        ) from error
+
+
+def _read_rows(reader: csv.DictReader, default_organisation) -> list[Row]:
     columns = {(name or "").strip().lower() for name in reader.fieldnames or []}
     if "email" not in columns:
         raise InvitationError(_("The file needs a header row with an “email” column."))

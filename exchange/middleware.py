@@ -1,9 +1,11 @@
-"""Coordinators and staff work with every member's data: they use the site only with a second
-factor. Until they have set one up, every page sends them to set it up."""
+"""Middleware of the member area: coordinators and staff work with every member's data, so they
+use the site only with a second factor (until they have set one up, every page sends them to
+set it up); and no page served to a signed-in person is kept by a cache."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from allauth.mfa.models import Authenticator
@@ -46,3 +48,19 @@ class RequireMFAMiddleware:
         except Resolver404:
             return False
         return name.startswith("mfa_") or name in OPEN_URL_NAMES
+
+
+class PrivateWhenSignedInMiddleware:
+    """A page served to a signed-in person may hold what only they may see (visits, the member
+    directory, contact persons on an organisation page): no shared proxy or browser cache may
+    keep it. Pages for anonymous visitors keep whatever caching their views set."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)  # private, no-store, no-cache, max-age=0
+        return response

@@ -1,6 +1,6 @@
-"""Member views: the invitation link, sign-in that answers 429 when allauth's limit on failed
-attempts refuses it, the member's own profile, their personal data (export, account deletion)
-and the member directory."""
+"""Member views: the invitation link, sign-in (both steps) that answers 429 when allauth's limit
+on failed attempts refuses it, the member's own profile, their personal data (export, account
+deletion) and the member directory."""
 
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 from allauth.account import views as allauth_views
 from allauth.account.adapter import get_adapter
 from allauth.account.decorators import reauthentication_required
+from allauth.mfa.base import views as mfa_views
 
 from exchange import invitations
 from exchange import personal_data as personal_data_service
@@ -52,18 +53,30 @@ def accept_invitation(request, token: str):
     return redirect("account_signup")
 
 
+def _too_many_attempts(response, form):
+    """Past allauth's limit of failed attempts (settings ACCOUNT_RATE_LIMITS) allauth refuses
+    even the right password or code with a form error; the response then says so in its status
+    too (429), for scripts and monitoring."""
+    codes = {error.code for errors in form.errors.as_data().values() for error in errors}
+    if "too_many_login_attempts" in codes:
+        response.status_code = 429
+        response["Retry-After"] = "300"
+    return response
+
+
 class LoginView(allauth_views.LoginView):
-    """allauth's sign-in. Past the limit of failed attempts for an account (settings
-    ACCOUNT_RATE_LIMITS) allauth refuses even the right password with a form error; the
-    response then says so in its status too, for scripts and monitoring."""
+    """allauth's sign-in, answering 429 past the limit of failed attempts."""
 
     def form_invalid(self, form):
-        response = super().form_invalid(form)
-        refusals = form.non_field_errors().as_data()
-        if any(error.code == "too_many_login_attempts" for error in refusals):
-            response.status_code = 429
-            response["Retry-After"] = "300"
-        return response
+        return _too_many_attempts(super().form_invalid(form), form)
+
+
+class SecondFactorView(mfa_views.AuthenticateView):
+    """allauth's second step of sign-in (the authenticator app's code), answering 429 past the
+    limit of wrong codes, as the first step does."""
+
+    def form_invalid(self, form):
+        return _too_many_attempts(super().form_invalid(form), form)
 
 
 @login_required

@@ -220,8 +220,9 @@ class WhooshAutocompleteQueryCompiler(WhooshSearchQueryCompiler):
         return [word[:EDGE_NGRAM_MAX] for word in super().words(text)]
 
     def _compile(self, query, boost: float) -> wq.Query:
-        if isinstance(query, (PlainText, MatchAll)):
-            return super()._compile(query, boost)
-        raise NotImplementedError(
-            f"`{query.__class__.__name__}` is not supported for autocomplete queries."
-        )
+        # Autocomplete matches the start of words, so a phrase or a fuzzy term is read as its
+        # words, each required. Wagtail's admin page search, which every member can open,
+        # parses quotes into Phrase and AND into And: both must answer, not fail.
+        if isinstance(query, (Phrase, Fuzzy)):
+            query = PlainText(query.query_string, operator="and")
+        return super()._compile(query, boost)

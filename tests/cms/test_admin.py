@@ -50,3 +50,25 @@ def test_member_without_admin_access_is_told_so_without_a_redirect_loop(client):
     assert response.status_code == 200
     assert response.redirect_chain == [(f"{reverse('account_login')}?next=/admin/", 302)]
     assert "You do not have permission to access the admin." in response.content.decode()
+
+
+def test_search_syntax_and_huge_offsets_in_the_admin_get_answers_not_errors(
+    client, home_page, search_index
+):
+    """Every member can open the admin's page search and its page API."""
+    from django.contrib.auth.models import Group
+
+    from exchange.roles import MEMBERS
+    from tests.cms.factories import make_library, make_practice
+
+    library, organisations = make_library(home_page)
+    make_practice(library, title="Exit work with families")
+    member = UserFactory()
+    member.groups.add(Group.objects.get(name=MEMBERS))
+    client.force_login(member)
+    for query in ['"exit work"', "exit AND families", '"exit work" AND families', "exit~"]:
+        response = client.get(reverse("wagtailadmin_pages:search"), {"q": query})
+        assert response.status_code == 200, query
+    response = client.get("/admin/api/main/pages/", {"offset": str(2**64)})
+    assert response.status_code == 400 and "offset" in response.content.decode()
+    assert client.get("/admin/api/main/pages/", {"offset": "0"}).status_code == 200

@@ -358,3 +358,15 @@ def test_the_token_is_stored_only_as_a_digest(organisation):
     token = link_in(mail.outbox[0]).rstrip("/").rsplit("/", 1)[1]
     assert invitation.token_digest == token_digest(token)
     assert not Invitation.objects.filter(token_digest=token).exists()
+
+
+def test_a_csv_file_with_an_oversized_field_or_a_nul_gets_a_message(client, coordinator):
+    client.force_login(coordinator)
+    url = reverse("exchange_invitation:import")
+    oversized = "email,organisation\nfine@demo.example," + "x" * 140_000 + "\n"
+    response = client.post(url, {"file": csv_upload(oversized)})
+    assert response.status_code == 200
+    assert "Line 2 of the file cannot be read as CSV" in response.content.decode()
+    response = client.post(url, {"file": csv_upload("email\nfine@demo\x00.example\n")})
+    assert response.status_code == 200 and "not CSV text" in response.content.decode()
+    assert not Invitation.objects.exists()

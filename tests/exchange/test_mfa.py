@@ -121,3 +121,16 @@ def test_a_wrong_code_does_not_sign_in(client):
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
     assert client.get("/admin/").status_code == 302
+
+
+def test_the_sixth_wrong_code_is_refused_with_429(client):
+    user = UserFactory(is_staff=True)
+    client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    wrong = "000000" if totp_code(user) != "000000" else "111111"
+    statuses = [
+        client.post(reverse("mfa_authenticate"), {"code": wrong}).status_code for _ in range(5)
+    ]
+    assert statuses == [200] * 5
+    response = client.post(reverse("mfa_authenticate"), {"code": totp_code(user)})
+    assert response.status_code == 429 and response["Retry-After"] == "300"
+    assert "_auth_user_id" not in client.session

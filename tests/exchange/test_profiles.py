@@ -180,3 +180,30 @@ def test_accepting_an_invitation_creates_the_profile(network):
 
     assert user.profile.organisation == riverside
     assert user.profile.country == riverside.country
+
+
+def test_the_profile_form_sent_twice_keeps_one_row_per_language(client, network):
+    """A double click sends the same new language twice: the second finds it saved."""
+    _library, riverside, _harbour = network
+    profile = member_of(riverside)
+    client.force_login(profile.user)
+    german = Language.objects.get(slug="de")
+    data = {
+        "role": "Mentor",
+        "country": "NL",
+        "languages-TOTAL_FORMS": "1",
+        "languages-INITIAL_FORMS": "0",
+        "languages-0-language": german.pk,
+        "languages-0-level": "basic",
+    }
+    assert client.post(reverse("profile"), data).status_code == 302
+    data["languages-0-level"] = "fluent"
+    assert client.post(reverse("profile"), data).status_code == 302
+    assert [str(language) for language in profile.languages.all()] == ["German (fluent)"]
+
+
+def test_a_filter_with_an_id_past_the_largest_integer_finds_nobody(client, network):
+    _library, riverside, _harbour = network
+    client.force_login(member_of(riverside).user)
+    response = client.get(reverse("member_directory"), {"organisation": str(2**64)})
+    assert response.status_code == 200

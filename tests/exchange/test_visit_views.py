@@ -296,3 +296,23 @@ def test_a_capacity_below_the_places_taken_meanwhile_is_refused_with_nothing_sav
         windows.save()
     network.window.refresh_from_db()
     assert (network.window.capacity, network.window.booked) == (2, 2)
+
+
+@pytest.mark.django_db
+def test_private_pages_are_never_kept_by_a_cache(client, network):
+    visit = apply(network.visitor, network.window).visits.get()
+    anonymous_home = client.get("/")
+    assert "no-store" not in anonymous_home.get("Cache-Control", "")
+    signed_in(client, network.host)
+    organisation_page = network.host_org.url  # with contact persons, for members
+    for url in [
+        reverse("visit_detail", args=[visit.pk]),
+        reverse("member_directory"),
+        reverse("dashboard"),
+        reverse("offer_list"),
+        organisation_page,
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        cache_control = response["Cache-Control"]
+        assert "private" in cache_control and "no-store" in cache_control, url
