@@ -7,7 +7,8 @@ class CmsConfig(AppConfig):
     verbose_name = _("Public site")
 
     def ready(self) -> None:
-        from cms import lookups, signals
+        from cms import lookups, permissions, signals
 
         lookups.register()
+        permissions.register()
         signals.connect()
