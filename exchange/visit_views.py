@@ -43,6 +43,11 @@ def hosted_organisation_id(user) -> int | None:
     return profile.organisation_id if profile and profile.hosts_visitors else None
 
 
+def own_organisation_id(user) -> int | None:
+    profile = getattr(user, "profile", None)
+    return profile.organisation_id if profile else None
+
+
 def visible_offers(user):
     """Published offers, and every offer of the organisation `user` hosts for."""
     own = hosted_organisation_id(user)
@@ -86,6 +91,7 @@ def offer_detail(request, pk: int):
             "offer": offer,
             "windows": offer.windows.filter(ends_on__gte=timezone.localdate()),
             "is_host": offer.organisation_id == hosted_organisation_id(request.user),
+            "is_own": offer.organisation_id == own_organisation_id(request.user),
         },
     )
 
@@ -139,6 +145,8 @@ def application_create(request):
         )
     if getattr(request.user, "profile", None) is None:
         raise PermissionDenied(_("Only members of an organisation can apply for a visit."))
+    if offer and offer.organisation_id == own_organisation_id(request.user):
+        raise PermissionDenied(_("This is your own organisation's offer: visits go abroad."))
     form = ApplicationForm(request.POST or None, offer=offer)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form.Meta.fields if name != "languages"}

@@ -395,7 +395,7 @@ TABLE: dict[str, P | list[P]] = {
     "offers/new/": P("/offers/new/", HOSTS, HOSTS_400),
     "offers/<int:pk>/": P("/offers/{offer}/", SIGNED_IN, EVERYONE_405),
     "offers/<int:pk>/edit/": P("/offers/{offer}/edit/", HOSTS, HOSTS_400),
-    "apply/": [P("/apply/", PROFILES, PROFILES_400), P("/apply/?offer={offer}", PROFILES, PROFILES_400)],  # members with a profile
+    "apply/": [P("/apply/", PROFILES, PROFILES_400), P("/apply/?offer={offer}", "login 403 200 403 403 403", "login 403 400 403 403 403")],  # members with a profile; not to their own organisation's offer
     "applications/<int:pk>/": P("/applications/{application}/", APPLICANT, EVERYONE_405),
     "applications/<int:pk>/withdraw/": P("/applications/{application}/withdraw/", EVERYONE_405, APPLICANT_302),  # the coordinator is told only the applicant can
     "visits/<int:pk>/": P("/visits/{visit}/", VISIT_PEOPLE, EVERYONE_405),

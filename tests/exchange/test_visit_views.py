@@ -316,3 +316,26 @@ def test_private_pages_are_never_kept_by_a_cache(client, network):
         assert response.status_code == 200, url
         cache_control = response["Cache-Control"]
         assert "private" in cache_control and "no-store" in cache_control, url
+
+
+@pytest.mark.django_db
+def test_a_member_is_not_offered_a_visit_to_their_own_organisation(client, network):
+    signed_in(client, network.colleague)  # a member of the host organisation who does not host
+    page = client.get(reverse("offer_detail", args=[network.offer.pk])).content.decode()
+    assert "Ask for a visit" not in page and "your organisation's offer" in page
+    response = client.get(reverse("application_create") + f"?offer={network.offer.pk}")
+    assert response.status_code == 403
+    signed_in(client, network.visitor)
+    page = client.get(reverse("offer_detail", args=[network.offer.pk])).content.decode()
+    assert "Ask for a visit" in page
+
+
+@pytest.mark.django_db
+def test_before_deciding_the_host_reads_the_whole_application(client, network):
+    application = apply(network.visitor, network.window)
+    visit = application.visits.get()
+    page = signed_in(client, network.host).get(reverse("visit_detail", args=[visit.pk]))
+    page = page.content.decode()
+    assert application.learning_goals in page
+    assert str(application.languages.get()) in page
+    assert f"{application.available_from:%-d %b %Y}" in page
