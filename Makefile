@@ -44,6 +44,8 @@ install-test: $(VENV)/.installed-test
 
 # `make run` is local development: DEBUG on, unless the environment says otherwise.
 run: export DEBUG ?= true
+# Links in e-mails and the calendar feed point at the address actually served.
+run: export BASE_URL ?= http://$(HOST):$(PORT)
 run: install
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py seed_demo

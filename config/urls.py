@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.http import Http404
+from django.templatetags.static import static
 from django.urls import include, path
 from django.views.defaults import page_not_found
 from django.views.generic import RedirectView
@@ -9,6 +10,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 urlpatterns = [
+    # Browsers ask for /favicon.ico whatever the page says: send them to the icon.
+    path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
     # One sign-in for the whole site: Wagtail's own login form would bypass allauth's e-mail
     # verification (and, later, its rate limits and MFA).
     path(

@@ -52,6 +52,7 @@ PROFILES_400 = "login 400 400 400 403 403"
 # One row per pattern, one line per row: fmt off keeps the table readable as a table.
 # fmt: off
 TABLE: dict[str, P | list[P]] = {
+    "favicon.ico": P("/favicon.ico", "301 301 301 301 301 301", "301 301 301 301 301 301"),
     "admin/login/": P("/admin/login/", LOGIN, LOGIN),  # wagtailadmin_login
     "admin/": P("/admin/", SIGNED_IN, SIGNED_IN_405),  # wagtailadmin_home
     "admin/test404/": P("/admin/test404/", SIGNED_IN, SIGNED_IN_405),

@@ -88,3 +88,20 @@ def test_the_demo_host_finds_the_demo_members_request(settings, client):
     dashboard = client.get("/dashboard/").content.decode()
     assert visit.get_absolute_url() in dashboard
     assert client.get(visit.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_seed_demo_prints_the_accounts_and_no_email(settings, capsys):
+    """The demo request notifies the fictional host after the commit: nothing is printed."""
+    settings.DEBUG = True
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    call_command("seed_demo")
+    out = capsys.readouterr().out
+    assert "host@demo.example" in out
+    assert "Subject:" not in out and "Content-Type:" not in out
+    assert Visit.objects.exists()
+
+
+def test_browsers_asking_for_favicon_ico_get_the_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"] == "/static/favicon.svg"

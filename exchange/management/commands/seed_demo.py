@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 
 from cms.demo import seed_site_pages
 from exchange.demo import (
@@ -10,6 +11,10 @@ from exchange.demo import (
     seed_member,
     seed_offers_and_visit,
 )
+
+
+def mail_to_nobody():
+    return override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend")
 
 
 class Command(BaseCommand):
@@ -32,7 +37,9 @@ class Command(BaseCommand):
                 "seed_demo creates accounts with a published password, so it runs only with "
                 "DEBUG on. On a demo server, pass --i-know-this-is-a-demo."
             )
-        with transaction.atomic():
+        # The demo request notifies the demo host; the people are fictional, so the mail goes
+        # nowhere instead of being printed before the accounts by the console backend.
+        with mail_to_nobody(), transaction.atomic():
             pages = seed_site_pages()
             accounts = [seed_coordinator(), seed_member(), seed_host()]
             seed_offers_and_visit()
