@@ -6,6 +6,9 @@ from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.timesince import timeuntil
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -194,6 +197,16 @@ class ImportView(generic.PermissionCheckedMixin, generic.base.WagtailAdminTempla
         return redirect("exchange_invitation:index")
 
 
+def expiry(invitation: Invitation) -> str:
+    """The date, and how long is left. Wagtail's DateColumn says how long ago a date was, and
+    reads "Just now" for any date still to come."""
+    expires_at = invitation.expires_at
+    when = date_format(timezone.localtime(expires_at), "j M Y")
+    if expires_at <= timezone.now():
+        return _("%(date)s (expired)") % {"date": when}
+    return _("%(date)s (in %(left)s)") % {"date": when, "left": timeuntil(expires_at, depth=1)}
+
+
 class InvitationViewSet(ModelViewSet):
     model = Invitation
     name = "invitations"
@@ -213,7 +226,7 @@ class InvitationViewSet(ModelViewSet):
         "organisation",
         Column("state", label=gettext_lazy("State"), accessor="get_state_display"),
         DateColumn("sent_at", label=gettext_lazy("Last sent")),
-        DateColumn("expires_at", label=gettext_lazy("Expires")),
+        Column("expires_at", label=gettext_lazy("Expires"), accessor=expiry),
     ]
     list_filter = ["organisation"]
     search_fields = ["email"]

@@ -240,6 +240,8 @@ def test_the_coordinator_sees_each_invitation_and_its_state(client, coordinator,
     ]:
         row = re.search(rf"{re.escape(email)}.*?</tr>", listing, re.S).group(0)
         assert state in row
+        if email == "pending@demo.example":  # sent just now; expires in two weeks, not "Just now"
+            assert row.count("Just now") == 1 and re.search(r"\(in (1|2)\xa0week", row)
     page = client.get(reverse("exchange_invitation:inspect", args=[expired.pk]))
     assert page.status_code == 200
     assert "Send a new link" in page.content.decode()
