@@ -2,14 +2,18 @@
 and challenge, inspect one with its audit history, export the list as a spreadsheet. Read-only:
 visits change only through their workflow steps (exchange/visits.py)."""
 
+from django.contrib.admin.utils import quote
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
@@ -77,9 +81,27 @@ class VisitIndexView(generic.IndexView):
 
 class VisitHistoryView(generic.HistoryView):
     """The audit log of the visit's steps, for whoever may view visits (Wagtail asks for an
-    edit permission, which nobody has here)."""
+    edit permission, which nobody has here). Its header leads back to the visit's details,
+    not to an edit view that would refuse them."""
 
     any_permission_required = ["view"]
+
+    def get_edit_url(self, instance):
+        return reverse("exchange_visit:inspect", args=[quote(instance.pk)])
+
+    @cached_property
+    def header_buttons(self):
+        url = self.get_edit_url(self.object)
+        return [HeaderButton(label=_("Visit details"), url=url, icon_name="view")]
+
+
+class VisitInspectView(generic.InspectView):
+    """A visit's details, with a button to its history (the audit log of its steps)."""
+
+    @cached_property
+    def header_more_buttons(self):
+        url = reverse("exchange_visit:history", args=[quote(self.object.pk)])
+        return [Button(_("History"), url=url, icon_name="history", priority=10)]
 
 
 class VisitViewSet(ModelViewSet):
@@ -92,6 +114,7 @@ class VisitViewSet(ModelViewSet):
     add_to_admin_menu = True
     index_view_class = VisitIndexView
     history_view_class = VisitHistoryView
+    inspect_view_class = VisitInspectView
     filterset_class = VisitFilterSet
     inspect_view_enabled = True
     copy_view_enabled = False

@@ -79,9 +79,16 @@ def test_the_coordinator_exports_the_list(client, coordinator, two_visits):
 def test_the_list_is_read_only_and_for_coordinators(client, coordinator, network, two_visits):
     first, second = two_visits
     client.force_login(coordinator)
-    assert client.get(reverse("exchange_visit:inspect", args=[first.pk])).status_code == 200
-    history = client.get(reverse("exchange_visit:history", args=[second.pk]))
-    assert "Visit: declined" in history.content.decode()  # the audit log of its steps
+    inspect = client.get(reverse("exchange_visit:inspect", args=[first.pk]))
+    assert inspect.status_code == 200
+    history_url = reverse("exchange_visit:history", args=[second.pk])
+    details = client.get(reverse("exchange_visit:inspect", args=[second.pk])).content.decode()
+    assert f'href="{history_url}"' in details  # the history is a button away, not only a URL
+    history = client.get(history_url).content.decode()
+    assert "Visit: declined" in history  # the audit log of its steps
+    # Its header leads to the visit's details; no link to an edit view that refuses them.
+    assert reverse("exchange_visit:edit", args=[second.pk]) not in history
+    assert reverse("exchange_visit:inspect", args=[second.pk]) in history
     for name in ("edit", "delete"):
         response = client.get(reverse(f"exchange_visit:{name}", args=[first.pk]))
         assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
