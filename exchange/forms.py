@@ -1,3 +1,5 @@
+import copy
+
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -10,11 +12,20 @@ from exchange import invitations
 from exchange.models import Profile, ProfileLanguage
 
 
+class NameFields(forms.Form):
+    """A member's name, as peers, hosts and coordinators see it wherever a person is shown."""
+
+    first_name = forms.CharField(label=gettext_lazy("First name"), max_length=150)
+    last_name = forms.CharField(label=gettext_lazy("Last name"), max_length=150)
+
+
 class InvitedSignupForm(SignupForm):
-    """allauth's sign-up form for the address the invitation in the session was sent to."""
+    """allauth's sign-up form for the address the invitation in the session was sent to, with
+    the member's name (allauth's adapter saves first_name and last_name on the account)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields = {**copy.deepcopy(NameFields.base_fields), **self.fields}
         request = context.request  # allauth's forms are not given the request
         self.invitation = invitations.invitation_in_session(request) if request else None
         if self.invitation:
@@ -53,10 +64,23 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        user = self.instance.user
+        names = copy.deepcopy(NameFields.base_fields)
+        names["first_name"].initial, names["last_name"].initial = user.first_name, user.last_name
+        self.fields = {**names, **self.fields}
         # The practices a member can show are their organisation's.
         self.fields["practices_shown"].queryset = PracticePage.objects.live().filter(
             organisation=self.instance.organisation
         )
+
+    def save(self, commit=True):
+        profile = super().save(commit)
+        user = profile.user
+        user.first_name = self.cleaned_data["first_name"]
+        user.last_name = self.cleaned_data["last_name"]
+        if commit:
+            user.save(update_fields=["first_name", "last_name"])
+        return profile
 
 
 class BaseLanguageFormSet(forms.BaseInlineFormSet):

@@ -40,7 +40,14 @@ def link_in(message) -> str:
 
 def sign_up(client, email: str, password: str = NEW_PASSWORD):
     return client.post(
-        reverse("account_signup"), {"email": email, "password1": password, "password2": password}
+        reverse("account_signup"),
+        {
+            "first_name": "Fictional",
+            "last_name": "Invitee",
+            "email": email,
+            "password1": password,
+            "password2": password,
+        },
     )
 
 
@@ -81,6 +88,7 @@ def test_an_invitee_signs_up_with_the_link_and_is_a_member_of_the_organisation(
 
     assert response.status_code == 302
     user = User.objects.get(email="new.member@demo.example")
+    assert user.get_full_name() == "Fictional Invitee"  # asked at sign-up, shown to peers
     assert client.get("/").wsgi_request.user == user  # signed in: the link proved the address
     assert EmailAddress.objects.get(user=user).verified
     invitation.refresh_from_db()

@@ -41,6 +41,8 @@ def test_a_member_edits_their_profile_and_languages(client, network):
     response = client.post(
         reverse("profile"),
         {
+            "first_name": "Fictional",
+            "last_name": "Renamed Mentor",
             "role": "Prison mentor",
             "country": "NL",
             "challenges_faced": [mentoring.pk],
@@ -63,6 +65,7 @@ def test_a_member_edits_their_profile_and_languages(client, network):
     assert list(profile.practices_shown.all()) == [own_practice]
     assert [str(language) for language in profile.languages.all()] == ["German (fluent)"]
     assert profile.organisation == riverside and not profile.hosts_visitors
+    assert profile.user.get_full_name() == "Fictional Renamed Mentor"
 
 
 def test_a_member_shows_only_their_own_organisations_practices(client, network):
@@ -189,6 +192,8 @@ def test_the_profile_form_sent_twice_keeps_one_row_per_language(client, network)
     client.force_login(profile.user)
     german = Language.objects.get(slug="de")
     data = {
+        "first_name": "Fictional",
+        "last_name": "Mentor",
         "role": "Mentor",
         "country": "NL",
         "languages-TOTAL_FORMS": "1",
