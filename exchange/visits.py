@@ -135,6 +135,29 @@ def check_dates(window: OfferWindow, starts_on: date, ends_on: date) -> None:
         )
 
 
+def _check_not_proposed_twice(visitor_id: int | None, starts_on: date, ends_on: date) -> None:
+    """A person is never proposed a visit whose days overlap another visit still under way
+    (proposed, accepted, agreed or scheduled): a direct request and a matching round, or two
+    pairs of one round, would otherwise ask two hosts for the same days."""
+    if visitor_id is None:
+        return
+    list(get_user_model().objects.select_for_update().filter(pk=visitor_id))
+    clash = (
+        Visit.objects.active()
+        .filter(visitor_id=visitor_id, starts_on__lte=ends_on, ends_on__gte=starts_on)
+        .first()
+    )
+    if clash:
+        raise VisitError(
+            _("%(person)s already has a visit on overlapping days (%(start)s – %(end)s).")
+            % {
+                "person": clash.visitor.get_full_name() or _("The visitor"),
+                "start": f"{clash.starts_on:%d %b %Y}",
+                "end": f"{clash.ends_on:%d %b %Y}",
+            }
+        )
+
+
 def _check_not_double_booked(visit: Visit, starts_on: date, ends_on: date) -> None:
     """A visitor is in one place at a time: no other visit holding a place overlaps."""
     if visit.visitor_id is None:
@@ -177,6 +200,7 @@ def visit_propose(
         check_dates(window, starts_on, ends_on)
         if window.places_left <= 0:
             raise WindowFull(_("This window is full. Choose another window or offer."))
+        _check_not_proposed_twice(application.applicant_id, starts_on, ends_on)
         try:
             with transaction.atomic():
                 visit = Visit.objects.create(

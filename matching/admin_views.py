@@ -69,9 +69,12 @@ class ReviewView(
             proposal.alternate_windows = [
                 windows[pk] for pk in proposal.alternates if pk in windows
             ]
+        to_publish = [p for p in proposals if p.decision != Proposal.Decision.REJECTED]
         return super().get_context_data(
             round=self.round,
             run=run,
+            to_publish=len(to_publish),
+            emails=services.publish_email_count(to_publish),
             proposals=proposals,
             misses=misses,
             decisions=[
@@ -130,6 +133,14 @@ class SwapView(RoundStepView):
 
 
 class PublishView(RoundStepView):
+    def post(self, request, pk: int, **kwargs):
+        if not request.POST.get("confirm"):
+            messages.error(
+                request, _("Tick the box to confirm how many visits and e-mails publishing makes.")
+            )
+            return redirect("matching_round:review", pk=pk)
+        return super().post(request, pk, **kwargs)
+
     def step(self, round_, user):
         created = services.round_publish(round_=round_, user=user)
         return _("%(count)d visits proposed; hosts and visitors are told.") % {

@@ -7,13 +7,13 @@ from dataclasses import fields, is_dataclass
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from wagtail.log_actions import log
 
 from exchange import notifications, visits
-from exchange.models import Application, OfferWindow, Visit, VisitState
+from exchange.models import Application, OfferWindow, Profile, Visit, VisitState
 from matching import engine
 from matching.models import Exclusion, Miss, Proposal, Round, Run
 
@@ -34,14 +34,25 @@ def open_applications(round_: Round):
     """Applications waiting for a pair: not withdrawn, no visit under way, available during
     the round."""
     under_way = Visit.objects.active().values("application")
+    waiting = Application.objects.filter(
+        withdrawn_at__isnull=True,
+        applicant__isnull=False,
+        available_from__lte=round_.window_until,
+        available_until__gte=round_.window_from,
+    ).exclude(pk__in=under_way)
+    # A person is never proposed two visits on overlapping days. The engine pairs applications,
+    # and a visit's days are set only when the round is published: so a round takes one
+    # application per person (their first), and nobody with a visit under way in its dates.
+    busy = (
+        Visit.objects.active()
+        .filter(starts_on__lte=round_.window_until, ends_on__gte=round_.window_from)
+        .filter(visitor__isnull=False)  # NOT IN with a NULL in it would exclude everyone
+        .values("visitor")
+    )
+    first = waiting.filter(applicant=OuterRef("applicant")).order_by("pk").values("pk")[:1]
     return (
-        Application.objects.filter(
-            withdrawn_at__isnull=True,
-            applicant__isnull=False,
-            available_from__lte=round_.window_until,
-            available_until__gte=round_.window_from,
-        )
-        .exclude(pk__in=under_way)
+        waiting.exclude(applicant__in=busy)
+        .filter(pk=Subquery(first))
         # The organisation's country, not the organisation: a Wagtail page is costly to build,
         # and a round reads thousands of them (a third of the load at 2,000 × 300).
         .annotate(organisation_country=F("organisation__country"))
@@ -311,6 +322,20 @@ def problem_from_plain(data: dict) -> engine.Problem:
             forced=tuple(tuple(pair) for pair in rules["forced"]),
         ),
     )
+
+
+def publish_email_count(proposals) -> int:
+    """The e-mails publishing these pairs sends: one to each visitor, one to each active host
+    of each pair's host organisation (the coordinator who publishes is told on the page)."""
+    organisations = [proposal.window.offer.organisation_id for proposal in proposals]
+    hosts = dict(
+        Profile.objects.filter(
+            organisation_id__in=set(organisations), hosts_visitors=True, user__is_active=True
+        )
+        .values_list("organisation_id")
+        .annotate(count=Count("pk"))
+    )
+    return len(proposals) + sum(hosts.get(organisation, 0) for organisation in organisations)
 
 
 def round_publish(*, round_: Round, user) -> list[Visit]:

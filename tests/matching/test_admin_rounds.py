@@ -41,11 +41,17 @@ def test_a_round_from_creation_to_published_visits(client, world):
     second = round_.latest_run.proposals.get()
     assert second.application_id != pair.application_id
 
-    response = client.post(reverse("matching_round:publish", args=[round_.pk]), follow=True)
+    page = client.get(review).content.decode()
+    # One pair: its visitor and the organisation's one host are told.
+    assert "Propose 1 visit and send 2 e-mails to visitors and hosts." in page
+    publish = reverse("matching_round:publish", args=[round_.pk])
+    response = client.post(publish, follow=True)  # the box left unticked
+    assert "Tick the box" in response.content.decode() and not Visit.objects.exists()
+    response = client.post(publish, {"confirm": "yes"}, follow=True)
     assert "1 visits proposed" in response.content.decode()
     visit = Visit.objects.get()
     assert visit.state == VisitState.PROPOSED and visit.application_id == second.application_id
-    response = client.post(reverse("matching_round:publish", args=[round_.pk]), follow=True)
+    response = client.post(publish, {"confirm": "yes"}, follow=True)
     assert "already published" in response.content.decode()
 
 

@@ -167,3 +167,35 @@ def test_one_run_at_a_time_unless_the_last_one_stalled(world):
     first.refresh_from_db()
     assert (first.status, first.error) == (Run.Status.FAILED, "Stopped before it finished.")
     assert second.status == Run.Status.DONE
+
+
+@pytest.mark.django_db
+def test_a_round_takes_one_application_per_person_and_nobody_already_visiting(world):
+    from tests.exchange.factories import apply
+
+    alice = world["alice"].applicant
+    second_of_alice = apply(alice)  # a second application of the same person
+    ids = set(services.open_applications(world["round"]).values_list("pk", flat=True))
+    assert world["alice"].pk in ids and second_of_alice.pk not in ids
+    apply(world["bruno"].applicant, world["window"])  # Bruno asks the host directly
+    ids = set(services.open_applications(world["round"]).values_list("pk", flat=True))
+    assert not any(pk in ids for pk in (world["bruno"].pk,))
+
+
+@pytest.mark.django_db
+def test_nobody_is_proposed_two_visits_on_overlapping_days(world):
+    from exchange import visits
+    from tests.exchange.factories import apply
+
+    bruno = world["bruno"].applicant
+    apply(bruno, world["window"], days=(0, 4))
+    later = make_offer(world["window"].offer.organisation, windows=((12, 40, 3),))
+    with pytest.raises(visits.VisitError, match="overlapping days"):
+        visits.visit_propose(
+            application=world["bruno"],
+            window=later.windows.get(),
+            starts_on=world["window"].starts_on + timedelta(days=2),
+            ends_on=world["window"].starts_on + timedelta(days=5),
+            proposed_by=world["coordinator"],
+        )
+    assert Visit.objects.filter(visitor=bruno).count() == 1
