@@ -19,6 +19,8 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from cms.models import OrganisationPage
 from exchange import invitations
@@ -246,6 +248,20 @@ class InvitationViewSet(ModelViewSet):
             path("resend/<int:pk>/", ResendView.as_view(), name="resend"),
             path("revoke/<int:pk>/", RevokeView.as_view(), name="revoke"),
         ]
+
+
+class NoAddingPolicy(ModelPermissionPolicy):
+    """A profile comes from an accepted invitation, with its account: the admin has no form to
+    add one (an "add" without an account failed in the database), for anyone."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(Profile, NoAddingPolicy(Profile))
 
 
 class ProfileViewSet(ModelViewSet):

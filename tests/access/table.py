@@ -270,7 +270,7 @@ TABLE: dict[str, P | list[P]] = {
     "admin/invitations/revoke/<int:pk>/": P("/admin/invitations/revoke/{invitation}/", COORDINATORS_405, COORDINATORS_302),  # exchange_invitation:revoke
     "admin/profiles/": P("/admin/profiles/", COORDINATORS, COORDINATORS_405),  # exchange_profile:index
     "admin/profiles/results/": P("/admin/profiles/results/", COORDINATORS, COORDINATORS_405),  # exchange_profile:index_results
-    "admin/profiles/new/": P("/admin/profiles/new/", COORDINATORS, COORDINATORS),  # exchange_profile:add
+    "admin/profiles/new/": P("/admin/profiles/new/", NOBODY, NOBODY),  # exchange_profile:add: profiles come from invitations
     "admin/profiles/edit/<int:pk>/": P("/admin/profiles/edit/{profile}/", COORDINATORS, COORDINATORS),  # exchange_profile:edit
     "admin/profiles/delete/<int:pk>/": P("/admin/profiles/delete/{profile}/", STAFF, STAFF_302),  # exchange_profile:delete
     "admin/profiles/history/<int:pk>/": P("/admin/profiles/history/{profile}/", COORDINATORS, COORDINATORS_405),  # exchange_profile:history

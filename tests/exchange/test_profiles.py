@@ -212,3 +212,15 @@ def test_a_filter_with_an_id_past_the_largest_integer_finds_nobody(client, netwo
     client.force_login(member_of(riverside).user)
     response = client.get(reverse("member_directory"), {"organisation": str(2**64)})
     assert response.status_code == 200
+
+
+def test_the_admin_adds_no_profile_without_an_account(client, network):
+    """Profiles come from accepted invitations; the admin's add form had no account field and
+    every submission ended in a database error."""
+    _library, riverside, _harbour = network
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    response = client.post(reverse("exchange_profile:add"), {"organisation": riverside.pk})
+    assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+    assert not Profile.objects.exists()
+    listing = client.get(reverse("exchange_profile:index")).content.decode()
+    assert reverse("exchange_profile:add") not in listing
