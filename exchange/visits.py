@@ -135,18 +135,22 @@ def check_dates(window: OfferWindow, starts_on: date, ends_on: date) -> None:
         )
 
 
+def _overlapping_visit(visitor_id: int, starts_on: date, ends_on: date, visits) -> Visit | None:
+    """The first of `visits` of this person on days that overlap these. The person's row is
+    locked first: two steps for the same person at once queue here (PostgreSQL)."""
+    list(get_user_model().objects.select_for_update().filter(pk=visitor_id))
+    return visits.filter(
+        visitor_id=visitor_id, starts_on__lte=ends_on, ends_on__gte=starts_on
+    ).first()
+
+
 def _check_not_proposed_twice(visitor_id: int | None, starts_on: date, ends_on: date) -> None:
     """A person is never proposed a visit whose days overlap another visit still under way
     (proposed, accepted, agreed or scheduled): a direct request and a matching round, or two
     pairs of one round, would otherwise ask two hosts for the same days."""
     if visitor_id is None:
         return
-    list(get_user_model().objects.select_for_update().filter(pk=visitor_id))
-    clash = (
-        Visit.objects.active()
-        .filter(visitor_id=visitor_id, starts_on__lte=ends_on, ends_on__gte=starts_on)
-        .first()
-    )
+    clash = _overlapping_visit(visitor_id, starts_on, ends_on, Visit.objects.active())
     if clash:
         raise VisitError(
             _("%(person)s already has a visit on overlapping days (%(start)s – %(end)s).")
@@ -162,18 +166,8 @@ def _check_not_double_booked(visit: Visit, starts_on: date, ends_on: date) -> No
     """A visitor is in one place at a time: no other visit holding a place overlaps."""
     if visit.visitor_id is None:
         return
-    # Lock the visitor: two hosts accepting the same person at once queue here (PostgreSQL).
-    list(get_user_model().objects.select_for_update().filter(pk=visit.visitor_id))
-    clash = (
-        Visit.objects.filter(
-            visitor_id=visit.visitor_id,
-            state__in=HOLDS_PLACE,
-            starts_on__lte=ends_on,
-            ends_on__gte=starts_on,
-        )
-        .exclude(pk=visit.pk)
-        .first()
-    )
+    others = Visit.objects.filter(state__in=HOLDS_PLACE).exclude(pk=visit.pk)
+    clash = _overlapping_visit(visit.visitor_id, starts_on, ends_on, others)
     if clash:
         raise VisitError(
             _("The visitor already has a visit on these dates (%(start)s – %(end)s).")
