@@ -4,6 +4,7 @@ again."""
 
 from django import forms
 from django.contrib import messages
+from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -23,7 +24,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from cms.models import OrganisationPage
-from exchange import invitations
+from exchange import invitations, reminders
 from exchange.models import Invitation, Profile
 
 
@@ -264,6 +265,23 @@ class NoAddingPolicy(ModelPermissionPolicy):
 register_permission_policy(Profile, NoAddingPolicy(Profile))
 
 
+class TellsWhenHostsChange:
+    """After a coordinator changes or deletes a profile, requests that lost their organisation's
+    last host are told about at once (exchange/reminders.py)."""
+
+    def run_after_hook(self):
+        transaction.on_commit(reminders.tell_waiting_for_host, robust=True)
+        return super().run_after_hook()
+
+
+class ProfileEditView(TellsWhenHostsChange, generic.EditView):
+    pass
+
+
+class ProfileDeleteView(TellsWhenHostsChange, generic.DeleteView):
+    pass
+
+
 class ProfileViewSet(ModelViewSet):
     """Coordinators set a member's organisation and whether they host for it; members edit the
     rest themselves at /profile/."""
@@ -281,3 +299,5 @@ class ProfileViewSet(ModelViewSet):
     list_filter = ["organisation", "hosts_visitors"]
     search_fields = ["user__email", "user__last_name", "role"]
     search_backend_name = None  # a plain database search: profiles are never in an index
+    edit_view_class = ProfileEditView
+    delete_view_class = ProfileDeleteView

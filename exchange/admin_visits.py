@@ -10,6 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -54,6 +55,12 @@ class VisitFilterSet(WagtailFilterSet):
         label=_("Challenge"), queryset=Challenge.objects.all(), field_name="application__challenge"
     )
 
+    waiting_for_host = django_filters.BooleanFilter(
+        label=_("Request waiting for a host"),
+        method="filter_waiting_for_host",
+        widget=django_filters.widgets.BooleanWidget,
+    )
+
     class Meta:
         model = Visit
         fields = []
@@ -63,6 +70,27 @@ class VisitFilterSet(WagtailFilterSet):
             Q(application__organisation__country=value)
             | Q(window__offer__organisation__country=value)
         )
+
+    def filter_waiting_for_host(self, queryset, name, value):
+        waiting = Visit.objects.waiting_for_host().values("pk")
+        return queryset.filter(pk__in=waiting) if value else queryset.exclude(pk__in=waiting)
+
+
+class WaitingForHostPanel(Component):
+    """The admin home's list of requests that nobody can answer, for whoever may view visits:
+    their organisation has lost its last host."""
+
+    name = "waiting_for_host"
+    template_name = "exchange/admin/waiting_for_host_panel.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        visits = Visit.objects.waiting_for_host().with_details().order_by("created_at")
+        return {
+            "visits": visits[:10],
+            "count": visits.count(),
+            "list_url": reverse("exchange_visit:index") + "?waiting_for_host=true",
+        }
 
 
 class VisitIndexView(generic.IndexView):

@@ -30,6 +30,8 @@ SUBJECTS = {
     "reminder_unsigned": _("Reminder: please sign the learning agreement"),
     "reminder_before": _("Your visit to %(organisation)s starts in a few days"),
     "reminder_after": _("How was your visit to %(organisation)s? Your reflection, please"),
+    "host_missing": _("Your visit request to %(organisation)s waits for a host"),
+    "host_missing_coordinator": _("A visit request to %(organisation)s has nobody to answer it"),
 }
 
 # Who hears of each step, besides never the person who took it.

@@ -29,6 +29,8 @@ from django.utils import timezone
 
 from allauth.usersessions.models import UserSession
 
+from exchange import reminders
+
 logger = logging.getLogger(__name__)
 
 
@@ -231,6 +233,8 @@ def erase(user) -> None:
         for session in UserSession.objects.filter(user=user):
             session.end()  # removes the session from the store: every device is signed out
         user.delete()
+        # A host who leaves may have been their organisation's last one.
+        transaction.on_commit(reminders.tell_waiting_for_host, robust=True)
 
 
 def before_user_delete(sender, instance, **kwargs) -> None:

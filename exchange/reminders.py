@@ -1,6 +1,8 @@
 """Reminders about visits, for `manage.py send_reminders` (run daily): hosts of requests left
 unanswered, both sides of an agreement left unsigned, visitors a week before their visit and a
-week after it (the request for their reflection). Each reminder goes once: its record is
+week after it (the request for their reflection); and, when an organisation has lost its last
+host, the visitors whose requests nobody can answer and the coordinators (also at once, from
+the steps that remove a host: `tell_waiting_for_host`). Each reminder goes once: its record is
 written in the transaction that sends it, so a second run, or two runs at once, send nothing
 again, and a failed send is tried again the next day."""
 
@@ -13,6 +15,7 @@ from django.utils import timezone
 
 from exchange import notifications
 from exchange.models import ReminderSent, Visit, VisitState
+from exchange.roles import coordinators
 
 logger = logging.getLogger(__name__)
 
@@ -54,13 +57,33 @@ def due(today: date | None = None) -> list[Due]:
         ends_on__gt=today - TOO_OLD,
     ):
         found.append(Due(visit, "reminder_after", visit.visitor))
+    found += waiting_for_host()
     return [item for item in found if item.recipient and item.recipient.is_active]
+
+
+def waiting_for_host() -> list[Due]:
+    """Requests that nobody can answer any more: their visitors, and every coordinator."""
+    waiting = list(Visit.objects.waiting_for_host().with_details())
+    found = [Due(visit, "host_missing", visit.visitor) for visit in waiting]
+    if waiting:
+        people = list(coordinators())
+        found += [Due(visit, "host_missing_coordinator", p) for visit in waiting for p in people]
+    return [item for item in found if item.recipient]
+
+
+def tell_waiting_for_host() -> int:
+    """At once, after a change that may have taken an organisation's last host away."""
+    return send([item for item in waiting_for_host() if item.recipient.is_active])
 
 
 def send_due_reminders(today: date | None = None) -> int:
     """Send what is due and not sent yet; the number sent."""
+    return send(due(today))
+
+
+def send(items: list[Due]) -> int:
     sent = 0
-    for item in due(today):
+    for item in items:
         try:
             with transaction.atomic():
                 ReminderSent.objects.create(

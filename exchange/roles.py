@@ -16,6 +16,13 @@ def is_coordinator(user) -> bool:
     return user._is_coordinator
 
 
+def coordinators():
+    """The active coordinators' accounts."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(groups__name=COORDINATORS, is_active=True)
+
+
 def forget_cached_roles(sender, instance, **kwargs) -> None:
     """`user.groups.add(...)` and friends: the user object asks again (an m2m_changed handler;
     a group's `user_set` changes reach other user objects only when they are loaded anew, as

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from exchange import calendar, visits
+from exchange import calendar, visit_guidance, visits
 from exchange.models import (
     Amendment,
     Application,
@@ -49,9 +49,10 @@ def own_organisation_id(user) -> int | None:
 
 
 def visible_offers(user):
-    """Published offers, and every offer of the organisation `user` hosts for."""
+    """The offers taking visitors, and every offer of the organisation `user` hosts for."""
     own = hosted_organisation_id(user)
-    return HostingOffer.objects.filter(Q(is_published=True) | Q(organisation_id=own)).filter(
+    taking = HostingOffer.objects.taking_visitors().values("pk")
+    return HostingOffer.objects.filter(Q(pk__in=taking) | Q(organisation_id=own)).filter(
         organisation__live=True
     )
 
@@ -141,7 +142,8 @@ def application_create(request):
         if not offer_id.isdigit():
             raise Http404
         offer = get_object_or_404(
-            visible_offers(request.user).filter(is_published=True), pk=offer_id
+            visible_offers(request.user).filter(pk__in=HostingOffer.objects.taking_visitors()),
+            pk=offer_id,
         )
     if getattr(request.user, "profile", None) is None:
         raise PermissionDenied(_("Only members of an organisation can apply for a visit."))
@@ -218,24 +220,16 @@ def _visit_for(user, pk: int) -> Visit:
 
 
 def _visit_page(request, visit: Visit, *, error: str = "", status: int = 200, **forms):
-    roles = visits.roles_of(visit, request.user)
     agreement = getattr(visit, "agreement", None)
     terms = agreement.terms() if agreement else None
     context = {
         "visit": visit,
-        "roles": roles,
-        "steps": [name for name in visits.TRANSITIONS if visits.allowed(visit, name, request.user)],
+        "guidance": visit_guidance.guidance(visit, request.user),
         "agreement": agreement,
         "terms": terms,
         "amendments": agreement.amendments.all() if agreement else [],
         "agenda": visit.agenda.all(),
         "error": error,
-        "next_step": visits.next_step(visit, request.user),
-        "can_edit_agreement": bool(roles & {visits.VISITOR, visits.HOST})
-        and visit.state in visits.EDITS_AGREEMENT,
-        "can_amend": bool(roles & {visits.VISITOR, visits.HOST})
-        and visit.state in visits.AMENDABLE,
-        "can_edit_agenda": visits.HOST in roles and visit.state in visits.HAS_AGENDA,
         "reason_form": forms.get("reason_form") or ReasonForm(),
         "agreement_form": forms.get("agreement_form")
         or (AgreementForm(initial=terms) if agreement else None),
@@ -394,14 +388,14 @@ def dashboard(request):
         "applications": Application.objects.filter(applicant=user).select_related(
             "challenge", "offer"
         ),
-        "my_visits": [(visit, visits.next_step(visit, user)) for visit in mine],
+        "my_visits": [(visit, visit_guidance.next_step(visit, user)) for visit in mine],
         "is_host": hosted is not None,
     }
     if hosted is not None:
         theirs = Visit.objects.for_host(user).with_details()
         context["requests"] = theirs.filter(state=VisitState.PROPOSED).order_by("created_at")
         context["visitors"] = [
-            (visit, visits.next_step(visit, user))
+            (visit, visit_guidance.next_step(visit, user))
             for visit in theirs.filter(
                 state__in=[VisitState.ACCEPTED, VisitState.AGREED, VisitState.SCHEDULED],
             ).order_by("starts_on")

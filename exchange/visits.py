@@ -20,6 +20,7 @@ from exchange.models import (
     AgendaItem,
     Amendment,
     Application,
+    HostingOffer,
     LearningAgreement,
     OfferWindow,
     Visit,
@@ -187,7 +188,7 @@ def visit_propose(
         window = OfferWindow.objects.select_related("offer__organisation").get(pk=window.pk)
         if application.withdrawn_at:
             raise VisitError(_("This application has been withdrawn."))
-        if not window.offer.is_published:
+        if not HostingOffer.objects.taking_visitors().filter(pk=window.offer_id).exists():
             raise VisitError(_("This offer does not take visitors at the moment."))
         if window.offer.organisation_id == application.organisation_id:
             raise VisitError(_("A visit goes to another organisation than your own."))
@@ -560,24 +561,3 @@ def visit_mark_reflected(*, visit_id: int, user) -> Visit:
         visit.move_to(VisitState.REFLECTED)
         _record(visit, "reflect", user)
     return visit
-
-
-def next_step(visit: Visit, user) -> str:
-    """What `user` should do next about `visit`, in a few words (dashboards)."""
-    roles = roles_of(visit, user)
-    agreement = getattr(visit, "agreement", None)
-    state = visit.state
-    if state == VisitState.PROPOSED:
-        return _("Accept or decline the request") if HOST in roles else _("Waiting for the host")
-    if state == VisitState.ACCEPTED:
-        signed = agreement and (
-            agreement.visitor_signed_at if VISITOR in roles else agreement.host_signed_at
-        )
-        return _("Waiting for the other signature") if signed else _("Sign the learning agreement")
-    if state == VisitState.AGREED:
-        return _("Set the agenda and schedule") if HOST in roles else _("Waiting for the agenda")
-    if state == VisitState.SCHEDULED:
-        return _("Confirm the visit took place") if HOST in roles else _("Get ready for the visit")
-    if state == VisitState.COMPLETED:
-        return _("Write your reflection") if VISITOR in roles else _("Waiting for the reflection")
-    return _("Nothing to do")

@@ -1,10 +1,13 @@
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
+from exchange import reminders
 from exchange.admin_views import InvitationViewSet, ProfileViewSet
-from exchange.admin_visits import VisitViewSet
+from exchange.admin_visits import VisitViewSet, WaitingForHostPanel
+from exchange.models import Visit
 
 
 @hooks.register("register_admin_viewset")
@@ -20,6 +23,20 @@ def register_profiles():
 @hooks.register("register_admin_viewset")
 def register_visits():
     return VisitViewSet()
+
+
+@hooks.register("construct_homepage_panels")
+def requests_waiting_for_host(request, panels):
+    if request.user.has_perm("exchange.view_visit") and Visit.objects.waiting_for_host().exists():
+        panels.append(WaitingForHostPanel())
+
+
+@hooks.register("after_edit_user")
+@hooks.register("after_delete_user")
+def tell_when_hosts_change(request, user):
+    """A host deactivated or deleted in the admin's Users may have been their organisation's
+    last: its open requests are told about at once (exchange/reminders.py)."""
+    transaction.on_commit(reminders.tell_waiting_for_host, robust=True)
 
 
 @hooks.register("organisation_page_members_only")

@@ -13,7 +13,14 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from exchange import notifications, visits
-from exchange.models import Application, OfferWindow, Profile, Visit, VisitState
+from exchange.models import (
+    Application,
+    HostingOffer,
+    OfferWindow,
+    Profile,
+    Visit,
+    VisitState,
+)
 from matching import engine
 from matching.models import Exclusion, Miss, Proposal, Round, Run
 
@@ -64,7 +71,7 @@ def open_applications(round_: Round):
 def open_windows(round_: Round):
     return (
         OfferWindow.objects.filter(
-            offer__is_published=True,
+            offer__in=HostingOffer.objects.taking_visitors(),
             starts_on__lte=round_.window_until,
             ends_on__gte=round_.window_from,
         )
@@ -329,9 +336,8 @@ def publish_email_count(proposals) -> int:
     of each pair's host organisation (the coordinator who publishes is told on the page)."""
     organisations = [proposal.window.offer.organisation_id for proposal in proposals]
     hosts = dict(
-        Profile.objects.filter(
-            organisation_id__in=set(organisations), hosts_visitors=True, user__is_active=True
-        )
+        Profile.objects.hosts()
+        .filter(organisation_id__in=set(organisations))
         .values_list("organisation_id")
         .annotate(count=Count("pk"))
     )

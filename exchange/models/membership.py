@@ -130,6 +130,12 @@ class LanguageLevel(models.TextChoices):
     NATIVE = "native", _("native")
 
 
+class ProfileQuerySet(models.QuerySet):
+    def hosts(self):
+        """The people who host for their organisation now: the flag, on an active account."""
+        return self.filter(hosts_visitors=True, user__is_active=True)
+
+
 class Profile(models.Model):
     """A member's practitioner profile: visible to signed-in members only, never indexed."""
 
@@ -174,6 +180,8 @@ class Profile(models.Model):
         help_text=_("Hosts receive visit requests for their organisation and schedule visitors."),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ProfileQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("practitioner profile")

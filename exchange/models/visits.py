@@ -7,9 +7,23 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from exchange.models.membership import Profile
+
+
+def has_host(organisation_ref: str) -> Exists:
+    """Whether the organisation at `organisation_ref` has someone hosting for it now: without
+    one, a request to it would reach nobody."""
+    return Exists(Profile.objects.hosts().filter(organisation=OuterRef(organisation_ref)))
+
+
+class HostingOfferQuerySet(models.QuerySet):
+    def taking_visitors(self):
+        """Published, with a host to answer: the offers members may ask for a visit."""
+        return self.filter(has_host("organisation"), is_published=True)
 
 
 class HostingOffer(models.Model):
@@ -67,6 +81,8 @@ class HostingOffer(models.Model):
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = HostingOfferQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("hosting offer")
@@ -226,6 +242,11 @@ CANCELLABLE = (VisitState.PROPOSED, VisitState.ACCEPTED, VisitState.AGREED, Visi
 class VisitQuerySet(models.QuerySet):
     def active(self):
         return self.exclude(state__in=ENDED)
+
+    def waiting_for_host(self):
+        """Requests to an organisation that has lost its last host: nobody can answer them, so
+        the coordinators see them and the visitor is told (exchange/reminders.py)."""
+        return self.filter(~has_host("window__offer__organisation"), state=VisitState.PROPOSED)
 
     def for_visitor(self, user):
         return self.filter(visitor=user)

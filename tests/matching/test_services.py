@@ -12,7 +12,7 @@ from exchange.models import Visit, VisitState
 from matching import engine, services
 from matching.models import Exclusion, Proposal, Run
 from tests.cms.factories import make_organisation
-from tests.exchange.factories import make_offer
+from tests.exchange.factories import make_member, make_offer
 
 
 @pytest.mark.django_db
@@ -84,6 +84,7 @@ def test_publishing_is_all_or_nothing(world):
 def test_a_swap_pins_the_application_to_its_alternate(world):
     index = world["window"].offer.organisation.get_parent()
     other_org = make_organisation(index, title="Fictional Moor Counselling", country="DE")
+    make_member(other_org, hosts=True)
     second_host = make_offer(other_org, windows=((10, 40, 1),)).windows.get()
     run = services.round_run(round_=world["round"], user=None)
     pair = next(p for p in run.proposals.all() if second_host.pk in p.alternates)
