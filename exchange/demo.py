@@ -102,6 +102,34 @@ def seed_host() -> DemoAccount:
     return _finish(user, "host", created)
 
 
+def _ensure_host(organisation) -> None:
+    """An offer takes visitors only while someone hosts for its organisation: an organisation
+    without the demo host gets a fictional host of its own, who never signs in (no password)."""
+    if Profile.objects.hosts().filter(organisation=organisation).exists():
+        return
+    user, created = get_user_model().objects.get_or_create(
+        username=f"demo-host-{organisation.slug}"[:150],
+        defaults={
+            "email": f"host-{organisation.slug}@demo.example",
+            "first_name": "Demo host",
+            "last_name": f"({organisation.title})"[:150],
+        },
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    Profile.objects.update_or_create(
+        user=user,
+        defaults={
+            "organisation": organisation,
+            "country": organisation.country,
+            "role": "Visit host (fictional)",
+            "hosts_visitors": True,
+        },
+    )
+    make_member(user)
+
+
 def seed_offers_and_visit() -> None:
     """An offer from each of the first four organisations, and the demo member's request to
     the host's organisation. Adds nothing that is there already."""
@@ -109,6 +137,7 @@ def seed_offers_and_visit() -> None:
 
     today = timezone.localdate()
     for organisation in OrganisationPage.objects.order_by("path")[:4]:
+        _ensure_host(organisation)
         if organisation.hosting_offers.exists():
             continue
         offer = HostingOffer.objects.create(

@@ -8,7 +8,7 @@ from allauth.account.models import EmailAddress
 
 from cms.models import HomePage
 from exchange.demo import DEMO_PASSWORD
-from exchange.models import OfferWindow, Visit
+from exchange.models import HostingOffer, OfferWindow, Visit
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +36,16 @@ def test_seed_demo_creates_the_coordinator_and_prints_the_password(settings, cap
     assert "coordinator@demo.example" in out and DEMO_PASSWORD in out
     home = HomePage.objects.get()
     assert home.hero_text and home.intro and len(home.sections) == 4
+
+
+def test_every_demo_offer_has_a_host_to_answer_it(settings):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    offers = HostingOffer.objects.all()
+    assert offers.count() == 4
+    assert set(HostingOffer.objects.taking_visitors()) == set(offers)
+    hosts = get_user_model().objects.filter(username__startswith="demo-host-")
+    assert hosts and not any(host.has_usable_password() for host in hosts)
 
 
 def test_seed_demo_twice_changes_nothing(settings):
