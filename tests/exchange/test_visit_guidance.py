@@ -1,8 +1,8 @@
 """The visit page offers only the steps possible now; for the next step that is not possible
 yet, it says why and from when. Each case would otherwise show a button that the step refuses."""
 
-from html import unescape
 from datetime import timedelta
+from html import unescape
 
 from django.urls import reverse
 from django.utils import timezone
