@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
+# pytest-xdist: one test process per core (each with its own SQLite file or PostgreSQL database).
+TEST_WORKERS ?= auto
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
@@ -55,7 +57,7 @@ run: install
 # Tests run with DEBUG off, as production does; the key below exists only for the test run.
 test: export SECRET_KEY ?= insecure-key-for-the-test-suite-only
 test: install-test
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: export SECRET_KEY ?= insecure-key-for-the-lint-run-only
 lint: install-test

@@ -1,6 +1,8 @@
+import functools
 import time
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 
 import factory
 from allauth.account.models import EmailAddress
@@ -16,6 +18,13 @@ from exchange.roles import needs_mfa
 
 PASSWORD = "correct-horse-battery-staple"
 TOTP_SECRETS: dict[int, str] = {}  # user pk → the secret of their authenticator app
+
+
+@functools.cache
+def password_hash() -> str:
+    """One real hash of PASSWORD per test process, shared by every factory user: the project's
+    hasher is slow on purpose (PBKDF2, a quarter of a second), and sign-in still checks it."""
+    return make_password(PASSWORD)
 
 
 def totp_code(user) -> str:
@@ -35,7 +44,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"member{n}@demo.example")
     first_name = "Fictional"
     last_name = factory.Sequence(lambda n: f"Member {n}")
-    password = factory.django.Password(PASSWORD)
+    password = factory.LazyFunction(lambda: password_hash())
 
     @factory.post_generation
     def verified_email(self, create, extracted, **kwargs):
