@@ -176,7 +176,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
-ACCOUNT_ADAPTER = "exchange.adapters.AccountAdapter"
+ACCOUNT_ADAPTER = "exchange.membership.adapters.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
@@ -190,7 +190,7 @@ ACCOUNT_SESSION_REMEMBER = False
 # the admin's "no permission" message), not be bounced back to the admin in a redirect loop.
 ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Practice Exchange] "
-ACCOUNT_FORMS = {"signup": "exchange.forms.InvitedSignupForm"}
+ACCOUNT_FORMS = {"signup": "exchange.membership.forms.InvitedSignupForm"}
 # A new address on an existing account is confirmed with a code, not a link.
 ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
 # Before a sensitive action (export, deletion, second-factor changes) a member confirms with the

@@ -29,7 +29,7 @@ urlpatterns = [
         name="wagtailcore_login",
     ),
     path("documents/", include(wagtaildocs_urls)),
-    path("accounts/", include("exchange.account_urls")),
+    path("accounts/", include("exchange.membership.account_urls")),
     path("accounts/", include("allauth.urls")),
     path("search/", include("cms.urls")),
     path("", include("exchange.urls")),

@@ -133,7 +133,7 @@ def _ensure_host(organisation) -> None:
 def seed_offers_and_visit() -> None:
     """An offer from each of the first four organisations, and the demo member's request to
     the host's organisation. Adds nothing that is there already."""
-    from exchange import visits
+    from exchange.visits import services as visits
 
     today = timezone.localdate()
     for organisation in OrganisationPage.objects.order_by("path")[:4]:

@@ -111,7 +111,7 @@ def message(visit, event: str, person) -> EmailMessage:
             "organisation": context["organisation"],
             "visitor": context["visitor"],
         }
-        body = render_to_string("exchange/email/visit.txt", context)
+        body = render_to_string("exchange/visits/email/visit.txt", context)
     return EmailMessage(
         subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + str(subject),
         body=body,

@@ -7,7 +7,7 @@ class MatchingConfig(AppConfig):
     verbose_name = _("Matching")
 
     def ready(self):
-        from exchange.personal_data import SECTIONS, Section
+        from exchange.personal_data.services import SECTIONS, Section
 
         # The rounds a coordinator created or ran are part of their personal data export.
         SECTIONS.extend(

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from wagtail.log_actions import log
 
-from exchange import notifications, visits
+from exchange import notifications
 from exchange.models import (
     Application,
     HostingOffer,
@@ -21,6 +21,7 @@ from exchange.models import (
     Visit,
     VisitState,
 )
+from exchange.visits import services as visits
 from matching import engine
 from matching.models import Exclusion, Miss, Proposal, Round, Run
 

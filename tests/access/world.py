@@ -28,9 +28,11 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from cms.models import Challenge, Language, PracticePage, Setting, TargetGroup
-from exchange import invitations, visits
+from exchange.membership import services as invitations
 from exchange.models import CalendarFeed, Profile
 from exchange.roles import COORDINATORS, MEMBERS
+from exchange.visits import agreements
+from exchange.visits import services as visits
 from matching.models import Exclusion, Round
 from tests.cms.factories import make_library, make_organisation, make_practice, publish
 from tests.exchange.factories import UserFactory, apply, make_member, make_offer
@@ -170,13 +172,13 @@ def _visit(organisation, visitor):
         "starts_on": visit.starts_on,
         "ends_on": visit.ends_on,
     }
-    visits.agreement_update(visit_id=visit.pk, user=host, terms=terms)
-    visits.agreement_sign(visit_id=visit.pk, user=host)
-    visits.agreement_sign(visit_id=visit.pk, user=visitor)
+    agreements.agreement_update(visit_id=visit.pk, user=host, terms=terms)
+    agreements.agreement_sign(visit_id=visit.pk, user=host)
+    agreements.agreement_sign(visit_id=visit.pk, user=visitor)
     visits.agenda_add(
         visit_id=visit.pk, user=host, item={"day": visit.starts_on, "activity": "Meet"}
     )
-    visits.amendment_propose(
+    agreements.amendment_propose(
         visit_id=visit.pk, user=visitor, reason="Later start.", changes={"tasks": "More tasks."}
     )
     return visit

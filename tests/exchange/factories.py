@@ -114,7 +114,7 @@ def apply(visitor, window=None, *, days=(0, 2)):
     from datetime import timedelta
 
     from cms.models import Challenge, Language
-    from exchange import visits
+    from exchange.visits import services as visits
 
     start = window.starts_on + timedelta(days=days[0]) if window else None
     end = window.starts_on + timedelta(days=days[1]) if window else None
@@ -141,3 +141,59 @@ def window_free_from():
     from django.utils import timezone
 
     return timezone.localdate() + timedelta(days=10)
+
+
+# --- a visit through its steps ------------------------------------------------------------------
+
+TERMS = {
+    "goals": "See how a first family conversation is opened.",
+    "tasks": "Observe two sessions (with consent); join the team's case review.",
+    "host_mentor": "Fictional mentor, senior counsellor",
+    "observation_rules": "No notes in client sessions.",
+}
+
+
+def propose(network, visitor=None):
+    application = apply(visitor or network.visitor, network.window)
+    return application.visits.get()
+
+
+def advance(network, target: str, visit=None):
+    """A visit walked through the lifecycle, up to `target`."""
+    from datetime import timedelta
+
+    from exchange.models import Visit
+    from exchange.visits import agreements
+    from exchange.visits import services as visits
+
+    visit = visit or propose(network)
+    order = ["proposed", "accepted", "agreed", "scheduled", "completed", "reflected"]
+    if target in ("declined", "cancelled"):
+        if target == "declined":
+            return visits.visit_decline(visit_id=visit.pk, user=network.host, reason="Full team.")
+        return visits.visit_cancel(visit_id=visit.pk, user=network.visitor, reason="Ill.")
+    for state in order[1 : order.index(target) + 1]:
+        if state == "accepted":
+            visits.visit_accept(visit_id=visit.pk, user=network.host)
+        elif state == "agreed":
+            visit.refresh_from_db()
+            terms = {**TERMS, "starts_on": visit.starts_on, "ends_on": visit.ends_on}
+            agreements.agreement_update(visit_id=visit.pk, user=network.host, terms=terms)
+            agreements.agreement_sign(visit_id=visit.pk, user=network.host)
+            agreements.agreement_sign(visit_id=visit.pk, user=network.visitor)
+        elif state == "scheduled":
+            visit.refresh_from_db()
+            visits.agenda_add(
+                visit_id=visit.pk,
+                user=network.host,
+                item={"day": visit.starts_on, "activity": "Team meeting on open cases"},
+            )
+            visits.visit_schedule(visit_id=visit.pk, user=network.host)
+        elif state == "completed":
+            Visit.objects.filter(pk=visit.pk).update(starts_on=visit.starts_on - timedelta(days=30))
+            visits.visit_complete(visit_id=visit.pk, user=network.host)
+        elif state == "reflected":
+            visits.visit_mark_reflected(visit_id=visit.pk, user=network.visitor)
+    visit.refresh_from_db()
+    assert visit.state == target
+    return visit

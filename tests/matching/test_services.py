@@ -185,7 +185,7 @@ def test_a_round_takes_one_application_per_person_and_nobody_already_visiting(wo
 
 @pytest.mark.django_db
 def test_nobody_is_proposed_two_visits_on_overlapping_days(world):
-    from exchange import visits
+    from exchange.visits import services as visits
     from tests.exchange.factories import apply
 
     bruno = world["bruno"].applicant

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from exchange.personal_data import replay_erasures
+from exchange.personal_data.services import replay_erasures
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from exchange.reminders import send_due_reminders
+from exchange.visits.reminders import send_due_reminders
 
 
 class Command(BaseCommand):

@@ -1,0 +1,27 @@
+"""Who did what, in Wagtail's audit log. Every action the exchange writes has a name and a label
+registered here (the admin's history shows the label); writing an unregistered action is a
+programming error, so no entry is ever shown as a bare code."""
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.log_actions import log
+
+LABELS: dict[str, Promise | str] = {
+    "exchange.application.create": _("Application: submitted"),
+    "exchange.application.withdraw": _("Application: withdrawn"),
+    "exchange.offer.create": _("Hosting offer: created"),
+    "exchange.offer.edit": _("Hosting offer: edited"),
+    "exchange.calendar.renew": _("Calendar address: replaced"),
+}
+
+
+def register(labels: dict[str, Promise | str]) -> None:
+    """A capability's actions, registered when its module is loaded."""
+    LABELS.update(labels)
+
+
+def record(instance, action: str, user, **data) -> None:
+    if action not in LABELS:
+        raise KeyError(f"{action} is not a registered audit action (exchange/audit.py)")
+    log(instance, action, user=user, data=data)

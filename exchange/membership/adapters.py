@@ -1,0 +1,29 @@
+from django.db import transaction
+from django.http import HttpRequest
+from django.shortcuts import render
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.exceptions import ImmediateHttpResponse
+
+from exchange.membership import services as invitations
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """Accounts for a vetted network: sign-up only through a coordinator's invitation."""
+
+    def is_open_for_signup(self, request: HttpRequest) -> bool:
+        return invitations.invitation_in_session(request) is not None
+
+    def save_user(self, request, user, form, commit=True):
+        """Create the account and use the invitation in one transaction: a refused invitation
+        (used a moment ago by another sign-up, revoked, expired) leaves no account behind."""
+        try:
+            with transaction.atomic():
+                user = super().save_user(request, user, form, commit=True)
+                invitations.accept(request.session.get(invitations.SESSION_KEY), user)
+        except invitations.InvitationError as error:
+            raise ImmediateHttpResponse(
+                render(request, "exchange/membership/invitation_invalid.html", {"message": error}, status=409)
+            ) from error
+        request.session.pop(invitations.SESSION_KEY, None)
+        return user

@@ -1,0 +1,107 @@
+import copy
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from allauth.account.forms import SignupForm
+from allauth.core import context
+
+from cms.models import PracticePage
+from exchange.membership import services as invitations
+from exchange.models import Profile, ProfileLanguage
+
+
+class NameFields(forms.Form):
+    """A member's name, as peers, hosts and coordinators see it wherever a person is shown."""
+
+    first_name = forms.CharField(label=gettext_lazy("First name"), max_length=150)
+    last_name = forms.CharField(label=gettext_lazy("Last name"), max_length=150)
+
+
+class InvitedSignupForm(SignupForm):
+    """allauth's sign-up form for the address the invitation in the session was sent to, with
+    the member's name (allauth's adapter saves first_name and last_name on the account)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields = {**copy.deepcopy(NameFields.base_fields), **self.fields}
+        request = context.request  # allauth's forms are not given the request
+        self.invitation = invitations.invitation_in_session(request) if request else None
+        if self.invitation:
+            self.fields["email"].initial = self.invitation.email
+
+    def clean_email(self):
+        email = super().clean_email()
+        if self.invitation and invitations.normalise(email) != self.invitation.email:
+            raise forms.ValidationError(
+                _("Sign up with the address the invitation was sent to: %(email)s.")
+                % {"email": self.invitation.email}
+            )
+        return email
+
+
+class ProfileForm(forms.ModelForm):
+    """What a member says about themselves. Their organisation and whether they host for it are
+    set by a coordinator: hosting gives a say over the organisation's visits."""
+
+    class Meta:
+        model = Profile
+        fields = [
+            "role",
+            "country",
+            "challenges_faced",
+            "challenges_shown",
+            "practices_shown",
+            "biography",
+        ]
+        widgets = {
+            "challenges_faced": forms.CheckboxSelectMultiple,
+            "challenges_shown": forms.CheckboxSelectMultiple,
+            "practices_shown": forms.CheckboxSelectMultiple,
+            "biography": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.instance.user
+        names = copy.deepcopy(NameFields.base_fields)
+        names["first_name"].initial, names["last_name"].initial = user.first_name, user.last_name
+        self.fields = {**names, **self.fields}
+        # The practices a member can show are their organisation's.
+        self.fields["practices_shown"].queryset = PracticePage.objects.live().filter(
+            organisation=self.instance.organisation
+        )
+
+    def save(self, commit=True):
+        profile = super().save(commit)
+        user = profile.user
+        user.first_name = self.cleaned_data["first_name"]
+        user.last_name = self.cleaned_data["last_name"]
+        if commit:
+            user.save(update_fields=["first_name", "last_name"])
+        return profile
+
+
+class BaseLanguageFormSet(forms.BaseInlineFormSet):
+    def save_new(self, form, commit=True):
+        # The same form sent twice (a double click, a reload) finds the language saved by the
+        # first: it sets that row's level instead of adding a second row, which the database
+        # refuses. update_or_create also copes with two such requests at once.
+        language, _created = ProfileLanguage.objects.update_or_create(
+            profile=self.instance,
+            language=form.cleaned_data["language"],
+            defaults={"level": form.cleaned_data["level"]},
+        )
+        return language
+
+
+LanguageFormSet = forms.inlineformset_factory(
+    Profile,
+    ProfileLanguage,
+    formset=BaseLanguageFormSet,
+    fields=["language", "level"],
+    extra=2,
+    max_num=12,
+    can_delete=True,
+)

@@ -1,0 +1,299 @@
+"""A member's personal data: everything the platform holds about them as a ZIP of JSON files,
+and the erasure of their account.
+
+Every relation from a model to the user is a section of the export
+(tests/exchange/test_personal_data.py fails on one that is not, so a new model cannot be
+forgotten).
+
+Erasure keeps what others need, without the person: pages, revisions, workflow steps and audit
+entries stay with no user; an accepted invitation loses its address. The rest goes with the
+user row (the relations cascade). Each erasure is appended to a log outside the database
+(settings.ERASURE_LOG), so that `manage.py replay_erasures` can erase again whoever a restored
+backup brings back.
+"""
+
+import hashlib
+import io
+import json
+import logging
+import os
+import zipfile
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.utils import timezone
+
+from allauth.usersessions.models import UserSession
+
+from exchange.visits import reminders
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Section:
+    """One JSON file of the export: `fields` of the `model` rows whose `user_field` is the user."""
+
+    name: str
+    model: str
+    user_field: str
+    fields: tuple[str, ...]
+
+
+SECTIONS = [
+    Section("email_addresses", "account.EmailAddress", "user", ("email", "verified", "primary")),
+    Section(
+        "profile",
+        "exchange.Profile",
+        "user",
+        ("organisation__title", "role", "country", "biography", "hosts_visitors", "updated_at"),
+    ),
+    Section(
+        "invitation_accepted",
+        "exchange.Invitation",
+        "accepted_by",
+        ("organisation__title", "created_at", "accepted_at"),
+    ),
+    # Invitations a coordinator sent: when and for which organisation, not the invitees'
+    # addresses (their personal data, not the coordinator's).
+    Section(
+        "invitations_sent",
+        "exchange.Invitation",
+        "invited_by",
+        ("organisation__title", "created_at", "times_sent", "accepted_at", "revoked_at"),
+    ),
+    Section(
+        "visit_applications",
+        "exchange.Application",
+        "applicant",
+        (
+            "challenge__name",
+            "challenge_statement",
+            "learning_goals",
+            "available_from",
+            "available_until",
+            "offer__title",
+            "created_at",
+            "withdrawn_at",
+        ),
+    ),
+    Section(
+        "visits",
+        "exchange.Visit",
+        "visitor",
+        ("window__offer__organisation__title", "state", "starts_on", "ends_on", "reason"),
+    ),
+    Section("visits_proposed", "exchange.Visit", "proposed_by", ("created_at", "state")),
+    Section(
+        "hosting_offers_created", "exchange.HostingOffer", "created_by", ("title", "created_at")
+    ),
+    Section(
+        "agreements_signed_as_host",
+        "exchange.LearningAgreement",
+        "host_signed_by",
+        ("visit__starts_on", "host_signed_at"),
+    ),
+    Section("amendments_proposed", "exchange.Amendment", "proposed_by", ("reason", "created_at")),
+    Section("reminders_received", "exchange.ReminderSent", "recipient", ("kind", "sent_at")),
+    Section("calendar_feed", "exchange.CalendarFeed", "user", ("created_at",)),
+    Section("second_factors", "mfa.Authenticator", "user", ("type", "created_at", "last_used_at")),
+    Section(
+        "sessions",
+        "usersessions.UserSession",
+        "user",
+        ("ip", "user_agent", "created_at", "last_seen_at"),
+    ),
+    Section(
+        "admin_preferences",
+        "wagtailusers.UserProfile",
+        "user",
+        (
+            "preferred_language",
+            "current_time_zone",
+            "submitted_notifications",
+            "approved_notifications",
+            "rejected_notifications",
+            "updated_comments_notifications",
+            "theme",
+            "density",
+            "contrast",
+            "keyboard_shortcuts",
+        ),
+    ),
+    Section("pages_owned", "wagtailcore.Page", "owner", ("title", "url_path", "live")),
+    Section("pages_locked", "wagtailcore.Page", "locked_by", ("title", "locked_at")),
+    Section(
+        "revisions",
+        "wagtailcore.Revision",
+        "user",
+        ("object_str", "created_at", "approved_go_live_at"),
+    ),
+    Section(
+        "page_history",
+        "wagtailcore.PageLogEntry",
+        "user",
+        ("action", "label", "timestamp", "page__title"),
+    ),
+    Section("admin_history", "wagtailcore.ModelLogEntry", "user", ("action", "label", "timestamp")),
+    Section(
+        "workflows_started",
+        "wagtailcore.WorkflowState",
+        "requested_by",
+        ("workflow__name", "status", "created_at"),
+    ),
+    Section(
+        "moderation_decisions",
+        "wagtailcore.TaskState",
+        "finished_by",
+        ("task__name", "status", "finished_at", "comment"),
+    ),
+    Section("comments", "wagtailcore.Comment", "user", ("text", "created_at", "updated_at")),
+    Section("comments_resolved", "wagtailcore.Comment", "resolved_by", ("text", "resolved_at")),
+    Section("comment_replies", "wagtailcore.CommentReply", "user", ("text", "created_at")),
+    Section(
+        "page_subscriptions",
+        "wagtailcore.PageSubscription",
+        "user",
+        ("page__title", "comment_notifications"),
+    ),
+    Section("images", "wagtailimages.Image", "uploaded_by_user", ("title", "file", "created_at")),
+    Section(
+        "documents", "wagtaildocs.Document", "uploaded_by_user", ("title", "file", "created_at")
+    ),
+    Section("uploads_in_progress", "wagtailcore.UploadedFile", "uploaded_by_user", ("file",)),
+    Section(
+        "editing_sessions", "wagtailadmin.EditingSession", "user", ("object_id", "last_seen_at")
+    ),
+    # Unsaved admin form contents kept for the editor: the content is exported as it is.
+    Section("admin_form_states", "wagtailadmin.FormState", "user", ("data", "last_updated_at")),
+    Section(
+        "api_tokens",
+        "wagtailcore.APIToken",
+        "user",
+        ("name", "prefix", "created", "revoked_at", "last_used_at"),
+    ),
+]
+
+ACCOUNT_FIELDS = ("username", "email", "first_name", "last_name", "date_joined", "last_login")
+
+
+def _rows(section: Section, user) -> list[dict]:
+    model = apps.get_model(section.model)
+    rows = model._base_manager.filter(**{section.user_field: user}).order_by("pk")
+    return list(rows.values(*section.fields))
+
+
+def export(user) -> dict[str, object]:
+    """Everything about `user`, by file name."""
+    account = {field: getattr(user, field) for field in ACCOUNT_FIELDS}
+    account["groups"] = sorted(user.groups.values_list("name", flat=True))
+    data: dict[str, object] = {"account": account}
+    for section in SECTIONS:
+        data[section.name] = _rows(section, user)
+    profile = getattr(user, "profile", None)
+    if profile is not None:
+        data["profile_languages"] = list(profile.languages.values("language__name", "level"))
+        data["profile_challenges_faced"] = list(
+            profile.challenges_faced.values_list("name", flat=True)
+        )
+        data["profile_challenges_shown"] = list(
+            profile.challenges_shown.values_list("name", flat=True)
+        )
+        data["profile_practices_shown"] = list(
+            profile.practices_shown.values_list("title", flat=True)
+        )
+    return data
+
+
+def export_zip(user) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in export(user).items():
+            text = json.dumps(content, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
+            archive.writestr(f"{name}.json", text)
+    return buffer.getvalue()
+
+
+# --- erasure ------------------------------------------------------------------------------------
+
+
+def email_digest(email: str) -> str:
+    return hashlib.sha256(email.strip().lower().encode()).hexdigest()
+
+
+def erase(user) -> None:
+    """Erase `user`: end their sessions, anonymise what stays, delete the rest. One
+    transaction; the log entry is written first (`before_user_delete`), so an erasure is never
+    done but unlogged."""
+    with transaction.atomic():
+        for session in UserSession.objects.filter(user=user):
+            session.end()  # removes the session from the store: every device is signed out
+        user.delete()
+        # A host who leaves may have been their organisation's last one.
+        transaction.on_commit(reminders.tell_waiting_for_host, robust=True)
+
+
+def before_user_delete(sender, instance, **kwargs) -> None:
+    """Whatever deletes a user (the member themself, a coordinator in the admin's Users page, a
+    script) logs the erasure and anonymises what stays, inside the deleting transaction."""
+    if not getattr(instance, "_replaying_erasure", False):
+        _log_erasure(instance)
+    _anonymise(instance)
+
+
+def _anonymise(user) -> None:
+    from wagtail.models import ModelLogEntry, PageLogEntry
+
+    from exchange.models import Application, Invitation
+
+    # Audit entries keep what happened, not who: Wagtail keeps their user id without a key.
+    for log_model in (PageLogEntry, ModelLogEntry):
+        log_model.objects.filter(user=user).update(user=None)
+    for invitation in Invitation.objects.filter(accepted_by=user):
+        invitation.email = f"erased-{invitation.pk}@erased.invalid"
+        invitation.accepted_by = None
+        invitation.save(update_fields=["email", "accepted_by"])
+    # A visit's existence stays (the network's figures count it; the host's records need it):
+    # its visitor becomes nobody (SET_NULL), and the applicant's own words go.
+    Application.objects.filter(applicant=user).update(challenge_statement="", learning_goals="")
+
+
+def _log_erasure(user) -> None:
+    record = {
+        "user_id": user.pk,
+        "email_sha256": email_digest(user.email),
+        "erased_at": timezone.now().isoformat(),
+    }
+    path = settings.ERASURE_LOG
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a", encoding="utf-8") as log:
+        log.write(json.dumps(record) + "\n")
+        log.flush()
+        os.fsync(log.fileno())
+
+
+def replay_erasures() -> int:
+    """Erase again every logged user a restored backup brought back; the number erased."""
+    path = settings.ERASURE_LOG
+    if not path.exists():
+        return 0
+    erased = 0
+    User = get_user_model()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        user = User.objects.filter(pk=record["user_id"]).first()
+        # The id alone could now belong to someone else: the address must match too.
+        if user is not None and email_digest(user.email) == record["email_sha256"]:
+            user._replaying_erasure = True  # already in the log
+            erase(user)
+            erased += 1
+            logger.info(
+                "Erased user %s again (erased first at %s)", record["user_id"], record["erased_at"]
+            )
+    return erased

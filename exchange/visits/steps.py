@@ -1,0 +1,113 @@
+"""The visit's steps, written once: their names (in URLs, the visit page's guidance and the
+audit log, as `exchange.visit.<name>`), the state transitions they make and who may make them,
+their labels in the audit log, and how the visit page offers the one-click ones."""
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from exchange import audit
+from exchange.models import VisitState
+from exchange.models.visits import CANCELLABLE
+
+VISITOR, HOST, COORDINATOR = "visitor", "host", "coordinator"
+
+
+@dataclass(frozen=True)
+class Transition:
+    sources: tuple[str, ...]
+    target: VisitState
+    roles: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    log_label: Promise
+    transition: Transition | None = None
+    button: Promise | None = None  # a step taken from the visit page with one click
+    needs_reason: bool = False  # taken from the visit page with a reason the others read
+    done: Promise | None = None  # the message after a step taken from the visit page
+    service: str = ""  # the function that takes it from the page (exchange/visits/*.py)
+
+
+def _transition(sources, target, *roles) -> Transition:
+    return Transition(tuple(sources), target, frozenset(roles))
+
+
+STEPS = {
+    step.name: step
+    for step in [
+        Step("propose", _("Visit: proposed")),
+        Step(
+            "accept",
+            _("Visit: accepted"),
+            _transition([VisitState.PROPOSED], VisitState.ACCEPTED, HOST),
+            button=_("Accept the visit"),
+            done=_("accepted"),
+            service="exchange.visits.services.visit_accept",
+        ),
+        Step(
+            "decline",
+            _("Visit: declined"),
+            _transition([VisitState.PROPOSED], VisitState.DECLINED, HOST),
+            needs_reason=True,
+            done=_("declined"),
+            service="exchange.visits.services.visit_decline",
+        ),
+        Step("agreement_edit", _("Visit: learning agreement edited")),
+        Step(
+            "agreement_sign",
+            _("Visit: learning agreement signed by one side"),
+            button=_("Sign the agreement"),
+            done=_("signed"),
+            service="exchange.visits.agreements.agreement_sign",
+        ),
+        Step(
+            "agree",
+            _("Visit: learning agreement signed by both"),
+            _transition([VisitState.ACCEPTED], VisitState.AGREED, VISITOR, HOST),
+        ),
+        Step("amendment_propose", _("Visit: amendment proposed")),
+        Step("amendment_confirm", _("Visit: amendment confirmed")),
+        Step("agenda_add", _("Visit: agenda item added")),
+        Step("agenda_remove", _("Visit: agenda item removed")),
+        Step(
+            "schedule",
+            _("Visit: scheduled"),
+            _transition([VisitState.AGREED], VisitState.SCHEDULED, HOST),
+            button=_("Schedule the visit (the agenda is set)"),
+            done=_("scheduled"),
+            service="exchange.visits.services.visit_schedule",
+        ),
+        Step(
+            "complete",
+            _("Visit: completed"),
+            _transition([VisitState.SCHEDULED], VisitState.COMPLETED, HOST),
+            button=_("Confirm the visit took place"),
+            done=_("confirmed"),
+            service="exchange.visits.services.visit_complete",
+        ),
+        Step(
+            "reflect",
+            _("Visit: reflection handed in"),
+            _transition([VisitState.COMPLETED], VisitState.REFLECTED, VISITOR),
+        ),
+        Step(
+            "cancel",
+            _("Visit: cancelled"),
+            _transition(CANCELLABLE, VisitState.CANCELLED, VISITOR, HOST, COORDINATOR),
+            needs_reason=True,
+            done=_("cancelled"),
+            service="exchange.visits.services.visit_cancel",
+        ),
+    ]
+}
+TRANSITIONS = {name: step.transition for name, step in STEPS.items() if step.transition}
+# The steps the visit page takes through /visits/<id>/<step>/ (the others have forms of their own).
+PAGE_STEPS = {name: step for name, step in STEPS.items() if step.service}
+# The one-click buttons above the agreement (the signature sits under the agreement it signs).
+BUTTONS = [step for step in STEPS.values() if step.button and step.name != "agreement_sign"]
+
+audit.register({f"exchange.visit.{name}": step.log_label for name, step in STEPS.items()})

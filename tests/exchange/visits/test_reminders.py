@@ -1,0 +1,89 @@
+"""`manage.py send_reminders`: the right people, each reminder once, however often it runs."""
+
+from datetime import timedelta
+from io import StringIO
+
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+import pytest
+
+from exchange.models import Visit
+from exchange.visits import agreements
+from exchange.visits import services as visits
+from tests.exchange.factories import advance, apply, propose
+
+
+def run() -> str:
+    out = StringIO()
+    call_command("send_reminders", stdout=out)
+    return out.getvalue()
+
+
+def recipients() -> list[tuple[str, str]]:
+    return sorted((message.to[0], message.subject) for message in mail.outbox)
+
+
+@pytest.mark.django_db
+def test_a_request_left_unanswered_reminds_the_hosts_once(network):
+    visit = propose(network)
+    assert run() == "0 reminder(s) sent.\n"  # too fresh
+    Visit.objects.filter(pk=visit.pk).update(created_at=timezone.now() - timedelta(days=4))
+    assert run() == "1 reminder(s) sent.\n"
+    assert recipients() == [
+        (network.host.email, "[Practice Exchange] Reminder: a visit request waits for your answer")
+    ]
+    assert run() == "0 reminder(s) sent.\n"
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_an_unsigned_agreement_reminds_the_side_that_has_not_signed(network):
+    visit = advance(network, "accepted")
+    visit.refresh_from_db()
+    terms = {
+        "goals": "g",
+        "tasks": "t",
+        "host_mentor": "m",
+        "observation_rules": "r",
+        "starts_on": visit.starts_on,
+        "ends_on": visit.ends_on,
+    }
+    agreements.agreement_update(visit_id=visit.pk, user=network.host, terms=terms)
+    agreements.agreement_sign(visit_id=visit.pk, user=network.host)
+    Visit.objects.filter(pk=visit.pk).update(state_changed_at=timezone.now() - timedelta(days=5))
+    mail.outbox.clear()
+    run()
+    run()
+    assert [m.to for m in mail.outbox] == [[network.visitor.email]]
+    assert "please sign" in mail.outbox[0].subject
+
+
+@pytest.mark.django_db
+def test_visitors_hear_a_week_before_and_a_week_after(network):
+    visit = advance(network, "scheduled")
+    today = timezone.localdate()
+    Visit.objects.filter(pk=visit.pk).update(
+        starts_on=today + timedelta(days=5), ends_on=today + timedelta(days=7)
+    )
+    mail.outbox.clear()
+    run()
+    assert [m.to for m in mail.outbox] == [[network.visitor.email]]
+    assert "starts in a few days" in mail.outbox[0].subject
+    Visit.objects.filter(pk=visit.pk).update(
+        starts_on=today - timedelta(days=10), ends_on=today - timedelta(days=8)
+    )
+    run()
+    run()
+    assert len(mail.outbox) == 2
+    assert "Your reflection, please" in mail.outbox[1].subject
+
+
+@pytest.mark.django_db
+def test_ended_visits_get_no_reminders(network):
+    visit = apply(network.visitor, network.window).visits.get()
+    visits.visit_decline(visit_id=visit.pk, user=network.host, reason="No room.")
+    Visit.objects.filter(pk=visit.pk).update(created_at=timezone.now() - timedelta(days=9))
+    mail.outbox.clear()
+    assert run() == "0 reminder(s) sent.\n"
