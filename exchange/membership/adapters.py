@@ -23,7 +23,12 @@ class AccountAdapter(DefaultAccountAdapter):
                 invitations.accept(request.session.get(invitations.SESSION_KEY), user)
         except invitations.InvitationError as error:
             raise ImmediateHttpResponse(
-                render(request, "exchange/membership/invitation_invalid.html", {"message": error}, status=409)
+                render(
+                    request,
+                    "exchange/membership/invitation_invalid.html",
+                    {"message": error},
+                    status=409,
+                )
             ) from error
         request.session.pop(invitations.SESSION_KEY, None)
         return user

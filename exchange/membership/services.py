@@ -3,12 +3,13 @@ transaction; a refusal raises InvitationError with a message for the person conc
 
 import csv
 import io
+import logging
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -24,6 +25,8 @@ from exchange.models import Invitation, InvitationState, Profile, token_digest
 from exchange.roles import make_member
 
 SESSION_KEY = "invitation_token"
+
+logger = logging.getLogger(__name__)
 
 
 class InvitationError(Exception):
@@ -153,23 +156,33 @@ def accept(token: str, user) -> Invitation:
 
 
 def _send(invitation: Invitation, token: str) -> None:
+    """Mail the link once the transaction commits: a batch that rolls back mails nobody. The
+    invitation counts as sent when the mail server took the message; a failure is logged, and
+    the coordinators see it was not sent (resend it)."""
     context = {
         "invitation": invitation,
         "link": settings.BASE_URL + reverse("invitation_accept", args=[token]),
         "valid_days": settings.INVITATION_VALID_DAYS,
         "site_name": settings.WAGTAIL_SITE_NAME,
     }
-    send_mail(
+    message = EmailMessage(
         subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX
         + _("You are invited to join %(site)s") % {"site": settings.WAGTAIL_SITE_NAME},
-        message=render_to_string("exchange/membership/email/invitation.txt", context),
-        from_email=None,
-        recipient_list=[invitation.email],
+        body=render_to_string("exchange/membership/email/invitation.txt", context),
+        to=[invitation.email],
     )
-    Invitation.objects.filter(pk=invitation.pk).update(
-        sent_at=timezone.now(), times_sent=F("times_sent") + 1
-    )
-    invitation.refresh_from_db(fields=["sent_at", "times_sent"])
+
+    def send() -> None:
+        try:
+            message.send()
+        except OSError:  # smtplib's errors are OSErrors
+            logger.exception("Invitation %s not sent", invitation.pk)
+            return
+        Invitation.objects.filter(pk=invitation.pk).update(
+            sent_at=timezone.now(), times_sent=F("times_sent") + 1
+        )
+
+    transaction.on_commit(send)
 
 
 # --- Bulk invitations from a spreadsheet ---------------------------------------------------------

@@ -27,7 +27,9 @@ def accept_invitation(request, token: str):
     try:
         invitation = invitations.usable_invitation(token)
     except invitations.InvitationError as error:
-        return render(request, "exchange/membership/invitation_invalid.html", {"message": error}, status=410)
+        return render(
+            request, "exchange/membership/invitation_invalid.html", {"message": error}, status=410
+        )
     if request.user.is_authenticated:
         return render(
             request,

@@ -19,7 +19,9 @@ from exchange.personal_data.forms import DeleteAccountForm
 @require_safe
 @login_required
 def personal_data(request):
-    return render(request, "exchange/personal_data/personal_data.html", {"form": DeleteAccountForm()})
+    return render(
+        request, "exchange/personal_data/personal_data.html", {"form": DeleteAccountForm()}
+    )
 
 
 @require_POST
@@ -38,7 +40,9 @@ def export_personal_data(request):
 def delete_account(request):
     form = DeleteAccountForm(request.POST)
     if not form.is_valid():
-        return render(request, "exchange/personal_data/personal_data.html", {"form": form}, status=400)
+        return render(
+            request, "exchange/personal_data/personal_data.html", {"form": form}, status=400
+        )
     user = request.user
     logout(request)
     personal_data_service.erase(user)

@@ -177,7 +177,10 @@ def application_create(request):
             return redirect("application_detail", pk=application.pk)
     status = 400 if request.method == "POST" else 200
     return render(
-        request, "exchange/visits/application_form.html", {"form": form, "offer": offer}, status=status
+        request,
+        "exchange/visits/application_form.html",
+        {"form": form, "offer": offer},
+        status=status,
     )
 
 

@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
@@ -34,6 +35,17 @@ def coordinator():
     return UserFactory(is_staff=True, is_superuser=True)
 
 
+def committed(call, *args, **kwargs):
+    """`call`, with what it does after the commit (the mail) done at once: a test's own
+    transaction never commits."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return call(*args, **kwargs)
+
+
+def invite(*args, **kwargs):
+    return committed(invitations.invite, *args, **kwargs)
+
+
 def link_in(message) -> str:
     return re.search(r"https?://[^/\s]+(/accounts/invitation/\S+/)", message.body).group(1)
 
@@ -53,8 +65,10 @@ def sign_up(client, email: str, password: str = NEW_PASSWORD):
 
 def invite_from_admin(client, coordinator, email, organisation):
     client.force_login(coordinator)
-    response = client.post(
-        reverse("exchange_invitation:add"), {"email": email, "organisation": organisation.pk}
+    response = committed(
+        client.post,
+        reverse("exchange_invitation:add"),
+        {"email": email, "organisation": organisation.pk},
     )
     client.logout()
     return response
@@ -97,7 +111,7 @@ def test_an_invitee_signs_up_with_the_link_and_is_a_member_of_the_organisation(
 
 
 def test_a_used_link_is_refused(client, organisation):
-    invitations.invite("once@demo.example", organisation)
+    invite("once@demo.example", organisation)
     link = link_in(mail.outbox[0])
     client.get(link)
     sign_up(client, "once@demo.example")
@@ -112,7 +126,7 @@ def test_a_used_link_is_refused(client, organisation):
 
 
 def test_an_expired_link_is_refused_even_once_signup_has_begun(client, organisation):
-    invitation = invitations.invite("late@demo.example", organisation)
+    invitation = invite("late@demo.example", organisation)
     link = link_in(mail.outbox[0])
     assert client.get(link).status_code == 302  # opened in time...
     Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now())
@@ -127,7 +141,7 @@ def test_an_expired_link_is_refused_even_once_signup_has_begun(client, organisat
 
 
 def test_a_revoked_invitation_cannot_be_used(client, coordinator, organisation):
-    invitation = invitations.invite("withdrawn@demo.example", organisation)
+    invitation = invite("withdrawn@demo.example", organisation)
     link = link_in(mail.outbox[0])
     client.force_login(coordinator)
     response = client.post(reverse("exchange_invitation:revoke", args=[invitation.pk]))
@@ -144,7 +158,7 @@ def test_a_revoked_invitation_cannot_be_used(client, coordinator, organisation):
 
 
 def test_signing_up_with_another_address_is_refused(client, organisation):
-    invitations.invite("invited@demo.example", organisation)
+    invite("invited@demo.example", organisation)
     client.get(link_in(mail.outbox[0]))
 
     response = sign_up(client, "someone.else@demo.example")
@@ -169,7 +183,7 @@ def test_an_unknown_token_gets_a_clear_message(client):
 
 
 def test_an_invitation_is_used_once_even_by_two_sign_ups_at_once(organisation):
-    invitation = invitations.invite("twice@demo.example", organisation)
+    invitation = invite("twice@demo.example", organisation)
     token = link_in(mail.outbox[0]).rstrip("/").rsplit("/", 1)[1]
     first, second = (User.objects.create_user(f"twice{n}", "twice@demo.example") for n in (1, 2))
     invitations.accept(token, first)
@@ -180,12 +194,12 @@ def test_an_invitation_is_used_once_even_by_two_sign_ups_at_once(organisation):
 
 
 def test_resending_replaces_the_link_and_restarts_the_period(client, coordinator, organisation):
-    invitation = invitations.invite("resend@demo.example", organisation)
+    invitation = invite("resend@demo.example", organisation)
     old_link = link_in(mail.outbox[0])
     Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now())
     client.force_login(coordinator)
 
-    response = client.post(reverse("exchange_invitation:resend", args=[invitation.pk]))
+    response = committed(client.post, reverse("exchange_invitation:resend", args=[invitation.pk]))
 
     assert response.status_code == 302
     invitation.refresh_from_db()
@@ -199,10 +213,10 @@ def test_resending_replaces_the_link_and_restarts_the_period(client, coordinator
 
 
 def test_a_used_or_revoked_invitation_is_not_resent_or_revoked_again(client, organisation):
-    invitation = invitations.invite("done@demo.example", organisation)
+    invitation = invite("done@demo.example", organisation)
     invitations.revoke(invitation)
     with pytest.raises(invitations.InvitationError):
-        invitations.resend(invitation)
+        committed(invitations.resend, invitation)
     with pytest.raises(invitations.InvitationError):
         invitations.revoke(invitation)
     assert len(mail.outbox) == 1
@@ -216,26 +230,26 @@ def test_an_address_with_an_account_or_an_open_invitation_is_not_invited(
     assert response.status_code == 200
     assert "already has an account" in response.content.decode()
 
-    invitations.invite("pending@demo.example", organisation)
+    invite("pending@demo.example", organisation)
     response = invite_from_admin(client, coordinator, "Pending@demo.example", organisation)
     assert response.status_code == 200
     assert "open invitation" in response.content.decode()
     with pytest.raises(invitations.InvitationError, match="open invitation"):
-        invitations.invite("pending@demo.example", organisation)
+        invite("pending@demo.example", organisation)
     assert Invitation.objects.count() == 1
     assert len(mail.outbox) == 1
 
 
 def test_a_revoked_address_can_be_invited_again(organisation):
-    invitations.revoke(invitations.invite("again@demo.example", organisation))
-    invitations.invite("again@demo.example", organisation)
+    invitations.revoke(invite("again@demo.example", organisation))
+    invite("again@demo.example", organisation)
     assert Invitation.objects.filter(email="again@demo.example").count() == 2
 
 
 def test_the_coordinator_sees_each_invitation_and_its_state(client, coordinator, organisation):
-    invitations.invite("pending@demo.example", organisation)
-    invitations.revoke(invitations.invite("revoked@demo.example", organisation))
-    expired = invitations.invite("expired@demo.example", organisation)
+    invite("pending@demo.example", organisation)
+    invitations.revoke(invite("revoked@demo.example", organisation))
+    expired = invite("expired@demo.example", organisation)
     Invitation.objects.filter(pk=expired.pk).update(expires_at=timezone.now())
     client.force_login(coordinator)
 
@@ -269,7 +283,8 @@ def test_bulk_invitations_from_a_csv_file(client, coordinator, organisation, hom
         "third@demo.example,\n"
     )
 
-    response = client.post(
+    response = committed(
+        client.post,
         reverse("exchange_invitation:import"),
         {"file": csv_upload(rows), "organisation": organisation.pk},
     )
@@ -335,7 +350,7 @@ def test_an_unusable_csv_file_gets_a_clear_message(
 
 
 def test_members_without_the_permission_cannot_invite(client, organisation):
-    invitation = invitations.invite("pending@demo.example", organisation)
+    invitation = invite("pending@demo.example", organisation)
     staff_without_permissions = UserFactory(is_staff=True)
     client.force_login(staff_without_permissions)
     for url in [
@@ -355,7 +370,7 @@ def test_members_without_the_permission_cannot_invite(client, organisation):
 
 
 def test_a_signed_in_member_opening_an_invitation_is_told_to_sign_out(client, organisation):
-    invitations.invite("invitee@demo.example", organisation)
+    invite("invitee@demo.example", organisation)
     member = UserFactory()
     client.force_login(member)
     response = client.get(link_in(mail.outbox[0]))
@@ -364,7 +379,7 @@ def test_a_signed_in_member_opening_an_invitation_is_told_to_sign_out(client, or
 
 
 def test_the_token_is_stored_only_as_a_digest(organisation):
-    invitation = invitations.invite("digest@demo.example", organisation)
+    invitation = invite("digest@demo.example", organisation)
     token = link_in(mail.outbox[0]).rstrip("/").rsplit("/", 1)[1]
     assert invitation.token_digest == token_digest(token)
     assert not Invitation.objects.filter(token_digest=token).exists()
@@ -380,3 +395,25 @@ def test_a_csv_file_with_an_oversized_field_or_a_nul_gets_a_message(client, coor
     response = client.post(url, {"file": csv_upload("email\nfine@demo\x00.example\n")})
     assert response.status_code == 200 and "not CSV text" in response.content.decode()
     assert not Invitation.objects.exists()
+
+
+def test_a_batch_that_fails_midway_mails_nobody(organisation):
+    """The third address already has an account: the batch rolls back, and the first two, whose
+    invitations never existed, get no link either."""
+    rows = invitations.read_csv(
+        b"email\nfirst@demo.example\nsecond@demo.example\nthird@demo.example\n", organisation
+    )
+    UserFactory(email="third@demo.example")  # signed up after the file was read
+    with pytest.raises(invitations.InvitationError):
+        committed(invitations.invite_rows, rows)
+    assert not Invitation.objects.exists()
+    assert mail.outbox == []
+
+
+def test_an_invitation_the_mail_server_refused_is_not_marked_sent(organisation, settings):
+    """Django's SMTP backend, at a port where nothing listens: the invitation stays, unsent."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 1, 2
+    invitation = invite("refused@demo.example", organisation)
+    invitation.refresh_from_db()
+    assert invitation.sent_at is None and invitation.times_sent == 0
