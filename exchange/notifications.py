@@ -51,13 +51,26 @@ AUDIENCE = {
 
 def hosts_of(visit) -> list:
     """The active members who host for the visit's organisation."""
-    return list(
-        get_user_model().objects.filter(
+    return hosts_by_organisation([visit.window.offer.organisation_id]).get(
+        visit.window.offer.organisation_id, []
+    )
+
+
+def hosts_by_organisation(organisation_ids) -> dict[int, list]:
+    """The active hosts of each of these organisations, in one query."""
+    hosts: dict[int, list] = {}
+    people = (
+        get_user_model()
+        .objects.filter(
             is_active=True,
             profile__hosts_visitors=True,
-            profile__organisation_id=visit.window.offer.organisation_id,
+            profile__organisation_id__in=set(organisation_ids),
         )
+        .select_related("profile")
     )
+    for person in people:
+        hosts.setdefault(person.profile.organisation_id, []).append(person)
+    return hosts
 
 
 def recipients(visit, audience, actor=None) -> list:

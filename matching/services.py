@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
@@ -161,10 +162,10 @@ def round_queue(*, round_: Round, user) -> Run:
     of a round at a time; a run unfinished after RUN_STALLED_AFTER lost its worker, and is
     marked failed rather than block the round."""
     if round_.published_at:
-        raise RoundError("This round is published: start a new round.")
+        raise RoundError(_("This round is published: start a new round."))
     unfinished = round_.runs.exclude(status__in=Run.FINISHED)
     if unfinished.filter(started_at__gt=timezone.now() - RUN_STALLED_AFTER).exists():
-        raise RoundError("A run of this round is under way: its pairs will show on this page.")
+        raise RoundError(_("A run of this round is under way: its pairs will show on this page."))
     unfinished.update(
         status=Run.Status.FAILED, error="Stopped before it finished.", finished_at=timezone.now()
     )
@@ -178,7 +179,7 @@ def round_run(*, round_: Round, user, run: Run | None = None) -> Run:
     Each stage is written to the run as it starts, outside any transaction, so that the review
     page shows how far a run in a worker has come; a run that stops on an error says so."""
     if round_.published_at:
-        raise RoundError("This round is published: start a new round.")
+        raise RoundError(_("This round is published: start a new round."))
     run = run or round_queue(round_=round_, user=user)
     try:
         return _run(round_, user, run)
@@ -225,7 +226,7 @@ def _run(round_: Round, user, run: Run) -> Run:
     try:
         result = engine.solve(problem)
     except engine.ForcedPairError as error:
-        raise RoundError(f"A pinned pair no longer fits: {error}") from error
+        raise RoundError(_("A pinned pair no longer fits: %(error)s") % {"error": error}) from error
     _stage(run, Run.Status.STORING)
     with transaction.atomic():
         alternates = dict(result.alternates)
@@ -267,9 +268,9 @@ def proposal_decide(*, proposal: Proposal, decision: str, user) -> Proposal:
     """Pin (keep it whatever the next run finds) or reject (never this host organisation for
     this application) a proposed pair; the next run works around both."""
     if proposal.run.round.published_at:
-        raise RoundError("This round is published.")
+        raise RoundError(_("This round is published."))
     if decision not in Proposal.Decision.values:
-        raise RoundError("Unknown decision.")
+        raise RoundError(_("Unknown decision."))
     Proposal.objects.filter(pk=proposal.pk).update(decision=decision, swap_to=None)
     proposal.decision, proposal.swap_to = decision, None
     log(proposal.run.round, f"matching.pair.{decision}", user=user, data={"pair": proposal.pk})
@@ -279,9 +280,9 @@ def proposal_decide(*, proposal: Proposal, decision: str, user) -> Proposal:
 def proposal_swap(*, proposal: Proposal, window_id: int, user) -> Proposal:
     """Pin the application to one of its alternates instead; the next run fills in the rest."""
     if proposal.run.round.published_at:
-        raise RoundError("This round is published.")
+        raise RoundError(_("This round is published."))
     if window_id not in proposal.alternates:
-        raise RoundError("Swap only to one of the pair's alternates.")
+        raise RoundError(_("Swap only to one of the pair's alternates."))
     Proposal.objects.filter(pk=proposal.pk).update(
         decision=Proposal.Decision.PINNED, swap_to_id=window_id
     )
@@ -350,9 +351,9 @@ def round_publish(*, round_: Round, user) -> list[Visit]:
     asked to accept it) and both people are told. All or nothing."""
     run = round_.latest_run
     if run is None or run.status != Run.Status.DONE:
-        raise RoundError("Run the round first.")
+        raise RoundError(_("Run the round first."))
     if round_.published_at:
-        raise RoundError("This round is already published.")
+        raise RoundError(_("This round is already published."))
     created = []
     with transaction.atomic():
         for proposal in run.proposals.exclude(decision=Proposal.Decision.REJECTED).select_related(
@@ -369,8 +370,8 @@ def round_publish(*, round_: Round, user) -> list[Visit]:
                 )
             except visits.VisitError as error:
                 raise RoundError(
-                    f"Pair {proposal.application_id} → {proposal.window}: {error} Run the round "
-                    "again."
+                    _("Pair %(pair)s → %(window)s: %(error)s Run the round again.")
+                    % {"pair": proposal.application_id, "window": proposal.window, "error": error}
                 ) from error
             notifications.send_after_commit(visit, "matched", [visit.visitor])
             Proposal.objects.filter(pk=proposal.pk).update(visit=visit)

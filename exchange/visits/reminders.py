@@ -36,15 +36,22 @@ def due(today: date | None = None) -> list[Due]:
     today = today or timezone.localdate()
     now = timezone.now()
     visits = Visit.objects.with_details()
-    found = []
-    for visit in visits.filter(state=VisitState.PROPOSED, created_at__lte=now - WAIT):
-        found += [Due(visit, "reminder_pending", host) for host in notifications.hosts_of(visit)]
-    for visit in visits.filter(state=VisitState.ACCEPTED, state_changed_at__lte=now - WAIT):
+    pending = list(visits.filter(state=VisitState.PROPOSED, created_at__lte=now - WAIT))
+    unsigned = list(visits.filter(state=VisitState.ACCEPTED, state_changed_at__lte=now - WAIT))
+    hosts = notifications.hosts_by_organisation(
+        visit.window.offer.organisation_id for visit in pending + unsigned
+    )
+
+    def hosts_of(visit) -> list:
+        return hosts.get(visit.window.offer.organisation_id, [])
+
+    found = [Due(visit, "reminder_pending", host) for visit in pending for host in hosts_of(visit)]
+    for visit in unsigned:
         agreement = visit.agreement
         if not agreement.visitor_signed_at and visit.visitor:
             found.append(Due(visit, "reminder_unsigned", visit.visitor))
         if not agreement.host_signed_at:
-            found += [Due(visit, "reminder_unsigned", h) for h in notifications.hosts_of(visit)]
+            found += [Due(visit, "reminder_unsigned", host) for host in hosts_of(visit)]
     for visit in visits.filter(
         state__in=[VisitState.AGREED, VisitState.SCHEDULED],
         starts_on__gt=today,

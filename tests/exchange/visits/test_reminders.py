@@ -12,7 +12,8 @@ import pytest
 from exchange.models import Visit
 from exchange.visits import agreements
 from exchange.visits import services as visits
-from tests.exchange.factories import advance, apply, propose
+from exchange.visits.reminders import due
+from tests.exchange.factories import advance, apply, make_member, propose
 
 
 def run() -> str:
@@ -87,3 +88,16 @@ def test_ended_visits_get_no_reminders(network):
     Visit.objects.filter(pk=visit.pk).update(created_at=timezone.now() - timedelta(days=9))
     mail.outbox.clear()
     assert run() == "0 reminder(s) sent.\n"
+
+
+@pytest.mark.django_db
+def test_finding_the_reminders_due_takes_the_same_queries_for_one_request_or_ten(
+    network, django_assert_max_num_queries
+):
+    """The hosts are loaded for every organisation at once, not once per visit."""
+    visitors = [make_member(network.visitor_org) for _ in range(10)]
+    for visitor in visitors:
+        apply(visitor, network.window)
+    Visit.objects.update(created_at=timezone.now() - timedelta(days=4))
+    with django_assert_max_num_queries(8):
+        assert len(due()) == 10
