@@ -2,16 +2,23 @@
 registered here (the admin's history shows the label); writing an unregistered action is a
 programming error, so no entry is ever shown as a bare code."""
 
+from typing import TYPE_CHECKING
+
+from django.db.models import Model
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import log
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 LABELS: dict[str, Promise | str] = {
     "exchange.application.create": _("Application: submitted"),
     "exchange.application.withdraw": _("Application: withdrawn"),
     "exchange.offer.create": _("Hosting offer: created"),
     "exchange.offer.edit": _("Hosting offer: edited"),
+    "exchange.calendar.create": _("Calendar address: made"),
     "exchange.calendar.renew": _("Calendar address: replaced"),
 }
 
@@ -21,7 +28,7 @@ def register(labels: dict[str, Promise | str]) -> None:
     LABELS.update(labels)
 
 
-def record(instance, action: str, user, **data) -> None:
+def record(instance: Model, action: str, user: "User | None", **data: object) -> None:
     if action not in LABELS:
         raise KeyError(f"{action} is not a registered audit action (exchange/audit.py)")
     log(instance, action, user=user, data=data)

@@ -3,11 +3,13 @@ windows become the engine's Problem, its Result becomes proposals and misses of 
 and publishing turns the proposals into proposed visits through exchange's services."""
 
 import re
+from collections.abc import Iterable
 from dataclasses import fields, is_dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,6 +28,9 @@ from exchange.visits import services as visits
 from matching import engine
 from matching.models import Exclusion, Miss, Proposal, Round, Run
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 WORD = re.compile(r"[^\W\d_]{4,}")
 VISIT_DAYS = 3  # a proposed visit's length, inside the overlap of availability and window
 RUN_STALLED_AFTER = timedelta(minutes=15)  # the largest rounds run in seconds
@@ -39,7 +44,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(word.lower() for word in WORD.findall(text or ""))
 
 
-def open_applications(round_: Round):
+def open_applications(round_: Round) -> QuerySet[Application]:
     """Applications waiting for a pair: not withdrawn, no visit under way, available during
     the round."""
     under_way = Visit.objects.active().values("application")
@@ -70,7 +75,7 @@ def open_applications(round_: Round):
     )
 
 
-def open_windows(round_: Round):
+def open_windows(round_: Round) -> QuerySet[OfferWindow]:
     return (
         OfferWindow.objects.filter(
             offer__in=HostingOffer.objects.taking_visitors(),
@@ -87,9 +92,9 @@ def open_windows(round_: Round):
     )
 
 
-def problem_for(round_: Round, *, forced=(), excluded=()) -> engine.Problem:
+def problem_for(round_: Round, *, forced: Iterable = (), excluded: Iterable = ()) -> engine.Problem:
     applications = list(open_applications(round_))
-    past = {}
+    past: dict[int, set[str]] = {}
     for visitor_id, organisation_id in Visit.objects.filter(
         visitor__in=[a.applicant_id for a in applications],
         state__in=[VisitState.COMPLETED, VisitState.REFLECTED],
@@ -100,7 +105,7 @@ def problem_for(round_: Round, *, forced=(), excluded=()) -> engine.Problem:
         engine.Host(
             id=f"w{window.pk}",
             organisation=str(window.offer.organisation_id),
-            country=window.organisation_country,
+            country=window.organisation_country,  # type: ignore[attr-defined]
             challenges=tuple(challenge.slug for challenge in window.offer.challenges.all()),
             languages=frozenset(language.slug for language in window.offer.languages.all()),
             window_from=window.starts_on,
@@ -127,7 +132,8 @@ def _visitor(application: Application, round_: Round, past: dict) -> engine.Visi
     return engine.Visitor(
         id=f"a{application.pk}",
         organisation=str(application.organisation_id),
-        country=application.organisation_country,
+        # annotated by open_applications
+        country=application.organisation_country,  # type: ignore[attr-defined]
         challenge=application.challenge.slug,
         languages=frozenset(language.slug for language in application.languages.all()),
         available_from=max(application.available_from, round_.window_from),
@@ -141,7 +147,7 @@ def _visitor(application: Application, round_: Round, past: dict) -> engine.Visi
 def _plain(problem: engine.Problem) -> dict:
     """The problem as JSON-ready data, stored with the run."""
 
-    def convert(value):
+    def convert(value: Any) -> Any:
         if is_dataclass(value):  # not dataclasses.asdict: it deep-copies every value first
             return {item.name: convert(getattr(value, item.name)) for item in fields(value)}
         if isinstance(value, frozenset | set):
@@ -157,7 +163,7 @@ def _plain(problem: engine.Problem) -> dict:
     return convert(problem)
 
 
-def round_queue(*, round_: Round, user) -> Run:
+def round_queue(*, round_: Round, user: "User | None") -> Run:
     """A run waiting for the engine (`matching.tasks.run_round` takes it from here). One run
     of a round at a time; a run unfinished after RUN_STALLED_AFTER lost its worker, and is
     marked failed rather than block the round."""
@@ -172,7 +178,7 @@ def round_queue(*, round_: Round, user) -> Run:
     return Run.objects.create(round=round_, started_by=user)
 
 
-def round_run(*, round_: Round, user, run: Run | None = None) -> Run:
+def round_run(*, round_: Round, user: "User | None", run: Run | None = None) -> Run:
     """Run the engine on the round as it stands, around the pinned pairs of the run before and
     without its rejected ones; store the run with its inputs.
 
@@ -196,14 +202,14 @@ def round_run(*, round_: Round, user, run: Run | None = None) -> Run:
         raise
 
 
-def _stage(run: Run, status: str, **changes) -> None:
+def _stage(run: Run, status: str, **changes: object) -> None:
     Run.objects.filter(pk=run.pk).update(status=status, **changes)
     run.status = status
     for name, value in changes.items():
         setattr(run, name, value)
 
 
-def _run(round_: Round, user, run: Run) -> Run:
+def _run(round_: Round, user: "User | None", run: Run) -> Run:
     _stage(run, Run.Status.LOADING)
     previous = round_.runs.filter(pk__lt=run.pk).order_by("-pk").first()
     forced, excluded = set(), set()
@@ -264,7 +270,7 @@ def _run(round_: Round, user, run: Run) -> Run:
     return run
 
 
-def proposal_decide(*, proposal: Proposal, decision: str, user) -> Proposal:
+def proposal_decide(*, proposal: Proposal, decision: str, user: "User") -> Proposal:
     """Pin (keep it whatever the next run finds) or reject (never this host organisation for
     this application) a proposed pair; the next run works around both."""
     if proposal.run.round.published_at:
@@ -277,7 +283,7 @@ def proposal_decide(*, proposal: Proposal, decision: str, user) -> Proposal:
     return proposal
 
 
-def proposal_swap(*, proposal: Proposal, window_id: int, user) -> Proposal:
+def proposal_swap(*, proposal: Proposal, window_id: int, user: "User") -> Proposal:
     """Pin the application to one of its alternates instead; the next run fills in the rest."""
     if proposal.run.round.published_at:
         raise RoundError(_("This round is published."))
@@ -297,12 +303,12 @@ def run_replay(run: Run) -> engine.Result:
 
 
 def problem_from_plain(data: dict) -> engine.Problem:
-    def dates(record, *names):
+    def dates(record: dict, *names: str) -> dict[str, date]:
         return {name: date.fromisoformat(record[name]) for name in names}
 
     sets = ("languages", "settings", "keywords", "shows", "past_hosts", "wants")
 
-    def people(records, cls, date_names):
+    def people(records: list[dict], cls: type, date_names: tuple[str, ...]) -> tuple:
         return tuple(
             cls(
                 **{
@@ -333,7 +339,7 @@ def problem_from_plain(data: dict) -> engine.Problem:
     )
 
 
-def publish_email_count(proposals) -> int:
+def publish_email_count(proposals: list[Proposal]) -> int:
     """The e-mails publishing these pairs sends: one to each visitor, one to each active host
     of each pair's host organisation (the coordinator who publishes is told on the page)."""
     organisations = [proposal.window.offer.organisation_id for proposal in proposals]
@@ -346,7 +352,7 @@ def publish_email_count(proposals) -> int:
     return len(proposals) + sum(hosts.get(organisation, 0) for organisation in organisations)
 
 
-def round_publish(*, round_: Round, user) -> list[Visit]:
+def round_publish(*, round_: Round, user: "User") -> list[Visit]:
     """Every pair of the latest run that is not rejected becomes a proposed visit (the host is
     asked to accept it) and both people are told. All or nothing."""
     run = round_.latest_run
@@ -382,7 +388,7 @@ def round_publish(*, round_: Round, user) -> list[Visit]:
     return created
 
 
-def _visit_dates(application, window, round_) -> tuple[date, date]:
+def _visit_dates(application: Application, window: OfferWindow, round_: Round) -> tuple[date, date]:
     start = max(application.available_from, window.starts_on, round_.window_from)
     last = min(application.available_until, window.ends_on, round_.window_until)
     return start, min(last, start + timedelta(days=VISIT_DAYS - 1))

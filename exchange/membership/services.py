@@ -5,6 +5,7 @@ import csv
 import io
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -13,6 +14,7 @@ from django.core.mail import EmailMessage
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +25,9 @@ from allauth.account.models import EmailAddress
 from cms.models import OrganisationPage
 from exchange.models import Invitation, InvitationState, Profile, token_digest
 from exchange.roles import make_member
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 SESSION_KEY = "invitation_token"
 
@@ -58,7 +63,7 @@ def refusal(email: str) -> str | None:
     return None
 
 
-def invitation_in_session(request) -> Invitation | None:
+def invitation_in_session(request: HttpRequest) -> Invitation | None:
     """The usable invitation whose link was followed in this session (`accept_invitation`)."""
     try:
         return usable_invitation(request.session.get(SESSION_KEY))
@@ -66,7 +71,9 @@ def invitation_in_session(request) -> Invitation | None:
         return None
 
 
-def invite(email: str, organisation: OrganisationPage, invited_by=None) -> Invitation:
+def invite(
+    email: str, organisation: OrganisationPage, invited_by: "User | None" = None
+) -> Invitation:
     """Invite `email` to join for `organisation` and send the link."""
     email = normalise(email)
     if problem := refusal(email):
@@ -131,7 +138,7 @@ def usable_invitation(token: str | None) -> Invitation:
     return invitation
 
 
-def accept(token: str, user) -> Invitation:
+def accept(token: str, user: "User") -> Invitation:
     """Mark the invitation used by `user`; call inside the transaction that creates the user,
     so that a refused invitation leaves no account behind."""
     invitation = usable_invitation(token)
@@ -216,7 +223,7 @@ def read_csv(data: bytes, default_organisation: OrganisationPage | None = None) 
         ) from error
 
 
-def _read_rows(reader: csv.DictReader, default_organisation) -> list[Row]:
+def _read_rows(reader: csv.DictReader, default_organisation: OrganisationPage | None) -> list[Row]:
     columns = {(name or "").strip().lower() for name in reader.fieldnames or []}
     if "email" not in columns:
         raise InvitationError(_("The file needs a header row with an “email” column."))
@@ -248,9 +255,13 @@ def _read_rows(reader: csv.DictReader, default_organisation) -> list[Row]:
     return rows
 
 
-def invite_rows(rows: list[Row], invited_by=None) -> list[Invitation]:
+def invite_rows(rows: list[Row], invited_by: "User | None" = None) -> list[Invitation]:
     """Invite every row, or none: a list with an error in it is sent back to be corrected."""
     if any(row.error for row in rows):
         raise InvitationError(_("Correct the rows marked in the list, then upload it again."))
     with transaction.atomic():
-        return [invite(row.email, row.organisation, invited_by) for row in rows]
+        return [
+            invite(row.email, row.organisation, invited_by)
+            for row in rows
+            if row.organisation is not None  # a row without one has an error
+        ]

@@ -402,6 +402,16 @@ class LearningAgreement(models.Model):
     def is_signed(self) -> bool:
         return bool(self.visitor_signed_at and self.host_signed_at)
 
+    REQUIRED = ("goals", "tasks", "host_mentor", "observation_rules")
+
+    def missing_terms(self) -> list[str]:
+        """The labels of the terms still empty: the agreement is signed once there are none."""
+        return [
+            str(self._meta.get_field(name).verbose_name)  # type: ignore[union-attr]
+            for name in self.REQUIRED
+            if not getattr(self, name).strip()
+        ]
+
     def terms(self) -> dict:
         """The agreement as it stands: the original with every confirmed amendment applied."""
         current = {name: getattr(self, name) for name in Amendment.TERMS}

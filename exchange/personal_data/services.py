@@ -18,7 +18,9 @@ import json
 import logging
 import os
 import zipfile
+from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.apps import apps
 from django.conf import settings
@@ -31,7 +33,13 @@ from allauth.usersessions.models import UserSession
 
 from exchange.visits import reminders
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 logger = logging.getLogger(__name__)
+
+# True while the erasure log is replayed: an erasure it holds is not logged a second time.
+REPLAYING: ContextVar[bool] = ContextVar("replaying_erasures", default=False)
 
 
 @dataclass(frozen=True)
@@ -181,13 +189,13 @@ SECTIONS = [
 ACCOUNT_FIELDS = ("username", "email", "first_name", "last_name", "date_joined", "last_login")
 
 
-def _rows(section: Section, user) -> list[dict]:
+def _rows(section: Section, user: "User") -> list[dict]:
     model = apps.get_model(section.model)
     rows = model._base_manager.filter(**{section.user_field: user}).order_by("pk")
     return list(rows.values(*section.fields))
 
 
-def export(user) -> dict[str, object]:
+def export(user: "User") -> dict[str, object]:
     """Everything about `user`, by file name."""
     account = {field: getattr(user, field) for field in ACCOUNT_FIELDS}
     account["groups"] = sorted(user.groups.values_list("name", flat=True))
@@ -209,7 +217,7 @@ def export(user) -> dict[str, object]:
     return data
 
 
-def export_zip(user) -> bytes:
+def export_zip(user: "User") -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in export(user).items():
@@ -225,7 +233,7 @@ def email_digest(email: str) -> str:
     return hashlib.sha256(email.strip().lower().encode()).hexdigest()
 
 
-def erase(user) -> None:
+def erase(user: "User") -> None:
     """Erase `user`: end their sessions, anonymise what stays, delete the rest. One
     transaction; the log entry is written first (`before_user_delete`), so an erasure is never
     done but unlogged."""
@@ -237,15 +245,15 @@ def erase(user) -> None:
         transaction.on_commit(reminders.tell_waiting_for_host, robust=True)
 
 
-def before_user_delete(sender, instance, **kwargs) -> None:
+def before_user_delete(sender: type, instance: "User", **kwargs: object) -> None:
     """Whatever deletes a user (the member themself, a coordinator in the admin's Users page, a
     script) logs the erasure and anonymises what stays, inside the deleting transaction."""
-    if not getattr(instance, "_replaying_erasure", False):
+    if not REPLAYING.get():
         _log_erasure(instance)
     _anonymise(instance)
 
 
-def _anonymise(user) -> None:
+def _anonymise(user: "User") -> None:
     from wagtail.models import ModelLogEntry, PageLogEntry
 
     from exchange.models import Application, Invitation
@@ -262,7 +270,7 @@ def _anonymise(user) -> None:
     Application.objects.filter(applicant=user).update(challenge_statement="", learning_goals="")
 
 
-def _log_erasure(user) -> None:
+def _log_erasure(user: "User") -> None:
     record = {
         "user_id": user.pk,
         "email_sha256": email_digest(user.email),
@@ -290,8 +298,11 @@ def replay_erasures() -> int:
         user = User.objects.filter(pk=record["user_id"]).first()
         # The id alone could now belong to someone else: the address must match too.
         if user is not None and email_digest(user.email) == record["email_sha256"]:
-            user._replaying_erasure = True  # already in the log
-            erase(user)
+            token = REPLAYING.set(True)  # already in the log
+            try:
+                erase(user)
+            finally:
+                REPLAYING.reset(token)
             erased += 1
             logger.info(
                 "Erased user %s again (erased first at %s)", record["user_id"], record["erased_at"]

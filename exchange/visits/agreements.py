@@ -1,6 +1,9 @@
 """The learning agreement's steps: editing the draft, signing it, and amending it once signed.
 Each is one transaction, as the other steps (exchange/visits/services.py)."""
 
+from datetime import date
+from typing import TYPE_CHECKING
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,8 +21,11 @@ from exchange.visits.rules import (
 )
 from exchange.visits.services import check_not_double_booked, locked, record
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
-def agreement_update(*, visit_id: int, user, terms: dict) -> LearningAgreement:
+
+def agreement_update(*, visit_id: int, user: "User", terms: dict) -> LearningAgreement:
     """Change the draft agreement. A change withdraws both signatures: each side signs the
     text they have read."""
     with transaction.atomic():
@@ -42,18 +48,14 @@ def agreement_update(*, visit_id: int, user, terms: dict) -> LearningAgreement:
     return agreement
 
 
-def agreement_sign(*, visit_id: int, user) -> LearningAgreement:
+def agreement_sign(*, visit_id: int, user: "User") -> LearningAgreement:
     """Sign for one's side (visitor, or a host for the organisation); the second signature
     makes the visit agreed."""
     with transaction.atomic():
         visit = locked(visit_id)
         roles = _check_agreement_step(visit, user)
         agreement = visit.agreement
-        missing = [
-            str(LearningAgreement._meta.get_field(name).verbose_name)
-            for name in ("goals", "tasks", "host_mentor", "observation_rules")
-            if not getattr(agreement, name).strip()
-        ]
+        missing = agreement.missing_terms()
         if missing:
             raise VisitError(
                 _("Complete the agreement before signing: %(fields)s.")
@@ -77,7 +79,7 @@ def agreement_sign(*, visit_id: int, user) -> LearningAgreement:
     return agreement
 
 
-def _check_agreement_step(visit: Visit, user) -> set[str]:
+def _check_agreement_step(visit: Visit, user: "User") -> set[str]:
     roles = roles_of(visit, user) & {VISITOR, HOST}
     if not roles:
         raise VisitError(_("Only the visitor and the host sign and edit the agreement."))
@@ -89,7 +91,7 @@ def _check_agreement_step(visit: Visit, user) -> set[str]:
     return roles
 
 
-def amendment_propose(*, visit_id: int, user, reason: str, changes: dict) -> Amendment:
+def amendment_propose(*, visit_id: int, user: "User", reason: str, changes: dict) -> Amendment:
     """Propose a change to the signed agreement; the proposer's side confirms by proposing."""
     changes = {name: value for name, value in changes.items() if value not in ("", None)}
     with transaction.atomic():
@@ -133,7 +135,7 @@ def amendment_propose(*, visit_id: int, user, reason: str, changes: dict) -> Ame
     return amendment
 
 
-def amendment_confirm(*, amendment_id: int, user) -> Amendment:
+def amendment_confirm(*, amendment_id: int, user: "User") -> Amendment:
     """The other side confirms: the amendment is in force, and the visit's dates follow it."""
     with transaction.atomic():
         amendment = Amendment.objects.select_related("agreement").get(pk=amendment_id)
@@ -162,7 +164,7 @@ def amendment_confirm(*, amendment_id: int, user) -> Amendment:
     return amendment
 
 
-def _check_agenda_inside(visit: Visit, starts_on, ends_on) -> None:
+def _check_agenda_inside(visit: Visit, starts_on: date, ends_on: date) -> None:
     """New dates must keep every agenda day: the host moves or removes the others first, so no
     planned activity is dropped or left on a day the visit no longer has."""
     outside = sorted(

@@ -5,6 +5,7 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -12,9 +13,29 @@ from django.utils.translation import gettext as _
 
 from icalendar import Calendar, Event
 
-from exchange.models import Visit, VisitState
+from exchange import audit
+from exchange.models import CalendarFeed, Visit, VisitState
 
 IN_CALENDAR = (VisitState.SCHEDULED, VisitState.COMPLETED, VisitState.REFLECTED)
+
+
+def feed_of(user) -> CalendarFeed:
+    """The member's feed, made the first time they ask for it."""
+    with transaction.atomic():
+        feed = CalendarFeed.objects.filter(user=user).first()
+        if feed is None:
+            feed = CalendarFeed.objects.create(user=user)
+            audit.record(feed, "exchange.calendar.create", user)
+    return feed
+
+
+def feed_renew(*, user) -> CalendarFeed:
+    """A new secret address; the old one stops working at once."""
+    with transaction.atomic():
+        CalendarFeed.objects.filter(user=user).delete()
+        feed = CalendarFeed.objects.create(user=user)
+        audit.record(feed, "exchange.calendar.renew", user)
+    return feed
 
 
 def feed_path(feed) -> str:

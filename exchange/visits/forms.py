@@ -1,13 +1,14 @@
 """Forms of the visit workflow. They check what a single form can (dates in order, a window of
-the chosen offer); exchange/visits.py checks the rest inside the step's transaction."""
+the chosen offer); the steps (services.py, agreements.py, offers.py) check the rest inside
+their transactions."""
 
 from django import forms
-from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cms.models import Challenge, Language, PracticePage, Setting
 from exchange.models import AgendaItem, Amendment, Application, HostingOffer, OfferWindow
+from exchange.visits.offers import WindowTerms
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -27,6 +28,8 @@ class DatesInOrder:
 
 
 class OfferForm(forms.ModelForm):
+    RELATIONS = ("challenges", "practices", "work_settings", "languages")  # many-to-many
+
     class Meta:
         model = HostingOffer
         fields = [
@@ -67,54 +70,34 @@ class WindowForm(DatesInOrder, forms.ModelForm):
         widgets = {"starts_on": DATE, "ends_on": DATE}
 
     def clean_capacity(self):
+        # Whether the places already taken fit is checked when the offer is saved
+        # (offers.offer_save): an accept may commit between reading this form and saving it.
         capacity = self.cleaned_data["capacity"]
-        if self.instance.pk and capacity < self.instance.booked:
-            raise forms.ValidationError(
-                _("%(booked)s places are taken: the capacity cannot be lower.")
-                % {"booked": self.instance.booked}
-            )
         if capacity < 1:
             raise forms.ValidationError(_("At least one visitor."))
         return capacity
 
 
-class WindowsChanged(Exception):
-    """The windows changed between reading the form and saving it; the message says how."""
-
-
 class BaseWindowFormSet(forms.BaseInlineFormSet):
     def clean(self):
         super().clean()
-        for form in self.deleted_forms:
-            if form.instance.pk and form.instance.visits.exists():
-                raise forms.ValidationError(
-                    _("The window %(window)s has visits: it cannot be removed.")
-                    % {"window": form.instance}
-                )
         kept = [f for f in self.forms if f.cleaned_data and f not in self.deleted_forms]
         if not kept:
             raise forms.ValidationError(_("An offer needs at least one date window."))
 
-    def save_existing(self, form, obj, commit=True):
-        if not obj.save_terms():
-            booked = OfferWindow.objects.values_list("booked", flat=True).get(pk=obj.pk)
-            raise WindowsChanged(
-                _(
-                    "Meanwhile %(booked)s places of the window %(window)s were taken: its "
-                    "capacity cannot be lower. Nothing was saved."
-                )
-                % {"booked": booked, "window": obj}
+    def terms(self) -> list[WindowTerms]:
+        """What the host asks for, window by window, for offers.offer_save."""
+        return [
+            WindowTerms(
+                starts_on=form.cleaned_data.get("starts_on"),
+                ends_on=form.cleaned_data.get("ends_on"),
+                capacity=form.cleaned_data.get("capacity"),
+                window_id=form.instance.pk,
+                remove=form in self.deleted_forms,
             )
-        return obj
-
-    def delete_existing(self, obj, commit=True):
-        try:
-            obj.delete()
-        except ProtectedError as error:
-            raise WindowsChanged(
-                _("The window %(window)s has visits now: it cannot be removed. Nothing was saved.")
-                % {"window": obj}
-            ) from error
+            for form in self.forms
+            if form.cleaned_data and (form.instance.pk or form not in self.deleted_forms)
+        ]
 
 
 WindowFormSet = forms.inlineformset_factory(

@@ -21,8 +21,6 @@ from exchange.visits.rules import (
     roles_of,
 )
 
-AGREEMENT_FIELDS = ("goals", "tasks", "host_mentor", "observation_rules")
-
 
 @dataclass(frozen=True)
 class Guidance:
@@ -134,11 +132,7 @@ def _accepted(visit: Visit, roles: set[str], steps: set[str]) -> Guidance:
         other = _("the host's") if VISITOR in roles else _("the visitor's")
         waiting = _("Waiting for %(other)s signature") % {"other": other}
         return Guidance(waiting, steps=frozenset(steps))
-    missing = [
-        str(agreement._meta.get_field(name).verbose_name)
-        for name in AGREEMENT_FIELDS
-        if not getattr(agreement, name).strip()
-    ]
+    missing = agreement.missing_terms()
     if missing:
         return Guidance(
             _("Complete the learning agreement"),

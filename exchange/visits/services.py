@@ -3,14 +3,17 @@ may take the step from the visit's current state, changes the records, writes Wa
 log and notifies the people concerned after the commit. A refusal raises VisitError with a
 message for the user, and changes nothing."""
 
+from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.models import Language
 from exchange import audit, notifications
 from exchange.models import (
     AgendaItem,
@@ -32,6 +35,9 @@ from exchange.visits.rules import (
     roles_of,
 )
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 def locked(visit_id: int) -> Visit:
     """The visit, its row locked until the transaction ends (PostgreSQL; SQLite's IMMEDIATE
@@ -46,11 +52,13 @@ def locked(visit_id: int) -> Visit:
         raise VisitError(_("This visit does not exist.")) from error
 
 
-def record(visit: Visit, step: str, user, **data) -> None:
+def record(visit: Visit, step: str, user: "User", **data: object) -> None:
     audit.record(visit, f"exchange.visit.{step}", user, state=visit.state, **data)
 
 
-def _overlapping_visit(visitor_id: int, starts_on: date, ends_on: date, visits) -> Visit | None:
+def _overlapping_visit(
+    visitor_id: int, starts_on: date, ends_on: date, visits: QuerySet[Visit]
+) -> Visit | None:
     """The first of `visits` of this person on days that overlap these. The person's row is
     locked first: two steps for the same person at once queue here (PostgreSQL)."""
     list(get_user_model().objects.select_for_update().filter(pk=visitor_id))
@@ -70,7 +78,7 @@ def _check_not_proposed_twice(visitor_id: int | None, starts_on: date, ends_on: 
         raise VisitError(
             _("%(person)s already has a visit on overlapping days (%(start)s – %(end)s).")
             % {
-                "person": clash.visitor.get_full_name() or _("The visitor"),
+                "person": (clash.visitor and clash.visitor.get_full_name()) or _("The visitor"),
                 "start": f"{clash.starts_on:%d %b %Y}",
                 "end": f"{clash.ends_on:%d %b %Y}",
             }
@@ -94,7 +102,12 @@ def check_not_double_booked(visit: Visit, starts_on: date, ends_on: date) -> Non
 
 
 def visit_propose(
-    *, application: Application, window: OfferWindow, starts_on: date, ends_on: date, proposed_by
+    *,
+    application: Application,
+    window: OfferWindow,
+    starts_on: date,
+    ends_on: date,
+    proposed_by: "User",
 ) -> Visit:
     """A proposed visit for `application` in `window`: the host is asked to accept it. The
     application's direct request and (later) the matching round's pairs both come here."""
@@ -128,7 +141,13 @@ def visit_propose(
 
 
 def application_submit(
-    *, applicant, data: dict, languages, window=None, starts_on=None, ends_on=None
+    *,
+    applicant: "User",
+    data: dict,
+    languages: Iterable[Language],
+    window: OfferWindow | None = None,
+    starts_on: date | None = None,
+    ends_on: date | None = None,
 ) -> Application:
     """Save a member's application; with a window, also ask that offer's host (a direct
     request). Both or neither."""
@@ -137,7 +156,7 @@ def application_submit(
         raise VisitError(_("Only members of an organisation can apply for a visit."))
     if data["available_until"] < data["available_from"]:
         raise VisitError(_("“Available until” cannot be before “available from”."))
-    if window is not None and not (starts_on and ends_on):
+    if window is not None and (starts_on is None or ends_on is None):
         raise VisitError(_("Give the first and last day of the visit."))
     with transaction.atomic():
         application = Application.objects.create(
@@ -148,7 +167,7 @@ def application_submit(
         )
         application.languages.set(languages)
         audit.record(application, "exchange.application.create", applicant)
-        if window is not None:
+        if window is not None and starts_on is not None and ends_on is not None:
             visit_propose(
                 application=application,
                 window=window,
@@ -159,7 +178,7 @@ def application_submit(
     return application
 
 
-def application_withdraw(*, application: Application, user) -> Application:
+def application_withdraw(*, application: Application, user: "User") -> Application:
     """The applicant withdraws: open requests made with it are cancelled too."""
     if application.applicant_id != user.pk:
         raise VisitError(_("Only the applicant can withdraw an application."))
@@ -179,7 +198,7 @@ def application_withdraw(*, application: Application, user) -> Application:
 # --- the host's answer -------------------------------------------------------------------------
 
 
-def visit_accept(*, visit_id: int, user) -> Visit:
+def visit_accept(*, visit_id: int, user: "User") -> Visit:
     """The host accepts: the visit takes a place in its window, and a learning agreement is
     drafted from the application and the offer."""
     with transaction.atomic():
@@ -209,7 +228,7 @@ def visit_accept(*, visit_id: int, user) -> Visit:
     return visit
 
 
-def visit_decline(*, visit_id: int, user, reason: str) -> Visit:
+def visit_decline(*, visit_id: int, user: "User", reason: str) -> Visit:
     if not (reason or "").strip():
         raise VisitError(_("Say why you decline: the visitor reads it."))
     with transaction.atomic():
@@ -221,7 +240,7 @@ def visit_decline(*, visit_id: int, user, reason: str) -> Visit:
     return visit
 
 
-def visit_cancel(*, visit_id: int, user, reason: str) -> Visit:
+def visit_cancel(*, visit_id: int, user: "User", reason: str) -> Visit:
     """Cancel before the visit is completed; a place it held is freed."""
     if not (reason or "").strip():
         raise VisitError(_("Say why the visit is cancelled."))
@@ -239,7 +258,7 @@ def visit_cancel(*, visit_id: int, user, reason: str) -> Visit:
 # --- agenda and the visit itself ---------------------------------------------------------------
 
 
-def agenda_add(*, visit_id: int, user, item: dict) -> AgendaItem:
+def agenda_add(*, visit_id: int, user: "User", item: dict) -> AgendaItem:
     with transaction.atomic():
         visit = locked(visit_id)
         _check_agenda_step(visit, user)
@@ -255,7 +274,7 @@ def agenda_add(*, visit_id: int, user, item: dict) -> AgendaItem:
     return entry
 
 
-def agenda_remove(*, visit_id: int, user, item_id: int) -> None:
+def agenda_remove(*, visit_id: int, user: "User", item_id: int) -> None:
     with transaction.atomic():
         visit = locked(visit_id)
         _check_agenda_step(visit, user)
@@ -265,7 +284,7 @@ def agenda_remove(*, visit_id: int, user, item_id: int) -> None:
         record(visit, "agenda_remove", user)
 
 
-def _check_agenda_step(visit: Visit, user) -> None:
+def _check_agenda_step(visit: Visit, user: "User") -> None:
     if HOST not in roles_of(visit, user):
         raise VisitError(_("The host organisation sets the agenda."))
     if visit.state not in HAS_AGENDA:
@@ -275,7 +294,7 @@ def _check_agenda_step(visit: Visit, user) -> None:
         )
 
 
-def visit_schedule(*, visit_id: int, user) -> Visit:
+def visit_schedule(*, visit_id: int, user: "User") -> Visit:
     with transaction.atomic():
         visit = locked(visit_id)
         check(visit, "schedule", user)
@@ -287,7 +306,7 @@ def visit_schedule(*, visit_id: int, user) -> Visit:
     return visit
 
 
-def visit_complete(*, visit_id: int, user) -> Visit:
+def visit_complete(*, visit_id: int, user: "User") -> Visit:
     """The host confirms the visit took place (from its first day on)."""
     with transaction.atomic():
         visit = locked(visit_id)
@@ -300,7 +319,7 @@ def visit_complete(*, visit_id: int, user) -> Visit:
     return visit
 
 
-def visit_mark_reflected(*, visit_id: int, user) -> Visit:
+def visit_mark_reflected(*, visit_id: int, user: "User") -> Visit:
     """The visitor's post-visit reflection is in. The reflection logs (a later step of the
     cycle) call this when the visitor hands theirs in."""
     with transaction.atomic():

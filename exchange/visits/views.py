@@ -6,7 +6,6 @@ not see answers 404, so an id reveals nothing."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -26,7 +25,7 @@ from exchange.models import (
     VisitState,
 )
 from exchange.roles import is_coordinator
-from exchange.visits import agreements, calendar, steps
+from exchange.visits import agreements, calendar, offers, steps
 from exchange.visits import guidance as visit_guidance
 from exchange.visits import services as visits
 from exchange.visits.forms import (
@@ -37,7 +36,6 @@ from exchange.visits.forms import (
     OfferForm,
     ReasonForm,
     WindowFormSet,
-    WindowsChanged,
 )
 from exchange.visits.rules import VisitError
 
@@ -110,19 +108,24 @@ def offer_edit(request, pk: int | None = None):
     offer = (
         get_object_or_404(HostingOffer, pk=pk, organisation_id=organisation_id)
         if pk
-        else HostingOffer(organisation_id=organisation_id, created_by=request.user)
+        else HostingOffer(organisation_id=organisation_id)
     )
     organisation = request.user.profile.organisation
     form = OfferForm(request.POST or None, instance=offer, organisation=organisation)
     windows = WindowFormSet(request.POST or None, instance=offer, prefix="windows")
     status = 400 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid() and windows.is_valid():
+        relations = {name: form.cleaned_data[name] for name in OfferForm.RELATIONS}
+        fields = {name: value for name, value in form.cleaned_data.items() if name not in relations}
         try:
-            with transaction.atomic():
-                offer = form.save()
-                windows.instance = offer
-                windows.save()
-        except WindowsChanged as error:
+            offer = offers.offer_save(
+                offer=offer,
+                fields=fields,
+                relations=relations,
+                windows=windows.terms(),
+                user=request.user,
+            )
+        except offers.OfferError as error:
             windows.non_form_errors().append(str(error))
             status = 409
         else:
@@ -398,12 +401,10 @@ def dashboard(request):
 def calendar_settings(request):
     """The member's private feed address; POST gives a new one (the old one stops working)."""
     if request.method == "POST":
-        with transaction.atomic():
-            CalendarFeed.objects.filter(user=request.user).delete()
-            CalendarFeed.objects.create(user=request.user)
+        calendar.feed_renew(user=request.user)
         messages.success(request, _("Your calendar address is new: the old one no longer works."))
         return redirect("calendar_settings")
-    feed, _created = CalendarFeed.objects.get_or_create(user=request.user)
+    feed = calendar.feed_of(request.user)
     return render(
         request,
         "exchange/visits/calendar_settings.html",

@@ -4,6 +4,7 @@ import re
 
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.test import TestCase
 from django.urls import reverse
 
 import pytest
@@ -175,7 +176,8 @@ def test_members_are_never_found_through_the_public_search(client, network):
 
 def test_accepting_an_invitation_creates_the_profile(network):
     _, riverside, _ = network
-    invitations.invite("new@demo.example", riverside)
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the link is mailed after the commit
+        invitations.invite("new@demo.example", riverside)
     token = re.search(r"/accounts/invitation/([^/\s]+)/", mail.outbox[0].body).group(1)
     user = get_user_model().objects.create_user("new", "new@demo.example")
 

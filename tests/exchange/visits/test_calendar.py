@@ -3,6 +3,8 @@ can replace."""
 
 from django.urls import reverse
 
+from wagtail.models import ModelLogEntry
+
 import pytest
 from icalendar import Calendar
 
@@ -59,6 +61,8 @@ def test_a_new_address_stops_the_old_one(client, network):
     client.logout()
     assert client.get(reverse("calendar_feed", args=[old])).status_code == 404
     assert client.get(reverse("calendar_feed", args=[new])).status_code == 200
+    actions = ModelLogEntry.objects.filter(user=network.visitor).values_list("action", flat=True)
+    assert sorted(actions) == ["exchange.calendar.create", "exchange.calendar.renew"]
 
 
 @pytest.mark.django_db
