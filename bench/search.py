@@ -126,8 +126,8 @@ def main() -> int:
     from modelsearch.backends import get_search_backend
 
     from cms.models import PracticeIndexPage, PracticePage
-    from cms.whoosh_backend import bitsets, vocabulary
-    from cms.whoosh_backend.schema import CONTENT_TYPES, TEXT_ANALYZER, mapping_of
+    from cms.search.whoosh_backend import bitsets, vocabulary
+    from cms.search.whoosh_backend.schema import CONTENT_TYPES, TEXT_ANALYZER, mapping_of
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0)

@@ -4,7 +4,7 @@ from django.db.models.signals import post_delete, post_save
 
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from cms.library import library_changed
+from cms.listing.vocabularies import library_changed
 from cms.models import Challenge, Language, PracticePage, Setting, TargetGroup
 
 

@@ -30,7 +30,8 @@ from cms.models import (
     Setting,
     TargetGroup,
 )
-from cms.models.library import Evidence, OrganisationType, PreventionLevel, Scope
+from cms.models.organisations import OrganisationType
+from cms.models.practices import Evidence, PreventionLevel, Scope
 
 COUNTRIES = [
     "AT",

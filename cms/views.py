@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from cms.search import autocomplete, search_context
+from cms.search.site import autocomplete, search_context
 
 
 @require_GET

@@ -264,15 +264,15 @@ WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
-# Search: a Whoosh index on local disk by default (cms/whoosh_backend); one host only. Past that,
-# SEARCH_BACKEND=elasticsearch8 (or opensearch3...) with SEARCH_URL moves it to a cluster, and
-# SEARCH_BACKEND=database uses Wagtail's database backend. Run `manage.py update_index` after a
-# switch.
+# Search: a Whoosh index on local disk by default (cms/search/whoosh_backend); one host only.
+# Past that, SEARCH_BACKEND=elasticsearch8 (or opensearch3...) with SEARCH_URL moves it to a
+# cluster, and SEARCH_BACKEND=database uses Wagtail's database backend. Run `manage.py
+# update_index` after a switch.
 SEARCH_BACKEND = env.str("SEARCH_BACKEND", default="whoosh")
 SEARCH_CLUSTER_BACKENDS = ("elasticsearch8", "opensearch3")
 if SEARCH_BACKEND == "whoosh":
     _search = {
-        "BACKEND": "cms.whoosh_backend",
+        "BACKEND": "cms.search.whoosh_backend",
         "PATH": env.path("SEARCH_PATH", default=VAR_DIR / "search"),
     }
 elif SEARCH_BACKEND == "database":

@@ -40,10 +40,10 @@ def empty_cache():
 @pytest.fixture(autouse=True)
 def search_index(tmp_path, settings):
     """A fresh Whoosh index per test: the index outlives a test's database transaction too."""
-    from cms.whoosh_backend import storage
+    from cms.search.whoosh_backend import storage
 
     backends = {**settings.WAGTAILSEARCH_BACKENDS}
-    if backends["default"]["BACKEND"] == "cms.whoosh_backend":
+    if backends["default"]["BACKEND"] == "cms.search.whoosh_backend":
         backends["default"] = {**backends["default"], "PATH": tmp_path / "search"}
         settings.WAGTAILSEARCH_BACKENDS = backends
     yield

@@ -2,6 +2,7 @@
 
 from wagtail.models import Page, Site
 
+from cms.builders import publish
 from cms.demo.library import seed_library
 from cms.models import HomePage, StandardPage
 
@@ -96,11 +97,15 @@ def seed_site_pages() -> list[str]:
     for spec in STANDARD_PAGES:
         page = StandardPage.objects.child_of(home).filter(slug=spec["slug"]).first()
         if page is None:
-            page = StandardPage(
-                title=spec["title"], slug=spec["slug"], summary=spec["summary"], body=spec["body"]
+            page = publish(
+                home,
+                StandardPage(
+                    title=spec["title"],
+                    slug=spec["slug"],
+                    summary=spec["summary"],
+                    body=spec["body"],
+                ),
             )
-            home.add_child(instance=page)
-            page.save_revision().publish()
             done.append(f"page {page.url_path}")
         pages.append(page)
 

@@ -4,6 +4,7 @@ from datetime import date
 
 from wagtail.models import Page
 
+from cms.builders import child_or_publish
 from cms.demo.organisations import ORGANISATIONS
 from cms.demo.practices import P as PRACTICES
 from cms.models import (
@@ -156,16 +157,9 @@ def seed_library(home: Page) -> tuple[Page, Page, list[str]]:
 
 
 def child_or_create(parent: Page, model, slug: str, done: list[str], **fields) -> Page:
-    existing = model.objects.child_of(parent).filter(slug=slug).first()
-    if existing:
-        return existing
-    tags = fields.pop("tags", [])
-    page = model(slug=slug, **fields)
-    parent.add_child(instance=page)
-    if tags:
-        page.tags.add(*tags)
-    page.save_revision().publish()
-    done.append(f"page {page.url_path}")
+    page, created = child_or_publish(parent, model, slug, **fields)
+    if created:
+        done.append(f"page {page.url_path}")
     return page
 
 

@@ -1,12 +1,7 @@
-from cms.models.library import (
-    OrganisationIndexPage,
-    OrganisationPage,
-    PracticeCountry,
-    PracticeIndexPage,
-    PracticePage,
-    PracticeTag,
-)
+from cms.models.library import PracticeIndexPage
+from cms.models.organisations import OrganisationIndexPage, OrganisationPage
 from cms.models.pages import HomePage, StandardPage
+from cms.models.practices import PracticeCountry, PracticePage, PracticeTag
 from cms.models.snippets import Challenge, Language, Setting, TargetGroup
 
 __all__ = [

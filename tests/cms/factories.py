@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 from itertools import count
 
+from cms.builders import publish
 from cms.models import (
     Challenge,
     Language,
@@ -16,12 +17,6 @@ from cms.models import (
 )
 
 _sequence = count(1)
-
-
-def publish(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def make_library(home) -> tuple[PracticeIndexPage, OrganisationIndexPage]:

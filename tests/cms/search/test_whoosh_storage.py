@@ -7,9 +7,9 @@ import pytest
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.query import Every, Term
 
-from cms.whoosh_backend.storage import IndexStore
+from cms.search.whoosh_backend.storage import IndexStore
 
-# Several processes writing and reading at once: tests/cms/test_whoosh_concurrency.py.
+# Several processes writing and reading at once: tests/cms/search/test_whoosh_concurrency.py.
 
 
 def schema() -> Schema:

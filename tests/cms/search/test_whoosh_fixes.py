@@ -2,7 +2,7 @@
 
 from whoosh import fields, index
 
-from cms.whoosh_backend import fixes
+from cms.search.whoosh_backend import fixes
 
 
 def test_field_lengths_read_as_whoosh_reads_them(tmp_path):

@@ -1,37 +1,51 @@
-"""Search-result excerpts: the stretches of a page's text around the searched words, marked.
+"""Highlighting in search results: the stretches of a page's text around the searched words,
+marked.
 
-A word matches when it reduces to the same index term as a query word (case and accents
-folded, stemmed: "mentor" marks "Mentoring"), exactly as the search matched it. Whoosh's own
-highlighter ran its analyzer over every word of every hit, a sixth of a search's time; here
-the words are found with the tokenizer's pattern and each distinct word is analysed once per
-process.
+A word is marked when it reduces to the same index term as a query word, as the active search
+backend analyses words: our Whoosh backend folds case and accents and stems ("mentor" marks
+"Mentoring"); a backend that does not say how it analyses (the database backend, Elasticsearch)
+gets case and accent folding without stemming, so nothing is marked that the search did not
+match. Whoosh's own highlighter ran its analyzer over every word of every hit, a sixth of a
+search's time; here the words are found with a pattern and each distinct word is analysed once
+per process.
 """
 
+import re
+import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
-from whoosh.analysis.tokenizers import default_pattern as WORD
+from wagtail.search.backends import get_search_backend
 
-from cms.whoosh_backend.schema import TEXT_ANALYZER
+# Words as Whoosh's default tokenizer finds them (letters and digits, with inner dots).
+WORD = re.compile(r"\w+(?:\.?\w+)*", re.UNICODE)
 
-EXCERPTS = 2  # stretches shown per hit, from different passages
+STRETCHES = 2  # shown per hit, from different passages
 LENGTH = 220  # characters per stretch
 BEFORE = 60  # characters of context before the first marked word
 BETWEEN = " … "
 
 
 @lru_cache(maxsize=50_000)
-def term_of(word: str) -> str | None:
-    """The word as the index holds it."""
-    return next((token.text for token in TEXT_ANALYZER(word)), None)
+def folded(word: str) -> str | None:
+    """Lower case, without accents: how a backend that does not say more matches a word."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)) or None
 
 
-def excerpt(passages: list[str], query: str) -> SafeString:
-    """Up to EXCERPTS stretches of the passages around the query's words, the words marked;
+def analyser() -> Callable[[str], str | None]:
+    """The active search backend's word → index term."""
+    return getattr(get_search_backend(), "index_term", folded)
+
+
+def highlight(passages: list[str], query: str) -> SafeString:
+    """Up to STRETCHES stretches of the passages around the query's words, the words marked;
     the opening of the text when no word matches. HTML-escaped."""
+    term_of = analyser()
     terms = {term_of(match.group()) for match in WORD.finditer(query)} - {None}
     passages = [passage for passage in passages if passage]
     stretches = []
@@ -39,7 +53,7 @@ def excerpt(passages: list[str], query: str) -> SafeString:
         spans = [m.span() for m in WORD.finditer(passage) if term_of(m.group()) in terms]
         if spans:
             stretches.append(_marked_stretch(passage, spans))
-            if len(stretches) == EXCERPTS:
+            if len(stretches) == STRETCHES:
                 break
     if stretches:
         return mark_safe(BETWEEN.join(stretches))  # noqa: S308 - every piece is escaped

@@ -8,7 +8,7 @@ from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer
 from whoosh.support.charset import accent_map
 
 from cms.models import PracticePage
-from cms.whoosh_backend import vocabulary
+from cms.search.whoosh_backend import vocabulary
 from tests.cms.factories import make_library, make_practice
 
 # How Whoosh itself would split and fold the words: the list must hold exactly these.

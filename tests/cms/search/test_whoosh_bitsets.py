@@ -5,8 +5,8 @@ import pytest
 from whoosh import query as wq
 from whoosh.fields import ID, KEYWORD, Schema
 
-from cms.whoosh_backend import bitsets
-from cms.whoosh_backend.storage import IndexStore
+from cms.search.whoosh_backend import bitsets
+from cms.search.whoosh_backend.storage import IndexStore
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 from modelsearch.backends import get_search_backend
 
 from cms.models import Challenge
-from cms.whoosh_backend import vocabulary
+from cms.search.whoosh_backend import vocabulary
 
 WRITERS = 4
 PER_WRITER = 30

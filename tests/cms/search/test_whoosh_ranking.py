@@ -11,8 +11,8 @@ from whoosh import query as wq
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.idsets import BitSet
 
-from cms.whoosh_backend import bitsets, ranking
-from cms.whoosh_backend.storage import IndexStore
+from cms.search.whoosh_backend import bitsets, ranking
+from cms.search.whoosh_backend.storage import IndexStore
 
 WORDS = [
     "mentor",

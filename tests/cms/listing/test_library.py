@@ -10,7 +10,8 @@ from wagtail.test.utils import WagtailPageTestCase
 
 import pytest
 
-from cms.library import country_name, library_changed
+from cms.listing.cards import country_name
+from cms.listing.vocabularies import library_changed
 from cms.models import (
     HomePage,
     OrganisationIndexPage,
@@ -19,7 +20,7 @@ from cms.models import (
     PracticePage,
     StandardPage,
 )
-from cms.models.library import archive_cutoff
+from cms.models.practices import archive_cutoff
 from tests.cms.factories import make_library, make_organisation, make_practice
 
 # One of them reads the library's version token from the shared cache (a database table on
@@ -417,7 +418,7 @@ def test_cached_sidebar_shows_renamed_terms(client, library):
 def test_a_stale_cached_page_never_shows_an_unpublished_practice(client, library):
     from django.core.cache import cache
 
-    from cms.library import VERSION_KEY
+    from cms.listing.vocabularies import VERSION_KEY
 
     hidden = make_practice(library, title="Withdrawn practice")
     make_practice(library)

@@ -17,18 +17,12 @@ from wagtail.models import Page
 
 from modelsearch.backends.base import FilterFieldError
 
-from cms.excerpts import excerpt
-from cms.library import (
-    attach_card_fields,
-    build_facets,
-    cached_vocabularies,
-    card_labels,
-    library_version,
-    paginate,
-    parse_selection,
-    with_params,
-)
+from cms.listing.cards import attach_card_fields
+from cms.listing.context import paginate
+from cms.listing.facets import build_facets, parse_selection, with_params
+from cms.listing.vocabularies import cached_vocabularies, card_labels, library_version
 from cms.models import OrganisationPage, PracticePage
+from cms.search.highlighting import highlight
 
 MAX_QUERY_LENGTH = 200
 PER_PAGE = 20
@@ -59,7 +53,7 @@ FILTER_PATHS = {
 @dataclass(frozen=True)
 class Hit:
     page: Page
-    excerpt: SafeString
+    highlight: SafeString
 
 
 def clean_query(raw: str | None) -> str:
@@ -149,7 +143,7 @@ def search_context(params: QueryDict) -> dict:
     if not context["any_filter"] and pagination.number == 1:
         found = public_pages(OrganisationPage, private).search(query, operator="and")
         organisations = [
-            Hit(org, excerpt([strip_tags(org.description)], query))
+            Hit(org, highlight([strip_tags(org.description)], query))
             for org in found[:ORGANISATIONS_SHOWN]
         ]
 
@@ -161,7 +155,7 @@ def search_context(params: QueryDict) -> dict:
 
     return {
         **context,
-        "hits": [Hit(practice, excerpt(practice.text_passages(), query)) for practice in shown],
+        "hits": [Hit(practice, highlight(practice.text_passages(), query)) for practice in shown],
         "facets": build_facets(params, selection, counts, vocabularies) if counts else [],
         "pagination": pagination,
         "organisations": organisations,

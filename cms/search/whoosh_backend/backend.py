@@ -10,6 +10,7 @@ import logging
 import os
 import re
 from collections import OrderedDict
+from functools import lru_cache
 from pathlib import Path
 
 from modelsearch.backends.base import (
@@ -22,11 +23,15 @@ from modelsearch.backends.base import (
 from modelsearch.index import FilterField, RelatedFields, class_is_indexed
 from modelsearch.query import PlainText
 
-from cms.whoosh_backend import bitsets, ranking, vocabulary
-from cms.whoosh_backend.query import WhooshAutocompleteQueryCompiler, WhooshSearchQueryCompiler
-from cms.whoosh_backend.schema import (
+from cms.search.whoosh_backend import bitsets, ranking, vocabulary
+from cms.search.whoosh_backend.query import (
+    WhooshAutocompleteQueryCompiler,
+    WhooshSearchQueryCompiler,
+)
+from cms.search.whoosh_backend.schema import (
     NUMBER,
     PK,
+    TEXT_ANALYZER,
     Mapping,
     build_schema,
     from_term,
@@ -35,7 +40,7 @@ from cms.whoosh_backend.schema import (
     pk_term,
     preload,
 )
-from cms.whoosh_backend.storage import IndexStore
+from cms.search.whoosh_backend.storage import IndexStore
 
 logger = logging.getLogger(__name__)
 
@@ -308,6 +313,13 @@ class WhooshSearchBackend(BaseSearchBackend):
 
     def get_index_for_model(self, model) -> WhooshIndex:
         return WhooshIndex(self, get_model_root(model))
+
+    @staticmethod
+    @lru_cache(maxsize=50_000)
+    def index_term(word: str) -> str | None:
+        """The word as the index holds it (folded, stemmed): what the site's highlighting marks
+        (cms/search/highlighting.py)."""
+        return next((token.text for token in TEXT_ANALYZER(word)), None)
 
 
 SearchBackend = WhooshSearchBackend

@@ -15,8 +15,8 @@ import pytest
 from modelsearch.backends import get_search_backend
 
 from cms.models import Challenge, PracticePage
-from cms.search import MAX_QUERY_LENGTH, PER_PAGE
-from cms.whoosh_backend.storage import IndexStore
+from cms.search.site import MAX_QUERY_LENGTH, PER_PAGE
+from cms.search.whoosh_backend.storage import IndexStore
 from tests.cms.factories import make_library, make_organisation, make_practice
 from tests.exchange.factories import UserFactory
 
@@ -68,7 +68,7 @@ def hit_titles(response) -> list[str]:
 
 
 class TestSearchPage:
-    def test_finds_practices_with_highlighted_excerpts_and_organisations(self, client, library):
+    def test_finds_practices_with_highlighted_passages_and_organisations(self, client, library):
         response = search(client, q="mentoring")
         assert set(hit_titles(response)) == {"Mentoring after release", "Family counselling line"}
         html = response.content.decode()

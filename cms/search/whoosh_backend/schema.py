@@ -41,7 +41,7 @@ from whoosh.analysis import (
 )
 from whoosh.support.charset import accent_map
 
-from cms.whoosh_backend.vocabulary import words_in
+from cms.search.whoosh_backend.vocabulary import words_in
 
 PK = "ms_pk"  # the object's primary key, stored: the one stored field
 CONTENT_TYPES = "ms_ct"  # "app.Model" of the object's class and its indexed ancestors

@@ -11,7 +11,7 @@ from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, Plai
 from whoosh import query as wq
 from whoosh.sorting import FieldFacet, MultiFacet
 
-from cms.whoosh_backend.schema import (
+from cms.search.whoosh_backend.schema import (
     AUTOCOMPLETE_QUERY_ANALYZER,
     CONTENT_TYPES,
     EDGE_NGRAM_MAX,

@@ -1,4 +1,4 @@
-"""A Whoosh search backend for Wagtail 8 / modelsearch: ``BACKEND: "cms.whoosh_backend"``.
+"""A Whoosh search backend for Wagtail 8 / modelsearch: ``BACKEND: "cms.search.whoosh_backend"``.
 
 - `storage`: Whoosh indexes on local disk, safe with several worker processes;
 - `schema`: models' `search_fields` → Whoosh schema and documents;
@@ -7,8 +7,8 @@
 - `fixes`: fixes to Whoosh itself.
 """
 
-from cms.whoosh_backend import fixes
-from cms.whoosh_backend.backend import SearchBackend
+from cms.search.whoosh_backend import fixes
+from cms.search.whoosh_backend.backend import SearchBackend
 
 fixes.apply()
 

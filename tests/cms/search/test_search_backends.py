@@ -20,7 +20,7 @@ from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, Plai
 from cms.models import Challenge, PracticePage, StandardPage
 from tests.cms.factories import make_library, make_organisation, make_practice, publish
 
-WHOOSH = {"BACKEND": "cms.whoosh_backend"}
+WHOOSH = {"BACKEND": "cms.search.whoosh_backend"}
 DATABASE = {"BACKEND": "wagtail.search.backends.database"}
 
 

@@ -1,0 +1,96 @@
+"""The library's vocabularies and the version token its cached listings live under: the
+taxonomies by slug in one query, the facets they make, and the labels the cards show."""
+
+import hashlib
+import json
+import uuid
+
+from django.core.cache import cache, caches
+from django.db.models import CharField, Value
+from django.utils.translation import gettext_lazy as _
+
+from cms.models.practices import (
+    Evidence,
+    PreventionLevel,
+    archive_cutoff,
+)
+from cms.models.snippets import Challenge, Language, Setting, TargetGroup
+
+# Looked up once per page rather than once per card or facet value in the templates.
+CARD_LABELS = {
+    "archived": _("Archived"),
+    "reviewed": _("reviewed"),
+    "remove": _("Remove filter:"),
+    "practices": _("practices"),
+}
+
+
+def card_labels() -> dict[str, str]:
+    """The labels translated once per request: a lazy string is translated again each time a
+    template shows it, and a page shows "practices" beside each of ~80 facet values."""
+    return {key: str(label) for key, label in CARD_LABELS.items()}
+
+
+# key in the URL → (label, vocabulary model or fixed choices, relation on PracticePage)
+TERM_FACETS = {
+    "challenge": (_("Challenge"), Challenge, "challenges"),
+    "target": (_("Target group"), TargetGroup, "target_groups"),
+    "setting": (_("Setting"), Setting, "work_settings"),
+    "language": (_("Language"), Language, "languages"),
+}
+
+
+CHOICE_FACETS = {
+    "level": (_("Prevention level"), PreventionLevel, "prevention_level"),
+    "evidence": (_("Evidence"), Evidence, "evidence"),
+}
+
+
+# Facet counts and result pages are memoised per process ("local" cache) per query under a
+# version token that every change to the library replaces (cms/signals.py). The token lives in
+# the shared cache, so every process stops using an old memo at once; the pages themselves are
+# re-checked for being live on every request anyway.
+COUNTS_TIMEOUT = 10 * 60
+
+
+VERSION_KEY = "library:version"
+
+
+def memo():
+    return caches["local"]
+
+
+def library_version() -> str:
+    """A token that changes whenever the library or its vocabularies change (cms/signals.py)."""
+    return cache.get_or_set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def cached_vocabularies(version: str) -> dict[str, dict[str, tuple[int, str]]]:
+    return memo().get_or_set(f"library:vocabularies:{version}", load_vocabularies, COUNTS_TIMEOUT)
+
+
+def load_vocabularies() -> dict[str, dict[str, tuple[int, str]]]:
+    """slug → (id, name) for each taxonomy, in display order, in one query."""
+    parts = [
+        model.objects.order_by().values_list(
+            Value(key, output_field=CharField()), "slug", "id", "name", "sort_order"
+        )
+        for key, (_label, model, _relation) in TERM_FACETS.items()
+    ]
+    vocabularies: dict[str, dict[str, tuple[int, str]]] = {key: {} for key in TERM_FACETS}
+    rows = parts[0].union(*parts[1:], all=True)
+    for key, slug, pk, name, _sort in sorted(rows, key=lambda row: (row[0], row[4], row[3])):
+        vocabularies[key][slug] = (pk, name)
+    return vocabularies
+
+
+def cache_key(version: str, kind: str, *parts) -> str:
+    """A key for one listing query's derived data; it includes the archive cutoff, which moves
+    daily, so the archived rule never serves yesterday's answer."""
+    fingerprint = json.dumps([*parts, str(archive_cutoff())], sort_keys=True)
+    return f"library:{kind}:{version}:{hashlib.sha256(fingerprint.encode()).hexdigest()}"
+
+
+def library_changed(**kwargs) -> None:
+    """Forget every cached count: a practice was published, unpublished, moved or deleted."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)

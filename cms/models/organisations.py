@@ -1,0 +1,131 @@
+"""Member organisations' public profiles and their index page."""
+
+from django.db import models
+from django.db.models import Count, F, Q
+from django.utils.functional import cached_property
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from django_countries.fields import CountryField
+
+from cms.models.sections import SectionIndexPage, terms_by_relation
+
+
+class OrganisationType(models.TextChoices):
+    NGO = "ngo", _("NGO")
+    STATUTORY = "statutory", _("Statutory body")
+    GRASSROOTS = "grassroots", _("Grassroots initiative")
+    INDIVIDUAL = "individual", _("Individual member")
+
+
+class OrganisationIndexPage(SectionIndexPage):
+    subpage_types = ["cms.OrganisationPage"]
+
+    class Meta:
+        verbose_name = _("organisation index page")
+
+    def children_queryset(self) -> PageQuerySet:
+        return OrganisationPage.objects.all()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["organisations"] = (
+            OrganisationPage.objects.live()
+            .child_of(self)
+            .annotate(
+                practice_count=Count("practices", filter=Q(practices__live=True), distinct=True)
+            )
+            .order_by("title")
+        )
+        return context
+
+
+class OrganisationPage(Page):
+    """A member organisation's public profile. No street address: members are targets."""
+
+    # The practice cards' terms, loaded for all of them at once (by path: the listing reads
+    # the models, so they do not import it).
+    card_fields = "cms.listing.cards.attach_card_fields"
+
+    country = CountryField(_("country"))
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    organisation_type = models.CharField(
+        _("type"), max_length=20, choices=OrganisationType.choices, default=OrganisationType.NGO
+    )
+    description = RichTextField(_("description"), features=["bold", "italic", "link", "ol", "ul"])
+    languages = ParentalManyToManyField(
+        "cms.Language",
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("working languages"),
+    )
+    challenges = ParentalManyToManyField(
+        "cms.Challenge", blank=True, related_name="organisations", verbose_name=_("challenges")
+    )
+    work_settings = ParentalManyToManyField(
+        "cms.Setting", blank=True, related_name="organisations", verbose_name=_("settings")
+    )
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    parent_page_types = ["cms.OrganisationIndexPage"]
+    subpage_types: list[str] = []
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("country"), FieldPanel("city"), FieldPanel("organisation_type")],
+            heading=_("Where and what"),
+        ),
+        FieldPanel("description"),
+        FieldPanel("languages"),
+        FieldPanel("challenges"),
+        FieldPanel("work_settings"),
+        FieldPanel("website"),
+        FieldPanel("logo"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("description"),
+        index.SearchField("city"),
+        index.FilterField("country"),
+        index.FilterField("organisation_type"),
+    ]
+
+    class Meta:
+        verbose_name = _("organisation page")
+
+    @cached_property
+    def terms(self) -> dict[str, list[str]]:
+        return terms_by_relation(
+            self, {"languages": "language", "challenges": "challenge", "work_settings": "setting"}
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["labels"] = {"archived": _("Archived"), "reviewed": _("reviewed")}
+        practices = list(
+            self.practices.live()
+            .annotate(organisation_title=F("organisation__title"))
+            .order_by("-last_reviewed", "title")
+        )
+        import_string(self.card_fields)(practices)
+        context["practices"] = practices
+        # Sections for signed-in members only (the contact persons), supplied by the apps
+        # that hold members' data: each hook returns HTML, or "" for whom it is not meant.
+        context["members_only_sections"] = [
+            section
+            for hook in hooks.get_hooks("organisation_page_members_only")
+            if (section := hook(request, self))
+        ]
+        return context
