@@ -8,14 +8,13 @@ from exchange.models.membership import (
     new_token,
     token_digest,
 )
+from exchange.models.offers import HostingOffer, OfferWindow
 from exchange.models.visits import (
     AgendaItem,
     Amendment,
     Application,
     CalendarFeed,
-    HostingOffer,
     LearningAgreement,
-    OfferWindow,
     ReminderSent,
     Visit,
     VisitState,
