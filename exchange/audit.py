@@ -18,6 +18,10 @@ LABELS: dict[str, Promise | str] = {
     "exchange.application.withdraw": _("Application: withdrawn"),
     "exchange.offer.create": _("Hosting offer: created"),
     "exchange.offer.edit": _("Hosting offer: edited"),
+    "exchange.invitation.create": _("Invitation: sent"),
+    "exchange.invitation.resend": _("Invitation: sent again"),
+    "exchange.invitation.revoke": _("Invitation: withdrawn"),
+    "exchange.invitation.accept": _("Invitation: accepted"),
     "exchange.calendar.create": _("Calendar address: made"),
     "exchange.calendar.renew": _("Calendar address: replaced"),
 }

@@ -122,7 +122,7 @@ class InvitationOperationView(generic.PermissionCheckedMixin, generic.base.BaseO
     http_method_names = ["post"]
 
     def perform_operation(self):
-        self.object = self.operation(self.object)
+        self.object = self.operation(self.object, user=self.request.user)
 
     def post(self, request, *args, **kwargs):
         try:

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from allauth.account.models import EmailAddress
 
 from cms.models import OrganisationPage
+from exchange import audit
 from exchange.models import Invitation, InvitationState, Profile, token_digest
 from exchange.roles import make_member
 
@@ -83,6 +84,7 @@ def invite(
     try:
         with transaction.atomic():
             invitation.save()
+            audit.record(invitation, "exchange.invitation.create", invited_by)
             _send(invitation, token)
     except IntegrityError as error:
         raise InvitationError(
@@ -91,7 +93,7 @@ def invite(
     return invitation
 
 
-def resend(invitation: Invitation) -> Invitation:
+def resend(invitation: Invitation, *, user: "User | None" = None) -> Invitation:
     """A new link with a new expiry; the old link stops working."""
     with transaction.atomic():
         invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
@@ -102,17 +104,19 @@ def resend(invitation: Invitation) -> Invitation:
             )
         token = invitation.set_new_token()
         invitation.save(update_fields=["token_digest", "expires_at"])
+        audit.record(invitation, "exchange.invitation.resend", user)
         _send(invitation, token)
     return invitation
 
 
-def revoke(invitation: Invitation) -> Invitation:
+def revoke(invitation: Invitation, *, user: "User | None" = None) -> Invitation:
     with transaction.atomic():
         changed = (
             Invitation.objects.open().filter(pk=invitation.pk).update(revoked_at=timezone.now())
         )
         if not changed:
             raise InvitationError(_("Only an invitation that has not been used can be revoked."))
+        audit.record(invitation, "exchange.invitation.revoke", user)
     invitation.refresh_from_db()
     return invitation
 
@@ -156,6 +160,7 @@ def accept(token: str, user: "User") -> Invitation:
     if not used:
         raise InvitationError(_("This invitation has already been used. Sign in instead."))
     invitation.refresh_from_db()
+    audit.record(invitation, "exchange.invitation.accept", user)
     organisation = invitation.organisation
     Profile.objects.create(user=user, organisation=organisation, country=organisation.country)
     make_member(user)

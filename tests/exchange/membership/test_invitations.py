@@ -10,6 +10,8 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
+from wagtail.models import ModelLogEntry
+
 import pytest
 from allauth.account.models import EmailAddress
 
@@ -417,3 +419,24 @@ def test_an_invitation_the_mail_server_refused_is_not_marked_sent(organisation, 
     invitation = invite("refused@demo.example", organisation)
     invitation.refresh_from_db()
     assert invitation.sent_at is None and invitation.times_sent == 0
+
+
+def test_each_step_of_an_invitation_is_in_the_audit_log(client, coordinator, organisation):
+    invitation = invite("audited@demo.example", organisation, coordinator)
+    committed(invitations.resend, invitation, user=coordinator)
+    invitations.revoke(invitation, user=coordinator)
+    second = invite("accepted@demo.example", organisation, coordinator)
+    client.get(link_in(mail.outbox[-1]))
+    sign_up(client, "accepted@demo.example")
+    actions = list(
+        ModelLogEntry.objects.filter(object_id__in=[str(invitation.pk), str(second.pk)])
+        .order_by("pk")
+        .values_list("object_id", "action")
+    )
+    assert actions == [
+        (str(invitation.pk), "exchange.invitation.create"),
+        (str(invitation.pk), "exchange.invitation.resend"),
+        (str(invitation.pk), "exchange.invitation.revoke"),
+        (str(second.pk), "exchange.invitation.create"),
+        (str(second.pk), "exchange.invitation.accept"),
+    ]
