@@ -32,6 +32,7 @@ SUBJECTS = {
     "reminder_after": _("How was your visit to %(organisation)s? Your reflection, please"),
     "host_missing": _("Your visit request to %(organisation)s waits for a host"),
     "host_missing_coordinator": _("A visit request to %(organisation)s has nobody to answer it"),
+    "host_found": _("A visit request from %(visitor)s waits for your answer"),
 }
 
 # Who hears of each step, besides never the person who took it.

@@ -200,13 +200,14 @@ class ImportView(generic.PermissionCheckedMixin, generic.base.WagtailAdminTempla
 
 
 def expiry(invitation: Invitation) -> str:
-    """The date, and how long is left. Wagtail's DateColumn says how long ago a date was, and
-    reads "Just now" for any date still to come."""
+    """The date, and how long is left ("1 week, 6 days": one unit alone reads "1 week" for 13
+    days). Wagtail's DateColumn says how long ago a date was, and reads "Just now" for any date
+    still to come."""
     expires_at = invitation.expires_at
     when = date_format(timezone.localtime(expires_at), "j M Y")
     if expires_at <= timezone.now():
         return _("%(date)s (expired)") % {"date": when}
-    return _("%(date)s (in %(left)s)") % {"date": when, "left": timeuntil(expires_at, depth=1)}
+    return _("%(date)s (in %(left)s)") % {"date": when, "left": timeuntil(expires_at, depth=2)}
 
 
 class InvitationViewSet(ModelViewSet):

@@ -64,7 +64,7 @@ def due(today: date | None = None) -> list[Due]:
         ends_on__gt=today - TOO_OLD,
     ):
         found.append(Due(visit, "reminder_after", visit.visitor))
-    found += waiting_for_host()
+    found += waiting_for_host() + taken_over()
     return [item for item in found if item.recipient and item.recipient.is_active]
 
 
@@ -78,9 +78,24 @@ def waiting_for_host() -> list[Due]:
     return [item for item in found if item.recipient]
 
 
+def taken_over() -> list[Due]:
+    """Requests that waited for a host and have one again: each new host hears of them once."""
+    waited = Visit.objects.filter(
+        state=VisitState.PROPOSED, reminders__kind="host_missing"
+    ).exclude(pk__in=Visit.objects.waiting_for_host())
+    waited = list(waited.distinct().with_details())
+    hosts = notifications.hosts_by_organisation(v.window.offer.organisation_id for v in waited)
+    return [
+        Due(visit, "host_found", host)
+        for visit in waited
+        for host in hosts.get(visit.window.offer.organisation_id, [])
+    ]
+
+
 def tell_waiting_for_host() -> int:
-    """At once, after a change that may have taken an organisation's last host away."""
-    return send([item for item in waiting_for_host() if item.recipient.is_active])
+    """At once, after a change to who hosts: requests that lost their organisation's last host,
+    and requests that have a host again."""
+    return send([item for item in waiting_for_host() + taken_over() if item.recipient.is_active])
 
 
 def send_due_reminders(today: date | None = None) -> int:

@@ -97,10 +97,16 @@ def test_a_coordinator_removing_the_last_host_tells_the_visitor_and_the_coordina
     call_command("send_reminders", verbosity=0)
     assert mail.outbox == []
 
-    # A new host takes the request over: it no longer waits for one.
+    # A new host takes the request over: it no longer waits for one, and they hear of it once.
     with django_capture_on_commit_callbacks(execute=True):
         client.post(edit, {**form, "hosts_visitors": "on"})
     assert not Visit.objects.waiting_for_host().exists()
+    visitor = network.visitor.get_full_name()
+    assert subjects_to(network.host) == [
+        f"[Practice Exchange] A visit request from {visitor} waits for your answer"
+    ]
+    call_command("send_reminders", verbosity=0)
+    assert len(subjects_to(network.host)) == 1
     home = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Requests waiting for a host" not in home
 
