@@ -22,6 +22,7 @@ LABELS: dict[str, Promise | str] = {
     "exchange.invitation.resend": _("Invitation: sent again"),
     "exchange.invitation.revoke": _("Invitation: withdrawn"),
     "exchange.invitation.accept": _("Invitation: accepted"),
+    "exchange.profile.edit": _("Profile: edited by its member"),
     "exchange.calendar.create": _("Calendar address: made"),
     "exchange.calendar.renew": _("Calendar address: replaced"),
 }

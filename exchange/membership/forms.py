@@ -73,27 +73,15 @@ class ProfileForm(forms.ModelForm):
             organisation=self.instance.organisation
         )
 
-    def save(self, commit=True):
-        profile = super().save(commit)
-        user = profile.user
-        user.first_name = self.cleaned_data["first_name"]
-        user.last_name = self.cleaned_data["last_name"]
-        if commit:
-            user.save(update_fields=["first_name", "last_name"])
-        return profile
-
 
 class BaseLanguageFormSet(forms.BaseInlineFormSet):
-    def save_new(self, form, commit=True):
-        # The same form sent twice (a double click, a reload) finds the language saved by the
-        # first: it sets that row's level instead of adding a second row, which the database
-        # refuses. update_or_create also copes with two such requests at once.
-        language, _created = ProfileLanguage.objects.update_or_create(
-            profile=self.instance,
-            language=form.cleaned_data["language"],
-            defaults={"level": form.cleaned_data["level"]},
-        )
-        return language
+    def chosen(self) -> dict:
+        """The languages the member keeps, with their levels (profiles.profile_update)."""
+        return {
+            form.cleaned_data["language"]: form.cleaned_data["level"]
+            for form in self.forms
+            if form.cleaned_data and form not in self.deleted_forms
+        }
 
 
 LanguageFormSet = forms.inlineformset_factory(

@@ -4,7 +4,6 @@ on failed attempts refuses it, the member's own profile and the member directory
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -14,6 +13,7 @@ from allauth.account import views as allauth_views
 from allauth.account.adapter import get_adapter
 from allauth.mfa.base import views as mfa_views
 
+from exchange.membership import profiles
 from exchange.membership import services as invitations
 from exchange.membership.forms import LanguageFormSet, ProfileForm
 from exchange.membership.selectors import directory
@@ -84,9 +84,16 @@ def edit_profile(request):
     form = ProfileForm(request.POST or None, instance=profile)
     languages = LanguageFormSet(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid() and languages.is_valid():
-        with transaction.atomic():
-            form.save()
-            languages.save()
+        data = form.cleaned_data
+        profiles.profile_update(
+            profile=profile,
+            user=request.user,
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            fields={name: data[name] for name in profiles.OWN_FIELDS},
+            relations={name: data[name] for name in profiles.OWN_RELATIONS},
+            languages=languages.chosen(),
+        )
         messages.success(request, _("Your profile is saved."))
         return redirect("profile")
     return render(

@@ -226,3 +226,34 @@ def test_the_admin_adds_no_profile_without_an_account(client, network):
     assert not Profile.objects.exists()
     listing = client.get(reverse("exchange_profile:index")).content.decode()
     assert reverse("exchange_profile:add") not in listing
+
+
+def test_a_member_changes_only_their_own_profile_and_the_change_is_logged(network):
+    from wagtail.models import ModelLogEntry
+
+    from exchange.membership import profiles
+
+    _library, riverside, _harbour = network
+    profile, other = member_of(riverside), member_of(riverside)
+    german = Language.objects.get(slug="de")
+    kwargs = {
+        "first_name": "Fictional",
+        "last_name": "Mentor",
+        "fields": {"role": "Mentor", "country": "NL", "biography": ""},
+        "relations": {},
+        "languages": {german: "fluent"},
+    }
+    with pytest.raises(profiles.ProfileError, match="only your own"):
+        profiles.profile_update(profile=other, user=profile.user, **kwargs)
+    with pytest.raises(profiles.ProfileError, match="set by a coordinator"):
+        profiles.profile_update(
+            profile=profile, user=profile.user, **{**kwargs, "fields": {"hosts_visitors": True}}
+        )
+    profile.refresh_from_db()
+    assert not profile.hosts_visitors and not profile.languages.exists()
+
+    profiles.profile_update(profile=profile, user=profile.user, **kwargs)
+    profiles.profile_update(profile=profile, user=profile.user, **kwargs)  # a double click
+    assert list(profile.languages.values_list("language__slug", "level")) == [("de", "fluent")]
+    entries = ModelLogEntry.objects.filter(action="exchange.profile.edit", user=profile.user)
+    assert entries.count() == 2
