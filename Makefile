@@ -60,6 +60,7 @@ test: install-test
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: export SECRET_KEY ?= insecure-key-for-the-lint-run-only
+lint: export REFLECTION_KEYS ?= aW5zZWN1cmUtbGludC1rZXktbmV2ZXItaW4tcHJvZCE=
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

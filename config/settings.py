@@ -213,6 +213,13 @@ INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 # be erased again (manage.py replay_erasures). Back it up separately from the database.
 ERASURE_LOG = env.path("ERASURE_LOG", default=VAR_DIR / "erasures.jsonl")
 
+# Reflection text is encrypted at rest (exchange/encryption.py) with these Fernet keys: the first
+# encrypts, every one decrypts. To rotate: put a new key first, run `manage.py
+# rotate_reflection_keys`, then drop the old one. Required when DEBUG is off (a system check
+# refuses to start without it); in development a key is made under var/ on first use.
+REFLECTION_KEYS = env.list("REFLECTION_KEYS", default=[])
+REFLECTION_DEVELOPMENT_KEY = VAR_DIR / "reflection.key"
+
 # --- Internationalisation ---------------------------------------------------------------------
 
 LANGUAGE_CODE = "en"

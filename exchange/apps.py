@@ -19,6 +19,7 @@ class ExchangeConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_save, pre_delete
 
         from cms.models import PracticeIndexPage
+        from exchange import encryption  # noqa: F401 (registers its system check)
         from exchange.personal_data.services import before_user_delete
         from exchange.roles import forget_cached_roles, let_members_propose_practices
 

@@ -4,6 +4,7 @@ from django.core.cache.backends.db import DatabaseCache
 from wagtail.models import Site
 
 import pytest
+from cryptography.fernet import Fernet
 
 from cms.models import HomePage
 
@@ -12,6 +13,17 @@ from cms.models import HomePage
 def home_page(db) -> HomePage:
     """The site root that the cms migration creates on every fresh database."""
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture(autouse=True)
+def reflection_keys(settings):
+    """A real Fernet key for the test run (DEBUG is off, as in production, where one is
+    required)."""
+    settings.REFLECTION_KEYS = [TEST_REFLECTION_KEY]
+    return settings.REFLECTION_KEYS
+
+
+TEST_REFLECTION_KEY = Fernet.generate_key().decode()
 
 
 @pytest.fixture(autouse=True)
