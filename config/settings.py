@@ -219,6 +219,8 @@ ERASURE_LOG = env.path("ERASURE_LOG", default=VAR_DIR / "erasures.jsonl")
 # refuses to start without it); in development a key is made under var/ on first use.
 REFLECTION_KEYS = env.list("REFLECTION_KEYS", default=[])
 REFLECTION_DEVELOPMENT_KEY = VAR_DIR / "reflection.key"
+# The follow-up reflection opens this many months after the visit's last day.
+REFLECTION_FOLLOW_UP_MONTHS = env.int("REFLECTION_FOLLOW_UP_MONTHS", default=3)
 
 # --- Internationalisation ---------------------------------------------------------------------
 

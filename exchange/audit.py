@@ -23,6 +23,9 @@ LABELS: dict[str, Promise | str] = {
     "exchange.invitation.revoke": _("Invitation: withdrawn"),
     "exchange.invitation.accept": _("Invitation: accepted"),
     "exchange.profile.edit": _("Profile: edited by its member"),
+    "exchange.reflection.submit": _("Reflection: submitted"),
+    "exchange.reflection.share": _("Reflection: shared"),
+    "exchange.reflection.unshare": _("Reflection: sharing withdrawn"),
     "exchange.calendar.create": _("Calendar address: made"),
     "exchange.calendar.renew": _("Calendar address: replaced"),
 }

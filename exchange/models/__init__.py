@@ -9,6 +9,15 @@ from exchange.models.membership import (
     token_digest,
 )
 from exchange.models.offers import HostingOffer, OfferWindow
+from exchange.models.reflections import (
+    Audience,
+    EntryRead,
+    EntryShare,
+    EntryVersion,
+    Phase,
+    ReflectionEntry,
+    ReflectionQuestion,
+)
 from exchange.models.visits import (
     AgendaItem,
     Amendment,
@@ -21,6 +30,13 @@ from exchange.models.visits import (
 )
 
 __all__ = [
+    "Audience",
+    "EntryRead",
+    "EntryShare",
+    "EntryVersion",
+    "Phase",
+    "ReflectionEntry",
+    "ReflectionQuestion",
     "AgendaItem",
     "Amendment",
     "Application",

@@ -107,6 +107,14 @@ SECTIONS = [
     ),
     Section("amendments_proposed", "exchange.Amendment", "proposed_by", ("reason", "created_at")),
     Section("reminders_received", "exchange.ReminderSent", "recipient", ("kind", "sent_at")),
+    # The entries' text (encrypted), versions, shares and reads join the export with the
+    # reflection pages (issue 17); erasing the member deletes their entries (CASCADE).
+    Section(
+        "reflection_entries",
+        "exchange.ReflectionEntry",
+        "author",
+        ("visit__starts_on", "phase", "question_text", "goal", "day", "created_at", "submitted_at"),
+    ),
     Section("calendar_feed", "exchange.CalendarFeed", "user", ("created_at",)),
     Section("second_factors", "mfa.Authenticator", "user", ("type", "created_at", "last_used_at")),
     Section(

@@ -1,0 +1,146 @@
+"""Reflection logs: the questions of each phase (the coordinators' to edit), and each person's
+entries around a visit, with every version kept, encrypted at rest (exchange/encryption.py),
+shared entry by entry, and every read by someone other than the author logged for good."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from exchange import encryption
+from exchange.models.visits import Visit
+
+
+class Phase(models.TextChoices):
+    BEFORE = "before", _("Before the visit")
+    DURING = "during", _("During the visit")
+    AFTER = "after", _("After the visit")
+    FOLLOW_UP = "follow_up", _("Follow-up")
+
+
+class ReflectionQuestion(models.Model):
+    """A question of one phase. An answer keeps the question's text as it was asked: editing a
+    question later changes no answer already written."""
+
+    phase = models.CharField(_("phase"), max_length=12, choices=Phase.choices)
+    text = models.CharField(_("question"), max_length=300)
+    help_text = models.CharField(_("help text"), max_length=500, blank=True)
+    per_goal = models.BooleanField(
+        _("asked once per learning goal"),
+        default=False,
+        help_text=_("The question is asked for each goal of the signed learning agreement."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("asked"), default=True)
+
+    class Meta:
+        verbose_name = _("reflection question")
+        verbose_name_plural = _("reflection questions")
+        ordering = ["phase", "sort_order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_phase_display()}: {self.text}"
+
+
+class ReflectionEntry(models.Model):
+    """One answer of one person's log about one visit. Its text lives in its versions."""
+
+    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="reflections")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reflections"
+    )
+    phase = models.CharField(_("phase"), max_length=12, choices=Phase.choices)
+    question = models.ForeignKey(
+        ReflectionQuestion, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    question_text = models.CharField(_("question as asked"), max_length=300)
+    goal = models.CharField(_("learning goal"), max_length=500, blank=True)
+    day = models.DateField(_("day"), null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    submitted_at = models.DateTimeField(null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("reflection entry")
+        verbose_name_plural = _("reflection entries")
+        ordering = ["visit", "author", "created_at", "pk"]
+
+    def __str__(self) -> str:
+        # Never the text: this string reaches the admin, logs and error pages.
+        return f"{self.get_phase_display()} ({self.visit_id}, {self.author_id})"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.submitted_at is None
+
+
+class EntryVersion(models.Model):
+    """One version of an entry's text, encrypted. A submitted version is never changed: what a
+    partner read stays what they read. Only the draft after the last submitted version is saved
+    over as its author types."""
+
+    entry = models.ForeignKey(ReflectionEntry, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    ciphertext = models.TextField(editable=False)
+    saved_at = models.DateTimeField(default=timezone.now, editable=False)
+    submitted = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["entry", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "number"], name="one_version_number"),
+            models.UniqueConstraint(
+                fields=["entry"], condition=Q(submitted=False), name="one_draft_per_entry"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"version {self.number} of entry {self.entry_id}"
+
+    @property
+    def text(self) -> str:
+        return encryption.decrypt(self.ciphertext)
+
+
+class Audience(models.TextChoices):
+    PARTNER = "partner", _("the visit partner")
+    COORDINATORS = "coordinators", _("the coordinators")
+
+
+class EntryShare(models.Model):
+    """The author shared an entry with an audience; withdrawn when `withdrawn_at` is set."""
+
+    entry = models.ForeignKey(ReflectionEntry, on_delete=models.CASCADE, related_name="shares")
+    audience = models.CharField(max_length=12, choices=Audience.choices)
+    shared_at = models.DateTimeField(default=timezone.now, editable=False)
+    withdrawn_at = models.DateTimeField(null=True, editable=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["entry", "audience"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="one_open_share_per_audience",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"entry {self.entry_id} → {self.audience}"
+
+
+class EntryRead(models.Model):
+    """A read of an entry by someone other than its author. Append-only: the database refuses
+    to change or delete a row (migration 0006's triggers). Plain ids, no foreign keys, so that
+    erasing a member (who deletes their entries) does not take the record of reads with it."""
+
+    entry_id = models.PositiveBigIntegerField(db_index=True)
+    author_id = models.PositiveBigIntegerField(db_index=True)
+    version = models.PositiveIntegerField()
+    reader_id = models.PositiveBigIntegerField()
+    read_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-read_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"entry {self.entry_id} v{self.version} read by {self.reader_id}"

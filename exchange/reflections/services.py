@@ -1,0 +1,230 @@
+"""Reflection logs: a private journal around each visit, kept by its visitor and its host mentor
+(the host who signed the learning agreement). Each function is one step and one transaction. An
+entry is its author's alone until they share it with the visit partner or the coordinators;
+every read by someone else is logged for good, and the author sees it."""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from exchange import audit, encryption
+from exchange.models import (
+    Audience,
+    EntryRead,
+    EntryShare,
+    EntryVersion,
+    Phase,
+    ReflectionEntry,
+    ReflectionQuestion,
+    Visit,
+    VisitState,
+)
+from exchange.roles import is_coordinator
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+MAX_LENGTH = 20_000  # characters of one entry
+
+# The states from which each phase is open (the dates are checked beside them).
+OPEN_STATES: dict[str, tuple[str, ...]] = {
+    Phase.BEFORE: (VisitState.AGREED, VisitState.SCHEDULED, VisitState.COMPLETED),
+    Phase.DURING: (VisitState.SCHEDULED, VisitState.COMPLETED, VisitState.REFLECTED),
+    Phase.AFTER: (VisitState.COMPLETED, VisitState.REFLECTED),
+    Phase.FOLLOW_UP: (VisitState.COMPLETED, VisitState.REFLECTED),
+}
+
+
+class ReflectionError(Exception):
+    """A step that cannot be taken; the message says why, and nothing changed."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    entry: ReflectionEntry
+    version: EntryVersion
+    text: str
+
+
+def partner_of(visit: Visit, author_id: int) -> int | None:
+    """The visitor's partner is the host mentor (who signed the agreement for the host), and
+    the host mentor's the visitor."""
+    mentor_id = getattr(getattr(visit, "agreement", None), "host_signed_by_id", None)
+    if author_id == visit.visitor_id:
+        return mentor_id
+    if author_id == mentor_id:
+        return visit.visitor_id
+    return None
+
+
+def follow_up_opens(visit: Visit) -> date:
+    months = settings.REFLECTION_FOLLOW_UP_MONTHS
+    month_index = visit.ends_on.month - 1 + months
+    year, month = visit.ends_on.year + month_index // 12, month_index % 12 + 1
+    day = min(visit.ends_on.day, 28)
+    return date(year, month, day)
+
+
+def check_open(visit: Visit, author: "User", phase: str, today: date | None = None) -> None:
+    today = today or timezone.localdate()
+    if author.pk not in (visit.visitor_id, partner_of(visit, visit.visitor_id or 0)):
+        raise ReflectionError(_("Only the visitor and the host mentor keep a log of this visit."))
+    if phase not in OPEN_STATES:
+        raise ReflectionError(_("This is not a phase of the reflection log."))
+    if visit.state not in OPEN_STATES[phase]:
+        raise ReflectionError(
+            _("This visit is %(state)s: the %(phase)s log is not open.")
+            % {"state": visit.get_state_display(), "phase": Phase(phase).label.lower()}
+        )
+    if phase == Phase.DURING and today < visit.starts_on:
+        raise ReflectionError(_("The log of the visit's days opens on its first day."))
+    if phase == Phase.FOLLOW_UP and today < (opens := follow_up_opens(visit)):
+        raise ReflectionError(
+            _("The follow-up opens on %(date)s.") % {"date": f"{opens:%-d %B %Y}"}
+        )
+
+
+def clean_text(text: str) -> str:
+    text = (text or "").replace("\r\n", "\n").strip()
+    if "\x00" in text:
+        raise ReflectionError(_("The text holds a character that cannot be saved (NUL)."))
+    if len(text) > MAX_LENGTH:
+        raise ReflectionError(
+            _("An entry holds at most %(max)s characters; this one has %(length)s.")
+            % {"max": f"{MAX_LENGTH:,}", "length": f"{len(text):,}"}
+        )
+    return text
+
+
+def entry_save(
+    *,
+    visit_id: int,
+    user: "User",
+    phase: str,
+    question_id: int,
+    text: str,
+    goal: str = "",
+    day: date | None = None,
+) -> ReflectionEntry:
+    """Save a draft of the author's answer (a new entry, or the draft over the last one)."""
+    text = clean_text(text)
+    with transaction.atomic():
+        visit = Visit.objects.select_related("agreement").filter(pk=visit_id).first()
+        if visit is None:
+            raise ReflectionError(_("This visit does not exist."))
+        check_open(visit, user, phase)
+        question = ReflectionQuestion.objects.filter(pk=question_id, phase=phase).first()
+        if question is None:
+            raise ReflectionError(_("This question is not one of the phase's."))
+        entry, _created = ReflectionEntry.objects.get_or_create(
+            visit=visit,
+            author=user,
+            phase=phase,
+            question=question,
+            goal=goal,
+            day=day,
+            defaults={"question_text": question.text},
+        )
+        _save_draft(entry, text)
+    return entry
+
+
+def _save_draft(entry: ReflectionEntry, text: str) -> None:
+    ciphertext = encryption.encrypt(text)
+    draft = entry.versions.filter(submitted=False).first()
+    if draft is not None:
+        draft.ciphertext, draft.saved_at = ciphertext, timezone.now()
+        draft.save(update_fields=["ciphertext", "saved_at"])
+        return
+    number = (entry.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+    EntryVersion.objects.create(entry=entry, number=number, ciphertext=ciphertext)
+
+
+def entry_submit(*, entry_id: int, user: "User") -> ReflectionEntry:
+    """The draft becomes a version others may read once shared; it is never changed again."""
+    with transaction.atomic():
+        entry = _own_entry(entry_id, user)
+        changed = entry.versions.filter(submitted=False).update(submitted=True)
+        if not changed:
+            raise ReflectionError(_("Nothing new to submit: the last version is submitted."))
+        if entry.submitted_at is None:
+            entry.submitted_at = timezone.now()
+            entry.save(update_fields=["submitted_at"])
+        audit.record(entry, "exchange.reflection.submit", user)
+    return entry
+
+
+def entry_share(*, entry_id: int, user: "User", audience: str) -> EntryShare:
+    if audience not in Audience.values:
+        raise ReflectionError(_("Share with the visit partner or the coordinators."))
+    with transaction.atomic():
+        entry = _own_entry(entry_id, user)
+        if entry.submitted_at is None:
+            raise ReflectionError(_("Submit the entry before sharing it."))
+        share = entry.shares.filter(audience=audience, withdrawn_at__isnull=True).first()
+        if share is None:
+            share = EntryShare.objects.create(entry=entry, audience=audience)
+            audit.record(entry, "exchange.reflection.share", user, audience=audience)
+    return share
+
+
+def entry_unshare(*, entry_id: int, user: "User", audience: str) -> None:
+    with transaction.atomic():
+        entry = _own_entry(entry_id, user)
+        withdrawn = entry.shares.filter(audience=audience, withdrawn_at__isnull=True).update(
+            withdrawn_at=timezone.now()
+        )
+        if not withdrawn:
+            raise ReflectionError(_("This entry is not shared with them."))
+        audit.record(entry, "exchange.reflection.unshare", user, audience=audience)
+
+
+def may_read(entry: ReflectionEntry, user: "User") -> bool:
+    if not user.is_authenticated:
+        return False
+    if entry.author_id == user.pk:
+        return True
+    audiences = set(
+        entry.shares.filter(withdrawn_at__isnull=True).values_list("audience", flat=True)
+    )
+    if Audience.PARTNER in audiences and partner_of(entry.visit, entry.author_id) == user.pk:
+        return True
+    return Audience.COORDINATORS in audiences and is_coordinator(user)
+
+
+def entry_read(*, entry_id: int, user: "User") -> Reading:
+    """The entry's text for `user`: its author reads the latest version, draft included; a
+    reader it is shared with reads the latest submitted one, and the read is logged."""
+    with transaction.atomic():
+        entry = (
+            ReflectionEntry.objects.select_related("visit__agreement").filter(pk=entry_id).first()
+        )
+        if entry is None or not may_read(entry, user):
+            raise ReflectionError(_("This entry does not exist, or is not shared with you."))
+        versions = entry.versions.order_by("-number")
+        if entry.author_id != user.pk:
+            versions = versions.filter(submitted=True)
+        version = versions.first()
+        if version is None:
+            raise ReflectionError(_("This entry has no text yet."))
+        if entry.author_id != user.pk:
+            EntryRead.objects.create(
+                entry_id=entry.pk,
+                author_id=entry.author_id,
+                version=version.number,
+                reader_id=user.pk,
+            )
+    return Reading(entry, version, version.text)
+
+
+def _own_entry(entry_id: int, user: "User") -> ReflectionEntry:
+    entry = ReflectionEntry.objects.select_for_update().filter(pk=entry_id).first()
+    if entry is None or entry.author_id != user.pk:
+        raise ReflectionError(_("This entry does not exist, or is not yours."))
+    return entry
