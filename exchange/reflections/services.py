@@ -26,6 +26,7 @@ from exchange.models import (
     VisitState,
 )
 from exchange.roles import is_coordinator
+from exchange.visits import services as visits
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -157,7 +158,43 @@ def entry_submit(*, entry_id: int, user: "User") -> ReflectionEntry:
             entry.submitted_at = timezone.now()
             entry.save(update_fields=["submitted_at"])
         audit.record(entry, "exchange.reflection.submit", user)
+        visit = entry.visit
+        if (
+            entry.phase == Phase.AFTER
+            and user.pk == visit.visitor_id
+            and visit.state == VisitState.COMPLETED
+            and phase_complete(visit, user, Phase.AFTER)
+        ):
+            # The visitor's reflection is in: the visit's cycle is complete.
+            visits.visit_mark_reflected(visit_id=visit.pk, user=user)
     return entry
+
+
+def goals_of(visit: Visit) -> list[str]:
+    """The learning goals of the agreement in force, one per line."""
+    agreement = getattr(visit, "agreement", None)
+    if agreement is None:
+        return []
+    lines = agreement.terms()["goals"].splitlines()
+    return [goal for line in lines if (goal := line.strip(" \t-*•"))]
+
+
+def phase_slots(visit: Visit, phase: str) -> list[tuple[ReflectionQuestion, str]]:
+    """The answers a phase asks for: each question once, or once per goal."""
+    goals = goals_of(visit) or [""]
+    slots = []
+    for question in ReflectionQuestion.objects.filter(phase=phase, is_active=True):
+        slots += [(question, goal) for goal in goals] if question.per_goal else [(question, "")]
+    return slots
+
+
+def phase_complete(visit: Visit, author: "User", phase: str) -> bool:
+    submitted = set(
+        ReflectionEntry.objects.filter(
+            visit=visit, author=author, phase=phase, submitted_at__isnull=False
+        ).values_list("question_id", "goal")
+    )
+    return all((question.pk, goal) in submitted for question, goal in phase_slots(visit, phase))
 
 
 def entry_share(*, entry_id: int, user: "User", audience: str) -> EntryShare:
