@@ -107,8 +107,8 @@ SECTIONS = [
     ),
     Section("amendments_proposed", "exchange.Amendment", "proposed_by", ("reason", "created_at")),
     Section("reminders_received", "exchange.ReminderSent", "recipient", ("kind", "sent_at")),
-    # The entries' text (encrypted), versions, shares and reads join the export with the
-    # reflection pages (issue 17); erasing the member deletes their entries (CASCADE).
+    # The entries themselves, with the text of every version, their sharing and who read them:
+    # reflection_log() below. Erasing the member deletes their entries (CASCADE).
     Section(
         "reflection_entries",
         "exchange.ReflectionEntry",
@@ -210,6 +210,7 @@ def export(user: "User") -> dict[str, object]:
     data: dict[str, object] = {"account": account}
     for section in SECTIONS:
         data[section.name] = _rows(section, user)
+    data["reflection_log"] = reflection_log(user)
     profile = getattr(user, "profile", None)
     if profile is not None:
         data["profile_languages"] = list(profile.languages.values("language__name", "level"))
@@ -223,6 +224,43 @@ def export(user: "User") -> dict[str, object]:
             profile.practices_shown.values_list("title", flat=True)
         )
     return data
+
+
+def reflection_log(user: "User") -> list[dict]:
+    """The member's reflection entries: every version's text (decrypted for them alone), the
+    sharing history, and each read by someone else."""
+    from exchange.models import EntryRead, ReflectionEntry
+
+    entries = ReflectionEntry.objects.filter(author=user).prefetch_related("versions", "shares")
+    reads: dict[int, list[dict]] = {}
+    for read in EntryRead.objects.filter(author_id=user.pk).order_by("read_at"):
+        reads.setdefault(read.entry_id, []).append(
+            {"version": read.version, "reader_id": read.reader_id, "read_at": read.read_at}
+        )
+    return [
+        {
+            "visit": entry.visit_id,
+            "phase": entry.phase,
+            "question": entry.question_text,
+            "goal": entry.goal,
+            "day": entry.day,
+            "versions": [
+                {
+                    "number": v.number,
+                    "submitted": v.submitted,
+                    "saved_at": v.saved_at,
+                    "text": v.text,
+                }
+                for v in entry.versions.all()
+            ],
+            "shared": [
+                {"with": s.audience, "shared_at": s.shared_at, "withdrawn_at": s.withdrawn_at}
+                for s in entry.shares.all()
+            ],
+            "read_by_others": reads.get(entry.pk, []),
+        }
+        for entry in entries
+    ]
 
 
 def export_zip(user: "User") -> bytes:
