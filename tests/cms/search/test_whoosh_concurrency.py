@@ -18,7 +18,18 @@ WRITERS = 4
 PER_WRITER = 30
 
 
+def report_and_exit(errors, message: str | None) -> None:
+    """Leave the child at once (no test teardown in a fork), after the error, if any, reached
+    the parent: os._exit would otherwise drop what the queue's feeder thread had not sent."""
+    if message is not None:
+        errors.put(message)
+    errors.close()
+    errors.join_thread()
+    os._exit(1 if message else 0)
+
+
 def write(writer: int, errors) -> None:
+    message = None
     try:
         backend = get_search_backend()
         for n in range(PER_WRITER):
@@ -26,20 +37,27 @@ def write(writer: int, errors) -> None:
             # Unsaved objects: the child writes to the index only, never to the test database.
             backend.add(Challenge(pk=pk, name=f"concurrent challenge {pk}", slug=f"c-{pk}"))
     except BaseException:  # noqa: BLE001 - reported to the parent, which fails the test
-        errors.put(f"writer {writer}: {traceback.format_exc()}")
+        message = f"writer {writer}: {traceback.format_exc()}"
     finally:
-        os._exit(0)
+        report_and_exit(errors, message)
 
 
 def read(stop, errors, counts) -> None:
+    message = None
     try:
         backend = get_search_backend()
+        last = None
         while not stop.is_set():
-            counts.put(backend.search("concurrent", Challenge).count())
+            # Each new count once: few enough items to flush through the pipe before exiting.
+            if (count := backend.search("concurrent", Challenge).count()) != last:
+                counts.put(count)
+                last = count
     except BaseException:  # noqa: BLE001 - reported to the parent, which fails the test
-        errors.put(f"reader: {traceback.format_exc()}")
+        message = f"reader: {traceback.format_exc()}"
     finally:
-        os._exit(0)
+        counts.close()
+        counts.join_thread()
+        report_and_exit(errors, message)
 
 
 def drain(queue) -> list:
@@ -68,7 +86,7 @@ def test_parallel_writers_lose_nothing_and_a_reader_never_fails():
 
     seen = drain(counts)
     assert drain(errors) == []
-    assert all(process.exitcode == 0 for process in [*writers, reader])
+    assert [process.exitcode for process in [*writers, reader]] == [0] * (WRITERS + 1)
     assert backend.search("concurrent", Challenge).count() == WRITERS * PER_WRITER
     # Every process's words reached the "did you mean" list: no process overwrote another's.
     known = vocabulary.read(backend.get_index_for_model(Challenge).store.current)
