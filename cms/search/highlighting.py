@@ -42,10 +42,13 @@ def analyser() -> Callable[[str], str | None]:
     return getattr(get_search_backend(), "index_term", folded)
 
 
-def highlight(passages: list[str], query: str) -> SafeString:
+def highlight(
+    passages: list[str], query: str, term_of: Callable[[str], str | None] | None = None
+) -> SafeString:
     """Up to STRETCHES stretches of the passages around the query's words, the words marked;
-    the opening of the text when no word matches. HTML-escaped."""
-    term_of = analyser()
+    the opening of the text when no word matches. HTML-escaped. A page of hits passes the
+    backend's `analyser()` once, rather than looking the backend up for every hit."""
+    term_of = term_of or analyser()
     terms = {term_of(match.group()) for match in WORD.finditer(query)} - {None}
     passages = [passage for passage in passages if passage]
     stretches = []

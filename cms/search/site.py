@@ -22,7 +22,7 @@ from cms.listing.context import paginate
 from cms.listing.facets import build_facets, parse_selection, with_params
 from cms.listing.vocabularies import cached_vocabularies, card_labels, library_version
 from cms.models import OrganisationPage, PracticePage
-from cms.search.highlighting import highlight
+from cms.search.highlighting import analyser, highlight
 
 MAX_QUERY_LENGTH = 200
 PER_PAGE = 20
@@ -139,11 +139,12 @@ def search_context(params: QueryDict) -> dict:
     attach_card_fields(shown)
     counts = count_facets(results, vocabularies) if total else {}
 
+    term_of = analyser()
     organisations = []
     if not context["any_filter"] and pagination.number == 1:
         found = public_pages(OrganisationPage, private).search(query, operator="and")
         organisations = [
-            Hit(org, highlight([strip_tags(org.description)], query))
+            Hit(org, highlight([strip_tags(org.description)], query, term_of))
             for org in found[:ORGANISATIONS_SHOWN]
         ]
 
@@ -155,7 +156,9 @@ def search_context(params: QueryDict) -> dict:
 
     return {
         **context,
-        "hits": [Hit(practice, highlight(practice.text_passages(), query)) for practice in shown],
+        "hits": [
+            Hit(practice, highlight(practice.text_passages(), query, term_of)) for practice in shown
+        ],
         "facets": build_facets(params, selection, counts, vocabularies) if counts else [],
         "pagination": pagination,
         "organisations": organisations,

@@ -126,9 +126,16 @@ class VisitQuerySet(models.QuerySet):
         return self.filter(Q(pk__in=self.for_visitor(user)) | Q(pk__in=self.for_host(user)))
 
     def with_details(self):
+        """With what a visit's page and the dashboards show, and whether its organisation has
+        a host (a request without one waits: `waiting_for_host`)."""
         return self.select_related(
             "visitor", "window__offer__organisation", "application__challenge", "agreement"
-        )
+        ).annotate(has_host=has_host("window__offer__organisation"))
+
+    def with_steps(self):
+        """with_details, and what the next step depends on (amendments, agenda), for lists of
+        visits that each show their next step."""
+        return self.with_details().prefetch_related("agreement__amendments", "agenda")
 
 
 class Visit(models.Model):

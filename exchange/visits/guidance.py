@@ -75,7 +75,7 @@ def next_step(visit: Visit, user) -> str:
 
 
 def _proposed(visit: Visit, roles: set[str], steps: set[str]) -> Guidance:
-    if Visit.objects.waiting_for_host().filter(pk=visit.pk).exists():
+    if not visit.has_host:  # annotated by with_details; a request then waits for a host
         return Guidance(
             _("Waiting for a host"),
             _(
@@ -146,7 +146,7 @@ def _accepted(visit: Visit, roles: set[str], steps: set[str]) -> Guidance:
 def _agenda_step(visit: Visit, today: date, steps: set[str]) -> Guidance:
     """The host's step while the visit is agreed or scheduled: the agenda, then the visit."""
     steps.add("agenda_add")
-    if visit.state == VisitState.AGREED and not visit.agenda.exists():
+    if visit.state == VisitState.AGREED and not visit.agenda.all():
         return Guidance(
             _("Set the agenda"),
             _("The visit can be scheduled once its agenda has at least one activity."),

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from exchange import audit
 from exchange.models import HostingOffer, OfferWindow
-from exchange.visits.rules import VisitError
+from exchange.visits.rules import VisitError, hosted_organisation_id
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -34,11 +34,6 @@ class WindowTerms:
     remove: bool = False
 
 
-def hosts_for(user: "User", organisation_id: int) -> bool:
-    profile = getattr(user, "profile", None)
-    return bool(profile and profile.hosts_visitors and profile.organisation_id == organisation_id)
-
-
 def offer_save(
     *,
     offer: HostingOffer,
@@ -49,7 +44,7 @@ def offer_save(
 ) -> HostingOffer:
     """Create or change `offer` (its own fields, its many-to-many `relations` and its windows).
     All or nothing."""
-    if not hosts_for(user, offer.organisation_id):
+    if hosted_organisation_id(user) != offer.organisation_id:
         raise OfferError(_("Only the hosts of an organisation publish its offers."))
     creating = offer.pk is None
     with transaction.atomic():

@@ -75,7 +75,7 @@ def waiting_for_host() -> list[Due]:
     if waiting:
         people = list(coordinators())
         found += [Due(visit, "host_missing_coordinator", p) for visit in waiting for p in people]
-    return [item for item in found if item.recipient]
+    return [item for item in found if item.recipient and item.recipient.is_active]
 
 
 def taken_over() -> list[Due]:
@@ -95,7 +95,7 @@ def taken_over() -> list[Due]:
 def tell_waiting_for_host() -> int:
     """At once, after a change to who hosts: requests that lost their organisation's last host,
     and requests that have a host again."""
-    return send([item for item in waiting_for_host() + taken_over() if item.recipient.is_active])
+    return send(waiting_for_host() + taken_over())  # active people only, as `due` sends
 
 
 def send_due_reminders(today: date | None = None) -> int:

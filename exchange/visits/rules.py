@@ -33,6 +33,17 @@ AMENDABLE = (VisitState.AGREED, VisitState.SCHEDULED)
 HAS_AGENDA = (VisitState.AGREED, VisitState.SCHEDULED)
 
 
+def hosted_organisation_id(user) -> int | None:
+    """The organisation `user` hosts for, if any."""
+    profile = getattr(user, "profile", None)
+    return profile.organisation_id if profile and profile.hosts_visitors else None
+
+
+def own_organisation_id(user) -> int | None:
+    profile = getattr(user, "profile", None)
+    return profile.organisation_id if profile else None
+
+
 def roles_of(visit: Visit, user) -> set[str]:
     """How `user` stands to `visit`: its visitor, a host of its organisation, a coordinator."""
     if not user.is_authenticated:
@@ -40,12 +51,7 @@ def roles_of(visit: Visit, user) -> set[str]:
     roles = set()
     if visit.visitor_id == user.pk:
         roles.add(VISITOR)
-    profile = getattr(user, "profile", None)
-    if (
-        profile is not None
-        and profile.hosts_visitors
-        and profile.organisation_id == visit.window.offer.organisation_id
-    ):
+    if hosted_organisation_id(user) == visit.window.offer.organisation_id:
         roles.add(HOST)
     if is_coordinator(user):
         roles.add(COORDINATOR)

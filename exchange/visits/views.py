@@ -37,17 +37,7 @@ from exchange.visits.forms import (
     ReasonForm,
     WindowFormSet,
 )
-from exchange.visits.rules import VisitError
-
-
-def hosted_organisation_id(user) -> int | None:
-    profile = getattr(user, "profile", None)
-    return profile.organisation_id if profile and profile.hosts_visitors else None
-
-
-def own_organisation_id(user) -> int | None:
-    profile = getattr(user, "profile", None)
-    return profile.organisation_id if profile else None
+from exchange.visits.rules import VisitError, hosted_organisation_id, own_organisation_id
 
 
 def visible_offers(user):
@@ -149,8 +139,7 @@ def application_create(request):
         if not offer_id.isdigit():
             raise Http404
         offer = get_object_or_404(
-            visible_offers(request.user).filter(pk__in=HostingOffer.objects.taking_visitors()),
-            pk=offer_id,
+            HostingOffer.objects.taking_visitors().filter(organisation__live=True), pk=offer_id
         )
     if getattr(request.user, "profile", None) is None:
         raise PermissionDenied(_("Only members of an organisation can apply for a visit."))
@@ -374,7 +363,7 @@ def agenda_remove(request, pk: int, item: int):
 @login_required
 def dashboard(request):
     user = request.user
-    mine = Visit.objects.for_visitor(user).with_details().order_by("-starts_on")
+    mine = Visit.objects.for_visitor(user).with_steps().order_by("-starts_on")
     hosted = hosted_organisation_id(user)
     context = {
         "applications": Application.objects.filter(applicant=user).select_related(
@@ -384,13 +373,17 @@ def dashboard(request):
         "is_host": hosted is not None,
     }
     if hosted is not None:
-        theirs = Visit.objects.for_host(user).with_details()
-        context["requests"] = theirs.filter(state=VisitState.PROPOSED).order_by("created_at")
+        theirs = Visit.objects.for_host(user)
+        context["requests"] = (
+            theirs.with_details().filter(state=VisitState.PROPOSED).order_by("created_at")
+        )
         context["visitors"] = [
             (visit, visit_guidance.next_step(visit, user))
-            for visit in theirs.filter(
+            for visit in theirs.with_steps()
+            .filter(
                 state__in=[VisitState.ACCEPTED, VisitState.AGREED, VisitState.SCHEDULED],
-            ).order_by("starts_on")
+            )
+            .order_by("starts_on")
         ]
         context["offers"] = HostingOffer.objects.filter(organisation_id=hosted)
     return render(request, "exchange/visits/dashboard.html", context)

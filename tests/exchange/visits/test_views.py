@@ -313,3 +313,29 @@ def test_before_deciding_the_host_reads_the_whole_application(client, network):
     assert application.learning_goals in page
     assert str(application.languages.get()) in page
     assert f"{application.available_from:%-d %b %Y}" in page
+
+
+@pytest.mark.django_db
+def test_the_dashboards_next_steps_take_no_query_per_visit(client, network):
+    """Each visit's next step depends on its amendments and agenda: loaded for all at once."""
+    import dataclasses
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.exchange.factories import advance, make_offer
+
+    window = make_offer(network.host_org, windows=((10, 30, 6),)).windows.get()
+
+    def queries_with(agreed: int) -> int:
+        while Visit.objects.filter(window=window, state=VisitState.AGREED).count() < agreed:
+            visitor = make_member(network.visitor_org)
+            visit = apply(visitor, window).visits.get()
+            advance(dataclasses.replace(network, visitor=visitor), "agreed", visit)
+        signed_in(client, network.host).get(reverse("dashboard"))  # the session settles
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(reverse("dashboard"))
+        assert response.content.decode().count("/visits/") == agreed
+        return len(captured)
+
+    assert queries_with(1) == queries_with(4)
