@@ -258,6 +258,8 @@ def test_a_host_cannot_shrink_a_window_below_its_booked_places_or_remove_it(clie
     }
     response = client.post(url, with_a_second_window)
     assert response.status_code == 409 and "has visits" in response.content.decode()
+    html = response.content.decode()  # the refusal is summarised above the long form
+    assert html.index("has visits") < html.index('<form method="post" novalidate>')
     network.window.refresh_from_db()
     assert (network.window.capacity, network.window.booked) == (2, 2)
 
