@@ -9,13 +9,13 @@ key=value figures.
 """
 
 import argparse
-import os
-import secrets
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from throwaway import configure  # bench/throwaway.py: the script's directory is on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_P95_MS = 30.0
@@ -31,15 +31,7 @@ def main() -> int:
     organisations = args.organisations or max(1, args.practices // 10)
 
     workdir = Path(tempfile.mkdtemp(prefix="bench-library-"))
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="config.settings",
-        DATABASE_URL=f"sqlite:///{workdir / 'bench.sqlite3'}",
-        DEBUG="false",
-        LOG_LEVEL="ERROR",
-        MEDIA_ROOT=str(workdir / "media"),
-        SEARCH_PATH=str(workdir / "search"),
-    )
-    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
+    configure(workdir)
     sys.path.insert(0, str(ROOT))
 
     import django

@@ -8,9 +8,7 @@ greedy total. The last line is a summary of key=value figures.
 """
 
 import argparse
-import os
 import random
-import secrets
 import sys
 import tempfile
 import time
@@ -20,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from cpu import cpu_reference_s  # bench/cpu.py: the script's directory is on sys.path
+from throwaway import configure
 
 from matching.engine import Host, Problem, Rules, Visitor, Weights, solve
 
@@ -91,15 +90,7 @@ def synthetic(visitors: int, hosts: int, seed: int) -> Problem:
 def end_to_end(visitors: int, hosts: int, seed: int) -> tuple[float, int]:
     """round_run on a fresh database holding `visitors` applications and `hosts` windows."""
     workdir = Path(tempfile.mkdtemp(prefix="bench-matching-"))
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="config.settings",
-        DATABASE_URL=f"sqlite:///{workdir / 'bench.sqlite3'}",
-        DEBUG="false",
-        LOG_LEVEL="ERROR",
-        MEDIA_ROOT=str(workdir / "media"),
-        SEARCH_PATH=str(workdir / "search"),
-    )
-    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
+    configure(workdir)
     import django
 
     django.setup()
@@ -141,6 +132,19 @@ def end_to_end(visitors: int, hosts: int, seed: int) -> tuple[float, int]:
     )
     Profile.objects.bulk_create(
         Profile(user=user, organisation=rng.choice(organisations)) for user in users
+    )
+    # Every organisation gets a host: an offer takes visitors only while someone answers for it.
+    hosts_accounts = get_user_model().objects.bulk_create(
+        get_user_model()(
+            username=f"bench-host{n}",
+            email=f"bench-host{n}@bench.invalid",
+            password=make_password(None),
+        )
+        for n in range(len(organisations))
+    )
+    Profile.objects.bulk_create(
+        Profile(user=user, organisation=organisation, hosts_visitors=True)
+        for user, organisation in zip(hosts_accounts, organisations, strict=True)
     )
     profiles = {p.user_id: p for p in Profile.objects.all()}
     start = date.today() + timedelta(days=10)
@@ -250,12 +254,14 @@ def main() -> int:
             }
         )
     seconds, pairs = end_to_end(2_000, 300, seed=2027)
-    verdict = "met" if seconds <= 3.0 else "MISSED"
+    # A run that stores nothing has measured nothing: it misses the target whatever its time.
+    verdict = "met" if seconds <= 3.0 and pairs > 0 else "MISSED"
     print(
         f"end to end (load, solve, store) 2000 x 300: {seconds:.3f} s, {pairs} pairs stored; "
         f"<= 3 s: {verdict}"
     )
     summary["end_to_end_s"] = round(seconds, 3)
+    summary["end_to_end_pairs"] = pairs
     print(" ".join(f"{key}={value}" for key, value in summary.items()))
     return 0
 

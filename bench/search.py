@@ -21,7 +21,6 @@ import datetime
 import multiprocessing
 import os
 import re
-import secrets
 import statistics
 import subprocess
 import sys
@@ -29,6 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import throwaway
 from cpu import cpu_reference_s  # bench/cpu.py: the script's directory is on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,16 +52,7 @@ def found(response) -> int:
 
 def configure(workdir: Path, backend: str) -> None:
     """This process's settings, through the environment as for any deployment."""
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="config.settings",
-        DATABASE_URL=f"sqlite:///{workdir / 'bench.sqlite3'}",
-        DEBUG="false",
-        LOG_LEVEL="ERROR",
-        MEDIA_ROOT=str(workdir / "media"),
-        SEARCH_BACKEND=backend,
-        SEARCH_PATH=str(workdir / "search"),
-    )
-    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
+    throwaway.configure(workdir, SEARCH_BACKEND=backend)
 
 
 def update_index(workdir: Path, backend: str) -> float:
