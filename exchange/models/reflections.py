@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from exchange import encryption
+from exchange.append_only import AppendOnlyModel
 from exchange.models.visits import Visit
 
 
@@ -128,10 +129,11 @@ class EntryShare(models.Model):
         return f"entry {self.entry_id} → {self.audience}"
 
 
-class EntryRead(models.Model):
-    """A read of an entry by someone other than its author. Append-only: the database refuses
-    to change or delete a row (migration 0006's triggers). Plain ids, no foreign keys, so that
-    erasing a member (who deletes their entries) does not take the record of reads with it."""
+class EntryRead(AppendOnlyModel):
+    """A read of an entry by someone other than its author. Append-only: the model and the
+    database refuse to change or delete a row (exchange/append_only.py). Plain ids, no foreign
+    keys, so that erasing a member (who deletes their entries) does not take the record of reads
+    with it."""
 
     entry_id = models.PositiveBigIntegerField(db_index=True)
     author_id = models.PositiveBigIntegerField(db_index=True)

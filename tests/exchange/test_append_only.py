@@ -1,0 +1,59 @@
+"""The read log only grows: the model refuses a change or a deletion, and so does the database
+when the model is bypassed; flushing the whole database (as transactional tests do) still works
+and leaves the guard in place."""
+
+from django.core.management import call_command
+from django.db import DatabaseError, connection, transaction
+
+import pytest
+
+from exchange.append_only import AppendOnlyError
+from exchange.models import EntryRead
+
+
+def read_row() -> EntryRead:
+    return EntryRead.objects.create(entry_id=1, author_id=2, version=1, reader_id=3)
+
+
+@pytest.mark.django_db
+def test_the_model_refuses_to_change_or_delete_a_read():
+    read = read_row()
+    read.version = 2
+    with pytest.raises(AppendOnlyError):
+        read.save()
+    with pytest.raises(AppendOnlyError):
+        read.delete()
+    with pytest.raises(AppendOnlyError):
+        EntryRead.objects.filter(pk=read.pk).update(version=2)
+    with pytest.raises(AppendOnlyError):
+        EntryRead.objects.all().delete()
+    assert EntryRead.objects.get().version == 1
+
+
+def refuses(sql: str, params: list) -> bool:
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql, params)
+    except DatabaseError as error:
+        assert "append-only" in str(error)
+        return True
+    return False
+
+
+@pytest.mark.django_db
+def test_the_database_refuses_what_the_model_is_bypassed_for():
+    read = read_row()
+    assert refuses("UPDATE exchange_entryread SET reader_id = 9 WHERE id = %s", [read.pk])
+    assert refuses("DELETE FROM exchange_entryread WHERE id = %s", [read.pk])
+    assert EntryRead.objects.get().reader_id == 3
+    EntryRead.objects.create(entry_id=1, author_id=2, version=2, reader_id=3)  # it still grows
+    assert EntryRead.objects.count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_flush_empties_the_read_log_and_the_guard_stays():
+    read_row()
+    call_command("flush", interactive=False, verbosity=0)
+    assert not EntryRead.objects.exists()
+    read = read_row()
+    assert refuses("DELETE FROM exchange_entryread WHERE id = %s", [read.pk])
