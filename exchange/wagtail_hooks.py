@@ -4,6 +4,7 @@ loads theirs, and registers every audit action's label (exchange/audit.py)."""
 from wagtail import hooks
 
 import exchange.membership.wagtail_hooks
+import exchange.reflections.wagtail_hooks
 import exchange.visits.steps
 import exchange.visits.wagtail_hooks  # noqa: F401
 from exchange import audit

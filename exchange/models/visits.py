@@ -281,10 +281,10 @@ class LearningAgreement(models.Model):
     def terms(self) -> dict:
         """The agreement as it stands: the original with every confirmed amendment applied."""
         current = {name: getattr(self, name) for name in Amendment.TERMS}
-        for amendment in self.amendments.filter(
-            visitor_confirmed_at__isnull=False, host_confirmed_at__isnull=False
-        ).order_by("number"):
-            current.update(amendment.changes())
+        # Filtered here rather than in the query, so a prefetch of the amendments serves it.
+        for amendment in sorted(self.amendments.all(), key=lambda a: a.number):
+            if amendment.is_confirmed:
+                current.update(amendment.changes())
         return current
 
 

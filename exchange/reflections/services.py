@@ -4,13 +4,14 @@ entry is its author's alone until they share it with the visit partner or the co
 every read by someone else is logged for good, and the author sees it."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from exchange import audit, encryption
@@ -72,23 +73,37 @@ def follow_up_opens(visit: Visit) -> date:
     return date(year, month, day)
 
 
-def check_open(visit: Visit, author: "User", phase: str, today: date | None = None) -> None:
+def keeps_log(visit: Visit, user: "User") -> bool:
+    return user.pk is not None and user.pk in (
+        visit.visitor_id,
+        partner_of(visit, visit.visitor_id or 0),
+    )
+
+
+def why_closed(visit: Visit, phase: str, today: date | None = None) -> str:
+    """Why the phase is not open for writing now, or "" when it is."""
     today = today or timezone.localdate()
-    if author.pk not in (visit.visitor_id, partner_of(visit, visit.visitor_id or 0)):
-        raise ReflectionError(_("Only the visitor and the host mentor keep a log of this visit."))
     if phase not in OPEN_STATES:
-        raise ReflectionError(_("This is not a phase of the reflection log."))
+        return _("This is not a phase of the reflection log.")
     if visit.state not in OPEN_STATES[phase]:
-        raise ReflectionError(
-            _("This visit is %(state)s: the %(phase)s log is not open.")
-            % {"state": visit.get_state_display(), "phase": Phase(phase).label.lower()}
-        )
+        return _("“%(phase)s” is not open while the visit is %(state)s.") % {
+            "state": visit.get_state_display().lower(),
+            "phase": Phase(phase).label,
+        }
     if phase == Phase.DURING and today < visit.starts_on:
-        raise ReflectionError(_("The log of the visit's days opens on its first day."))
+        return _("The log of the visit's days opens on its first day, %(date)s.") % {
+            "date": date_format(visit.starts_on, "j F Y")
+        }
     if phase == Phase.FOLLOW_UP and today < (opens := follow_up_opens(visit)):
-        raise ReflectionError(
-            _("The follow-up opens on %(date)s.") % {"date": f"{opens:%-d %B %Y}"}
-        )
+        return _("The follow-up opens on %(date)s.") % {"date": date_format(opens, "j F Y")}
+    return ""
+
+
+def check_open(visit: Visit, author: "User", phase: str, today: date | None = None) -> None:
+    if not keeps_log(visit, author):
+        raise ReflectionError(_("Only the visitor and the host mentor keep a log of this visit."))
+    if reason := why_closed(visit, phase, today):
+        raise ReflectionError(reason)
 
 
 def clean_text(text: str) -> str:
@@ -112,9 +127,13 @@ def entry_save(
     text: str,
     goal: str = "",
     day: date | None = None,
+    submit: bool = False,
 ) -> ReflectionEntry:
-    """Save a draft of the author's answer (a new entry, or the draft over the last one)."""
+    """Save a draft of the author's answer (a new entry, or the draft over the last one), and
+    with `submit` make it the entry's next submitted version, in the same step."""
     text = clean_text(text)
+    if submit and not text:
+        raise ReflectionError(_("Write an answer before submitting it."))
     with transaction.atomic():
         visit = Visit.objects.select_related("agreement").filter(pk=visit_id).first()
         if visit is None:
@@ -123,17 +142,37 @@ def entry_save(
         question = ReflectionQuestion.objects.filter(pk=question_id, phase=phase).first()
         if question is None:
             raise ReflectionError(_("This question is not one of the phase's."))
-        entry, _created = ReflectionEntry.objects.get_or_create(
-            visit=visit,
-            author=user,
-            phase=phase,
-            question=question,
-            goal=goal,
-            day=day,
-            defaults={"question_text": question.text},
-        )
+        slot = {"visit": visit, "author": user, "phase": phase, "question": question}
+        entry = ReflectionEntry.objects.filter(**slot, goal=goal, day=day).first()
+        if entry is None:
+            check_slot(visit, question, goal, day)
+            entry = ReflectionEntry.objects.create(
+                **slot, goal=goal, day=day, question_text=question.text
+            )
         _save_draft(entry, text)
+        if submit:
+            _submit(entry, user)
     return entry
+
+
+def check_slot(visit: Visit, question: ReflectionQuestion, goal: str, day: date | None) -> None:
+    """A new answer is to a goal of the agreement in force (for a question asked per goal), and
+    in the visit's days up to today (for the during phase)."""
+    if question.per_goal and goal not in goals_of(visit):
+        raise ReflectionError(_("This is not a learning goal of the visit's agreement."))
+    if not question.per_goal and goal:
+        raise ReflectionError(_("This question is not asked per learning goal."))
+    if question.phase == Phase.DURING:
+        if day is None or day not in visit_days(visit):
+            raise ReflectionError(_("Choose a day of the visit, up to today."))
+    elif day is not None:
+        raise ReflectionError(_("Only the log of the visit's days is kept by day."))
+
+
+def visit_days(visit: Visit, today: date | None = None) -> list[date]:
+    """The visit's days up to today: the days of its during phase."""
+    last = min(visit.ends_on, today or timezone.localdate())
+    return [visit.starts_on + timedelta(days=n) for n in range((last - visit.starts_on).days + 1)]
 
 
 def _save_draft(entry: ReflectionEntry, text: str) -> None:
@@ -151,23 +190,31 @@ def entry_submit(*, entry_id: int, user: "User") -> ReflectionEntry:
     """The draft becomes a version others may read once shared; it is never changed again."""
     with transaction.atomic():
         entry = _own_entry(entry_id, user)
-        changed = entry.versions.filter(submitted=False).update(submitted=True)
-        if not changed:
-            raise ReflectionError(_("Nothing new to submit: the last version is submitted."))
-        if entry.submitted_at is None:
-            entry.submitted_at = timezone.now()
-            entry.save(update_fields=["submitted_at"])
-        audit.record(entry, "exchange.reflection.submit", user)
-        visit = entry.visit
-        if (
-            entry.phase == Phase.AFTER
-            and user.pk == visit.visitor_id
-            and visit.state == VisitState.COMPLETED
-            and phase_complete(visit, user, Phase.AFTER)
-        ):
-            # The visitor's reflection is in: the visit's cycle is complete.
-            visits.visit_mark_reflected(visit_id=visit.pk, user=user)
+        _submit(entry, user)
     return entry
+
+
+def _submit(entry: ReflectionEntry, user: "User") -> None:
+    draft = entry.versions.filter(submitted=False).first()
+    if draft is None:
+        raise ReflectionError(_("Nothing new to submit: the last version is submitted."))
+    if not draft.text:
+        raise ReflectionError(_("Write an answer before submitting it."))
+    draft.submitted = True
+    draft.save(update_fields=["submitted"])
+    if entry.submitted_at is None:
+        entry.submitted_at = timezone.now()
+        entry.save(update_fields=["submitted_at"])
+    audit.record(entry, "exchange.reflection.submit", user)
+    visit = entry.visit
+    if (
+        entry.phase == Phase.AFTER
+        and user.pk == visit.visitor_id
+        and visit.state == VisitState.COMPLETED
+        and phase_complete(visit, user, Phase.AFTER)
+    ):
+        # The visitor's reflection is in: the visit's cycle is complete.
+        visits.visit_mark_reflected(visit_id=visit.pk, user=user)
 
 
 def goals_of(visit: Visit) -> list[str]:

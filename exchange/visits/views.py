@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
+from wagtail import hooks
+
 from exchange.models import (
     Amendment,
     Application,
@@ -211,6 +213,12 @@ def application_withdraw(request, pk: int):
     return redirect("application_detail", pk=pk)
 
 
+def _sections(hook_name: str, request, *args) -> list[str]:
+    """Sections that capabilities built on the visits add to their pages (the reflection log):
+    each hook returns HTML, or "" for whom it is not meant."""
+    return [section for hook in hooks.get_hooks(hook_name) if (section := hook(request, *args))]
+
+
 # --- a visit -----------------------------------------------------------------------------------
 
 
@@ -237,6 +245,7 @@ def _visit_page(request, visit: Visit, *, error: str = "", status: int = 200, **
         or (AgreementForm(initial=terms) if agreement else None),
         "amendment_form": forms.get("amendment_form") or AmendmentForm(),
         "agenda_form": forms.get("agenda_form") or AgendaItemForm(initial={"day": visit.starts_on}),
+        "sections": _sections("visit_page_sections", request, visit),
     }
     return render(request, "exchange/visits/visit_detail.html", context, status=status)
 
@@ -371,6 +380,7 @@ def dashboard(request):
         ),
         "my_visits": [(visit, visit_guidance.next_step(visit, user)) for visit in mine],
         "is_host": hosted is not None,
+        "sections": _sections("member_dashboard_sections", request),
     }
     if hosted is not None:
         theirs = Visit.objects.for_host(user)

@@ -31,13 +31,14 @@ def question(phase: str) -> ReflectionQuestion:
 
 
 def write(visit, author, phase=Phase.BEFORE, text=MARKER, **slot):
+    """An answer to the phase's first question, for its first goal or day where it asks one."""
+    asked = question(phase)
+    if asked.per_goal:
+        slot.setdefault("goal", reflections.goals_of(visit)[0])
+    if phase == Phase.DURING:
+        slot.setdefault("day", visit.starts_on)
     return reflections.entry_save(
-        visit_id=visit.pk,
-        user=author,
-        phase=phase,
-        question_id=question(phase).pk,
-        text=text,
-        **slot,
+        visit_id=visit.pk, user=author, phase=phase, question_id=asked.pk, text=text, **slot
     )
 
 

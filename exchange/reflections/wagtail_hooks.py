@@ -1,0 +1,35 @@
+"""The reflection logs on the pages of the visits (which cannot import this package): the
+reflections due on the dashboard, and the way to the log on a visit's page."""
+
+from django.template.loader import render_to_string
+
+from wagtail import hooks
+
+from exchange.reflections import selectors, services
+
+
+@hooks.register("member_dashboard_sections")
+def reflections_due(request) -> str:
+    due = selectors.due_for(request.user)
+    if not due:
+        return ""
+    return render_to_string(
+        "exchange/reflections/dashboard_section.html", {"due": due}, request=request
+    )
+
+
+@hooks.register("visit_page_sections")
+def reflection_log_link(request, visit) -> str:
+    keeps = services.keeps_log(visit, request.user)
+    if not keeps and not selectors.shared_with(request.user, visit).exists():
+        return ""
+    open_phases = (
+        [phase for phase in selectors.log_of(visit, request.user) if not phase.why_closed]
+        if keeps
+        else []
+    )
+    return render_to_string(
+        "exchange/reflections/visit_section.html",
+        {"visit": visit, "keeps": keeps, "open_phases": open_phases},
+        request=request,
+    )
