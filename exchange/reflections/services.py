@@ -86,7 +86,7 @@ def why_closed(visit: Visit, phase: str, today: date | None = None) -> str:
     if phase not in OPEN_STATES:
         return _("This is not a phase of the reflection log.")
     if visit.state not in OPEN_STATES[phase]:
-        return _("“%(phase)s” is not open while the visit is %(state)s.") % {
+        return _("“%(phase)s” is not open at this stage of the visit (%(state)s).") % {
             "state": visit.get_state_display().lower(),
             "phase": Phase(phase).label,
         }

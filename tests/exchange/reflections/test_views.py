@@ -114,7 +114,7 @@ def test_a_phase_not_open_says_when_and_offers_no_form(client, network):
     visit = advance(network, "agreed")
     client.force_login(network.visitor)
     page = client.get(phase_url(visit, Phase.DURING)).content.decode()
-    assert "“During the visit” is not open while the visit is agreed." in page
+    assert "“During the visit” is not open at this stage of the visit (agreement signed)." in page
     assert "<textarea" not in page
     response = client.post(phase_url(visit, Phase.FOLLOW_UP), answer(visit, Phase.FOLLOW_UP))
     assert response.status_code == 409 and MARKER in response.content.decode()
