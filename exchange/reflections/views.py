@@ -6,7 +6,7 @@ Pages that show text are never cached. What a person may not see answers 404."""
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -184,8 +184,8 @@ def _author_controls(entry, user) -> dict:
 @login_required
 def entry_share(request, entry_id: int):
     form = ShareForm(request.POST)
-    if not form.is_valid():
-        raise Http404  # only the page's own buttons post here
+    if not form.is_valid():  # the page's own buttons always send one of the audiences
+        return HttpResponseBadRequest(_("Share with the visit partner or the coordinators."))
     audience, share = form.cleaned_data["audience"], form.cleaned_data["share"]
     step = services.entry_share if share else services.entry_unshare
     try:

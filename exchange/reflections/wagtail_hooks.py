@@ -6,6 +6,12 @@ from django.template.loader import render_to_string
 from wagtail import hooks
 
 from exchange.reflections import selectors, services
+from exchange.reflections.admin import ReflectionQuestionViewSet
+
+
+@hooks.register("register_admin_viewset")
+def register_reflection_questions():
+    return ReflectionQuestionViewSet()
 
 
 @hooks.register("member_dashboard_sections")

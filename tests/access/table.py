@@ -293,6 +293,15 @@ TABLE: dict[str, P | list[P]] = {
     "admin/exclusions/history/<int:pk>/": P("/admin/exclusions/history/{exclusion}/", COORDINATORS, COORDINATORS_405),
     "admin/exclusions/history-results/<int:pk>/": P("/admin/exclusions/history-results/{exclusion}/", COORDINATORS, COORDINATORS_405),
     "admin/exclusions/usage/<int:pk>/": P("/admin/exclusions/usage/{exclusion}/", COORDINATORS, COORDINATORS_405),
+    "admin/reflection-questions/": P("/admin/reflection-questions/", COORDINATORS, COORDINATORS_405),
+    "admin/reflection-questions/results/": P("/admin/reflection-questions/results/", COORDINATORS, COORDINATORS_405),
+    "admin/reflection-questions/new/": P("/admin/reflection-questions/new/", COORDINATORS, COORDINATORS),
+    "admin/reflection-questions/edit/<int:pk>/": P("/admin/reflection-questions/edit/{question}/", COORDINATORS, COORDINATORS),
+    "admin/reflection-questions/delete/<int:pk>/": P("/admin/reflection-questions/delete/{question}/", STAFF, STAFF_302),  # coordinators untick a question instead
+    "admin/reflection-questions/history/<int:pk>/": P("/admin/reflection-questions/history/{question}/", COORDINATORS, COORDINATORS_405),
+    "admin/reflection-questions/history-results/<int:pk>/": P("/admin/reflection-questions/history-results/{question}/", COORDINATORS, COORDINATORS_405),
+    "admin/reflection-questions/usage/<int:pk>/": P("/admin/reflection-questions/usage/{question}/", COORDINATORS, COORDINATORS_405),
+    "admin/reflection-questions/reorder/<int:pk>/": P("/admin/reflection-questions/reorder/{question}/", COORDINATORS_405, COORDINATORS),
     "admin/rounds/": P("/admin/rounds/", COORDINATORS, COORDINATORS_405),
     "admin/rounds/results/": P("/admin/rounds/results/", COORDINATORS, COORDINATORS_405),
     "admin/rounds/new/": P("/admin/rounds/new/", COORDINATORS, COORDINATORS),
@@ -399,6 +408,13 @@ TABLE: dict[str, P | list[P]] = {
     "apply/": [P("/apply/", PROFILES, PROFILES_400), P("/apply/?offer={offer}", "login 403 200 403 403 403", "login 403 400 403 403 403")],  # members with a profile; not to their own organisation's offer
     "applications/<int:pk>/": P("/applications/{application}/", APPLICANT, EVERYONE_405),
     "applications/<int:pk>/withdraw/": P("/applications/{application}/withdraw/", EVERYONE_405, APPLICANT_302),  # the coordinator is told only the applicant can
+    # Reflections: member B's answer, shared with the coordinators. Its author and the
+    # coordinators read it; host A is not B's partner (the second host signed for A).
+    "reflections/": P("/reflections/", SIGNED_IN, EVERYONE_405),
+    "reflections/<int:entry_id>/": P("/reflections/{entry}/", "login 404 200 404 200 404", EVERYONE_405),
+    "reflections/<int:entry_id>/share/": P("/reflections/{entry}/share/", EVERYONE_405, "login 400 400 400 400 400"),  # the empty form: 400 before any lookup
+    "visits/<int:pk>/reflections/": P("/visits/{visit}/reflections/", "login 404 200 404 200 404", EVERYONE_405),
+    "visits/<int:pk>/reflections/<slug:phase>/": P("/visits/{visit}/reflections/before/", "login 404 200 404 404 404", "login 404 400 404 404 404"),  # only its two authors keep a log
     "visits/<int:pk>/": P("/visits/{visit}/", VISIT_PEOPLE, EVERYONE_405),
     "visits/<int:pk>/agreement/": P("/visits/{visit}/agreement/", EVERYONE_405, VISIT_PEOPLE_400),
     "visits/<int:pk>/amendments/": P("/visits/{visit}/amendments/", EVERYONE_405, VISIT_PEOPLE_400),

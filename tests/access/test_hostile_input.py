@@ -53,6 +53,10 @@ TARGETS = [
     Target("host_a", "/visits/{visit}/agenda/"),
     Target("member_b", "/visits/{visit}/cancel/", extra=("reason",)),
     Target("host_a", "/visits/{visit}/decline/", extra=("reason",)),
+    # Reflections: the answer form of a phase (its hidden slot fields too), sharing.
+    Target("member_b", "/visits/{visit}/reflections/before/"),
+    Target("member_b", "/visits/{visit}/reflections/during/", extra=("question", "goal", "day")),
+    Target("member_b", "/reflections/{entry}/share/", extra=("audience", "share")),
     # Public pages: the library, search and its suggestions.
     Target("anonymous", "/practices/", "get", ("page", "archived", "q")),
     Target("anonymous", "/search/", "get", ("q", "page", "challenge", "country", "level")),
@@ -69,6 +73,8 @@ TARGETS = [
     Target("coordinator", "/admin/visits/", "get", ("q", "p", "ordering", "export")),
     Target("coordinator", "/admin/exclusions/new/"),
     Target("coordinator", "/admin/exclusions/edit/{exclusion}/"),
+    Target("coordinator", "/admin/reflection-questions/new/"),
+    Target("coordinator", "/admin/reflection-questions/edit/{question}/"),
     Target("coordinator", "/admin/rounds/new/"),
     Target("coordinator", "/admin/rounds/edit/{round}/"),
     # Wagtail's views that every member with admin access reaches.

@@ -101,6 +101,7 @@ def build_world(home) -> World:
     )
     revisions = list(proposal.revisions.order_by("pk"))
     visit = _visit(org_a, users["member_b"])
+    entry = _reflection(visit, users["member_b"])
 
     ids = {
         "home": home.pk,
@@ -141,6 +142,8 @@ def build_world(home) -> World:
         "application": visit.application_id,
         "visit": visit.pk,
         "agenda_item": visit.agenda.get().pk,
+        "entry": entry.pk,
+        "question": entry.question_id,
         "feed_token": CalendarFeed.objects.create(user=users["member_b"]).token,
         "round": Round.objects.create(
             name="Fictional round",
@@ -182,6 +185,25 @@ def _visit(organisation, visitor):
         visit_id=visit.pk, user=visitor, reason="Later start.", changes={"tasks": "More tasks."}
     )
     return visit
+
+
+def _reflection(visit, visitor):
+    """Member B's submitted answer about the visit, shared with the coordinators only (host A
+    is not B's partner: the second host signed for A)."""
+    from exchange.models import Phase, ReflectionQuestion
+    from exchange.reflections import services as reflections
+
+    question = ReflectionQuestion.objects.filter(phase=Phase.BEFORE, per_goal=False).first()
+    entry = reflections.entry_save(
+        visit_id=visit.pk,
+        user=visitor,
+        phase=Phase.BEFORE,
+        question_id=question.pk,
+        text="Fictional expectations.",
+        submit=True,
+    )
+    reflections.entry_share(entry_id=entry.pk, user=visitor, audience="coordinators")
+    return entry
 
 
 def _member(username: str, organisation, **profile) -> object:

@@ -1,0 +1,27 @@
+"""The reflection questions in the Wagtail admin, for the coordinators: each phase's questions,
+ordered by dragging, with their help text. An answer keeps its question's text as it was asked,
+so a question can be reworded at any time; one no longer wanted is unticked ("asked"), which
+keeps it with the answers that cite it. Entries themselves are never listed in the admin."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from exchange.models import ReflectionQuestion
+
+
+class ReflectionQuestionViewSet(ModelViewSet):
+    model = ReflectionQuestion
+    name = "reflection-questions"
+    url_namespace = "exchange_reflection_question"
+    icon = "help"
+    menu_label = _("Reflection questions")
+    menu_order = 275
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    sort_order_field = "sort_order"
+    list_display = ["text", "phase", "per_goal", "is_active"]
+    list_filter = ["phase", "is_active"]
+    search_fields = None
+    form_fields = ["phase", "text", "help_text", "per_goal", "is_active"]
