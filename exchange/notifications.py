@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -29,7 +30,9 @@ SUBJECTS = {
     "reminder_pending": _("Reminder: a visit request waits for your answer"),
     "reminder_unsigned": _("Reminder: please sign the learning agreement"),
     "reminder_before": _("Your visit to %(organisation)s starts in a few days"),
-    "reminder_after": _("How was your visit to %(organisation)s? Your reflection, please"),
+    "reflection_before": _("Before your visit to %(organisation)s: what do you expect to learn?"),
+    "reflection_after": _("After your visit to %(organisation)s: your reflection, please"),
+    "reflection_follow_up": _("Months after your visit to %(organisation)s: what has changed?"),
     "host_missing": _("Your visit request to %(organisation)s waits for a host"),
     "host_missing_coordinator": _("A visit request to %(organisation)s has nobody to answer it"),
     "host_found": _("A visit request from %(visitor)s waits for your answer"),
@@ -110,6 +113,13 @@ def language_of(user) -> str:
     return (profile and profile.preferred_language) or settings.LANGUAGE_CODE
 
 
+def _path(visit, event: str) -> str:
+    """The page the e-mail leads to: the reflection log for its reminders, else the visit."""
+    if event.startswith("reflection_"):
+        return reverse("reflection_log", args=[visit.pk])
+    return visit.get_absolute_url()
+
+
 def message(visit, event: str, person) -> EmailMessage:
     with translation.override(language_of(person)):
         context = {
@@ -117,7 +127,8 @@ def message(visit, event: str, person) -> EmailMessage:
             "person": person,
             "organisation": visit.window.offer.organisation.title,
             "visitor": visit.visitor.get_full_name() if visit.visitor else _("an erased member"),
-            "link": settings.BASE_URL + visit.get_absolute_url(),
+            "link": settings.BASE_URL + _path(visit, event),
+            "to_log": event.startswith("reflection_"),
             "site_name": settings.WAGTAIL_SITE_NAME,
             "event": event,
         }

@@ -1,6 +1,6 @@
 """Reminders about visits, for `manage.py send_reminders` (run daily): hosts of requests left
-unanswered, both sides of an agreement left unsigned, visitors a week before their visit and a
-week after it (the request for their reflection); and, when an organisation has lost its last
+unanswered, both sides of an agreement left unsigned, visitors a week before their visit (the
+reflections remind of themselves: exchange/reflections/reminders.py); and, when an organisation has lost its last
 host, the visitors whose requests nobody can answer and the coordinators (also at once, from
 the steps that remove a host: `tell_waiting_for_host`). Each reminder goes once: its record is
 written in the transaction that sends it, so a second run, or two runs at once, send nothing
@@ -21,8 +21,6 @@ logger = logging.getLogger(__name__)
 
 WAIT = timedelta(days=3)  # before a pending request or an unsigned agreement is reminded of
 AHEAD = timedelta(days=7)
-AFTER = timedelta(days=7)
-TOO_OLD = timedelta(days=60)  # a visit this long past gets no reflection request any more
 
 
 @dataclass(frozen=True)
@@ -58,12 +56,6 @@ def due(today: date | None = None) -> list[Due]:
         starts_on__lte=today + AHEAD,
     ):
         found.append(Due(visit, "reminder_before", visit.visitor))
-    for visit in visits.filter(
-        state__in=[VisitState.SCHEDULED, VisitState.COMPLETED],
-        ends_on__lte=today - AFTER,
-        ends_on__gt=today - TOO_OLD,
-    ):
-        found.append(Due(visit, "reminder_after", visit.visitor))
     found += waiting_for_host() + taken_over()
     return [item for item in found if item.recipient and item.recipient.is_active]
 

@@ -1,11 +1,16 @@
 from django.core.management.base import BaseCommand
 
-from exchange.visits.reminders import send_due_reminders
+from exchange.reflections import reminders as reflection_reminders
+from exchange.visits import reminders as visit_reminders
 
 
 class Command(BaseCommand):
-    help = "Send the visit reminders that are due (run daily; each reminder goes once)."
+    help = (
+        "Send the reminders that are due, about visits and reflection logs (run daily; each "
+        "reminder goes once)."
+    )
 
     def handle(self, *args, **options):
-        sent = send_due_reminders()
+        sent = visit_reminders.send_due_reminders()
+        sent += visit_reminders.send(reflection_reminders.due())
         self.stdout.write(f"{sent} reminder(s) sent.")

@@ -1,0 +1,85 @@
+"""The coordinators keep the reflection questions in the admin; rewording one changes no answer
+already written, and the admin lists no entry, to anyone."""
+
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+import pytest
+
+from exchange.models import Phase, ReflectionQuestion
+from exchange.reflections import services as reflections
+from exchange.roles import COORDINATORS
+from tests.exchange.factories import UserFactory, advance
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def coordinator():
+    user = UserFactory(second_factor=True)
+    user.groups.add(Group.objects.get(name=COORDINATORS))
+    return user
+
+
+def test_a_coordinator_rewords_a_question_and_the_answers_keep_theirs(client, coordinator, network):
+    visit = advance(network, "agreed")
+    question = ReflectionQuestion.objects.get(
+        phase=Phase.BEFORE, per_goal=False, text__startswith="What does your own team"
+    )
+    entry = reflections.entry_save(
+        visit_id=visit.pk,
+        user=network.visitor,
+        phase=Phase.BEFORE,
+        question_id=question.pk,
+        text="Fictional answer.",
+    )
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("exchange_reflection_question:edit", args=[question.pk]),
+        {
+            "phase": Phase.BEFORE,
+            "text": "What does your team do today about this challenge?",
+            "help_text": "Reworded by the coordinators.",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302
+    question.refresh_from_db()
+    assert question.text == "What does your team do today about this challenge?"
+    entry.refresh_from_db()
+    assert entry.question_text.startswith("What does your own team")
+    client.force_login(network.visitor)
+    page = client.get(reverse("reflection_phase", args=[visit.pk, Phase.BEFORE])).content.decode()
+    assert "What does your own team" in page  # the answer, with its question as asked
+
+
+def test_an_unticked_question_is_no_longer_asked(network):
+    visit = advance(network, "completed")
+    once = list(ReflectionQuestion.objects.filter(phase=Phase.AFTER, per_goal=False))
+    before = len(reflections.phase_slots(visit, Phase.AFTER))
+    ReflectionQuestion.objects.filter(pk__in=[q.pk for q in once]).update(is_active=False)
+    assert len(reflections.phase_slots(visit, Phase.AFTER)) == before - len(once)
+
+
+def test_the_admin_lists_the_questions_and_no_entry(client, coordinator, network):
+    superuser = UserFactory(is_staff=True, is_superuser=True, second_factor=True)
+    visit = advance(network, "agreed")
+    question = ReflectionQuestion.objects.filter(phase=Phase.BEFORE, per_goal=False).first()
+    marker = "marker-51aa fictional admin check"
+    reflections.entry_save(
+        visit_id=visit.pk,
+        user=network.visitor,
+        phase=Phase.BEFORE,
+        question_id=question.pk,
+        text=marker,
+        submit=True,
+    )
+    for person in (coordinator, superuser):
+        client.force_login(person)
+        listing = client.get(reverse("exchange_reflection_question:index")).content.decode()
+        assert question.text in listing
+        for url in ("/admin/", "/admin/visits/", f"/admin/visits/inspect/{visit.pk}/"):
+            assert marker not in client.get(url).content.decode()
+    client.force_login(network.host)
+    index = client.get(reverse("exchange_reflection_question:index"))
+    assert index.status_code == 302  # a member without the permission is sent back
