@@ -1,10 +1,10 @@
 """Reminders about visits, for `manage.py send_reminders` (run daily): hosts of requests left
 unanswered, both sides of an agreement left unsigned, visitors a week before their visit (the
-reflections remind of themselves: exchange/reflections/reminders.py); and, when an organisation has lost its last
-host, the visitors whose requests nobody can answer and the coordinators (also at once, from
-the steps that remove a host: `tell_waiting_for_host`). Each reminder goes once: its record is
-written in the transaction that sends it, so a second run, or two runs at once, send nothing
-again, and a failed send is tried again the next day."""
+reflection logs remind of themselves: exchange/reflections/reminders.py); and, when an
+organisation has lost its last host, the visitors whose requests nobody can answer and the
+coordinators (also at once, from the steps that remove a host: `tell_waiting_for_host`). Each
+reminder goes once: its record is written in the transaction that sends it, so a second run, or
+two runs at once, send nothing again, and a failed send is tried again the next day."""
 
 import logging
 from dataclasses import dataclass
