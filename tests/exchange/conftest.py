@@ -20,6 +20,10 @@ class Network:
 
 @pytest.fixture
 def network(home_page) -> Network:
+    return make_network(home_page)
+
+
+def make_network(home_page) -> Network:
     """Two organisations: one hosts (with an offer of one window for 2 visitors), one visits."""
     _library, organisations = make_library(home_page)
     host_org = make_organisation(organisations, title="Fictional Harbour Counselling", country="NL")

@@ -50,7 +50,7 @@ def test_the_database_refuses_what_the_model_is_bypassed_for():
     assert EntryRead.objects.count() == 2
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_flush_empties_the_read_log_and_the_guard_stays():
     read_row()
     call_command("flush", interactive=False, verbosity=0)

@@ -1,0 +1,215 @@
+"""Where a reflection's words can be found. A unique marker goes into every answer of every phase,
+by the visitor and the host mentor, through the pages as they use them; one answer is shared
+with the host mentor and one with the coordinators, and each reads it. Then the marker is
+looked for everywhere a leak could show: public pages and search, every search index on disk,
+every e-mail, every log record, every page other members, the coordinators and staff can open,
+their personal-data exports, and the database itself (every row, and on SQLite the raw file).
+It is found only where the rules allow, and never in the database in clear."""
+
+import json
+import logging
+import sqlite3
+from datetime import timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from wagtail.models import Page, Site
+
+import pytest
+
+from exchange.models import Phase, ReflectionEntry, Visit
+from exchange.personal_data import services as personal_data
+from exchange.reflections import services as reflections
+from exchange.roles import COORDINATORS
+from tests.exchange.conftest import make_network
+from tests.exchange.factories import UserFactory, advance, make_member
+
+MARKER = "zqx7e1marker"  # one search token: a word no page, index or e-mail holds by chance
+
+
+class Everything(logging.Handler):
+    """Every log record of every logger, formatted as a log file would hold it."""
+
+    def __init__(self):
+        super().__init__(level=logging.DEBUG)
+        self.setFormatter(logging.Formatter("%(name)s %(levelname)s %(message)s"))
+        self.lines: list[str] = []
+
+    def emit(self, record):
+        self.lines.append(self.format(record))
+
+
+@pytest.fixture
+def all_logs():
+    handler, root = Everything(), logging.getLogger()
+    level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    yield handler
+    root.removeHandler(handler)
+    root.setLevel(level)
+
+
+def write_every_answer(client: Client, visit: Visit, author) -> None:
+    """Through the phase pages, as the author would: every slot, submitted."""
+    client.force_login(author)
+    for phase in Phase.values:
+        days = reflections.visit_days(visit) if phase == Phase.DURING else [None]
+        for day in days[:2]:
+            for question, goal in reflections.phase_slots(visit, phase):
+                response = client.post(
+                    reverse("reflection_phase", args=[visit.pk, phase]),
+                    {
+                        "question": question.pk,
+                        "goal": goal,
+                        "day": day.isoformat() if day else "",
+                        "text": f"{MARKER}-{author.pk} {phase}: the client's faith and record.",
+                        "submit": "on",
+                    },
+                )
+                assert response.status_code == 302, response.content.decode().split(
+                    "error-summary"
+                )[-1][:400]
+
+
+def pages_of_others(visit: Visit) -> list[str]:
+    entries = ReflectionEntry.objects.filter(visit=visit)
+    return [
+        reverse("dashboard"),
+        reverse("visit_detail", args=[visit.pk]),
+        reverse("reflection_log", args=[visit.pk]),
+        reverse("reflections"),
+        *(reverse("reflection_phase", args=[visit.pk, phase]) for phase in Phase.values),
+        *(reverse("reflection_entry", args=[entry.pk]) for entry in entries),
+        "/admin/",
+        "/admin/visits/",
+        f"/admin/visits/inspect/{visit.pk}/",
+        f"/admin/visits/history/{visit.pk}/",
+        "/admin/reflection-questions/",
+        "/admin/reports/site-history/",
+        f"/admin/users/edit/{visit.visitor_id}/",
+        reverse("personal_data"),
+    ]
+
+
+def public_pages() -> list[str]:
+    urls = [page.url for page in Page.objects.live().public().specific() if page.url]
+    return urls + [
+        f"/search/?q={MARKER}",
+        f"/search/autocomplete/?q={MARKER[:6]}",
+        f"/practices/?q={MARKER}",
+    ]
+
+
+def database_rows() -> str:
+    """Every row of every table, as text."""
+    dumped = []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
+            dumped += [repr(row) for row in cursor.fetchall()]
+    return "\n".join(dumped)
+
+
+def index_files() -> list[Path]:
+    backend = settings.WAGTAILSEARCH_BACKENDS["default"]
+    if "PATH" not in backend:
+        return []
+    return [path for path in Path(backend["PATH"]).rglob("*") if path.is_file()]
+
+
+# Committed, so that the copy of the database file holds what a backup would.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_reflection_is_found_only_where_the_rules_allow(tmp_path, all_logs):
+    network = make_network(Site.objects.get(is_default_site=True).root_page.specific)
+    visit = advance(network, "completed")
+    long_ago = timezone.localdate() - timedelta(days=150)
+    Visit.objects.filter(pk=visit.pk).update(
+        starts_on=long_ago - timedelta(days=2), ends_on=long_ago
+    )
+    visit.refresh_from_db()
+    client = Client()
+    write_every_answer(client, visit, network.host)
+    write_every_answer(client, visit, network.visitor)  # the last after-answer: reflected
+    # A draft too, over the last submitted version of one answer.
+    first = ReflectionEntry.objects.filter(author=network.visitor, phase=Phase.AFTER).first()
+    reflections.entry_save(
+        visit_id=visit.pk,
+        user=network.visitor,
+        phase=first.phase,
+        question_id=first.question_id,
+        goal=first.goal,
+        day=first.day,
+        text=f"{MARKER} a draft nobody else may read",
+    )
+
+    coordinator = UserFactory(second_factor=True)
+    coordinator.groups.add(Group.objects.get(name=COORDINATORS))
+    staff = UserFactory(is_staff=True, is_superuser=True, second_factor=True)
+    other_host = make_member(network.host_org, hosts=True)
+    to_partner, to_coordinators = ReflectionEntry.objects.filter(author=network.visitor)[1:3]
+    client.force_login(network.visitor)
+    for entry, audience in ((to_partner, "partner"), (to_coordinators, "coordinators")):
+        client.post(
+            reverse("reflection_share", args=[entry.pk]), {"audience": audience, "share": "on"}
+        )
+
+    call_command("send_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("update_index", verbosity=0)
+
+    # Where it may be read: by its authors, and what each chose to share, by whom they chose.
+    def page(person, url) -> str:
+        client.force_login(person) if person else client.logout()
+        response = client.get(url)
+        assert response.status_code in (200, 302, 404), (url, response.status_code)
+        return response.content.decode(errors="replace")
+
+    assert MARKER in page(network.visitor, reverse("reflection_phase", args=[visit.pk, "after"]))
+    assert MARKER in page(network.host, reverse("reflection_entry", args=[to_partner.pk]))
+    assert MARKER in page(coordinator, reverse("reflection_entry", args=[to_coordinators.pk]))
+    assert MARKER in json.dumps(personal_data.export(network.visitor), default=str)
+
+    found = []
+    allowed = {
+        (network.host.pk, reverse("reflection_entry", args=[to_partner.pk])),
+        (coordinator.pk, reverse("reflection_entry", args=[to_coordinators.pk])),
+    }
+    # A search page repeats its query: the marker may appear there as often as any word
+    # that no page holds appears on its own search page, and no more.
+    unknown = "zqx0unknown"
+    for url in public_pages():
+        echoed = page(None, url.replace(MARKER, unknown)).count(unknown)
+        if page(None, url).count(MARKER) > echoed:
+            found.append(f"public page {url}")
+    others = (network.host, other_host, network.colleague, network.outsider, coordinator, staff)
+    for person in others:
+        # The host mentor is an author too: for them, the visitor's words are the marker.
+        needle = f"{MARKER}-{network.visitor.pk}" if person == network.host else MARKER
+        for url in pages_of_others(visit):
+            if (person.pk, url) not in allowed and needle in page(person, url):
+                found.append(f"{person.username} on {url}")
+        if needle in json.dumps(personal_data.export(person), default=str):
+            found.append(f"the personal-data export of {person.username}")
+    for message in mail.outbox:
+        if MARKER in message.subject + message.body:
+            found.append(f"the e-mail {message.subject!r}")
+    found += [f"a log record: {line[:120]}" for line in all_logs.lines if MARKER in line]
+    found += [f"the index file {p}" for p in index_files() if MARKER.encode() in p.read_bytes()]
+    if MARKER in database_rows():
+        found.append("a database row")
+    if connection.vendor == "sqlite":
+        copy = tmp_path / "copy.sqlite3"
+        with sqlite3.connect(copy) as target:
+            connection.connection.backup(target)
+        if MARKER.encode() in copy.read_bytes():
+            found.append("the database file")
+    assert not found, "the marker leaked to:\n" + "\n".join(found)
+    assert len(mail.outbox) > 0 and len(all_logs.lines) > 0 and index_files()
