@@ -140,6 +140,10 @@ def phase_page(visit: Visit, user: "User", phase: str, today: date | None = None
             entry = entries.pop((question.pk, goal, day), None)
             slots.append(_slot(question, goal, day, entry, reads, goals))
     slots += [_slot(None, e.goal, e.day, e, reads, goals) for e in entries.values()]
+    if phase != Phase.DURING:
+        # Goal by goal, in the agreement's order (what I saw, why it works, what it would take),
+        # then the questions about the whole visit.
+        slots.sort(key=lambda slot: (not slot.goal, slot.goal_index))
     return slots
 
 
@@ -205,9 +209,15 @@ def due_for(user: "User", today: date | None = None) -> list[Due]:
             status = _phase_status(
                 visit, phase, questions, goals, submitted.get(visit.pk, set()), today
             )
-            if not status.why_closed and status.status != DONE:
+            if not status.why_closed and status.status != DONE and _due_now(visit, phase, today):
                 due.append(Due(visit, status))
     return due
+
+
+def _due_now(visit: Visit, phase: str, today: date) -> bool:
+    """The notes of the visit's days are due while it lasts; later they may still be written,
+    but the after phase is what is due then."""
+    return phase != Phase.DURING or visit.starts_on <= today <= visit.ends_on
 
 
 def shared_with(user: "User", visit: Visit | None = None):

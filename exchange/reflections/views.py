@@ -125,6 +125,8 @@ def _phase_page(request, visit, phase, failed=None, status=200):
         "phase": Phase(phase),
         "why_closed": services.why_closed(visit, phase),
         "slots": slots,
+        # Headed by day or by learning goal when the phase asks per day or per goal.
+        "grouped": any(slot.day or slot.goal for slot in slots),
         "error": error,
         "partner": _partner_name(visit, request.user),
         "max_length": services.MAX_LENGTH,

@@ -92,8 +92,8 @@ def test_seed_demo_runs_without_debug_when_confirmed(settings):
 def test_the_demo_host_finds_the_demo_members_request(settings, client):
     settings.DEBUG = True
     call_command("seed_demo")
-    visit = Visit.objects.get()
-    assert visit.state == "proposed" and visit.visitor.email == "member@demo.example"
+    visit = Visit.objects.get(state="proposed")
+    assert visit.visitor.email == "member@demo.example"
     client.force_login(get_user_model().objects.get(email="host@demo.example"))
     dashboard = client.get("/dashboard/").content.decode()
     assert visit.get_absolute_url() in dashboard
@@ -110,6 +110,20 @@ def test_seed_demo_prints_the_accounts_and_no_email(settings, capsys):
     assert "host@demo.example" in out
     assert "Subject:" not in out and "Content-Type:" not in out
     assert Visit.objects.exists()
+
+
+def test_the_demo_member_has_a_reflection_log_begun_and_the_after_phase_due(settings, client):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    visit = Visit.objects.get(state="completed")
+    client.force_login(visit.visitor)
+    dashboard = client.get("/dashboard/").content.decode()
+    assert "Write your reflection: after the visit" in dashboard
+    log = client.get(f"/visits/{visit.pk}/reflections/").content.decode()
+    assert "Completed" in log  # the before phase
+    client.force_login(get_user_model().objects.get(username="demo-host"))
+    shared = client.get(f"/visits/{visit.pk}/reflections/").content.decode()
+    assert "What did you observe today?" in shared
 
 
 def test_browsers_asking_for_favicon_ico_get_the_icon(client):

@@ -11,6 +11,7 @@ from exchange.demo import (
     seed_member,
     seed_offers_and_visit,
 )
+from exchange.reflections.demo import seed_visit_with_reflections
 
 
 def mail_to_nobody():
@@ -43,6 +44,7 @@ class Command(BaseCommand):
             pages = seed_site_pages()
             accounts = [seed_coordinator(), seed_member(), seed_host()]
             seed_offers_and_visit()
+            seed_visit_with_reflections()
 
         for item in pages:
             self.stdout.write(f"Created {item}")
