@@ -150,7 +150,7 @@ def entry_save(
                 **slot, goal=goal, day=day, question_text=question.text
             )
         _save_draft(entry, text)
-        if submit:
+        if submit and entry.versions.filter(submitted=False).exists():
             _submit(entry, user)
     return entry
 
@@ -176,8 +176,15 @@ def visit_days(visit: Visit, today: date | None = None) -> list[date]:
 
 
 def _save_draft(entry: ReflectionEntry, text: str) -> None:
-    ciphertext = encryption.encrypt(text)
     draft = entry.versions.filter(submitted=False).first()
+    last = entry.versions.filter(submitted=True).order_by("-number").first()
+    if last is not None and text == last.text:
+        # Back to the submitted text: nothing new, so no draft (a draft is its author's alone
+        # and read by nobody, so it may go).
+        if draft is not None:
+            draft.delete()
+        return
+    ciphertext = encryption.encrypt(text)
     if draft is not None:
         draft.ciphertext, draft.saved_at = ciphertext, timezone.now()
         draft.save(update_fields=["ciphertext", "saved_at"])

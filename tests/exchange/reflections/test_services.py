@@ -102,6 +102,9 @@ def test_a_draft_is_saved_over_and_a_submitted_version_never_changes(network):
     ]
     with pytest.raises(reflections.ReflectionError, match="not yours"):
         reflections.entry_submit(entry_id=entry.pk, user=network.host)
+    # Typing back the submitted text leaves nothing new: no draft, no version to submit.
+    write(visit, network.visitor, text="second draft", submit=True)
+    assert [(v.number, v.submitted) for v in entry.versions.all()] == [(1, True)]
 
 
 def test_an_entry_is_its_authors_until_shared_and_every_other_read_is_logged(network):
