@@ -196,6 +196,8 @@ def due_for(user: "User", today: date | None = None) -> list[Due]:
     queries whatever the number of visits."""
     today = today or timezone.localdate()
     visits = list(visits_with_log(user))
+    if not visits:
+        return []
     questions = _active_questions()
     submitted: dict[int, set] = {}
     for visit_id, *answer in ReflectionEntry.objects.filter(
