@@ -16,7 +16,9 @@ from django.core.management import call_command
 
 import pytest
 
-from tests.exchange.factories import UserFactory
+from cms.models import Challenge, Language
+from tests.cms.factories import make_library, make_organisation
+from tests.exchange.factories import UserFactory, make_member, make_offer
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -66,6 +68,23 @@ def demo_site(site_db, settings) -> None:
 @pytest.fixture
 def member(site_db):
     return UserFactory()
+
+
+@pytest.fixture
+def people(site_db, home_page):
+    """Two fictional members of two organisations, one hosting an offer with one window."""
+    _library, organisations = make_library(home_page)
+    host_org = make_organisation(organisations, title="Fictional Dune Counselling", country="NL")
+    visitor_org = make_organisation(organisations, title="Fictional Birch Mentors", country="FI")
+    offer = make_offer(host_org, title="Family support sessions (fictional)")
+    return {
+        "host": make_member(host_org, hosts=True, first_name="Hosting", last_name="Counsellor"),
+        "visitor": make_member(visitor_org, first_name="Visiting", last_name="Mentor"),
+        "window": offer.windows.get(),
+        # Read now: the ORM is off limits while Playwright runs (tests/browser/conftest.py).
+        "challenge": Challenge.objects.order_by("pk").first().name,
+        "language": Language.objects.order_by("pk").first().name,
+    }
 
 
 @pytest.fixture

@@ -11,23 +11,18 @@ import pytest
 from exchange.models import Visit
 from tests.browser.test_accessibility import audit
 from tests.browser.test_visit_journey import sign_in, sign_out
-from tests.cms.factories import make_library, make_organisation
 from tests.exchange.conftest import Network
-from tests.exchange.factories import advance, make_member, make_offer
+from tests.exchange.factories import advance
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def visit(site_db, home_page):
-    """A visit that took place a few days ago, its agreement signed by the host mentor."""
-    _library, organisations = make_library(home_page)
-    host_org = make_organisation(organisations, title="Fictional Dune Counselling", country="NL")
-    visitor_org = make_organisation(organisations, title="Fictional Birch Mentors", country="FI")
-    offer = make_offer(host_org, title="Family support sessions (fictional)")
-    host = make_member(host_org, hosts=True, first_name="Hosting", last_name="Counsellor")
-    visitor = make_member(visitor_org, first_name="Visiting", last_name="Mentor")
-    network = Network(host_org, visitor_org, host, None, visitor, None, offer, offer.windows.get())
+def visit(people):
+    """The journey's two members (test_visit_journey.py), after a visit that took place a few
+    days ago, its agreement signed by the host mentor."""
+    host, visitor = people["host"], people["visitor"]
+    network = Network(None, None, host, None, visitor, None, None, people["window"])
     visit = advance(network, "completed")
     ended = timezone.localdate() - timedelta(days=3)
     Visit.objects.filter(pk=visit.pk).update(starts_on=ended - timedelta(days=2), ends_on=ended)

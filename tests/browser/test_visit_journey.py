@@ -5,28 +5,10 @@ from datetime import timedelta
 
 import pytest
 
-from cms.models import Challenge, Language
 from tests.browser.test_accessibility import audit
-from tests.cms.factories import make_library, make_organisation
-from tests.exchange.factories import PASSWORD, make_member, make_offer
+from tests.exchange.factories import PASSWORD
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def people(site_db, home_page):
-    _library, organisations = make_library(home_page)
-    host_org = make_organisation(organisations, title="Fictional Dune Counselling", country="NL")
-    visitor_org = make_organisation(organisations, title="Fictional Birch Mentors", country="FI")
-    offer = make_offer(host_org, title="Family support sessions (fictional)")
-    return {
-        "host": make_member(host_org, hosts=True, first_name="Hosting", last_name="Counsellor"),
-        "visitor": make_member(visitor_org, first_name="Visiting", last_name="Mentor"),
-        "window": offer.windows.get(),
-        # Read now: the ORM is off limits while Playwright runs (tests/browser/conftest.py).
-        "challenge": Challenge.objects.order_by("pk").first().name,
-        "language": Language.objects.order_by("pk").first().name,
-    }
 
 
 def sign_in(page, user):
