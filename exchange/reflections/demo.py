@@ -80,6 +80,7 @@ def _walk_to_completed(member, host, window) -> Visit:
     dates = {"starts_on": ended - timedelta(days=2), "ends_on": ended}
     Visit.objects.filter(pk=visit.pk).update(**dates)
     LearningAgreement.objects.filter(visit=visit).update(**dates)
+    visit.agenda.update(day=dates["starts_on"])
     visits.visit_complete(visit_id=visit.pk, user=host)
     return Visit.objects.select_related("agreement").get(pk=visit.pk)
 

@@ -49,6 +49,7 @@ class Slot:
     reads: int = 0
     goal_index: int = 0  # the goal's place in the agreement, for the slot's key
     error: str = ""  # why the answer just posted to it was refused
+    agenda: list = field(default_factory=list)  # the day's agenda items, for the during phase
 
     @property
     def status(self) -> str:

@@ -120,6 +120,10 @@ def _phase_page(request, visit, phase, failed=None, status=200):
         for slot in slots:
             if [str(slot.question_id), slot.goal, str(slot.day or "")] == posted:
                 slot.text, slot.error = form.data.get("text", ""), error
+    if phase == Phase.DURING:  # kept by agenda day: each day shows what was planned for it
+        agenda = _agenda_by_day(visit)
+        for slot in slots:
+            slot.agenda = agenda.get(slot.day, [])
     context = {
         "visit": visit,
         "phase": Phase(phase),
@@ -132,6 +136,13 @@ def _phase_page(request, visit, phase, failed=None, status=200):
         "max_length": services.MAX_LENGTH,
     }
     return render(request, "exchange/reflections/phase.html", context, status=status)
+
+
+def _agenda_by_day(visit: Visit) -> dict:
+    days: dict = {}
+    for item in visit.agenda.all():  # prefetched by with_steps
+        days.setdefault(item.day, []).append(item)
+    return days
 
 
 def _partner_name(visit: Visit, user) -> str:

@@ -122,11 +122,13 @@ def test_a_phase_not_open_says_when_and_offers_no_form(client, network):
 
 def test_the_during_phase_asks_by_day_of_the_visit(client, network):
     visit = advance(network, "completed")
+    visit.agenda.create(day=visit.starts_on, activity="A fictional morning case review")
     client.force_login(network.visitor)
     page = client.get(phase_url(visit, Phase.DURING)).content.decode()
     days = len(reflections.visit_days(visit))  # up to today
     questions = ReflectionQuestion.objects.filter(phase=Phase.DURING).count()
     assert page.count("<textarea") == days * questions
+    assert "A fictional morning case review" in page  # the first day's agenda, above its notes
     day_after = (visit.ends_on + datetime.timedelta(days=1)).isoformat()
     response = client.post(
         phase_url(visit, Phase.DURING), answer(visit, Phase.DURING, day=day_after)
