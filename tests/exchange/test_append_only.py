@@ -53,9 +53,16 @@ def test_the_database_refuses_what_the_model_is_bypassed_for():
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_flush_empties_the_read_log_and_the_guard_stays():
     read_row()
-    # As the test framework flushes: without post_migrate, whose content types would come back
-    # with new ids and leave ContentType's cache stale for the tests that follow.
-    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+    # As the test framework flushes: without post_migrate (whose content types would come back
+    # with new ids, leaving ContentType's cache stale) and keeping the sequences (reset, they
+    # would hand out the ids that the next test's restored rows hold again, on PostgreSQL).
+    call_command(
+        "flush",
+        interactive=False,
+        verbosity=0,
+        inhibit_post_migrate=True,
+        reset_sequences=False,
+    )
     assert not EntryRead.objects.exists()
     read = read_row()
     assert refuses("DELETE FROM exchange_entryread WHERE id = %s", [read.pk])
