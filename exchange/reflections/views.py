@@ -113,13 +113,14 @@ def _refused(request, visit, phase, form, error: str, status: int, wants_json: b
 
 def _phase_page(request, visit, phase, failed=None, status=200):
     slots = selectors.phase_page(visit, request.user, phase)
-    error = ""
+    error = unplaced = ""
     if failed:
         form, error = failed
         posted = [form.data.get(name) or "" for name in ("question", "goal", "day")]
+        unplaced = form.data.get("text", "")
         for slot in slots:
             if [str(slot.question_id), slot.goal, str(slot.day or "")] == posted:
-                slot.text, slot.error = form.data.get("text", ""), error
+                slot.text, slot.error, unplaced = unplaced, error, ""
     if phase == Phase.DURING:  # kept by agenda day: each day shows what was planned for it
         agenda = _agenda_by_day(visit)
         for slot in slots:
@@ -132,6 +133,7 @@ def _phase_page(request, visit, phase, failed=None, status=200):
         # Headed by day or by learning goal when the phase asks per day or per goal.
         "grouped": any(slot.day or slot.goal for slot in slots),
         "error": error,
+        "unplaced": unplaced,  # refused text that fits no answer on the page: shown to copy
         "partner": _partner_name(visit, request.user),
         "max_length": services.MAX_LENGTH,
     }

@@ -106,7 +106,9 @@ def test_a_refused_answer_comes_back_with_its_text_and_the_reason(client, networ
     wrong_goal = answer(visit, goal="A goal the agreement does not have")
     response = client.post(phase_url(visit), wrong_goal)
     assert response.status_code == 409
-    assert "not a learning goal" in response.content.decode()
+    page = response.content.decode()
+    assert "not a learning goal" in page
+    assert f'<textarea id="unplaced-text" rows="4" readonly>{MARKER}</textarea>' in page
     assert not ReflectionEntry.objects.exists()
 
 
