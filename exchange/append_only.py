@@ -1,4 +1,4 @@
-"""Tables that only grow (the read log now, the consent ledger next): the database itself
+"""Tables that only grow (the reflections' read log, the consent ledger): the database itself
 refuses to change or delete a row, so no code path, admin action or shell session can rewrite
 what was recorded. The models refuse too (AppendOnlyModel), with a clearer message.
 
@@ -14,7 +14,7 @@ MESSAGE = "append-only: a row of this table is never changed or deleted"
 
 # Each table is listed once: the migrations that create the triggers and the flush command
 # that lifts them on SQLite both read it.
-TABLES = ("exchange_entryread",)
+TABLES = ("exchange_entryread", "exchange_consentevent")
 
 
 class AppendOnlyError(Exception):

@@ -1,3 +1,11 @@
+from exchange.models.excerpts import (
+    Attribution,
+    ConsentEvent,
+    ConsentKind,
+    Excerpt,
+    ExcerptVersion,
+    text_digest,
+)
 from exchange.models.membership import (
     Invitation,
     InvitationQuerySet,
@@ -30,6 +38,12 @@ from exchange.models.visits import (
 )
 
 __all__ = [
+    "Attribution",
+    "ConsentEvent",
+    "ConsentKind",
+    "Excerpt",
+    "ExcerptVersion",
+    "text_digest",
     "Audience",
     "EntryRead",
     "EntryShare",

@@ -1,0 +1,314 @@
+"""Excerpts and the consent ledger. Each function is one step and one transaction; a refused
+step raises ExcerptError with the reason and changes nothing.
+
+An author proposes a passage of their own submitted entry through the de-identification gate
+(every flag edited away or kept with a reason, and the checklist confirmed); proposing is
+consenting to that exact text and attribution. Any later edit is a new version: the author's
+own counts at once (they consent as they write it), a coordinator's waits for the author's
+approval. Consent binds to the SHA-256 of the NFC-normalised text (models.text_digest), and
+`live_consent` checks the words themselves against it whenever a quote is to be shown."""
+
+from collections.abc import Mapping, Set
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from exchange import audit, encryption
+from exchange.excerpts import deidentify
+from exchange.models import (
+    Attribution,
+    ConsentEvent,
+    ConsentKind,
+    Excerpt,
+    ExcerptVersion,
+    ReflectionEntry,
+    text_digest,
+)
+from exchange.roles import is_coordinator
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+MAX_LENGTH = 1_500  # characters: a quote, not an entry
+
+# What the author confirms before any text leaves their log (the gate's checklist).
+CHECKLIST = {
+    "no_names": gettext_lazy("No client, relative or colleague can be recognised by name."),
+    "no_details": gettext_lazy(
+        "No date of birth, address, phone number, e-mail or case number is left in."
+    ),
+    "no_traits": gettext_lazy(
+        "No rare detail (an age, a town, an event) would let someone who knows the client "
+        "recognise them."
+    ),
+    "own_words": gettext_lazy("These are my words, and I agree to the attribution chosen."),
+}
+
+audit.register(
+    {
+        "exchange.excerpt.propose": gettext_lazy("Excerpt: proposed"),
+        "exchange.excerpt.revise": gettext_lazy("Excerpt: edited by its author"),
+        "exchange.excerpt.suggest": gettext_lazy("Excerpt: edit suggested by a coordinator"),
+        "exchange.consent.grant": gettext_lazy("Consent: given to an exact text"),
+        "exchange.consent.withdraw": gettext_lazy("Consent: withdrawn"),
+    }
+)
+
+
+class ExcerptError(Exception):
+    """A step that cannot be taken; the message says why, and nothing changed."""
+
+
+class GateError(ExcerptError):
+    """The text still holds what looks like personal data the author has not decided on."""
+
+    def __init__(self, findings: list[deidentify.Finding]):
+        super().__init__(
+            _("Edit away or keep, with a reason, each passage marked below.")
+            if findings
+            else _("Confirm each point of the checklist.")
+        )
+        self.findings = findings
+
+
+@dataclass(frozen=True)
+class Consent:
+    """A live consent: to this version's exact words, with this attribution."""
+
+    version: ExcerptVersion
+    text: str
+    attribution: str
+    event: ConsentEvent
+
+
+def finding_key(finding: deidentify.Finding) -> str:
+    """How the author's decision on a finding is named in a form: its kind and words, which
+    stay the same while the text around them changes."""
+    return f"{finding.kind}:{finding.text}"
+
+
+def unresolved(text: str, reasons: Mapping[str, str]) -> list[deidentify.Finding]:
+    """The findings in `text` that the author has neither edited away nor kept with a reason."""
+    return [f for f in deidentify.find(text) if not reasons.get(finding_key(f), "").strip()]
+
+
+def _clean(text: str) -> str:
+    text = (text or "").replace("\r\n", "\n").strip()
+    if not text:
+        raise ExcerptError(_("An excerpt needs some words."))
+    if "\x00" in text:
+        raise ExcerptError(_("The text holds a character that cannot be saved (NUL)."))
+    if len(text) > MAX_LENGTH:
+        raise ExcerptError(
+            _("An excerpt holds at most %(max)s characters; this one has %(length)s.")
+            % {"max": f"{MAX_LENGTH:,}", "length": f"{len(text):,}"}
+        )
+    return text
+
+
+def _gate(text: str, reasons: Mapping[str, str], checklist: Set[str]) -> list[dict]:
+    """Pass the gate, or raise GateError; returns the findings kept, with their reasons."""
+    findings = unresolved(text, reasons)
+    if findings or not set(CHECKLIST) <= set(checklist):
+        raise GateError(findings)
+    return [
+        {"kind": f.kind, "text": f.text, "reason": reasons[finding_key(f)].strip()[:300]}
+        for f in deidentify.find(text)
+    ]
+
+
+def _attribution(value: str) -> str:
+    if value not in Attribution.values:
+        raise ExcerptError(_("Choose how the excerpt may be attributed."))
+    return value
+
+
+def _new_version(excerpt: Excerpt, text: str, attribution: str, user, **fields) -> ExcerptVersion:
+    number = excerpt.versions.count() + 1
+    return ExcerptVersion.objects.create(
+        excerpt=excerpt,
+        number=number,
+        ciphertext=encryption.encrypt(text),
+        digest=text_digest(text),
+        attribution=attribution,
+        written_by=user,
+        **fields,
+    )
+
+
+def _grant(excerpt: Excerpt, version: ExcerptVersion, user) -> None:
+    live = live_consent(excerpt)
+    if live is not None:
+        ConsentEvent.objects.create(
+            excerpt_id=excerpt.pk,
+            version=live.version.number,
+            kind=ConsentKind.SUPERSEDED,
+            digest=live.version.digest,
+            attribution=live.attribution,
+            actor_id=user.pk,
+        )
+    ConsentEvent.objects.create(
+        excerpt_id=excerpt.pk,
+        version=version.number,
+        kind=ConsentKind.GRANTED,
+        digest=version.digest,
+        attribution=version.attribution,
+        actor_id=user.pk,
+    )
+    audit.record(excerpt, "exchange.consent.grant", user, version=version.number)
+
+
+def excerpt_propose(
+    *,
+    entry_id: int,
+    user: "User",
+    text: str,
+    attribution: str,
+    reasons: Mapping[str, str],
+    checklist: Set[str],
+) -> Excerpt:
+    text, attribution = _clean(text), _attribution(attribution)
+    with transaction.atomic():
+        entry = (
+            ReflectionEntry.objects.select_related("visit__application")
+            .filter(pk=entry_id, author=user, submitted_at__isnull=False)
+            .first()
+        )
+        if entry is None:
+            raise ExcerptError(_("Excerpts come from your own submitted answers."))
+        kept = _gate(text, reasons, checklist)
+        excerpt = Excerpt.objects.create(
+            entry=entry,
+            author=user,
+            visit=entry.visit,
+            challenge_id=entry.visit.application.challenge_id,
+            goal=entry.goal,
+            phase=entry.phase,
+        )
+        version = _new_version(excerpt, text, attribution, user, kept_findings=kept)
+        audit.record(excerpt, "exchange.excerpt.propose", user)
+        _grant(excerpt, version, user)
+    return excerpt
+
+
+def excerpt_revise(
+    *,
+    excerpt_id: int,
+    user: "User",
+    text: str,
+    attribution: str,
+    reasons: Mapping[str, str],
+    checklist: Set[str],
+) -> ExcerptVersion:
+    """The author's own edit (of the words, the attribution or both): a new version, consented
+    to as it is written."""
+    text, attribution = _clean(text), _attribution(attribution)
+    with transaction.atomic():
+        excerpt = _own(excerpt_id, user)
+        live = live_consent(excerpt)
+        if live and live.version.digest == text_digest(text) and live.attribution == attribution:
+            raise ExcerptError(_("Nothing changed: you already consented to these words."))
+        kept = _gate(text, reasons, checklist)
+        version = _new_version(excerpt, text, attribution, user, kept_findings=kept)
+        audit.record(excerpt, "exchange.excerpt.revise", user, version=version.number)
+        _grant(excerpt, version, user)
+    return version
+
+
+def excerpt_suggest(*, excerpt_id: int, user: "User", text: str, reason: str) -> ExcerptVersion:
+    """A coordinator's edit (shortening, removing a detail): it counts once the author
+    approves it; until then the version consented to stands."""
+    text = _clean(text)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ExcerptError(_("Say why you suggest the edit: the author reads it."))
+    with transaction.atomic():
+        if not is_coordinator(user):
+            raise ExcerptError(_("Only the coordinators suggest edits to excerpts."))
+        excerpt = Excerpt.objects.select_for_update().filter(pk=excerpt_id).first()
+        if excerpt is None:
+            raise ExcerptError(_("This excerpt does not exist."))
+        last = excerpt.versions.order_by("-number").first()
+        if last is not None and last.digest == text_digest(text):
+            raise ExcerptError(_("The text is the same as the last version."))
+        attribution = last.attribution if last else Attribution.ANONYMOUS
+        version = _new_version(excerpt, text, attribution, user, reason=reason[:500])
+        audit.record(excerpt, "exchange.excerpt.suggest", user, version=version.number)
+    return version
+
+
+def excerpt_approve(
+    *,
+    excerpt_id: int,
+    user: "User",
+    number: int,
+    digest: str,
+    reasons: Mapping[str, str],
+    checklist: Set[str],
+) -> ExcerptVersion:
+    """The author consents to a version someone else wrote: the one they read, proved by its
+    digest, and only while it is still the latest."""
+    with transaction.atomic():
+        excerpt = _own(excerpt_id, user)
+        version = excerpt.versions.filter(number=number).first()
+        latest = excerpt.versions.order_by("-number").first()
+        if version is None or latest is None:
+            raise ExcerptError(_("This version does not exist."))
+        if version.pk != latest.pk:
+            raise ExcerptError(_("This version has since changed: read the latest one."))
+        if digest != version.digest or text_digest(version.text) != version.digest:
+            raise ExcerptError(_("The text you approved is not this version's: reload the page."))
+        live = live_consent(excerpt)
+        if live is not None and live.version.pk == version.pk:
+            raise ExcerptError(_("You already consented to this version."))
+        _gate(version.text, reasons, checklist)
+        _grant(excerpt, version, user)
+    return version
+
+
+def excerpt_withdraw(*, excerpt_id: int, user: "User") -> None:
+    with transaction.atomic():
+        excerpt = _own(excerpt_id, user)
+        live = live_consent(excerpt)
+        if live is None:
+            raise ExcerptError(_("There is no consent to withdraw: it was withdrawn already."))
+        ConsentEvent.objects.create(
+            excerpt_id=excerpt.pk,
+            version=live.version.number,
+            kind=ConsentKind.WITHDRAWN,
+            digest=live.version.digest,
+            attribution=live.attribution,
+            actor_id=user.pk,
+        )
+        audit.record(excerpt, "exchange.consent.withdraw", user, version=live.version.number)
+
+
+def live_consent(excerpt: Excerpt) -> Consent | None:
+    """The consent in force for `excerpt`, checked against the words themselves: the last event
+    of the ledger is a grant, and the version it names still holds exactly the text (by its
+    digest) and the attribution consented to. Anything else: None, and nothing is shown."""
+    event = ConsentEvent.objects.filter(excerpt_id=excerpt.pk).order_by("-at", "-pk").first()
+    if event is None or event.kind != ConsentKind.GRANTED:
+        return None
+    version = excerpt.versions.filter(number=event.version).first()
+    if version is None or version.attribution != event.attribution:
+        return None
+    text = version.text
+    if text_digest(text) != event.digest or version.digest != event.digest:
+        return None
+    return Consent(version, text, event.attribution, event)
+
+
+def may_read(excerpt: Excerpt, user: "User") -> bool:
+    """Its author, and the coordinators; nobody else reads an excerpt before it is published."""
+    return user.is_authenticated and (excerpt.author_id == user.pk or is_coordinator(user))
+
+
+def _own(excerpt_id: int, user: "User") -> Excerpt:
+    excerpt = Excerpt.objects.select_for_update().filter(pk=excerpt_id).first()
+    if excerpt is None or excerpt.author_id != user.pk:
+        raise ExcerptError(_("This excerpt does not exist, or is not yours."))
+    return excerpt
