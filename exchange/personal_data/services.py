@@ -31,6 +31,7 @@ from django.utils import timezone
 
 from allauth.usersessions.models import UserSession
 
+from exchange.excerpts import selectors as excerpts
 from exchange.visits import reminders
 
 if TYPE_CHECKING:
@@ -114,6 +115,15 @@ SECTIONS = [
         "exchange.ReflectionEntry",
         "author",
         ("visit__starts_on", "phase", "question_text", "goal", "day", "created_at", "submitted_at"),
+    ),
+    # The excerpts' words, versions and consents: consent_receipts() below. Erasing the member
+    # deletes their excerpts; the consent ledger keeps its plain ids and digests.
+    Section("excerpts", "exchange.Excerpt", "author", ("visit_id", "phase", "goal", "created_at")),
+    Section(
+        "excerpt_edits_suggested",
+        "exchange.ExcerptVersion",
+        "written_by",
+        ("excerpt_id", "number", "reason", "created_at"),
     ),
     Section("calendar_feed", "exchange.CalendarFeed", "user", ("created_at",)),
     Section("second_factors", "mfa.Authenticator", "user", ("type", "created_at", "last_used_at")),
@@ -211,6 +221,7 @@ def export(user: "User") -> dict[str, object]:
     for section in SECTIONS:
         data[section.name] = _rows(section, user)
     data["reflection_log"] = reflection_log(user)
+    data["consent_receipts"] = [receipt.as_dict() for receipt in excerpts.receipts(user)]
     profile = getattr(user, "profile", None)
     if profile is not None:
         data["profile_languages"] = list(profile.languages.values("language__name", "level"))
@@ -302,7 +313,7 @@ def before_user_delete(sender: type, instance: "User", **kwargs: object) -> None
 def _anonymise(user: "User") -> None:
     from wagtail.models import ModelLogEntry, PageLogEntry
 
-    from exchange.models import Application, Invitation
+    from exchange.models import Application, Excerpt, Invitation
 
     # Audit entries keep what happened, not who: Wagtail keeps their user id without a key.
     for log_model in (PageLogEntry, ModelLogEntry):
@@ -311,6 +322,8 @@ def _anonymise(user: "User") -> None:
         invitation.email = f"erased-{invitation.pk}@erased.invalid"
         invitation.accepted_by = None
         invitation.save(update_fields=["email", "accepted_by"])
+    # Their excerpts are their words: they go (the consent ledger keeps ids and digests only).
+    Excerpt.objects.filter(author=user).delete()
     # A visit's existence stays (the network's figures count it; the host's records need it):
     # its visitor becomes nobody (SET_NULL), and the applicant's own words go.
     Application.objects.filter(applicant=user).update(challenge_statement="", learning_goals="")
