@@ -26,6 +26,11 @@ LABELS: dict[str, Promise | str] = {
     "exchange.reflection.submit": _("Reflection: submitted"),
     "exchange.reflection.share": _("Reflection: shared"),
     "exchange.reflection.unshare": _("Reflection: sharing withdrawn"),
+    "exchange.excerpt.propose": _("Excerpt: proposed"),
+    "exchange.excerpt.revise": _("Excerpt: edited by its author"),
+    "exchange.excerpt.suggest": _("Excerpt: edit suggested by a coordinator"),
+    "exchange.consent.grant": _("Consent: given to an exact text"),
+    "exchange.consent.withdraw": _("Consent: withdrawn"),
     "exchange.calendar.create": _("Calendar address: made"),
     "exchange.calendar.renew": _("Calendar address: replaced"),
 }

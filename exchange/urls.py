@@ -5,5 +5,6 @@ urlpatterns = [
     path("", include("exchange.personal_data.urls")),
     # Before the visits: their `visits/<pk>/<step>/` would take `visits/<pk>/reflections/`.
     path("", include("exchange.reflections.urls")),
+    path("", include("exchange.excerpts.urls")),
     path("", include("exchange.visits.urls")),
 ]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from django.urls import reverse
 
-from exchange.models import ConsentEvent, ConsentKind, Excerpt
+from exchange.models import Attribution, ConsentEvent, ConsentKind, Excerpt
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -25,6 +25,10 @@ class Receipt:
     given_at: datetime
     ended: str  # "" while in force, else "superseded" or "withdrawn"
     withdraw_at: str  # the page where it is withdrawn
+
+    @property
+    def attribution_label(self) -> str:
+        return str(Attribution(self.attribution).label)
 
     def as_dict(self) -> dict:
         return {

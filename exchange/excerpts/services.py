@@ -47,16 +47,6 @@ CHECKLIST = {
     "own_words": gettext_lazy("These are my words, and I agree to the attribution chosen."),
 }
 
-audit.register(
-    {
-        "exchange.excerpt.propose": gettext_lazy("Excerpt: proposed"),
-        "exchange.excerpt.revise": gettext_lazy("Excerpt: edited by its author"),
-        "exchange.excerpt.suggest": gettext_lazy("Excerpt: edit suggested by a coordinator"),
-        "exchange.consent.grant": gettext_lazy("Consent: given to an exact text"),
-        "exchange.consent.withdraw": gettext_lazy("Consent: withdrawn"),
-    }
-)
-
 
 class ExcerptError(Exception):
     """A step that cannot be taken; the message says why, and nothing changed."""

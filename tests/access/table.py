@@ -413,6 +413,14 @@ TABLE: dict[str, P | list[P]] = {
     "reflections/": P("/reflections/", SIGNED_IN, EVERYONE_405),
     "reflections/<int:entry_id>/": P("/reflections/{entry}/", "login 404 200 404 200 404", EVERYONE_405),
     "reflections/<int:entry_id>/share/": P("/reflections/{entry}/share/", EVERYONE_405, "login 400 400 400 400 400"),  # the empty form: 400 before any lookup
+    "reflections/<int:entry_id>/excerpt/": P("/reflections/{entry}/excerpt/", "login 404 200 404 404 404", "login 404 400 404 404 404"),  # only the answer's author proposes
+    # Excerpts: member B's, consented to. Its author and the coordinators see it, nobody else.
+    "excerpts/": P("/excerpts/", SIGNED_IN, EVERYONE_405),
+    "excerpts/<int:pk>/": P("/excerpts/{excerpt}/", "login 404 200 404 200 404", EVERYONE_405),
+    "excerpts/<int:pk>/revise/": P("/excerpts/{excerpt}/revise/", EVERYONE_405, "login 404 400 404 400 404"),
+    "excerpts/<int:pk>/approve/": P("/excerpts/{excerpt}/approve/", EVERYONE_405, "login 404 400 404 400 404"),
+    "excerpts/<int:pk>/suggest/": P("/excerpts/{excerpt}/suggest/", EVERYONE_405, "login 404 400 404 400 404"),
+    "excerpts/<int:pk>/withdraw/": P("/excerpts/{excerpt}/withdraw/", EVERYONE_405, "login 404 302 404 409 404"),  # the author withdraws; the coordinator's try is refused: not theirs
     "visits/<int:pk>/reflections/": P("/visits/{visit}/reflections/", "login 404 200 404 200 404", EVERYONE_405),
     "visits/<int:pk>/reflections/<slug:phase>/": P("/visits/{visit}/reflections/before/", "login 404 200 404 404 404", "login 404 400 404 404 404"),  # only its two authors keep a log
     "visits/<int:pk>/": P("/visits/{visit}/", VISIT_PEOPLE, EVERYONE_405),

@@ -57,6 +57,11 @@ TARGETS = [
     Target("member_b", "/visits/{visit}/reflections/before/"),
     Target("member_b", "/visits/{visit}/reflections/during/", extra=("question", "goal", "day")),
     Target("member_b", "/reflections/{entry}/share/", extra=("audience", "share")),
+    # Excerpts: proposing through the gate, revising, approving, a coordinator's suggestion.
+    Target("member_b", "/reflections/{entry}/excerpt/", extra=("key-1", "reason-1")),
+    Target("member_b", "/excerpts/{excerpt}/revise/", extra=("text", "attribution", "checklist")),
+    Target("member_b", "/excerpts/{excerpt}/approve/", extra=("number", "digest", "checklist")),
+    Target("coordinator", "/excerpts/{excerpt}/suggest/", extra=("text", "reason")),
     # Public pages: the library, search and its suggestions.
     Target("anonymous", "/practices/", "get", ("page", "archived", "q")),
     Target("anonymous", "/search/", "get", ("q", "page", "challenge", "country", "level")),

@@ -143,6 +143,7 @@ def build_world(home) -> World:
         "visit": visit.pk,
         "agenda_item": visit.agenda.get().pk,
         "entry": entry.pk,
+        "excerpt": _excerpt(entry).pk,
         "question": entry.question_id,
         "feed_token": CalendarFeed.objects.create(user=users["member_b"]).token,
         "round": Round.objects.create(
@@ -204,6 +205,20 @@ def _reflection(visit, visitor):
     )
     reflections.entry_share(entry_id=entry.pk, user=visitor, audience="coordinators")
     return entry
+
+
+def _excerpt(entry):
+    """Member B's excerpt of that answer, consented to."""
+    from exchange.excerpts import services as excerpts
+
+    return excerpts.excerpt_propose(
+        entry_id=entry.pk,
+        user=entry.author,
+        text="Fictional words for the publication.",
+        attribution="anonymous",
+        reasons={},
+        checklist=set(excerpts.CHECKLIST),
+    )
 
 
 def _member(username: str, organisation, **profile) -> object:

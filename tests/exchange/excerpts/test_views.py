@@ -1,0 +1,161 @@
+"""The excerpt pages as their users meet them: proposing through the gate (each flag shown in
+place, kept with a reason or edited away), a coordinator's suggestion the author consents to,
+withdrawal, receipts, and nobody else ever seeing an excerpt."""
+
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+import pytest
+
+from exchange.excerpts import services as excerpts
+from exchange.models import ConsentEvent, Excerpt, Phase
+from exchange.reflections import services as reflections
+from exchange.roles import COORDINATORS
+from tests.exchange.factories import UserFactory, advance, make_member
+
+pytestmark = pytest.mark.django_db
+
+CLEAN = "The team reads the family's own words aloud before anyone gives an opinion."
+FLAGGED = "The mother, Mrs Berisha, called the team on 12 March 2024."
+CHECKLIST = [("checklist", key) for key in excerpts.CHECKLIST]
+
+
+@pytest.fixture
+def entry(network):
+    visit = advance(network, "completed")
+    question, goal = reflections.phase_slots(visit, Phase.AFTER)[0]
+    return reflections.entry_save(
+        visit_id=visit.pk,
+        user=network.visitor,
+        phase=Phase.AFTER,
+        question_id=question.pk,
+        goal=goal,
+        text=f"{CLEAN} {FLAGGED}",
+        submit=True,
+    )
+
+
+@pytest.fixture
+def coordinator():
+    user = UserFactory(second_factor=True)
+    user.groups.add(Group.objects.get(name=COORDINATORS))
+    return user
+
+
+def post(client, url, fields: dict, extra=()):
+    """A form post with repeated fields (the checklist)."""
+    from urllib.parse import urlencode
+
+    body = urlencode([*fields.items(), *extra])
+    return client.post(url, body, content_type="application/x-www-form-urlencoded")
+
+
+def test_proposing_shows_each_flag_in_place_and_consents_once_decided(client, entry):
+    client.force_login(entry.author)
+    url = reverse("excerpt_propose", args=[entry.pk])
+    page = client.get(url).content.decode()
+    assert '<mark class="finding"' in page and "Mrs Berisha" in page  # the answer, flagged
+
+    response = post(client, url, {"text": FLAGGED, "attribution": "anonymous"}, CHECKLIST)
+    assert response.status_code == 409
+    assert "Edit away or keep, with a reason" in response.content.decode()
+    assert not Excerpt.objects.exists()
+
+    keep = {"key-1": "name:Mrs Berisha", "reason-1": "", "key-2": "date:12 March 2024"}
+    keep["reason-2"] = "A public event's date."
+    text = "The mother called the team on 12 March 2024."
+    response = post(client, url, {"text": text, "attribution": "role_country", **keep}, CHECKLIST)
+    assert response.status_code == 302
+    excerpt = Excerpt.objects.get()
+    assert excerpts.live_consent(excerpt).text == text
+    detail = client.get(response["Location"]).content.decode()
+    assert text in detail and "Withdraw my consent" in detail
+    receipts = client.get(reverse("excerpts")).content.decode()
+    assert "Your consent receipts" in receipts and text in receipts
+
+
+def test_the_checklist_must_be_confirmed(client, entry):
+    client.force_login(entry.author)
+    url = reverse("excerpt_propose", args=[entry.pk])
+    response = post(client, url, {"text": CLEAN, "attribution": "anonymous"})
+    assert response.status_code == 409 and "Confirm each point" in response.content.decode()
+
+
+def test_a_suggestion_waits_for_the_authors_consent_then_withdrawal(client, entry, coordinator):
+    excerpt = excerpts.excerpt_propose(
+        entry_id=entry.pk,
+        user=entry.author,
+        text=CLEAN,
+        attribution="named",
+        reasons={},
+        checklist=set(excerpts.CHECKLIST),
+    )
+    client.force_login(coordinator)
+    overview = client.get(reverse("excerpts")).content.decode()
+    assert reverse("excerpt_detail", args=[excerpt.pk]) in overview
+    response = client.post(
+        reverse("excerpt_suggest", args=[excerpt.pk]),
+        {"text": "The family's words come first.", "reason": "Shorter."},
+    )
+    assert response.status_code == 302
+    client.force_login(entry.author)
+    page = client.get(reverse("excerpt_detail", args=[excerpt.pk])).content.decode()
+    assert "A coordinator suggests an edit" in page and "Shorter." in page
+    version = excerpt.versions.order_by("number").last()
+    forged = post(
+        client,
+        reverse("excerpt_approve", args=[excerpt.pk]),
+        {"number": version.number, "digest": "0" * 64},
+        CHECKLIST,
+    )
+    assert forged.status_code == 409 and "reload the page" in forged.content.decode()
+    approved = post(
+        client,
+        reverse("excerpt_approve", args=[excerpt.pk]),
+        {"number": version.number, "digest": version.digest},
+        CHECKLIST,
+    )
+    assert approved.status_code == 302
+    assert excerpts.live_consent(excerpt).text == "The family's words come first."
+    client.post(reverse("excerpt_withdraw", args=[excerpt.pk]))
+    again = client.post(reverse("excerpt_withdraw", args=[excerpt.pk]))
+    assert again.status_code == 409 and "withdrawn already" in again.content.decode()
+    kinds = list(ConsentEvent.objects.values_list("kind", flat=True))
+    assert kinds == ["granted", "superseded", "granted", "withdrawn"]
+
+
+def test_nobody_else_sees_or_proposes_an_excerpt(client, entry, network):
+    excerpt = excerpts.excerpt_propose(
+        entry_id=entry.pk,
+        user=entry.author,
+        text=CLEAN,
+        attribution="anonymous",
+        reasons={},
+        checklist=set(excerpts.CHECKLIST),
+    )
+    staff = UserFactory(is_staff=True, is_superuser=True, second_factor=True)
+    for person in (network.host, network.colleague, network.outsider, staff):
+        client.force_login(person)
+        assert client.get(reverse("excerpt_detail", args=[excerpt.pk])).status_code == 404
+        assert client.get(reverse("excerpt_propose", args=[entry.pk])).status_code == 404
+        assert CLEAN not in client.get(reverse("excerpts")).content.decode()
+        assert client.post(reverse("excerpt_withdraw", args=[excerpt.pk])).status_code == 404
+    assert excerpts.live_consent(excerpt) is not None
+
+
+def test_bad_input_gets_a_message_and_no_500(client, entry):
+    client.force_login(entry.author)
+    url = reverse("excerpt_propose", args=[entry.pk])
+    for fields in (
+        {"text": "x" * 1_501, "attribution": "anonymous"},
+        {"text": "a\x00b", "attribution": "anonymous"},
+        {"text": CLEAN, "attribution": "famous"},
+        {"text": "", "attribution": "anonymous"},
+    ):
+        response = post(client, url, fields, CHECKLIST)
+        assert response.status_code == 400, fields
+        assert "There is a problem" in response.content.decode()
+    assert not Excerpt.objects.exists()
+    other = make_member(entry.visit.application.organisation)
+    client.force_login(other)
+    assert post(client, url, {"text": CLEAN, "attribution": "anonymous"}).status_code == 404
