@@ -1,0 +1,113 @@
+"""An excerpt in a real browser: the visitor proposes a passage of a submitted answer, the gate
+flags a name and a date in place, the visitor edits the name away and keeps the date with a
+reason, confirms the checklist and consents; a coordinator suggests a shorter version; the
+visitor consents to it, then withdraws."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.utils import timezone
+
+import pytest
+
+from exchange.models import Phase, Visit
+from exchange.reflections import services as reflections
+from exchange.roles import COORDINATORS
+from tests.browser.test_accessibility import audit
+from tests.browser.test_visit_journey import sign_in, sign_out
+from tests.exchange.conftest import Network
+from tests.exchange.factories import UserFactory, advance
+
+pytestmark = pytest.mark.browser
+
+ANSWER = "The mother, Mrs Berisha, called the team on 12 March 2024. The team listened first."
+
+
+@pytest.fixture
+def answer(people):
+    host, visitor = people["host"], people["visitor"]
+    network = Network(None, None, host, None, visitor, None, None, people["window"])
+    visit = advance(network, "completed")
+    ended = timezone.localdate() - timedelta(days=3)
+    Visit.objects.filter(pk=visit.pk).update(starts_on=ended - timedelta(days=2), ends_on=ended)
+    visit.refresh_from_db()
+    question, goal = reflections.phase_slots(visit, Phase.AFTER)[0]
+    entry = reflections.entry_save(
+        visit_id=visit.pk,
+        user=visitor,
+        phase=Phase.AFTER,
+        question_id=question.pk,
+        goal=goal,
+        text=ANSWER,
+        submit=True,
+    )
+    coordinator = UserFactory(second_factor=True, first_name="Network", last_name="Coordinator")
+    coordinator.groups.add(Group.objects.get(name=COORDINATORS))
+    # A coordinator signs in with a second factor: their session is made here, as after it
+    # (the ORM is off limits once Playwright runs: tests/browser/conftest.py).
+    client = Client()
+    client.force_login(coordinator)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    return {"entry": entry, "visitor": visitor, "coordinator_session": session}
+
+
+def confirm_checklist(page):
+    for box in page.locator("input[name=checklist]:visible").all():
+        box.check()
+
+
+def test_propose_flag_fix_consent_suggest_approve_withdraw(answer, page):
+    sign_in(page, answer["visitor"])
+    page.goto(f"/reflections/{answer['entry'].pk}/")
+    page.get_by_role("link", name="Propose an excerpt for the network's publication").click()
+    flags = page.locator("mark.finding")
+    assert flags.count() == 2  # the name and the date, in place
+    audit(page, page.url)
+
+    page.get_by_label("The excerpt").fill(
+        "The mother called the team on 12 March 2024. The team listened first."
+    )
+    page.get_by_label("With my role and country only").check()
+    confirm_checklist(page)
+    page.get_by_role("button", name="Propose and consent").click()
+    assert page.get_by_text("Edit away or keep, with a reason").is_visible()
+    assert page.locator("mark.finding").count() == 1  # the name is gone; the date remains
+    page.get_by_label("Keep it, because").fill("The date of a public event, not the client's.")
+    confirm_checklist(page)
+    page.get_by_label("With my role and country only").check()
+    page.get_by_role("button", name="Propose and consent").click()
+    assert page.get_by_text("Your excerpt is proposed, and your consent recorded.").is_visible()
+    excerpt_url = page.url
+    sign_out(page)
+
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": answer["coordinator_session"],
+                "url": excerpt_url,
+            }
+        ]
+    )
+    page.goto(excerpt_url)
+    page.get_by_label("Your suggested text").fill("The team listened first.")
+    page.get_by_label("Why (the author reads this)").fill("Shorter, without the date.")
+    page.get_by_role("button", name="Send the suggestion").click()
+    assert page.get_by_text("Your suggestion is sent to the author").is_visible()
+    page.context.clear_cookies()
+
+    sign_in(page, answer["visitor"])
+    page.goto(excerpt_url)
+    assert page.get_by_text("Shorter, without the date.").is_visible()
+    confirm_checklist(page)
+    page.get_by_role("button", name="Consent to this version").click()
+    assert page.get_by_text("You consented to the suggested version.").is_visible()
+    assert page.locator("blockquote").first.inner_text().strip() == "The team listened first."
+    audit(page, page.url)
+    page.get_by_role("button", name="Withdraw my consent").click()
+    assert page.get_by_text("Your consent is withdrawn").is_visible()
+    assert page.get_by_text("None in force").is_visible()
+    page.goto("/excerpts/")
+    assert page.get_by_text("withdrawn since").is_visible()
