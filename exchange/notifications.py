@@ -36,6 +36,7 @@ SUBJECTS = {
     "host_missing": _("Your visit request to %(organisation)s waits for a host"),
     "host_missing_coordinator": _("A visit request to %(organisation)s has nobody to answer it"),
     "host_found": _("A visit request from %(visitor)s waits for your answer"),
+    "excerpt_suggested": _("A coordinator suggests an edit to your excerpt"),
 }
 
 # Who hears of each step, besides never the person who took it.
@@ -97,8 +98,8 @@ def visit_event(visit, event: str, *, actor=None) -> None:
     send_after_commit(visit, event, recipients(visit, AUDIENCE[event], actor))
 
 
-def send_after_commit(visit, event: str, people: list) -> None:
-    messages = [message(visit, event, person) for person in people]
+def send_after_commit(visit, event: str, people: list, path: str = "") -> None:
+    messages = [message(visit, event, person, path) for person in people]
     if messages:
         transaction.on_commit(lambda: _send(messages), robust=True)
 
@@ -120,15 +121,17 @@ def _path(visit, event: str) -> str:
     return visit.get_absolute_url()
 
 
-def message(visit, event: str, person) -> EmailMessage:
+def message(visit, event: str, person, path: str = "") -> EmailMessage:
+    """The e-mail about `event` to `person`, leading to `path` (else the event's own page)."""
     with translation.override(language_of(person)):
         context = {
             "visit": visit,
             "person": person,
             "organisation": visit.window.offer.organisation.title,
             "visitor": visit.visitor.get_full_name() if visit.visitor else _("an erased member"),
-            "link": settings.BASE_URL + _path(visit, event),
+            "link": settings.BASE_URL + (path or _path(visit, event)),
             "to_log": event.startswith("reflection_"),
+            "to_excerpt": event.startswith("excerpt_"),
             "site_name": settings.WAGTAIL_SITE_NAME,
             "event": event,
         }

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from exchange import audit, encryption
+from exchange import audit, encryption, notifications
 from exchange.excerpts import deidentify
 from exchange.models import (
     Attribution,
@@ -227,6 +228,14 @@ def excerpt_suggest(*, excerpt_id: int, user: "User", text: str, reason: str) ->
         attribution = last.attribution if last else Attribution.ANONYMOUS
         version = _new_version(excerpt, text, attribution, user, reason=reason[:500])
         audit.record(excerpt, "exchange.excerpt.suggest", user, version=version.number)
+        if excerpt.author is not None and excerpt.author.is_active:
+            # The author decides; the e-mail says so and leads to the excerpt, never quoting it.
+            notifications.send_after_commit(
+                excerpt.visit,
+                "excerpt_suggested",
+                [excerpt.author],
+                path=reverse("excerpt_detail", args=[excerpt.pk]),
+            )
     return version
 
 

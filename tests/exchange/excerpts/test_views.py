@@ -81,7 +81,9 @@ def test_the_checklist_must_be_confirmed(client, entry):
     assert response.status_code == 409 and "Confirm each point" in response.content.decode()
 
 
-def test_a_suggestion_waits_for_the_authors_consent_then_withdrawal(client, entry, coordinator):
+def test_a_suggestion_waits_for_the_authors_consent_then_withdrawal(
+    client, entry, coordinator, mailoutbox, django_capture_on_commit_callbacks
+):
     excerpt = excerpts.excerpt_propose(
         entry_id=entry.pk,
         user=entry.author,
@@ -93,11 +95,16 @@ def test_a_suggestion_waits_for_the_authors_consent_then_withdrawal(client, entr
     client.force_login(coordinator)
     overview = client.get(reverse("excerpts")).content.decode()
     assert reverse("excerpt_detail", args=[excerpt.pk]) in overview
-    response = client.post(
-        reverse("excerpt_suggest", args=[excerpt.pk]),
-        {"text": "The family's words come first.", "reason": "Shorter."},
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the e-mail goes after the commit
+        response = client.post(
+            reverse("excerpt_suggest", args=[excerpt.pk]),
+            {"text": "The family's words come first.", "reason": "Shorter."},
+        )
     assert response.status_code == 302
+    [mail] = [m for m in mailoutbox if "suggests an edit" in m.subject]
+    assert mail.to == [entry.author.email]
+    assert reverse("excerpt_detail", args=[excerpt.pk]) in mail.body
+    assert "words come first" not in mail.body and CLEAN not in mail.body  # never the text
     client.force_login(entry.author)
     page = client.get(reverse("excerpt_detail", args=[excerpt.pk])).content.decode()
     assert "A coordinator suggests an edit" in page and "Shorter." in page
