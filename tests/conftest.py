@@ -1,3 +1,5 @@
+import logging
+
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
 
@@ -60,3 +62,17 @@ def search_index(tmp_path, settings):
         settings.WAGTAILSEARCH_BACKENDS = backends
     yield
     storage.close_all()
+
+
+@pytest.fixture
+def all_logs():
+    """Every log record of every logger during the test, as a log file would hold it."""
+    from tests.privacy import Everything
+
+    handler, root = Everything(), logging.getLogger()
+    level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    yield handler
+    root.removeHandler(handler)
+    root.setLevel(level)

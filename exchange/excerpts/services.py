@@ -8,6 +8,7 @@ own counts at once (they consent as they write it), a coordinator's waits for th
 approval. Consent binds to the SHA-256 of the NFC-normalised text (models.text_digest), and
 `live_consent` checks the words themselves against it whenever a quote is to be shown."""
 
+import json
 from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -117,7 +118,14 @@ def _attribution(value: str) -> str:
     return value
 
 
-def _new_version(excerpt: Excerpt, text: str, attribution: str, user, **fields) -> ExcerptVersion:
+def _new_version(
+    excerpt: Excerpt,
+    text: str,
+    attribution: str,
+    user,
+    reason: str = "",
+    kept_findings: list[dict] | None = None,
+) -> ExcerptVersion:
     number = excerpt.versions.count() + 1
     return ExcerptVersion.objects.create(
         excerpt=excerpt,
@@ -126,7 +134,8 @@ def _new_version(excerpt: Excerpt, text: str, attribution: str, user, **fields) 
         digest=text_digest(text),
         attribution=attribution,
         written_by=user,
-        **fields,
+        reason_ciphertext=encryption.encrypt(reason) if reason else "",
+        findings_ciphertext=encryption.encrypt(json.dumps(kept_findings)) if kept_findings else "",
     )
 
 

@@ -4,6 +4,7 @@ is to one exact version and attribution, recorded in an append-only ledger by th
 the NFC-normalised text. Text is encrypted at rest, as reflections are."""
 
 import hashlib
+import json
 import unicodedata
 
 from django.conf import settings
@@ -68,9 +69,10 @@ class ExcerptVersion(models.Model):
     written_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    reason = models.CharField(_("why it changed"), max_length=500, blank=True)
-    # What the de-identification gate flagged and the author kept, each with their reason.
-    kept_findings = models.JSONField(default=list, blank=True)
+    # Why it changed (a coordinator's note) and what the de-identification gate flagged and the
+    # author kept, with their reasons: words about the text, so encrypted as the text is.
+    reason_ciphertext = models.TextField(editable=False, blank=True)
+    findings_ciphertext = models.TextField(editable=False, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -85,6 +87,16 @@ class ExcerptVersion(models.Model):
     @property
     def text(self) -> str:
         return encryption.decrypt(self.ciphertext)
+
+    @property
+    def reason(self) -> str:
+        return encryption.decrypt(self.reason_ciphertext) if self.reason_ciphertext else ""
+
+    @property
+    def kept_findings(self) -> list[dict]:
+        if not self.findings_ciphertext:
+            return []
+        return json.loads(encryption.decrypt(self.findings_ciphertext))
 
 
 class ConsentKind(models.TextChoices):

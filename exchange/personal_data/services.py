@@ -123,7 +123,7 @@ SECTIONS = [
         "excerpt_edits_suggested",
         "exchange.ExcerptVersion",
         "written_by",
-        ("excerpt_id", "number", "reason", "created_at"),
+        ("excerpt_id", "number", "created_at"),
     ),
     Section("calendar_feed", "exchange.CalendarFeed", "user", ("created_at",)),
     Section("second_factors", "mfa.Authenticator", "user", ("type", "created_at", "last_used_at")),

@@ -7,12 +7,9 @@ their personal-data exports, and the database itself (every row, and on SQLite t
 It is found only where the rules allow, and never in the database in clear."""
 
 import json
-import logging
 import sqlite3
 from datetime import timedelta
-from pathlib import Path
 
-from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
@@ -21,7 +18,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 import pytest
 
@@ -31,31 +28,9 @@ from exchange.reflections import services as reflections
 from exchange.roles import COORDINATORS
 from tests.exchange.conftest import make_network
 from tests.exchange.factories import UserFactory, advance, make_member
+from tests.privacy import database_rows, index_files, leaks_to_public_pages
 
 MARKER = "zqx7e1marker"  # one search token: a word no page, index or e-mail holds by chance
-
-
-class Everything(logging.Handler):
-    """Every log record of every logger, formatted as a log file would hold it."""
-
-    def __init__(self):
-        super().__init__(level=logging.DEBUG)
-        self.setFormatter(logging.Formatter("%(name)s %(levelname)s %(message)s"))
-        self.lines: list[str] = []
-
-    def emit(self, record):
-        self.lines.append(self.format(record))
-
-
-@pytest.fixture
-def all_logs():
-    handler, root = Everything(), logging.getLogger()
-    level = root.level
-    root.addHandler(handler)
-    root.setLevel(logging.DEBUG)
-    yield handler
-    root.removeHandler(handler)
-    root.setLevel(level)
 
 
 def write_every_answer(client: Client, visit: Visit, author) -> None:
@@ -98,32 +73,6 @@ def pages_of_others(visit: Visit) -> list[str]:
         f"/admin/users/edit/{visit.visitor_id}/",
         reverse("personal_data"),
     ]
-
-
-def public_pages() -> list[str]:
-    urls = [page.url for page in Page.objects.live().public().specific() if page.url]
-    return urls + [
-        f"/search/?q={MARKER}",
-        f"/search/autocomplete/?q={MARKER[:6]}",
-        f"/practices/?q={MARKER}",
-    ]
-
-
-def database_rows() -> str:
-    """Every row of every table, as text."""
-    dumped = []
-    with connection.cursor() as cursor:
-        for table in connection.introspection.table_names():
-            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
-            dumped += [repr(row) for row in cursor.fetchall()]
-    return "\n".join(dumped)
-
-
-def index_files() -> list[Path]:
-    backend = settings.WAGTAILSEARCH_BACKENDS["default"]
-    if "PATH" not in backend:
-        return []
-    return [path for path in Path(backend["PATH"]).rglob("*") if path.is_file()]
 
 
 # Committed, so that the copy of the database file holds what a backup would.
@@ -182,13 +131,7 @@ def test_a_reflection_is_found_only_where_the_rules_allow(tmp_path, all_logs):
         (network.host.pk, reverse("reflection_entry", args=[to_partner.pk])),
         (coordinator.pk, reverse("reflection_entry", args=[to_coordinators.pk])),
     }
-    # A search page repeats its query: the marker may appear there as often as any word
-    # that no page holds appears on its own search page, and no more.
-    unknown = "zqx0unknown"
-    for url in public_pages():
-        echoed = page(None, url.replace(MARKER, unknown)).count(unknown)
-        if page(None, url).count(MARKER) > echoed:
-            found.append(f"public page {url}")
+    found += leaks_to_public_pages(client, MARKER)
     others = (network.host, other_host, network.colleague, network.outsider, coordinator, staff)
     for person in others:
         # The host mentor is an author too: for them, the visitor's words are the marker.

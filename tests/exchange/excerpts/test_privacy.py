@@ -1,0 +1,107 @@
+"""Where an excerpt's words can be found before anything is published: by its author and the
+coordinators on the excerpt pages, and nowhere else: not on public pages or search, in other
+members' or staff's pages and exports, in an e-mail, a log record, an index file, a database
+row, or (SQLite) the raw database file. The kept flag's reason is held to the same rule."""
+
+import json
+import sqlite3
+
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from wagtail.models import Site
+
+import pytest
+
+from exchange.excerpts import services as excerpts
+from exchange.models import Excerpt, Phase
+from exchange.personal_data import services as personal_data
+from exchange.reflections import services as reflections
+from exchange.roles import COORDINATORS
+from tests.exchange.conftest import make_network
+from tests.exchange.factories import UserFactory, advance, make_member
+from tests.privacy import database_rows, index_files, leaks_to_public_pages
+
+MARKER = "qvz3excerptmarker"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_excerpt_is_found_only_by_its_author_and_the_coordinators(tmp_path, all_logs):
+    network = make_network(Site.objects.get(is_default_site=True).root_page.specific)
+    visit = advance(network, "completed")
+    question, goal = reflections.phase_slots(visit, Phase.AFTER)[0]
+    entry = reflections.entry_save(
+        visit_id=visit.pk,
+        user=network.visitor,
+        phase=Phase.AFTER,
+        question_id=question.pk,
+        goal=goal,
+        text="An answer.",
+        submit=True,
+    )
+    coordinator = UserFactory(second_factor=True)
+    coordinator.groups.add(Group.objects.get(name=COORDINATORS))
+    client = Client()
+    client.force_login(network.visitor)
+    body = (
+        f"text={MARKER}+began+on+12+March+2024&attribution=named"
+        f"&key-1=date:12+March+2024&reason-1={MARKER}-reason"
+        + "".join(f"&checklist={key}" for key in excerpts.CHECKLIST)
+    )
+    response = client.post(
+        reverse("excerpt_propose", args=[entry.pk]),
+        body,
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 302, response.content.decode()[-600:]
+    excerpt = Excerpt.objects.get()
+    excerpts.excerpt_suggest(
+        excerpt_id=excerpt.pk, user=coordinator, text=f"{MARKER} shorter.", reason="Shorter."
+    )
+    call_command("update_index", verbosity=0)
+
+    detail = reverse("excerpt_detail", args=[excerpt.pk])
+    for reader in (network.visitor, coordinator):
+        client.force_login(reader)
+        assert MARKER in client.get(detail).content.decode()
+
+    found = []
+    found += leaks_to_public_pages(client, MARKER)
+    staff = UserFactory(is_staff=True, is_superuser=True, second_factor=True)
+    other_host = make_member(network.host_org, hosts=True)
+    pages = [
+        detail,
+        reverse("excerpts"),
+        reverse("excerpt_propose", args=[entry.pk]),
+        reverse("reflection_entry", args=[entry.pk]),
+        reverse("dashboard"),
+        "/admin/",
+        "/admin/reports/site-history/",
+        f"/admin/visits/inspect/{visit.pk}/",
+    ]
+    for person in (network.host, other_host, network.colleague, network.outsider, staff):
+        client.force_login(person)
+        found += [
+            f"{person.username} on {url}"
+            for url in pages
+            if MARKER in client.get(url).content.decode()
+        ]
+        if MARKER in json.dumps(personal_data.export(person), default=str):
+            found.append(f"the export of {person.username}")
+    found += [f"the e-mail {m.subject!r}" for m in mail.outbox if MARKER in m.subject + m.body]
+    found += [f"a log record: {line[:100]}" for line in all_logs.lines if MARKER in line]
+    found += [f"the index file {p}" for p in index_files() if MARKER.encode() in p.read_bytes()]
+    if MARKER in database_rows():
+        found.append("a database row")
+    if connection.vendor == "sqlite":
+        copy = tmp_path / "copy.sqlite3"
+        with sqlite3.connect(copy) as target:
+            connection.connection.backup(target)
+        if MARKER.encode() in copy.read_bytes():
+            found.append("the database file")
+    assert not found, "the marker leaked to:\n" + "\n".join(found)
+    assert MARKER in json.dumps(personal_data.export(network.visitor), default=str)  # receipts
