@@ -122,7 +122,7 @@ def _new_version(
     excerpt: Excerpt,
     text: str,
     attribution: str,
-    user,
+    user: "User",
     reason: str = "",
     kept_findings: list[dict] | None = None,
 ) -> ExcerptVersion:
@@ -139,7 +139,7 @@ def _new_version(
     )
 
 
-def _grant(excerpt: Excerpt, version: ExcerptVersion, user) -> None:
+def _grant(excerpt: Excerpt, version: ExcerptVersion, user: "User") -> None:
     live = live_consent(excerpt)
     if live is not None:
         ConsentEvent.objects.create(
