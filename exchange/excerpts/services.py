@@ -9,6 +9,7 @@ approval. Consent binds to the SHA-256 of the NFC-normalised text (models.text_d
 `live_consent` checks the words themselves against it whenever a quote is to be shown."""
 
 import json
+import re
 from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ from exchange import audit, encryption, notifications
 from exchange.excerpts import deidentify
 from exchange.models import (
     Attribution,
+    CaseNumberPattern,
     ConsentEvent,
     ConsentKind,
     Excerpt,
@@ -82,9 +84,27 @@ def finding_key(finding: deidentify.Finding) -> str:
     return f"{finding.kind}:{finding.text}"
 
 
+def case_patterns() -> list[re.Pattern]:
+    """The coordinators' own forms of case number (a pattern that no longer compiles, say
+    after a Python upgrade, is left out rather than stopping every excerpt)."""
+    compiled = []
+    for pattern in CaseNumberPattern.objects.filter(is_active=True).values_list(
+        "pattern", flat=True
+    ):
+        try:
+            compiled.append(re.compile(pattern))
+        except re.error:
+            continue
+    return compiled
+
+
+def findings(text: str) -> list[deidentify.Finding]:
+    return deidentify.find(text, case_patterns())
+
+
 def unresolved(text: str, reasons: Mapping[str, str]) -> list[deidentify.Finding]:
     """The findings in `text` that the author has neither edited away nor kept with a reason."""
-    return [f for f in deidentify.find(text) if not reasons.get(finding_key(f), "").strip()]
+    return [f for f in findings(text) if not reasons.get(finding_key(f), "").strip()]
 
 
 def _clean(text: str) -> str:
@@ -103,12 +123,12 @@ def _clean(text: str) -> str:
 
 def _gate(text: str, reasons: Mapping[str, str], checklist: Set[str]) -> list[dict]:
     """Pass the gate, or raise GateError; returns the findings kept, with their reasons."""
-    findings = unresolved(text, reasons)
-    if findings or not set(CHECKLIST) <= set(checklist):
-        raise GateError(findings)
+    undecided = unresolved(text, reasons)
+    if undecided or not set(CHECKLIST) <= set(checklist):
+        raise GateError(undecided)
     return [
         {"kind": f.kind, "text": f.text, "reason": reasons[finding_key(f)].strip()[:300]}
-        for f in deidentify.find(text)
+        for f in findings(text)
     ]
 
 

@@ -34,7 +34,7 @@ def marked(text: str, findings: list[deidentify.Finding]) -> list[tuple[str, obj
 def _gate_context(text: str, data) -> dict:
     """The flags of `text` for the page: each in place, numbered, with the reason given."""
     reasons = reasons_of(data) if data else {}
-    findings = deidentify.find(text) if text else []
+    findings = services.findings(text) if text else []
     return {
         "segments": marked(text, findings),
         "flags": [

@@ -1,5 +1,6 @@
 from exchange.models.excerpts import (
     Attribution,
+    CaseNumberPattern,
     ConsentEvent,
     ConsentKind,
     Excerpt,
@@ -39,6 +40,7 @@ from exchange.models.visits import (
 
 __all__ = [
     "Attribution",
+    "CaseNumberPattern",
     "ConsentEvent",
     "ConsentKind",
     "Excerpt",

@@ -5,9 +5,11 @@ the NFC-normalised text. Text is encrypted at rest, as reflections are."""
 
 import hashlib
 import json
+import re
 import unicodedata
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -123,3 +125,39 @@ class ConsentEvent(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.kind}: excerpt {self.excerpt_id} v{self.version}"
+
+
+def validate_pattern(value: str) -> None:
+    try:
+        compiled = re.compile(value)
+    except re.error as error:
+        raise ValidationError(
+            _("This is not a valid pattern: %(error)s.") % {"error": error}
+        ) from None
+    if compiled.search("") is not None:
+        raise ValidationError(_("This pattern matches an empty text: it would flag everything."))
+
+
+class CaseNumberPattern(models.Model):
+    """A form of case or file number the members' organisations use, which the
+    de-identification gate flags beside the forms it knows (the coordinators keep these)."""
+
+    pattern = models.CharField(
+        _("pattern"),
+        max_length=200,
+        validators=[validate_pattern],
+        help_text=_(
+            "A regular expression. For example JA/\\d+/K-\\d+ flags JA/77/K-19 "
+            "(\\d+ is one or more digits)."
+        ),
+    )
+    description = models.CharField(_("what it is"), max_length=200, blank=True)
+    is_active = models.BooleanField(_("flagged"), default=True)
+
+    class Meta:
+        verbose_name = _("case number pattern")
+        verbose_name_plural = _("case number patterns")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.description or self.pattern

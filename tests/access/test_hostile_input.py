@@ -78,6 +78,8 @@ TARGETS = [
     Target("coordinator", "/admin/visits/", "get", ("q", "p", "ordering", "export")),
     Target("coordinator", "/admin/exclusions/new/"),
     Target("coordinator", "/admin/exclusions/edit/{exclusion}/"),
+    Target("coordinator", "/admin/case-number-patterns/new/"),
+    Target("coordinator", "/admin/case-number-patterns/edit/{case_pattern}/"),
     Target("coordinator", "/admin/reflection-questions/new/"),
     Target("coordinator", "/admin/reflection-questions/edit/{question}/"),
     Target("coordinator", "/admin/rounds/new/"),

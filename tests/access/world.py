@@ -29,7 +29,7 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from cms.models import Challenge, Language, PracticePage, Setting, TargetGroup
 from exchange.membership import services as invitations
-from exchange.models import CalendarFeed, Profile
+from exchange.models import CalendarFeed, CaseNumberPattern, Profile
 from exchange.roles import COORDINATORS, MEMBERS
 from exchange.visits import agreements
 from exchange.visits import services as visits
@@ -144,6 +144,7 @@ def build_world(home) -> World:
         "agenda_item": visit.agenda.get().pk,
         "entry": entry.pk,
         "excerpt": _excerpt(entry).pk,
+        "case_pattern": CaseNumberPattern.objects.create(pattern=r"JA/\d+", description="x").pk,
         "question": entry.question_id,
         "feed_token": CalendarFeed.objects.create(user=users["member_b"]).token,
         "round": Round.objects.create(

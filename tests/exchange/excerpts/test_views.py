@@ -2,6 +2,8 @@
 place, kept with a reason or edited away), a coordinator's suggestion the author consents to,
 withdrawal, receipts, and nobody else ever seeing an excerpt."""
 
+import re
+
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
@@ -166,3 +168,22 @@ def test_bad_input_gets_a_message_and_no_500(client, entry):
     other = make_member(entry.visit.application.organisation)
     client.force_login(other)
     assert post(client, url, {"text": CLEAN, "attribution": "anonymous"}).status_code == 404
+
+
+def test_the_coordinators_case_number_patterns_are_flagged_at_the_gate(client, entry, coordinator):
+    client.force_login(coordinator)
+    admin = reverse("exchange_case_number_pattern:add")
+    refused = client.post(admin, {"pattern": "(JA", "description": "Youth office"})
+    assert refused.status_code == 200 and "not a valid pattern" in refused.content.decode()
+    empty = client.post(admin, {"pattern": "x*", "description": "Everything"})
+    assert "would flag everything" in empty.content.decode()
+    created = client.post(
+        admin, {"pattern": r"JA/\d+/K-\d+", "description": "Youth office", "is_active": "on"}
+    )
+    assert created.status_code == 302
+    client.force_login(entry.author)
+    url = reverse("excerpt_propose", args=[entry.pk])
+    text = "The youth office keeps it under JA/77/K-19."  # unflagged without the pattern
+    response = post(client, url, {"text": text, "attribution": "anonymous"}, CHECKLIST)
+    assert response.status_code == 409
+    assert re.search(r'<mark class="finding" id="flag-\d+">JA/77/K-19<', response.content.decode())

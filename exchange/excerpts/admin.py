@@ -1,0 +1,24 @@
+"""The coordinators' own forms of case or file number, in the Wagtail admin: the
+de-identification gate flags them beside the forms it knows. Excerpts themselves are read on
+the member pages (/excerpts/), never listed in the admin."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from exchange.models import CaseNumberPattern
+
+
+class CaseNumberPatternViewSet(ModelViewSet):
+    model = CaseNumberPattern
+    name = "case-number-patterns"
+    url_namespace = "exchange_case_number_pattern"
+    icon = "warning"
+    menu_label = _("Case number patterns")
+    menu_order = 276
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    list_display = ["pattern", "description", "is_active"]
+    search_fields = None
+    form_fields = ["pattern", "description", "is_active"]
