@@ -3,9 +3,11 @@ database, every search index file on disk, and (the `all_logs` fixture, in tests
 every log record."""
 
 import logging
+import sqlite3
 from pathlib import Path
 
 from django.conf import settings
+from django.core import mail
 from django.db import connection
 
 from wagtail.models import Page
@@ -60,3 +62,21 @@ def index_files() -> list[Path]:
     if "PATH" not in backend:
         return []
     return [path for path in Path(backend["PATH"]).rglob("*") if path.is_file()]
+
+
+def leaks_behind_the_scenes(marker: str, log_lines: list[str], tmp_path: Path) -> list[str]:
+    """Where `marker` shows outside the pages: every e-mail sent, every log record, every search
+    index file, every database row and, on SQLite, the raw database file (a copy made with the
+    backup API, as a backup would hold it)."""
+    found = [f"the e-mail {m.subject!r}" for m in mail.outbox if marker in m.subject + m.body]
+    found += [f"a log record: {line[:120]}" for line in log_lines if marker in line]
+    found += [f"the index file {p}" for p in index_files() if marker.encode() in p.read_bytes()]
+    if marker in database_rows():
+        found.append("a database row")
+    if connection.vendor == "sqlite":
+        copy = tmp_path / "copy.sqlite3"
+        with sqlite3.connect(copy) as target:
+            connection.connection.backup(target)
+        if marker.encode() in copy.read_bytes():
+            found.append("the database file")
+    return found

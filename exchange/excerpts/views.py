@@ -142,52 +142,66 @@ def _detail_page(request, excerpt, error: str = "", status: int = 200, **forms):
     return render(request, "exchange/excerpts/detail.html", context, status=status)
 
 
+def _form_step(request, pk: int, form_class, form_name: str, step, done: str):
+    """A step of the excerpt's page fed by a form: 400 with the form's errors, 409 with the
+    step's refusal (the form as posted, so nothing typed is lost), else back to the page."""
+    excerpt = _excerpt_for(request.user, pk)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        error = _("Check the fields marked below.")
+        return _detail_page(request, excerpt, error, 400, **{form_name: form})
+    try:
+        step(excerpt, form.cleaned_data, reasons_of(request.POST))
+    except ExcerptError as error:
+        return _detail_page(request, excerpt, str(error), 409, **{form_name: form})
+    messages.success(request, done)
+    return redirect("excerpt_detail", pk=pk)
+
+
 @require_POST
 @login_required
 def revise(request, pk: int):
-    excerpt = _excerpt_for(request.user, pk)
-    form = ExcerptForm(request.POST)
-    if not form.is_valid():
-        return _detail_page(
-            request, excerpt, _("Check the fields marked below."), 400, revise_form=form
-        )
-    data = form.cleaned_data
-    try:
+    def step(excerpt, data, reasons):
         services.excerpt_revise(
             excerpt_id=excerpt.pk,
             user=request.user,
             text=data["text"],
             attribution=data["attribution"],
-            reasons=reasons_of(request.POST),
+            reasons=reasons,
             checklist=set(data["checklist"]),
         )
-    except ExcerptError as error:
-        return _detail_page(request, excerpt, str(error), 409, revise_form=form)
-    messages.success(request, _("Your new version is saved, and your consent is to it now."))
-    return redirect("excerpt_detail", pk=pk)
+
+    done = _("Your new version is saved, and your consent is to it now.")
+    return _form_step(request, pk, ExcerptForm, "revise_form", step, done)
 
 
 @require_POST
 @login_required
 def approve(request, pk: int):
-    excerpt = _excerpt_for(request.user, pk)
-    form = ApproveForm(request.POST)
-    if not form.is_valid():
-        return _detail_page(request, excerpt, _("Reload the page and try again."), 400)
-    data = form.cleaned_data
-    try:
+    def step(excerpt, data, reasons):
         services.excerpt_approve(
             excerpt_id=excerpt.pk,
             user=request.user,
             number=data["number"],
             digest=data["digest"],
-            reasons=reasons_of(request.POST),
+            reasons=reasons,
             checklist=set(data["checklist"]),
         )
-    except ExcerptError as error:
-        return _detail_page(request, excerpt, str(error), 409, approve_form=form)
-    messages.success(request, _("You consented to the suggested version."))
-    return redirect("excerpt_detail", pk=pk)
+
+    done = _("You consented to the suggested version.")
+    return _form_step(request, pk, ApproveForm, "approve_form", step, done)
+
+
+@require_POST
+@login_required
+def suggest(request, pk: int):
+    def step(excerpt, data, reasons):
+        services.excerpt_suggest(
+            excerpt_id=excerpt.pk, user=request.user, text=data["text"], reason=data["reason"]
+        )
+
+    done = _("Your suggestion is sent to the author, who decides.")
+    return _form_step(request, pk, SuggestForm, "suggest_form", step, done)
 
 
 @require_POST
@@ -199,28 +213,6 @@ def withdraw(request, pk: int):
     except ExcerptError as error:
         return _detail_page(request, excerpt, str(error), 409)
     messages.success(request, _("Your consent is withdrawn: the excerpt will not be published."))
-    return redirect("excerpt_detail", pk=pk)
-
-
-@require_POST
-@login_required
-def suggest(request, pk: int):
-    excerpt = _excerpt_for(request.user, pk)
-    form = SuggestForm(request.POST)
-    if not form.is_valid():
-        return _detail_page(
-            request, excerpt, _("Check the fields marked below."), 400, suggest_form=form
-        )
-    try:
-        services.excerpt_suggest(
-            excerpt_id=excerpt.pk,
-            user=request.user,
-            text=form.cleaned_data["text"],
-            reason=form.cleaned_data["reason"],
-        )
-    except ExcerptError as error:
-        return _detail_page(request, excerpt, str(error), 409, suggest_form=form)
-    messages.success(request, _("Your suggestion is sent to the author, who decides."))
     return redirect("excerpt_detail", pk=pk)
 
 

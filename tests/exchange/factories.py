@@ -197,3 +197,14 @@ def advance(network, target: str, visit=None):
     visit.refresh_from_db()
     assert visit.state == target
     return visit
+
+
+def make_coordinator(**user_fields):
+    """A coordinator, with the second factor coordinators must have."""
+    from django.contrib.auth.models import Group
+
+    from exchange.roles import COORDINATORS
+
+    user = UserFactory(second_factor=True, **user_fields)
+    user.groups.add(Group.objects.get(name=COORDINATORS))
+    return user

@@ -2,44 +2,18 @@
 edits as new versions the author must approve, withdrawal, and every refusal a clear message
 that changes nothing."""
 
-from django.contrib.auth.models import Group
 from django.db import DatabaseError, connection, transaction
 
 import pytest
 
 from exchange.append_only import AppendOnlyError
 from exchange.excerpts import services as excerpts
-from exchange.models import ConsentEvent, Excerpt, ExcerptVersion, Phase, text_digest
-from exchange.reflections import services as reflections
-from exchange.roles import COORDINATORS
-from tests.exchange.factories import UserFactory, advance
+from exchange.models import ConsentEvent, Excerpt, ExcerptVersion, text_digest
+from tests.exchange.excerpts.conftest import CLEAN
 
 pytestmark = pytest.mark.django_db
 
 ALL_CONFIRMED = set(excerpts.CHECKLIST)
-CLEAN = "The team reads the family's own words aloud before anyone gives an opinion."
-
-
-@pytest.fixture
-def entry(network):
-    visit = advance(network, "completed")
-    question, goal = reflections.phase_slots(visit, Phase.AFTER)[0]
-    return reflections.entry_save(
-        visit_id=visit.pk,
-        user=network.visitor,
-        phase=Phase.AFTER,
-        question_id=question.pk,
-        goal=goal,
-        text=f"{CLEAN} The mother, Mrs Berisha, called on 12 March 2024.",
-        submit=True,
-    )
-
-
-@pytest.fixture
-def coordinator():
-    user = UserFactory(second_factor=True)
-    user.groups.add(Group.objects.get(name=COORDINATORS))
-    return user
 
 
 def propose(entry, text=CLEAN, attribution="anonymous", reasons=None, checklist=ALL_CONFIRMED):

@@ -4,44 +4,18 @@ withdrawal, receipts, and nobody else ever seeing an excerpt."""
 
 import re
 
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 import pytest
 
 from exchange.excerpts import services as excerpts
-from exchange.models import ConsentEvent, Excerpt, Phase
-from exchange.reflections import services as reflections
-from exchange.roles import COORDINATORS
-from tests.exchange.factories import UserFactory, advance, make_member
+from exchange.models import ConsentEvent, Excerpt
+from tests.exchange.excerpts.conftest import CLEAN, FLAGGED
+from tests.exchange.factories import UserFactory, make_member
 
 pytestmark = pytest.mark.django_db
 
-CLEAN = "The team reads the family's own words aloud before anyone gives an opinion."
-FLAGGED = "The mother, Mrs Berisha, called the team on 12 March 2024."
 CHECKLIST = [("checklist", key) for key in excerpts.CHECKLIST]
-
-
-@pytest.fixture
-def entry(network):
-    visit = advance(network, "completed")
-    question, goal = reflections.phase_slots(visit, Phase.AFTER)[0]
-    return reflections.entry_save(
-        visit_id=visit.pk,
-        user=network.visitor,
-        phase=Phase.AFTER,
-        question_id=question.pk,
-        goal=goal,
-        text=f"{CLEAN} {FLAGGED}",
-        submit=True,
-    )
-
-
-@pytest.fixture
-def coordinator():
-    user = UserFactory(second_factor=True)
-    user.groups.add(Group.objects.get(name=COORDINATORS))
-    return user
 
 
 def post(client, url, fields: dict, extra=()):

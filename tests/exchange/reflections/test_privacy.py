@@ -7,13 +7,11 @@ their personal-data exports, and the database itself (every row, and on SQLite t
 It is found only where the rules allow, and never in the database in clear."""
 
 import json
-import sqlite3
 from datetime import timedelta
 
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -28,7 +26,7 @@ from exchange.reflections import services as reflections
 from exchange.roles import COORDINATORS
 from tests.exchange.conftest import make_network
 from tests.exchange.factories import UserFactory, advance, make_member
-from tests.privacy import database_rows, index_files, leaks_to_public_pages
+from tests.privacy import index_files, leaks_behind_the_scenes, leaks_to_public_pages
 
 MARKER = "zqx7e1marker"  # one search token: a word no page, index or e-mail holds by chance
 
@@ -141,18 +139,6 @@ def test_a_reflection_is_found_only_where_the_rules_allow(tmp_path, all_logs):
                 found.append(f"{person.username} on {url}")
         if needle in json.dumps(personal_data.export(person), default=str):
             found.append(f"the personal-data export of {person.username}")
-    for message in mail.outbox:
-        if MARKER in message.subject + message.body:
-            found.append(f"the e-mail {message.subject!r}")
-    found += [f"a log record: {line[:120]}" for line in all_logs.lines if MARKER in line]
-    found += [f"the index file {p}" for p in index_files() if MARKER.encode() in p.read_bytes()]
-    if MARKER in database_rows():
-        found.append("a database row")
-    if connection.vendor == "sqlite":
-        copy = tmp_path / "copy.sqlite3"
-        with sqlite3.connect(copy) as target:
-            connection.connection.backup(target)
-        if MARKER.encode() in copy.read_bytes():
-            found.append("the database file")
+    found += leaks_behind_the_scenes(MARKER, all_logs.lines, tmp_path)
     assert not found, "the marker leaked to:\n" + "\n".join(found)
     assert len(mail.outbox) > 0 and len(all_logs.lines) > 0 and index_files()
