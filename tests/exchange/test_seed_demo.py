@@ -124,6 +124,11 @@ def test_the_demo_member_has_a_reflection_log_begun_and_the_after_phase_due(sett
     client.force_login(get_user_model().objects.get(username="demo-host"))
     shared = client.get(f"/visits/{visit.pk}/reflections/").content.decode()
     assert "What did you observe today?" in shared
+    # The member's excerpt of that note, with a coordinator's suggestion waiting for consent.
+    excerpt = visit.excerpts.get()
+    client.force_login(visit.visitor)
+    page = client.get(f"/excerpts/{excerpt.pk}/").content.decode()
+    assert "A coordinator suggests an edit" in page and "Consent to this version" in page
 
 
 def test_browsers_asking_for_favicon_ico_get_the_icon(client):

@@ -11,6 +11,7 @@ from exchange.demo import (
     seed_member,
     seed_offers_and_visit,
 )
+from exchange.excerpts.demo import seed_excerpt
 from exchange.reflections.demo import seed_visit_with_reflections
 
 
@@ -45,6 +46,7 @@ class Command(BaseCommand):
             accounts = [seed_coordinator(), seed_member(), seed_host()]
             seed_offers_and_visit()
             seed_visit_with_reflections()
+            seed_excerpt()
 
         for item in pages:
             self.stdout.write(f"Created {item}")
