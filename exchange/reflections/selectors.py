@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from django.db.models import F, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.utils import timezone
 
 from exchange.models import (
@@ -135,9 +135,10 @@ def phase_page(visit: Visit, user: "User", phase: str, today: date | None = None
     goals = goals_of(visit)
     days = visit_days(visit, today) if phase == Phase.DURING else [None]
     reads = _read_counts([entry.pk for entry in entries.values()])
+    expected = _expected(visit, phase, _active_questions(), goals)  # once, not once per day
     slots = []
     for day in days:
-        for question, goal in _expected(visit, phase, _active_questions(), goals):
+        for question, goal in expected:
             entry = entries.pop((question.pk, goal, day), None)
             slots.append(_slot(question, goal, day, entry, reads, goals))
     slots += [_slot(None, e.goal, e.day, e, reads, goals) for e in entries.values()]
@@ -167,12 +168,8 @@ def _slot(question, goal, day, entry, reads, goals) -> Slot:
 
 
 def _read_counts(entry_ids: list[int]) -> dict[int, int]:
-    counts: dict[int, int] = {}
-    for entry_id in EntryRead.objects.filter(entry_id__in=entry_ids).values_list(
-        "entry_id", flat=True
-    ):
-        counts[entry_id] = counts.get(entry_id, 0) + 1
-    return counts
+    reads = EntryRead.objects.filter(entry_id__in=entry_ids).values("entry_id")
+    return {row["entry_id"]: row["reads"] for row in reads.annotate(reads=Count("pk"))}
 
 
 def visits_with_log(user: "User"):
