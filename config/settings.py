@@ -302,6 +302,16 @@ else:
         + ", ".join(SEARCH_CLUSTER_BACKENDS)
     )
 WAGTAILSEARCH_BACKENDS = {"default": _search}
+
+# A caching proxy or CDN in front of the site (Varnish, nginx...): the pages a withdrawn quote
+# leaves are purged from it in the same request (PURGE requests to this address).
+if FRONTEND_CACHE_PURGE_URL := env.str("FRONTEND_CACHE_PURGE_URL", default=""):
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

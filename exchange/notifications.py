@@ -145,3 +145,23 @@ def message(visit, event: str, person, path: str = "") -> EmailMessage:
         body=body,
         to=[person.email],
     )
+
+
+def mail_after_commit(people: list, subject, template: str, context: dict) -> None:
+    """E-mail that is not about one visit (say, to a publication's editors): `subject` (lazy,
+    formatted with `context`) and `template`, in each person's language, after the commit."""
+    messages = []
+    for person in people:
+        if not person.email:
+            continue
+        with translation.override(language_of(person)):
+            values = {**context, "person": person, "site_name": settings.WAGTAIL_SITE_NAME}
+            messages.append(
+                EmailMessage(
+                    subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + str(subject) % context,
+                    body=render_to_string(template, values),
+                    to=[person.email],
+                )
+            )
+    if messages:
+        transaction.on_commit(lambda: _send(messages), robust=True)

@@ -5,6 +5,7 @@ from wagtail import hooks
 
 import exchange.excerpts.wagtail_hooks
 import exchange.membership.wagtail_hooks
+import exchange.publication.wagtail_hooks
 import exchange.reflections.wagtail_hooks
 import exchange.visits.steps
 import exchange.visits.wagtail_hooks  # noqa: F401

@@ -11,11 +11,11 @@ approval. Consent binds to the SHA-256 of the NFC-normalised text (models.text_d
 import json
 import re
 from collections.abc import Mapping, Set
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -31,6 +31,8 @@ from exchange.models import (
     ReflectionEntry,
     text_digest,
 )
+from exchange.models.excerpts import consent_changed, live_consent
+from exchange.models.publication import frozen_publication
 from exchange.roles import is_coordinator
 
 if TYPE_CHECKING:
@@ -66,16 +68,6 @@ class GateError(ExcerptError):
             else _("Confirm each point of the checklist.")
         )
         self.findings = findings
-
-
-@dataclass(frozen=True)
-class Consent:
-    """A live consent: to this version's exact words, with this attribution."""
-
-    version: ExcerptVersion
-    text: str
-    attribution: str
-    event: ConsentEvent
 
 
 def finding_key(finding: deidentify.Finding) -> str:
@@ -179,6 +171,30 @@ def _grant(excerpt: Excerpt, version: ExcerptVersion, user: "User") -> None:
         actor_id=user.pk,
     )
     audit.record(excerpt, "exchange.consent.grant", user, version=version.number)
+    # A chapter quoting the excerpt shows the new words now, or nothing if it is no longer for
+    # publication: its editors hear of it, and the index forgets the old words.
+    reason = "withdrawn" if version.attribution == Attribution.PRIVATE else "superseded"
+    consent_changed.send(
+        Excerpt, excerpt_id=excerpt.pk, reason=reason, words=live.text if live else ""
+    )
+
+
+def refuse_if_final(excerpt: Excerpt) -> None:
+    """From its freeze date a publication is final: the excerpts its pages quote stay as they
+    are, and the author is told why."""
+    publication = frozen_publication(excerpt.pk)
+    if publication is not None:
+        raise ExcerptError(
+            _(
+                "This excerpt is quoted in “%(publication)s”, which is final since %(date)s: "
+                "its pages stay as they are, so the quote can no longer be changed or "
+                "withdrawn. Erasing your account would still take your name off it."
+            )
+            % {
+                "publication": publication.title,
+                "date": date_format(publication.freeze_date, "j F Y"),
+            }
+        )
 
 
 def excerpt_propose(
@@ -228,6 +244,7 @@ def excerpt_revise(
     text, attribution = _clean(text), _attribution(attribution)
     with transaction.atomic():
         excerpt = _own(excerpt_id, user)
+        refuse_if_final(excerpt)
         live = live_consent(excerpt)
         if live and live.version.digest == text_digest(text) and live.attribution == attribution:
             raise ExcerptError(_("Nothing changed: you already consented to these words."))
@@ -251,6 +268,7 @@ def excerpt_suggest(*, excerpt_id: int, user: "User", text: str, reason: str) ->
         excerpt = Excerpt.objects.select_for_update().filter(pk=excerpt_id).first()
         if excerpt is None:
             raise ExcerptError(_("This excerpt does not exist."))
+        refuse_if_final(excerpt)
         last = excerpt.versions.order_by("-number").first()
         if last is not None and last.digest == text_digest(text):
             raise ExcerptError(_("The text is the same as the last version."))
@@ -281,6 +299,7 @@ def excerpt_approve(
     digest, and only while it is still the latest."""
     with transaction.atomic():
         excerpt = _own(excerpt_id, user)
+        refuse_if_final(excerpt)
         version = excerpt.versions.filter(number=number).first()
         latest = excerpt.versions.order_by("-number").first()
         if version is None or latest is None:
@@ -303,6 +322,7 @@ def excerpt_withdraw(*, excerpt_id: int, user: "User") -> None:
         live = live_consent(excerpt)
         if live is None:
             raise ExcerptError(_("There is no consent to withdraw: it was withdrawn already."))
+        refuse_if_final(excerpt)
         ConsentEvent.objects.create(
             excerpt_id=excerpt.pk,
             version=live.version.number,
@@ -312,22 +332,7 @@ def excerpt_withdraw(*, excerpt_id: int, user: "User") -> None:
             actor_id=user.pk,
         )
         audit.record(excerpt, "exchange.consent.withdraw", user, version=live.version.number)
-
-
-def live_consent(excerpt: Excerpt) -> Consent | None:
-    """The consent in force for `excerpt`, checked against the words themselves: the last event
-    of the ledger is a grant, and the version it names still holds exactly the text (by its
-    digest) and the attribution consented to. Anything else: None, and nothing is shown."""
-    event = ConsentEvent.objects.filter(excerpt_id=excerpt.pk).order_by("-at", "-pk").first()
-    if event is None or event.kind != ConsentKind.GRANTED:
-        return None
-    version = excerpt.versions.filter(number=event.version).first()
-    if version is None or version.attribution != event.attribution:
-        return None
-    text = version.text
-    if text_digest(text) != event.digest or version.digest != event.digest:
-        return None
-    return Consent(version, text, event.attribution, event)
+        consent_changed.send(Excerpt, excerpt_id=excerpt.pk, reason="withdrawn", words=live.text)
 
 
 def may_read(excerpt: Excerpt, user: "User") -> bool:

@@ -15,6 +15,8 @@ from exchange.excerpts import deidentify, selectors, services
 from exchange.excerpts.forms import ApproveForm, ExcerptForm, SuggestForm, reasons_of
 from exchange.excerpts.services import ExcerptError
 from exchange.models import Excerpt, ReflectionEntry
+from exchange.models.excerpts import live_consents
+from exchange.models.publication import quoted_in
 from exchange.reflections import services as reflections
 from exchange.roles import is_coordinator
 
@@ -121,8 +123,11 @@ def _detail_page(request, excerpt, error: str = "", status: int = 200, **forms):
         else None
     )
     current = {"text": latest.text, "attribution": latest.attribution} if latest else {}
+    quoted = quoted_in(excerpt.pk)
     context = {
         "excerpt": excerpt,
+        "quoted_in": quoted,
+        "final": next((p for _c, p in quoted if p.is_frozen()), None),
         "versions": versions,
         "consent": consent,
         "is_author": is_author,
@@ -223,14 +228,18 @@ def withdraw(request, pk: int):
 @never_cache
 @login_required
 def excerpt_list(request):
-    own = Excerpt.objects.filter(author=request.user).select_related("visit", "challenge")
+    own = list(Excerpt.objects.filter(author=request.user).select_related("visit", "challenge"))
+    consents = live_consents(own)
     context = {
-        "own": [(excerpt, services.live_consent(excerpt)) for excerpt in own],
+        "own": [(excerpt, consents.get(excerpt.pk)) for excerpt in own],
         "receipts": selectors.receipts(request.user),
     }
     if is_coordinator(request.user):
-        others = Excerpt.objects.exclude(author=request.user).select_related(
-            "visit", "challenge", "author"
+        others = list(
+            Excerpt.objects.exclude(author=request.user).select_related(
+                "visit", "challenge", "author"
+            )
         )
-        context["network"] = [(excerpt, services.live_consent(excerpt)) for excerpt in others]
+        consents = live_consents(others)
+        context["network"] = [(excerpt, consents.get(excerpt.pk)) for excerpt in others]
     return render(request, "exchange/excerpts/list.html", context)

@@ -18,6 +18,7 @@ from exchange.models.membership import (
     token_digest,
 )
 from exchange.models.offers import HostingOffer, OfferWindow
+from exchange.models.publication import ChapterPage, PublicationPage
 from exchange.models.reflections import (
     Audience,
     EntryRead,
@@ -46,6 +47,8 @@ __all__ = [
     "Excerpt",
     "ExcerptVersion",
     "text_digest",
+    "ChapterPage",
+    "PublicationPage",
     "Audience",
     "EntryRead",
     "EntryShare",

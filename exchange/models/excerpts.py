@@ -7,10 +7,13 @@ import hashlib
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -125,6 +128,48 @@ class ConsentEvent(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.kind}: excerpt {self.excerpt_id} v{self.version}"
+
+
+# Sent, inside the step's transaction, whenever the consent in force for an excerpt ends or
+# moves to another version (withdrawn, superseded, or the excerpt erased), with `excerpt_id`.
+# Whatever shows quotes listens (exchange/publication), since the steps may not import it.
+consent_changed = Signal()
+
+
+@dataclass(frozen=True)
+class Consent:
+    """A live consent: to this version's exact words, with this attribution."""
+
+    version: ExcerptVersion
+    text: str
+    attribution: str
+    event: ConsentEvent
+
+
+def live_consents(excerpts: Iterable[Excerpt]) -> dict[int, Consent]:
+    """The consent in force for each excerpt that has one, checked against the words
+    themselves: the last event of the ledger is a grant, and the version it names still holds
+    exactly the text (by its digest) and the attribution consented to. An excerpt without one
+    is left out, and nothing of it is shown. Two queries, however many excerpts."""
+    by_id = {excerpt.pk: excerpt for excerpt in excerpts}
+    last: dict[int, ConsentEvent] = {}
+    for event in ConsentEvent.objects.filter(excerpt_id__in=by_id).order_by("at", "pk"):
+        last[event.excerpt_id] = event
+    granted = {pk: e for pk, e in last.items() if e.kind == ConsentKind.GRANTED}
+    versions = ExcerptVersion.objects.filter(excerpt_id__in=granted).select_related("excerpt")
+    found = {}
+    for version in versions:
+        event = granted[version.excerpt_id]
+        if version.number != event.version or version.attribution != event.attribution:
+            continue
+        text = version.text
+        if text_digest(text) == event.digest == version.digest:
+            found[version.excerpt_id] = Consent(version, text, event.attribution, event)
+    return found
+
+
+def live_consent(excerpt: Excerpt) -> Consent | None:
+    return live_consents([excerpt]).get(excerpt.pk)
 
 
 def validate_pattern(value: str) -> None:

@@ -314,6 +314,8 @@ def _anonymise(user: "User") -> None:
     from wagtail.models import ModelLogEntry, PageLogEntry
 
     from exchange.models import Application, Excerpt, Invitation
+    from exchange.models.excerpts import consent_changed, live_consent
+    from exchange.models.publication import frozen_publication
 
     # Audit entries keep what happened, not who: Wagtail keeps their user id without a key.
     for log_model in (PageLogEntry, ModelLogEntry):
@@ -322,8 +324,17 @@ def _anonymise(user: "User") -> None:
         invitation.email = f"erased-{invitation.pk}@erased.invalid"
         invitation.accepted_by = None
         invitation.save(update_fields=["email", "accepted_by"])
-    # Their excerpts are their words: they go (the consent ledger keeps ids and digests only).
-    Excerpt.objects.filter(author=user).delete()
+    # Their excerpts are their words: they go (the consent ledger keeps ids and digests only),
+    # and every page quoting one stops showing it. Only a quote in a final publication stays,
+    # without their name (the author becomes nobody: SET_NULL).
+    for excerpt in Excerpt.objects.filter(author=user):
+        if frozen_publication(excerpt.pk) is not None:
+            continue
+        consent, excerpt_id = live_consent(excerpt), excerpt.pk
+        excerpt.delete()
+        consent_changed.send(
+            Excerpt, excerpt_id=excerpt_id, reason="erased", words=consent.text if consent else ""
+        )
     # A visit's existence stays (the network's figures count it; the host's records need it):
     # its visitor becomes nobody (SET_NULL), and the applicant's own words go.
     Application.objects.filter(applicant=user).update(challenge_statement="", learning_goals="")

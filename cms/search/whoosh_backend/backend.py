@@ -120,6 +120,35 @@ class WhooshIndex(BaseIndex):
         except Exception:
             logger.exception("Could not remove %r from the search index %s", item, self.name)
 
+    def forget(self, text: str) -> None:
+        """Make text that has left the site (a withdrawn quote) leave the index files too.
+        Call it once the documents that held it are updated: updating marks the old document
+        deleted, but its postings stay on disk until its segment is merged, so merge them all;
+        then drop from the vocabulary the words of `text` that no document holds any more."""
+        generation = self.store.current
+        self.store.open_writer(generation).commit(optimize=True)
+        words = vocabulary.folded(vocabulary.words_in(text))
+        writer = self.store.open_writer(generation)  # the write lock, for the vocabulary
+        try:
+            with writer.searcher() as searcher:
+                reader = searcher.reader()
+                columns = [name for name, field in searcher.schema.items() if field.scorable]
+                gone = {
+                    word
+                    for word in words
+                    if not any(
+                        reader.doc_frequency(column, term)
+                        for term in (word, self.backend.index_term(word))
+                        if term
+                        for column in columns
+                    )
+                }
+            current = vocabulary.read(generation)
+            if gone & current.known:
+                vocabulary.write(generation, current.known - gone)
+        finally:
+            writer.cancel()
+
     def _writer_for_rebuild(self):
         if self._rebuild_writer is None:
             self._rebuild_writer = self.store.open_writer(self.generation, **REBUILD_WRITER)

@@ -10,7 +10,7 @@ import pytest
 
 from exchange.excerpts import services as excerpts
 from exchange.models import ConsentEvent, Excerpt
-from tests.exchange.excerpts.conftest import CLEAN, FLAGGED
+from tests.exchange.conftest import CLEAN, FLAGGED
 from tests.exchange.factories import UserFactory, make_member
 
 pytestmark = pytest.mark.django_db
