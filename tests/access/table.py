@@ -31,6 +31,8 @@ AUTHOR_400 = "login 400 denied denied 400 400"
 COORDINATORS = "login denied denied denied 200 200"
 COORDINATORS_405 = "login denied denied denied 405 405"
 COORDINATORS_302 = "login denied denied denied 302 302"
+EXCERPT_READERS = "login denied denied denied 200 denied"
+EXCERPT_READERS_405 = "login denied denied denied 405 denied"
 STAFF = "login denied denied denied denied 200"
 STAFF_405 = "login denied denied denied denied 405"
 STAFF_302 = "login denied denied denied denied 302"
@@ -293,6 +295,12 @@ TABLE: dict[str, P | list[P]] = {
     "admin/exclusions/history/<int:pk>/": P("/admin/exclusions/history/{exclusion}/", COORDINATORS, COORDINATORS_405),
     "admin/exclusions/history-results/<int:pk>/": P("/admin/exclusions/history-results/{exclusion}/", COORDINATORS, COORDINATORS_405),
     "admin/exclusions/usage/<int:pk>/": P("/admin/exclusions/usage/{exclusion}/", COORDINATORS, COORDINATORS_405),
+    # The quote block's excerpt chooser: the coordinators only (member authors may edit a chapter, not choose among excerpts; staff do not read excerpts); no creation here, ever.
+    "admin/excerpt-chooser/": P("/admin/excerpt-chooser/", EXCERPT_READERS, EXCERPT_READERS_405),
+    "admin/excerpt-chooser/results/": P("/admin/excerpt-chooser/results/", EXCERPT_READERS, EXCERPT_READERS_405),
+    "admin/excerpt-chooser/chosen/<str:pk>/": P("/admin/excerpt-chooser/chosen/{excerpt}/", EXCERPT_READERS, EXCERPT_READERS_405),
+    "admin/excerpt-chooser/chosen-multiple/": P("/admin/excerpt-chooser/chosen-multiple/", EXCERPT_READERS, EXCERPT_READERS_405),
+    "admin/excerpt-chooser/create/": P("/admin/excerpt-chooser/create/", NOBODY, NOBODY),
     "admin/case-number-patterns/": P("/admin/case-number-patterns/", COORDINATORS, COORDINATORS_405),
     "admin/case-number-patterns/results/": P("/admin/case-number-patterns/results/", COORDINATORS, COORDINATORS_405),
     "admin/case-number-patterns/new/": P("/admin/case-number-patterns/new/", COORDINATORS, COORDINATORS),
