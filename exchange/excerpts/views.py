@@ -3,6 +3,8 @@ gate), an excerpt's page (its author revises, approves a suggested version, with
 coordinator suggests an edit), and the list with the author's consent receipts. Only the author
 and the coordinators ever see an excerpt here; anyone else gets 404. Never cached."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -128,6 +130,9 @@ def _detail_page(request, excerpt, error: str = "", status: int = 200, **forms):
         "excerpt": excerpt,
         "quoted_in": quoted,
         "final": next((p for _c, p in quoted if p.is_frozen()), None),
+        "withdraw_until": min(
+            (p.freeze_date - timedelta(days=1) for _c, p in quoted), default=None
+        ),
         "versions": versions,
         "consent": consent,
         "is_author": is_author,

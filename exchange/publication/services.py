@@ -26,7 +26,9 @@ SUBJECTS = {
 }
 
 
-def after_consent_changed(sender, *, excerpt_id: int, reason: str, words: str = "", **kwargs):
+def after_consent_changed(
+    sender: type, *, excerpt_id: int, reason: str, words: str = "", **kwargs: object
+) -> None:
     """`consent_changed`'s receiver, inside the step's transaction. `words` are the words the
     chapters showed until now, for the index to forget."""
     chapters = chapters_quoting(excerpt_id)

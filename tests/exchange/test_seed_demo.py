@@ -8,7 +8,7 @@ from allauth.account.models import EmailAddress
 
 from cms.models import HomePage
 from exchange.demo import DEMO_PASSWORD
-from exchange.models import HostingOffer, OfferWindow, Visit
+from exchange.models import ChapterPage, HostingOffer, OfferWindow, Visit
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,10 @@ def test_seed_demo_creates_the_coordinator_and_prints_the_password(settings, cap
     assert EmailAddress.objects.get(user=coordinator).verified
     assert "coordinator@demo.example" in out and DEMO_PASSWORD in out
     home = HomePage.objects.get()
-    assert home.hero_text and home.intro and len(home.sections) == 4
+    assert home.hero_text and home.intro and len(home.sections) == 5  # the last: the publication
+    # The demo publication's chapter quotes the demo member's excerpt, as consented to.
+    chapter = ChapterPage.objects.live().get()
+    assert "own words aloud before any assessment" in chapter.quoted_text()
 
 
 def test_every_demo_offer_has_a_host_to_answer_it(settings):

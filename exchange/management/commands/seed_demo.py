@@ -12,6 +12,7 @@ from exchange.demo import (
     seed_offers_and_visit,
 )
 from exchange.excerpts.demo import seed_excerpt
+from exchange.publication.demo import seed_publication
 from exchange.reflections.demo import seed_visit_with_reflections
 
 
@@ -47,6 +48,7 @@ class Command(BaseCommand):
             seed_offers_and_visit()
             seed_visit_with_reflections()
             seed_excerpt()
+            seed_publication()
 
         for item in pages:
             self.stdout.write(f"Created {item}")

@@ -58,7 +58,7 @@ def purges():
     received: list[str] = []
 
     class Handler(BaseHTTPRequestHandler):
-        def do_PURGE(self):  # noqa: N802 (the method's name is the HTTP verb)
+        def do_PURGE(self):
             received.append(self.path)
             self.send_response(200)
             self.end_headers()

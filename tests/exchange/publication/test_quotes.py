@@ -115,7 +115,9 @@ def test_the_chooser_is_the_coordinators_and_offers_only_publishable_excerpts(
     assert client.get(reverse("excerpt_chooser:create"), **modal).status_code == 403
 
 
-def test_the_coordinators_choose_a_quote_in_the_page_editor(client, excerpt, coordinator, home_page):
+def test_the_coordinators_choose_a_quote_in_the_page_editor(
+    client, excerpt, coordinator, home_page
+):
     chapter = publish_chapter(home_page, coordinator, [])
     client.force_login(coordinator)
     edit = reverse("wagtailadmin_pages:edit", args=[chapter.pk])

@@ -56,7 +56,9 @@ def test_a_withdrawal_takes_the_quote_off_pages_index_and_caches_in_the_same_req
     draft = ChapterPage.objects.get(pk=chapter.pk)
     draft.body.append(("paragraph", RichText("<p>A draft paragraph.</p>")))
     draft.save_revision(user=coordinator)
-    assert MARKER in client.get(chapter.url).content.decode() and MARKER in draft_html(chapter, coordinator)
+    assert MARKER in client.get(chapter.url).content.decode() and MARKER in draft_html(
+        chapter, coordinator
+    )
     assert list(ChapterPage.objects.live().search(MARKER)) == [chapter]
     assert in_index_files(MARKER)  # the words were indexed while consented to
 
