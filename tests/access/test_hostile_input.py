@@ -80,6 +80,7 @@ TARGETS = [
     Target("coordinator", "/admin/exclusions/edit/{exclusion}/"),
     Target("coordinator", "/admin/case-number-patterns/new/"),
     Target("coordinator", "/admin/case-number-patterns/edit/{case_pattern}/"),
+    Target("coordinator", "/admin/excerpt-chooser/results/", "get", ("p", "q")),
     Target("coordinator", "/admin/reflection-questions/new/"),
     Target("coordinator", "/admin/reflection-questions/edit/{question}/"),
     Target("coordinator", "/admin/rounds/new/"),

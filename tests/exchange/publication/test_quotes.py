@@ -54,7 +54,13 @@ def test_a_quote_whose_words_no_longer_match_the_consent_is_never_shown(
     ExcerptVersion.objects.filter(excerpt=excerpt).update(ciphertext=encrypt("Other words."))
     html = page_text(client, chapter)
     assert MARKER not in html and "Other words." not in html
-    assert "not shown" in ExcerptChooser().get_display_title(excerpt)
+    assert "not shown" in ExcerptChooser().get_display_title(excerpt)  # the page editor
+    client.force_login(coordinator)
+    listing = client.get(reverse("excerpt_chooser:choose")).json()["html"]
+    assert "Other words." not in listing and MARKER not in listing
+    chosen = client.get(reverse("excerpt_chooser:chosen", args=[excerpt.pk])).json()
+    assert "Other words." not in chosen["result"]["title"]
+    assert chapter.specific.quoted_text() == ""  # what the index is given
     ExcerptVersion.objects.filter(excerpt=excerpt).update(
         ciphertext=encrypt(QUOTED), digest="0" * 64
     )
