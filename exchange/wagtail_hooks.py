@@ -3,6 +3,7 @@ loads theirs, and registers every audit action's label (exchange/audit.py)."""
 
 from wagtail import hooks
 
+import exchange.coding.wagtail_hooks
 import exchange.excerpts.wagtail_hooks
 import exchange.membership.wagtail_hooks
 import exchange.publication.wagtail_hooks

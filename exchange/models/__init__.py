@@ -1,3 +1,4 @@
+from exchange.models.coding import Code, CodedSpan, Theme
 from exchange.models.excerpts import (
     Attribution,
     CaseNumberPattern,
@@ -40,6 +41,9 @@ from exchange.models.visits import (
 )
 
 __all__ = [
+    "Code",
+    "CodedSpan",
+    "Theme",
     "Attribution",
     "CaseNumberPattern",
     "ConsentEvent",

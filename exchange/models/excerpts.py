@@ -17,6 +17,8 @@ from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from taggit.managers import TaggableManager
+
 from exchange import encryption
 from exchange.append_only import AppendOnlyModel
 from exchange.models.reflections import Phase, ReflectionEntry
@@ -53,6 +55,8 @@ class Excerpt(models.Model):
     goal = models.CharField(_("learning goal"), max_length=500, blank=True)
     phase = models.CharField(_("phase"), max_length=12, choices=Phase.choices)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    # The coordinators' codes, each on a span of the words (exchange/models/coding.py).
+    codes = TaggableManager(through="exchange.CodedSpan", blank=True, verbose_name=_("codes"))
 
     class Meta:
         verbose_name = _("excerpt")
@@ -166,6 +170,16 @@ def live_consents(excerpts: Iterable[Excerpt]) -> dict[int, Consent]:
         if text_digest(text) == event.digest == version.digest:
             found[version.excerpt_id] = Consent(version, text, event.attribution, event)
     return found
+
+
+def consented():
+    """Excerpts whose last ledger event is a grant, annotated with its attribution (`live_
+    consents` still checks the words before anything of them is shown)."""
+    last = ConsentEvent.objects.filter(excerpt_id=models.OuterRef("pk")).order_by("-at", "-pk")
+    return Excerpt.objects.annotate(
+        last_kind=models.Subquery(last.values("kind")[:1]),
+        last_attribution=models.Subquery(last.values("attribution")[:1]),
+    ).filter(last_kind=ConsentKind.GRANTED)
 
 
 def live_consent(excerpt: Excerpt) -> Consent | None:

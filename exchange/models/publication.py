@@ -173,6 +173,15 @@ class PublicationPage(Page):
 
 
 class ChapterPage(Page):
+    theme = models.ForeignKey(
+        "exchange.Theme",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="chapters",
+        verbose_name=_("theme"),
+        help_text=_("The curated theme the chapter is written on."),
+    )
     summary = models.TextField(_("summary"), max_length=400, blank=True)
     body = StreamField(ChapterBodyBlock(), blank=True, verbose_name=_("body"))
 
@@ -180,7 +189,12 @@ class ChapterPage(Page):
     subpage_types: list[str] = []
     template = "exchange/publication/chapter_page.html"
 
-    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("theme"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),

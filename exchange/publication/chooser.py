@@ -4,14 +4,14 @@ shows the words a page would show, with their attribution, challenge and year. T
 page editor is exchange.models.publication.ExcerptChooser."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import chooser as generic
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
-from exchange.models import Attribution, ConsentEvent, ConsentKind, Excerpt
+from exchange.models import Attribution, Excerpt
+from exchange.models.excerpts import consented
 from exchange.models.publication import shown_quotes
 from exchange.roles import is_coordinator
 
@@ -29,13 +29,8 @@ class CoordinatorsOnly:
 def publishable():
     """Excerpts whose last consent event is a grant for publication (the words are checked
     against it as each page of results is shown)."""
-    last = ConsentEvent.objects.filter(excerpt_id=OuterRef("pk")).order_by("-at", "-pk")
     return (
-        Excerpt.objects.annotate(
-            last_kind=Subquery(last.values("kind")[:1]),
-            last_attribution=Subquery(last.values("attribution")[:1]),
-        )
-        .filter(last_kind=ConsentKind.GRANTED)
+        consented()
         .exclude(last_attribution=Attribution.PRIVATE)
         .select_related("challenge", "visit")
     )

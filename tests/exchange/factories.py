@@ -208,3 +208,17 @@ def make_coordinator(**user_fields):
     user = UserFactory(second_factor=True, **user_fields)
     user.groups.add(Group.objects.get(name=COORDINATORS))
     return user
+
+
+def make_excerpt(entry, text: str, attribution: str = "anonymous"):
+    """An excerpt of `entry`, proposed and consented to by its author through the gate."""
+    from exchange.excerpts import services as excerpts
+
+    return excerpts.excerpt_propose(
+        entry_id=entry.pk,
+        user=entry.author,
+        text=text,
+        attribution=attribution,
+        reasons={},
+        checklist=set(excerpts.CHECKLIST),
+    )

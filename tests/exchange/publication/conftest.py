@@ -8,8 +8,8 @@ from wagtail.rich_text import RichText
 
 import pytest
 
-from exchange.excerpts import services as excerpts
 from exchange.models import ChapterPage, PublicationPage
+from tests.exchange.factories import make_excerpt
 
 # A word no other text in the tests holds, to look for wherever the quote could have gone.
 MARKER = "Zephyrquill"
@@ -17,14 +17,7 @@ QUOTED = f"They read the family's own words aloud first; the team calls it the {
 
 
 def propose(entry, text=QUOTED, attribution="named"):
-    return excerpts.excerpt_propose(
-        entry_id=entry.pk,
-        user=entry.author,
-        text=text,
-        attribution=attribution,
-        reasons={},
-        checklist=set(excerpts.CHECKLIST),
-    )
+    return make_excerpt(entry, text, attribution)
 
 
 def publish_chapter(home_page, editor, excerpts_quoted, freeze_in_days=30, title="Families first"):

@@ -1,0 +1,31 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from exchange.coding import urls
+from exchange.coding.admin import ThemeViewSet
+from exchange.roles import is_coordinator
+
+
+class CoordinatorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_coordinator(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_coding_urls():
+    return [path("coding/", include(urls))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_coding_menu_item():
+    return CoordinatorsMenuItem(
+        _("Coding"), reverse("coding:workbench"), icon_name="openquote", order=277
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_themes():
+    return ThemeViewSet()
