@@ -38,16 +38,20 @@ def test_a_span_is_counted_in_code_points_and_codes_are_reused_by_name(entry, co
 def test_refusals_change_nothing(entry, coordinator, network):
     excerpt = make_excerpt(entry, TEXT)
     refusals = [
-        (dict(user=network.visitor), "Only the coordinators"),
-        (dict(passage="not in the text"), "not in the excerpt"),
-        (dict(passage="  "), "Select the words"),
-        (dict(codes=" , "), "at least one code"),
-        (dict(codes="x" * 101), "at most 100"),
+        ({"user": network.visitor}, "Only the coordinators"),
+        ({"passage": "not in the text"}, "not in the excerpt"),
+        ({"passage": "  "}, "Select the words"),
+        ({"codes": " , "}, "at least one code"),
+        ({"codes": "x" * 101}, "at most 100"),
     ]
     for changes, message in refusals:
-        arguments = dict(
-            excerpt_id=excerpt.pk, user=coordinator, passage="the team", start=None, codes="a"
-        )
+        arguments = {
+            "excerpt_id": excerpt.pk,
+            "user": coordinator,
+            "passage": "the team",
+            "start": None,
+            "codes": "a",
+        }
         with pytest.raises(coding.CodingError, match=message):
             coding.span_code(**{**arguments, **changes})
     excerpts.excerpt_withdraw(excerpt_id=excerpt.pk, user=excerpt.author)
