@@ -165,7 +165,7 @@ def code(request, pk: int):
             messages.success(request, _("The code is saved."))
             return redirect("coding:code", pk=pk)
         except CodingError as refusal:
-            error, status = str(refusal), 409
+            error, status = str(refusal), 400 if form.errors or merge_form.errors else 409
     context = {
         "code": found,
         "form": form,

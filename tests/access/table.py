@@ -301,6 +301,21 @@ TABLE: dict[str, P | list[P]] = {
     "admin/excerpt-chooser/chosen/<str:pk>/": P("/admin/excerpt-chooser/chosen/{excerpt}/", EXCERPT_READERS, EXCERPT_READERS_405),
     "admin/excerpt-chooser/chosen-multiple/": P("/admin/excerpt-chooser/chosen-multiple/", EXCERPT_READERS, EXCERPT_READERS_405),
     "admin/excerpt-chooser/create/": P("/admin/excerpt-chooser/create/", NOBODY, NOBODY),
+    # The coding workbench and its exports: the coordinators only (staff do not read excerpts).
+    "admin/coding/": P("/admin/coding/", EXCERPT_READERS, SIGNED_IN_405),
+    "admin/coding/codebook/": P("/admin/coding/codebook/", EXCERPT_READERS, SIGNED_IN_405),
+    "admin/coding/codes/<int:pk>/": P("/admin/coding/codes/{code}/", EXCERPT_READERS, "login denied denied denied 400 denied"),  # the empty form's refusal
+    "admin/coding/excerpts/<int:pk>/": P("/admin/coding/excerpts/{excerpt}/", EXCERPT_READERS, "login denied denied denied 400 denied"),  # the empty form's refusal
+    "admin/coding/export/codebook.qdc": P("/admin/coding/export/codebook.qdc", EXCERPT_READERS, SIGNED_IN_405),
+    "admin/coding/export/project.qdpx": P("/admin/coding/export/project.qdpx", EXCERPT_READERS, SIGNED_IN_405),
+    "admin/themes/": P("/admin/themes/", COORDINATORS, COORDINATORS_405),
+    "admin/themes/results/": P("/admin/themes/results/", COORDINATORS, COORDINATORS_405),
+    "admin/themes/new/": P("/admin/themes/new/", COORDINATORS, COORDINATORS),
+    "admin/themes/edit/<int:pk>/": P("/admin/themes/edit/{theme}/", COORDINATORS, COORDINATORS),
+    "admin/themes/delete/<int:pk>/": P("/admin/themes/delete/{theme}/", COORDINATORS, COORDINATORS_302),
+    "admin/themes/history/<int:pk>/": P("/admin/themes/history/{theme}/", COORDINATORS, COORDINATORS_405),
+    "admin/themes/history-results/<int:pk>/": P("/admin/themes/history-results/{theme}/", COORDINATORS, COORDINATORS_405),
+    "admin/themes/usage/<int:pk>/": P("/admin/themes/usage/{theme}/", COORDINATORS, COORDINATORS_405),
     "admin/case-number-patterns/": P("/admin/case-number-patterns/", COORDINATORS, COORDINATORS_405),
     "admin/case-number-patterns/results/": P("/admin/case-number-patterns/results/", COORDINATORS, COORDINATORS_405),
     "admin/case-number-patterns/new/": P("/admin/case-number-patterns/new/", COORDINATORS, COORDINATORS),

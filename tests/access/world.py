@@ -29,7 +29,7 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from cms.models import Challenge, Language, PracticePage, Setting, TargetGroup
 from exchange.membership import services as invitations
-from exchange.models import CalendarFeed, CaseNumberPattern, Profile
+from exchange.models import CalendarFeed, CaseNumberPattern, Profile, Theme
 from exchange.roles import COORDINATORS, MEMBERS
 from exchange.visits import agreements
 from exchange.visits import services as visits
@@ -143,7 +143,9 @@ def build_world(home) -> World:
         "visit": visit.pk,
         "agenda_item": visit.agenda.get().pk,
         "entry": entry.pk,
-        "excerpt": _excerpt(entry).pk,
+        "excerpt": (excerpt := _excerpt(entry)).pk,
+        "code": _coded(excerpt, coordinator).pk,
+        "theme": Theme.objects.create(title="Fictional theme").pk,
         "case_pattern": CaseNumberPattern.objects.create(pattern=r"JA/\d+", description="x").pk,
         "question": entry.question_id,
         "feed_token": CalendarFeed.objects.create(user=users["member_b"]).token,
@@ -220,6 +222,16 @@ def _excerpt(entry):
         reasons={},
         checklist=set(excerpts.CHECKLIST),
     )
+
+
+def _coded(excerpt, coordinator):
+    """A code on the excerpt's first word, by the coordinator."""
+    from exchange.coding import services as coding
+
+    [span] = coding.span_code(
+        excerpt_id=excerpt.pk, user=coordinator, passage="Fictional", start=0, codes="words"
+    )
+    return span.tag
 
 
 def _member(username: str, organisation, **profile) -> object:

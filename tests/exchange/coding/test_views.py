@@ -94,7 +94,7 @@ def test_a_code_is_renamed_and_merged_on_its_page(client, coordinator, coded):
     page = reverse("coding:code", args=[listening.pk])
     data = {"action": "edit", "name": "listening first", "description": "", "memo": "note"}
     assert client.post(page, data).status_code == 302
-    assert client.post(page, {"action": "merge", "target": str(listening.pk)}).status_code == 409
+    assert client.post(page, {"action": "merge", "target": str(listening.pk)}).status_code == 400
     assert client.post(page, {"action": "merge", "target": str(trust.pk)}).status_code == 302
     assert not Code.objects.filter(pk=listening.pk).exists()
     assert "listening first: note" in Code.objects.get(pk=trust.pk).memo
