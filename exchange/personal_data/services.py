@@ -125,6 +125,13 @@ SECTIONS = [
         "written_by",
         ("excerpt_id", "number", "created_at"),
     ),
+    # A coordinator's coding: which code they put on which span (the words stay the author's).
+    Section(
+        "spans_coded",
+        "exchange.CodedSpan",
+        "coded_by",
+        ("content_object_id", "tag__name", "start", "end", "created_at"),
+    ),
     Section("calendar_feed", "exchange.CalendarFeed", "user", ("created_at",)),
     Section("second_factors", "mfa.Authenticator", "user", ("type", "created_at", "last_used_at")),
     Section(

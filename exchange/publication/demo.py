@@ -1,6 +1,6 @@
 """The demo's publication: this year's, not final yet, with one published chapter that quotes
-the demo member's excerpt (the words they consented to, with their role and country). A card
-on the home page leads to it."""
+two of the demo member's excerpts (the words they consented to, with the attribution they
+chose), on the demo's "Families first" theme. A card on the home page leads to it."""
 
 from datetime import timedelta
 
@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import Site
 from wagtail.rich_text import RichText
 
-from exchange.models import ChapterPage, Excerpt, PublicationPage
+from exchange.models import ChapterPage, Excerpt, PublicationPage, Theme
 
 INTRODUCTION = (
     "<p>Each year the network's practitioners read what they wrote after their job-shadowing "
@@ -35,7 +35,8 @@ def seed_publication() -> None:
         return
     home = Site.objects.get(is_default_site=True).root_page.specific
     coordinator = get_user_model().objects.filter(username="demo-coordinator").first()
-    excerpt = Excerpt.objects.filter(author__username="demo-member").first()
+    # The demo member's first two excerpts: the day's note, and the anonymous one on parents.
+    quoted = Excerpt.objects.filter(author__username="demo-member").order_by("created_at")[:2]
     today = timezone.localdate()
     publication = home.add_child(
         instance=PublicationPage(
@@ -48,10 +49,11 @@ def seed_publication() -> None:
         )
     )
     publication.save_revision(user=coordinator).publish(user=coordinator)
-    body = [*CHAPTER, *([("quote", {"excerpt": excerpt})] if excerpt else [])]
+    body = [*CHAPTER, *(("quote", {"excerpt": excerpt}) for excerpt in quoted)]
     chapter = publication.add_child(
         instance=ChapterPage(
             title="Listening before advising",
+            theme=Theme.objects.filter(title="Families first").first(),
             summary="How teams let families speak first, and what visitors took home.",
             body=body,
             owner=coordinator,

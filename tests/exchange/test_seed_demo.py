@@ -8,7 +8,7 @@ from allauth.account.models import EmailAddress
 
 from cms.models import HomePage
 from exchange.demo import DEMO_PASSWORD
-from exchange.models import ChapterPage, HostingOffer, OfferWindow, Visit
+from exchange.models import ChapterPage, CodedSpan, HostingOffer, OfferWindow, Theme, Visit
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +39,9 @@ def test_seed_demo_creates_the_coordinator_and_prints_the_password(settings, cap
     # The demo publication's chapter quotes the demo member's excerpt, as consented to.
     chapter = ChapterPage.objects.live().get()
     assert "own words aloud before any assessment" in chapter.quoted_text()
+    # Coded excerpts and two themes, the chapter written on one of them.
+    assert Theme.objects.count() == 2 and chapter.theme.title == "Families first"
+    assert CodedSpan.objects.values("content_object").distinct().count() == 4
 
 
 def test_every_demo_offer_has_a_host_to_answer_it(settings):

@@ -11,6 +11,7 @@ from exchange.demo import (
     seed_member,
     seed_offers_and_visit,
 )
+from exchange.coding.demo import seed_coding
 from exchange.excerpts.demo import seed_excerpt
 from exchange.publication.demo import seed_publication
 from exchange.reflections.demo import seed_visit_with_reflections
@@ -48,6 +49,7 @@ class Command(BaseCommand):
             seed_offers_and_visit()
             seed_visit_with_reflections()
             seed_excerpt()
+            seed_coding()
             seed_publication()
 
         for item in pages:
