@@ -4,6 +4,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from cms.demo import seed_site_pages
+from exchange.coding.demo import seed_coding
 from exchange.demo import (
     DEMO_PASSWORD,
     seed_coordinator,
@@ -11,7 +12,6 @@ from exchange.demo import (
     seed_member,
     seed_offers_and_visit,
 )
-from exchange.coding.demo import seed_coding
 from exchange.excerpts.demo import seed_excerpt
 from exchange.publication.demo import seed_publication
 from exchange.reflections.demo import seed_visit_with_reflections
