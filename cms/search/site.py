@@ -13,7 +13,7 @@ from django.http import QueryDict
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString
 
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from modelsearch.backends.base import FilterFieldError
 
@@ -27,6 +27,7 @@ from cms.search.highlighting import analyser, highlight
 MAX_QUERY_LENGTH = 200
 PER_PAGE = 20
 ORGANISATIONS_SHOWN = 5
+PAGES_SHOWN = 5
 AUTOCOMPLETE_LIMIT = 8
 
 # library facet key → the FilterField counted and the related field filtered on
@@ -148,6 +149,14 @@ def search_context(params: QueryDict) -> dict:
             for org in found[:ORGANISATIONS_SHOWN]
         ]
 
+    pages = []
+    if not context["any_filter"] and pagination.number == 1:
+        found = public_pages(Page, private).type(*other_page_types()).search(query, operator="and")
+        pages = [
+            Hit(page, highlight(passages_of(page), query, term_of))
+            for page in (hit.specific for hit in found[:PAGES_SHOWN])
+        ]
+
     suggestion = None
     if total < 3 and hasattr(results, "spelling_suggestion"):
         suggestion = checked_suggestion(
@@ -162,9 +171,27 @@ def search_context(params: QueryDict) -> dict:
         "facets": build_facets(params, selection, counts, vocabularies) if counts else [],
         "pagination": pagination,
         "organisations": organisations,
+        "pages": pages,
         "suggestion": suggestion,
         "suggestion_url": with_params(params, q=suggestion, page=None) if suggestion else None,
     }
+
+
+def other_page_types() -> list[type[Page]]:
+    """The page types found beside practices and organisations: any other page an app adds
+    (the themes publication and its chapters, plain pages), without cms naming them."""
+    return [
+        model
+        for model in get_page_models()
+        if model is not Page and not issubclass(model, (PracticePage, OrganisationPage))
+    ]
+
+
+def passages_of(page: Page) -> list[str]:
+    """A page's prose for highlighting: its own `text_passages()` if it has them."""
+    if hasattr(page, "text_passages"):
+        return page.text_passages()
+    return [page.search_description or getattr(page, "summary", "") or ""]
 
 
 def checked_suggestion(suggestion: str | None, selection, show_archived, private) -> str | None:

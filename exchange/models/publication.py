@@ -15,6 +15,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
@@ -212,8 +213,14 @@ class ChapterPage(Page):
             if block.block_type == "heading":
                 parts.append(block.value["text"])
             elif block.block_type == "paragraph":
-                parts.append(block.value.source)
+                parts.append(strip_tags(block.value.source))
         return "\n".join(parts)
+
+    def text_passages(self) -> list[str]:
+        """The chapter's prose in reading order, for the site search's highlighting: its
+        summary, its own words and the quotes shown (so only consented words)."""
+        passages = [self.summary, *self.written_text().split("\n")]
+        return [*passages, *(q.text for q in shown_quotes(quoted_ids(self.body)).values())]
 
     def quoted_text(self) -> str:
         """The quotes' words, for search: only those shown, so only with a live consent."""

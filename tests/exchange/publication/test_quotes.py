@@ -184,3 +184,17 @@ def test_before_the_freeze_the_author_sees_where_the_excerpt_is_quoted(
     page = client.get(reverse("excerpt_detail", args=[excerpt.pk])).content.decode()
     assert "Families first" in page and "final from" in page
     assert "Withdraw my consent" in page
+
+
+def test_the_site_search_finds_a_chapter_by_its_words_and_its_consented_quotes(
+    client, excerpt, coordinator, home_page, django_capture_on_commit_callbacks
+):
+    chapter = publish_chapter(home_page, coordinator, [excerpt])
+    html = client.get("/search/", {"q": "Practitioners wrote"}).content.decode()
+    assert "Other pages" in html and chapter.title in html
+    html = client.get("/search/", {"q": MARKER}).content.decode()
+    assert chapter.title in html and f"<mark>{MARKER}</mark>" in html
+    with django_capture_on_commit_callbacks(execute=True):
+        excerpts.excerpt_withdraw(excerpt_id=excerpt.pk, user=excerpt.author)
+    html = client.get("/search/", {"q": MARKER}).content.decode()
+    assert chapter.title not in html and f"<mark>{MARKER}</mark>" not in html
