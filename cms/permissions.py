@@ -2,7 +2,8 @@
 under the library explore every page there: its search, explorer, page API, chooser and site
 history would show members another organisation's draft practice (title, slug, status). The
 page permission policy below takes unpublished pages that a member did not create out of all
-of them; whoever may publish (the coordinators) still sees every page."""
+of them; whoever may publish (the coordinators) still sees every page, and a member sees the
+drafts they were given the right to edit (say, a chapter they are invited to write)."""
 
 from django.db.models import Q
 
@@ -25,7 +26,8 @@ class DraftsStayWithTheirAuthors(PagePermissionPolicy):
         pages = super().explorable_instances(user)
         if not user.is_active or sees_every_draft(self, user):
             return pages
-        return pages.exclude(others_drafts(user))
+        editable = self.instances_user_has_permission_for(user, "change").values("pk")
+        return pages.exclude(others_drafts(user) & ~Q(pk__in=editable))
 
 
 POLICY = DraftsStayWithTheirAuthors(Page)

@@ -29,6 +29,8 @@ LABELS: dict[str, Promise | str] = {
     "exchange.excerpt.propose": _("Excerpt: proposed"),
     "exchange.excerpt.revise": _("Excerpt: edited by its author"),
     "exchange.excerpt.suggest": _("Excerpt: edit suggested by a coordinator"),
+    "exchange.chapter.invite": _("Chapter: an author invited"),
+    "exchange.chapter.uninvite": _("Chapter: an author's invitation ended"),
     "exchange.coding.code": _("Excerpt: a span coded"),
     "exchange.coding.uncode": _("Excerpt: a code taken off a span"),
     "exchange.coding.code_edit": _("Code: renamed or described"),
