@@ -308,6 +308,7 @@ TABLE: dict[str, P | list[P]] = {
     "admin/coding/excerpts/<int:pk>/": P("/admin/coding/excerpts/{excerpt}/", EXCERPT_READERS, "login denied denied denied 400 denied"),  # the empty form's refusal
     "admin/coding/export/codebook.qdc": P("/admin/coding/export/codebook.qdc", EXCERPT_READERS, SIGNED_IN_405),
     "admin/coding/export/project.qdpx": P("/admin/coding/export/project.qdpx", EXCERPT_READERS, SIGNED_IN_405),
+    "admin/chapters/<int:pk>/authors/": P("/admin/chapters/{chapter}/authors/", EXCERPT_READERS, "login denied denied denied 400 denied"),  # the coordinators invite chapter authors
     "admin/themes/": P("/admin/themes/", COORDINATORS, COORDINATORS_405),
     "admin/themes/results/": P("/admin/themes/results/", COORDINATORS, COORDINATORS_405),
     "admin/themes/new/": P("/admin/themes/new/", COORDINATORS, COORDINATORS),

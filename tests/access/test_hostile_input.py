@@ -86,6 +86,7 @@ TARGETS = [
     Target("coordinator", "/admin/coding/codes/{code}/"),
     Target("coordinator", "/admin/coding/export/project.qdpx", "get"),
     Target("coordinator", "/admin/themes/new/"),
+    Target("coordinator", "/admin/chapters/{chapter}/authors/"),
     Target("coordinator", "/admin/reflection-questions/new/"),
     Target("coordinator", "/admin/reflection-questions/edit/{question}/"),
     Target("coordinator", "/admin/rounds/new/"),

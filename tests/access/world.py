@@ -146,6 +146,7 @@ def build_world(home) -> World:
         "excerpt": (excerpt := _excerpt(entry)).pk,
         "code": _coded(excerpt, coordinator).pk,
         "theme": Theme.objects.create(title="Fictional theme").pk,
+        "chapter": _chapter(home).pk,
         "case_pattern": CaseNumberPattern.objects.create(pattern=r"JA/\d+", description="x").pk,
         "question": entry.question_id,
         "feed_token": CalendarFeed.objects.create(user=users["member_b"]).token,
@@ -222,6 +223,16 @@ def _excerpt(entry):
         reasons={},
         checklist=set(excerpts.CHECKLIST),
     )
+
+
+def _chapter(home):
+    """A publication with one chapter, not yet final."""
+    from exchange.models import ChapterPage, PublicationPage
+
+    publication = home.add_child(
+        instance=PublicationPage(title="Fictional themes", year=2026, freeze_date=date(2099, 1, 1))
+    )
+    return publication.add_child(instance=ChapterPage(title="Fictional chapter"))
 
 
 def _coded(excerpt, coordinator):
