@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -22,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.widgets.chooser import BaseChooser
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -120,6 +122,21 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         label = _("Quote from an excerpt")
         template = "exchange/publication/blocks/quote.html"
+
+    def clean(self, value):
+        """A quote must pick an excerpt consented to for publication now (the chooser offers
+        only those; a forged form could send any id)."""
+        value = super().clean(value)
+        excerpt = value.get("excerpt")
+        if excerpt is not None and excerpt.pk not in shown_quotes([excerpt.pk]):
+            raise StructBlockValidationError(
+                block_errors={
+                    "excerpt": ValidationError(
+                        _("This excerpt has no consent to publish it: choose another.")
+                    )
+                }
+            )
+        return value
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)

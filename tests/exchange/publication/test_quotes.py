@@ -198,3 +198,27 @@ def test_the_site_search_finds_a_chapter_by_its_words_and_its_consented_quotes(
         excerpts.excerpt_withdraw(excerpt_id=excerpt.pk, user=excerpt.author)
     html = client.get("/search/", {"q": MARKER}).content.decode()
     assert chapter.title not in html and f"<mark>{MARKER}</mark>" not in html
+
+
+def test_the_editor_refuses_a_quote_of_an_excerpt_without_consent_to_publish(
+    client, entry, coordinator, home_page
+):
+    private = propose(entry, "Private words.", "private")
+    chapter = publish_chapter(home_page, coordinator, [])
+    client.force_login(coordinator)
+    edit = reverse("wagtailadmin_pages:edit", args=[chapter.pk])
+    data = {
+        "title": chapter.title,
+        "slug": chapter.slug,
+        "body-count": "1",
+        "body-0-type": "quote",
+        "body-0-deleted": "",
+        "body-0-order": "0",
+        "body-0-id": "a1",
+        "body-0-value-excerpt": str(private.pk),
+        "action-publish": "action-publish",
+    }
+    response = client.post(edit, data)  # a forged form: the chooser never offers it
+    assert response.status_code == 200
+    assert "no consent to publish it" in response.content.decode()
+    assert chapters_quoting(private.pk) == []
