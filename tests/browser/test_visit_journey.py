@@ -4,6 +4,7 @@ host accepts it, and both sign the learning agreement."""
 from datetime import timedelta
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.test_accessibility import audit
 from tests.exchange.factories import PASSWORD
@@ -44,7 +45,7 @@ def test_a_member_applies_a_host_accepts_and_both_sign(people, page):
     page.get_by_label("First day of the visit").fill(first_day.isoformat())
     page.get_by_label("Last day of the visit").fill((first_day + timedelta(days=2)).isoformat())
     page.get_by_role("button", name="Send the request").click()
-    assert page.get_by_text("Your request is sent to the host.").is_visible()
+    expect(page.get_by_text("Your request is sent to the host.")).to_be_visible()
     sign_out(page)
 
     sign_in(page, people["host"])
@@ -56,15 +57,15 @@ def test_a_member_applies_a_host_accepts_and_both_sign(people, page):
     page.get_by_label("Host mentor").fill("Hosting Counsellor, senior family counsellor")
     page.get_by_role("button", name="Save the agreement").click()
     page.get_by_role("button", name="Sign the agreement").click()
-    assert page.get_by_text("Signed by the host on").is_visible()
+    expect(page.get_by_text("Signed by the host on")).to_be_visible()
     sign_out(page)
 
     sign_in(page, people["visitor"])
     page.get_by_role("link", name="Dashboard").click()
     page.get_by_role("link", name="Visit to Fictional Dune Counselling").click()
-    assert page.get_by_text("Not signed by the visitor yet.").is_visible()
+    expect(page.get_by_text("Not signed by the visitor yet.")).to_be_visible()
     page.get_by_role("button", name="Sign the agreement").click()
     assert page.locator(".visit-state").inner_text().startswith("Agreement signed")
-    assert page.get_by_text("Observe a family session (with consent)").is_visible()
-    assert page.get_by_text("Hosting Counsellor, senior family counsellor").is_visible()
+    expect(page.get_by_text("Observe a family session (with consent)")).to_be_visible()
+    expect(page.get_by_text("Hosting Counsellor, senior family counsellor")).to_be_visible()
     audit(page, page.url)  # the visit's page passes axe, as every page does

@@ -8,7 +8,7 @@ from allauth.account.models import EmailAddress
 
 from cms.models import HomePage
 from exchange.demo import DEMO_PASSWORD
-from exchange.models import ChapterPage, CodedSpan, HostingOffer, OfferWindow, Theme, Visit
+from exchange.models import ChapterPage, CodedSpan, HostingOffer, OfferWindow, Phase, Theme, Visit
 
 pytestmark = pytest.mark.django_db
 
@@ -131,7 +131,7 @@ def test_the_demo_member_has_a_reflection_log_begun_and_the_after_phase_due(sett
     shared = client.get(f"/visits/{visit.pk}/reflections/").content.decode()
     assert "What did you observe today?" in shared
     # The member's excerpt of that note, with a coordinator's suggestion waiting for consent.
-    excerpt = visit.excerpts.get()
+    excerpt = visit.excerpts.get(phase=Phase.DURING)
     client.force_login(visit.visitor)
     page = client.get(f"/excerpts/{excerpt.pk}/").content.decode()
     assert "A coordinator suggests an edit" in page and "Consent to this version" in page
