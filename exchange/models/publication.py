@@ -29,29 +29,56 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import HeadingBlock
-from exchange.models.excerpts import Attribution, Excerpt, live_consents
+from exchange.models.coding import CodedSpan
+from exchange.models.excerpts import Attribution, Consent, Excerpt, live_consents
+from exchange.roles import is_coordinator
 
 
 @dataclass(frozen=True)
 class Quote:
-    """What a page may show of an excerpt: the words consented to, and who said them as far as
-    the author allowed."""
+    """What a page may show of an excerpt: the words consented to, who said them as far as the
+    author allowed, and where the quote comes from (the challenge, the visit's year and the
+    coordinators' codes on those words)."""
 
     text: str
     attribution: str
+    challenge: str = ""
+    year: int | None = None
+    codes: tuple[str, ...] = ()
+    consent: Consent | None = None  # the receipt, for the coordinators' list
 
 
 def shown_quotes(excerpt_ids: Iterable[int]) -> dict[int, Quote]:
     """The quotes that may be shown, by excerpt id: those with a live consent for publication.
     Anything else (no consent, withdrawn, words that no longer match, not for publication) is
     left out, and the page shows nothing in its place."""
-    excerpts = Excerpt.objects.filter(pk__in=set(excerpt_ids)).select_related(
-        "author__profile__organisation"
-    )
+    excerpts = {
+        excerpt.pk: excerpt
+        for excerpt in Excerpt.objects.filter(pk__in=set(excerpt_ids)).select_related(
+            "author__profile__organisation", "challenge", "visit"
+        )
+    }
+    consents = {
+        pk: consent
+        for pk, consent in live_consents(excerpts.values()).items()
+        if consent.attribution != Attribution.PRIVATE
+    }
+    codes: dict[int, set[str]] = {}
+    for version_id, name in CodedSpan.objects.filter(
+        version_id__in=[consent.version.pk for consent in consents.values()]
+    ).values_list("version_id", "tag__name"):
+        codes.setdefault(version_id, set()).add(name)
     shown = {}
-    for pk, consent in live_consents(excerpts).items():
-        if consent.attribution != Attribution.PRIVATE:
-            shown[pk] = Quote(consent.text, _attribution_line(consent.version.excerpt, consent))
+    for pk, consent in consents.items():
+        excerpt = excerpts[pk]
+        shown[pk] = Quote(
+            text=consent.text,
+            attribution=_attribution_line(excerpt, consent),
+            challenge=excerpt.challenge.name if excerpt.challenge else "",
+            year=excerpt.visit.starts_on.year,
+            codes=tuple(sorted(codes.get(consent.version.pk, ()), key=str.lower)),
+            consent=consent,
+        )
     return shown
 
 
@@ -242,6 +269,16 @@ class ChapterPage(Page):
     def quoted_text(self) -> str:
         """The quotes' words, for search: only those shown, so only with a live consent."""
         return "\n".join(quote.text for quote in shown_quotes(quoted_ids(self.body)).values())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if is_coordinator(request.user):
+            # The coordinators' check: every quote the page holds, with its consent receipt,
+            # and those it does not show (no consent to publish them now).
+            ids = quoted_ids(self.body)
+            shown = shown_quotes(ids)
+            context["quote_receipts"] = [(pk, shown.get(pk)) for pk in sorted(ids)]
+        return context
 
     def serve(self, request, *args, **kwargs):
         # A quote leaves the page the moment its consent ends: no browser or proxy may answer

@@ -222,3 +222,29 @@ def test_the_editor_refuses_a_quote_of_an_excerpt_without_consent_to_publish(
     assert response.status_code == 200
     assert "no consent to publish it" in response.content.decode()
     assert chapters_quoting(private.pk) == []
+
+
+def test_each_quote_shows_its_provenance_and_the_coordinators_see_every_receipt(
+    client, entry, coordinator, home_page
+):
+    from exchange.coding import services as coding
+    from exchange.models import Theme
+
+    shown = propose(entry, "Shown words.", "anonymous")
+    private = propose(entry, "Private words.", "private")
+    coding.span_code(
+        excerpt_id=shown.pk, user=coordinator, passage="Shown", start=None, codes="listening"
+    )
+    chapter = publish_chapter(home_page, coordinator, [shown, private])
+    chapter.theme = Theme.objects.create(title="Families first")
+    chapter.save_revision(user=coordinator).publish()
+    html = page_text(client, chapter)
+    assert "Theme: Families first" in html and "Codes: listening" in html
+    assert f"visit in {shown.visit.starts_on.year}" in html
+    assert "coordinators only" not in html  # the public does not see the receipts
+    client.force_login(coordinator)
+    html = page_text(client, chapter)
+    assert "Quotes and their consent (coordinators only)" in html
+    assert excerpts.live_consent(shown).event.digest[:12] in html
+    assert f"/excerpts/{private.pk}/" in html and "No consent to publish it now" in html
+    assert "Private words." not in html
