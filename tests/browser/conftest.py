@@ -101,3 +101,44 @@ def page(chromium_executable, site_db, live_server) -> Iterator:
         yield page
         context.close()
         browser.close()
+
+
+def after_visit_answer(people, text: str):
+    """The visitor's submitted after-visit answer `text`, on a visit to the host that ended
+    three days ago."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from exchange.models import Phase, Visit
+    from exchange.reflections import services as reflections
+    from tests.exchange.conftest import Network
+    from tests.exchange.factories import advance
+
+    host, visitor = people["host"], people["visitor"]
+    network = Network(None, None, host, None, visitor, None, None, people["window"])
+    visit = advance(network, "completed")
+    ended = timezone.localdate() - timedelta(days=3)
+    Visit.objects.filter(pk=visit.pk).update(starts_on=ended - timedelta(days=2), ends_on=ended)
+    visit.refresh_from_db()
+    question, goal = reflections.phase_slots(visit, Phase.AFTER)[0]
+    return reflections.entry_save(
+        visit_id=visit.pk,
+        user=visitor,
+        phase=Phase.AFTER,
+        question_id=question.pk,
+        goal=goal,
+        text=text,
+        submit=True,
+    )
+
+
+def session_of(user) -> str:
+    """A session cookie's value for `user`, made before Playwright runs (the ORM is off limits
+    once it does), as after signing in with a second factor."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client.cookies[settings.SESSION_COOKIE_NAME].value

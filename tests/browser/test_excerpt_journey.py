@@ -3,22 +3,16 @@ flags a name and a date in place, the visitor edits the name away and keeps the 
 reason, confirms the checklist and consents; a coordinator suggests a shorter version; the
 visitor consents to it, then withdraws."""
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.test import Client
-from django.utils import timezone
 
 import pytest
 
-from exchange.models import Phase, Visit
-from exchange.reflections import services as reflections
 from exchange.roles import COORDINATORS
+from tests.browser.conftest import after_visit_answer, session_of
 from tests.browser.test_accessibility import audit
 from tests.browser.test_visit_journey import sign_in, sign_out
-from tests.exchange.conftest import Network
-from tests.exchange.factories import UserFactory, advance
+from tests.exchange.factories import UserFactory
 
 pytestmark = pytest.mark.browser
 
@@ -27,30 +21,13 @@ ANSWER = "The mother, Mrs Berisha, called the team on 12 March 2024. The team li
 
 @pytest.fixture
 def answer(people):
-    host, visitor = people["host"], people["visitor"]
-    network = Network(None, None, host, None, visitor, None, None, people["window"])
-    visit = advance(network, "completed")
-    ended = timezone.localdate() - timedelta(days=3)
-    Visit.objects.filter(pk=visit.pk).update(starts_on=ended - timedelta(days=2), ends_on=ended)
-    visit.refresh_from_db()
-    question, goal = reflections.phase_slots(visit, Phase.AFTER)[0]
-    entry = reflections.entry_save(
-        visit_id=visit.pk,
-        user=visitor,
-        phase=Phase.AFTER,
-        question_id=question.pk,
-        goal=goal,
-        text=ANSWER,
-        submit=True,
-    )
     coordinator = UserFactory(second_factor=True, first_name="Network", last_name="Coordinator")
     coordinator.groups.add(Group.objects.get(name=COORDINATORS))
-    # A coordinator signs in with a second factor: their session is made here, as after it
-    # (the ORM is off limits once Playwright runs: tests/browser/conftest.py).
-    client = Client()
-    client.force_login(coordinator)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    return {"entry": entry, "visitor": visitor, "coordinator_session": session}
+    return {
+        "entry": after_visit_answer(people, ANSWER),
+        "visitor": people["visitor"],
+        "coordinator_session": session_of(coordinator),
+    }
 
 
 def confirm_checklist(page):

@@ -6,17 +6,15 @@ chooser and publishes; the public chapter shows the consented words with their a
 from datetime import timedelta
 
 from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 
 import pytest
 from playwright.sync_api import expect
 
-from exchange.models import ChapterPage, CodedSpan, Phase, PublicationPage, Visit
-from exchange.reflections import services as reflections
+from exchange.models import ChapterPage, CodedSpan, PublicationPage
+from tests.browser.conftest import after_visit_answer, session_of
 from tests.browser.test_accessibility import audit
-from tests.exchange.conftest import Network
-from tests.exchange.factories import advance, make_coordinator, make_excerpt
+from tests.exchange.factories import make_coordinator, make_excerpt
 
 pytestmark = pytest.mark.browser
 
@@ -25,38 +23,21 @@ WORDS = "Les mères parlent d'abord 🙂 puis l'équipe écoute. The team listen
 
 @pytest.fixture
 def world(people, home_page):
-    host, visitor = people["host"], people["visitor"]
-    network = Network(None, None, host, None, visitor, None, None, people["window"])
-    visit = advance(network, "completed")
-    ended = timezone.localdate() - timedelta(days=3)
-    Visit.objects.filter(pk=visit.pk).update(starts_on=ended - timedelta(days=2), ends_on=ended)
-    visit.refresh_from_db()
-    question, goal = reflections.phase_slots(visit, Phase.AFTER)[0]
-    entry = reflections.entry_save(
-        visit_id=visit.pk,
-        user=visitor,
-        phase=Phase.AFTER,
-        question_id=question.pk,
-        goal=goal,
-        text=WORDS,
-        submit=True,
-    )
+    entry = after_visit_answer(people, WORDS)
     excerpt = make_excerpt(entry, WORDS, "anonymous")
     publication = home_page.add_child(
         instance=PublicationPage(
             title="What we learned (fictional)",
-            year=visit.starts_on.year,
+            year=entry.visit.starts_on.year,
             freeze_date=timezone.localdate() + timedelta(days=30),
         )
     )
     chapter = publication.add_child(instance=ChapterPage(title="Listening first", live=False))
     coordinator = make_coordinator(first_name="Network", last_name="Coordinator")
-    client = Client()
-    client.force_login(coordinator)
     return {
         "excerpt": excerpt.pk,
         "chapter": chapter.pk,
-        "coordinator_session": client.cookies[settings.SESSION_COOKIE_NAME].value,
+        "coordinator_session": session_of(coordinator),
     }
 
 
