@@ -9,6 +9,8 @@ from django import forms
 from django.db.models import Count, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from django_countries import countries
+
 from cms.models import Challenge
 from exchange.models import Code, CodedSpan, Excerpt, Phase, Theme
 from exchange.models.excerpts import consented
@@ -30,12 +32,12 @@ class WorkbenchFilters(forms.Form):
         excerpts = consented()
         years = excerpts.dates("visit__starts_on", "year", order="DESC")
         self.fields["year"].choices = [("", _("All years"))] + [(d.year, d.year) for d in years]
-        countries = {
-            excerpt.visit.window.offer.organisation.country
-            for excerpt in excerpts.select_related("visit__window__offer__organisation")
-        }
+        visited = excerpts.values_list(
+            "visit__window__offer__organisation__country", flat=True
+        ).distinct()
         self.fields["country"].choices = [("", _("All countries"))] + sorted(
-            ((c.code, c.name) for c in countries if c), key=lambda choice: choice[1]
+            ((code, countries.name(code)) for code in visited if code),
+            key=lambda choice: str(choice[1]),
         )
         self.fields["phase"].choices = [("", _("All phases")), *Phase.choices]
         self.fields["challenge"].empty_label = _("All challenges")

@@ -68,6 +68,10 @@ def test_the_workbench_filters_and_an_excerpt_is_coded_through_its_page(client, 
     trust = Code.objects.get(name="trust")
     listing = client.get(reverse("coding:workbench"), {"code": "families"}).content.decode()
     assert "the team listens" in listing and "The team writes nothing down." not in listing
+    listing = client.get(reverse("coding:workbench"), {"country": "NL"}).content.decode()
+    assert "Netherlands" in listing and "The team writes nothing down." in listing
+    listing = client.get(reverse("coding:workbench"), {"phase": "before"}).content.decode()
+    assert "No excerpt matches these filters." in listing
     listing = client.get(reverse("coding:workbench"), {"code": "nope", "year": "x"})
     assert listing.status_code == 200  # a filter that matches nothing is left out
 
