@@ -8,7 +8,7 @@ TEST_WORKERS ?= auto
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test install install-test lock lint format browser-deps clean
+.PHONY: help run test install install-test lock lint format system-deps clean
 
 help:
 	@echo "make run    set up (.venv, SQLite under var/), load the demo network, serve http://$(HOST):$(PORT)/"
@@ -76,10 +76,13 @@ format: install-test
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# Debian's Chromium for the browser tests (root, or sudo). Playwright never downloads a browser here.
-browser-deps:
+# Debian's packages the project needs beside Python (root, or sudo): Chromium for the browser
+# tests (Playwright never downloads a browser here), and Pango, HarfBuzz and a font family for
+# WeasyPrint's PDFs (cms/pdf.py).
+system-deps:
 	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium \
+		libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 
 clean:
 	rm -rf $(VENV) var/static .pytest_cache .ruff_cache

@@ -13,6 +13,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
@@ -24,11 +25,13 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.widgets.chooser import BaseChooser
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import HeadingBlock
+from cms.pdf import pdf_response
 from exchange.models.coding import CodedSpan
 from exchange.models.excerpts import Attribution, Consent, Excerpt, live_consents
 from exchange.roles import is_coordinator
@@ -178,7 +181,7 @@ class ChapterBodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
 
 
-class PublicationPage(Page):
+class PublicationPage(RoutablePageMixin, Page):
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     year = models.PositiveSmallIntegerField(
         _("year"),
@@ -211,10 +214,33 @@ class PublicationPage(Page):
     def is_frozen(self, today: date | None = None) -> bool:
         return (today or timezone.localdate()) >= self.freeze_date
 
+    def chapters(self):
+        """What the public reads: the live chapters without view restrictions, in order."""
+        return ChapterPage.objects.child_of(self).live().public().specific()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["chapters"] = ChapterPage.objects.child_of(self).live().public().specific()
+        context["chapters"] = self.chapters()
+        context["pdf_available"] = self.is_frozen() or is_coordinator(request.user)
         return context
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        """The whole publication as one tagged PDF, once it is final; before that only the
+        coordinators may see it, as a draft. It holds what the pages show, nothing more: the
+        live public chapters, and each quote only while its consent stands."""
+        frozen = self.is_frozen()
+        if not frozen and not is_coordinator(request.user):
+            raise Http404
+        response = pdf_response(
+            "exchange/publication/publication_pdf.html",
+            {"publication": self, "chapters": self.chapters(), "frozen": frozen},
+            filename=f"{self.slug}-{self.year}.pdf",
+            request=request,
+        )
+        # As for the chapters: an erasure changes a quote's attribution even after the freeze.
+        patch_cache_control(response, no_cache=True)
+        return response
 
 
 class ChapterPage(Page):

@@ -31,7 +31,7 @@ CHROMIUM_ARGS = [
 ]
 NOT_INSTALLED = (
     "Chromium is not installed, so the browser tests did not run "
-    "(`make browser-deps` installs Debian's chromium)."
+    "(`make system-deps` installs Debian's chromium)."
 )
 
 
