@@ -1,6 +1,7 @@
-"""The demo's publication: this year's, not final yet, with one published chapter that quotes
-two of the demo member's excerpts (the words they consented to, with the attribution they
-chose), on the demo's "Families first" theme. A card on the home page leads to it."""
+"""The demo's publication: this year's, not final yet, with a published chapter on each of the
+demo's two themes, quoting the excerpts coded with the theme's codes that may be published (the
+words their authors consented to, with the attribution they chose). A card on the home page
+leads to it."""
 
 from datetime import timedelta
 
@@ -11,23 +12,36 @@ from wagtail.models import Site
 from wagtail.rich_text import RichText
 
 from exchange.models import ChapterPage, Excerpt, PublicationPage, Theme
+from exchange.models.publication import shown_quotes
 
 INTRODUCTION = (
     "<p>Each year the network's practitioners read what they wrote after their job-shadowing "
     "visits and write down the themes that run across them. This fictional demo shows how a "
     "chapter quotes a practitioner's own words, with their consent.</p>"
 )
-CHAPTER = [
-    (
-        "paragraph",
-        RichText(
-            "<p>Visitors to family counselling services noticed the same thing in three "
-            "countries: the counsellors let the family describe the problem in their own words "
-            "before anyone assessed it.</p>"
-        ),
+CHAPTERS = {
+    "Families first": (
+        "Listening before advising",
+        "How teams let families speak first, and what visitors took home.",
+        "Visitors to family counselling services noticed the same thing in three countries: the "
+        "counsellors let the family describe the problem in their own words before anyone "
+        "assessed it.",
     ),
-    ("heading", {"text": "What visitors saw", "level": "h2"}),
-]
+    "The first contact": (
+        "The first meeting is prepared together",
+        "Who speaks first, where, and what is left unsaid: the first contact as team work.",
+        "Mentors and exit workers rarely meet someone who asked for them. The visitors saw "
+        "teams prepare that first meeting together, hold it on the young person's ground, and "
+        "keep the same person beside them afterwards.",
+    ),
+}
+
+
+def quotes_on(theme: Theme, limit: int = 4) -> list[Excerpt]:
+    """The excerpts coded with the theme's codes that may be published, oldest first."""
+    coded = Excerpt.objects.filter(codes__in=theme.codes.all()).distinct().order_by("created_at")
+    shown = shown_quotes(excerpt.pk for excerpt in coded)
+    return [excerpt for excerpt in coded if excerpt.pk in shown][:limit]
 
 
 def seed_publication() -> None:
@@ -35,8 +49,6 @@ def seed_publication() -> None:
         return
     home = Site.objects.get(is_default_site=True).root_page.specific
     coordinator = get_user_model().objects.filter(username="demo-coordinator").first()
-    # The demo member's first two excerpts: the day's note, and the anonymous one on parents.
-    quoted = Excerpt.objects.filter(author__username="demo-member").order_by("created_at")[:2]
     today = timezone.localdate()
     publication = home.add_child(
         instance=PublicationPage(
@@ -49,17 +61,19 @@ def seed_publication() -> None:
         )
     )
     publication.save_revision(user=coordinator).publish(user=coordinator)
-    body = [*CHAPTER, *(("quote", {"excerpt": excerpt}) for excerpt in quoted)]
-    chapter = publication.add_child(
-        instance=ChapterPage(
-            title="Listening before advising",
-            theme=Theme.objects.filter(title="Families first").first(),
-            summary="How teams let families speak first, and what visitors took home.",
-            body=body,
-            owner=coordinator,
+    for theme in Theme.objects.filter(title__in=CHAPTERS).order_by("pk"):
+        title, summary, opening = CHAPTERS[theme.title]
+        body = [
+            ("paragraph", RichText(f"<p>{opening}</p>")),
+            ("heading", {"text": "In their own words", "level": "h2"}),
+            *(("quote", {"excerpt": excerpt}) for excerpt in quotes_on(theme)),
+        ]
+        chapter = publication.add_child(
+            instance=ChapterPage(
+                title=title, theme=theme, summary=summary, body=body, owner=coordinator
+            )
         )
-    )
-    chapter.save_revision(user=coordinator).publish(user=coordinator)
+        chapter.save_revision(user=coordinator).publish(user=coordinator)
     home.sections.append(
         (
             "section",

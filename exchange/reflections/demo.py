@@ -37,17 +37,28 @@ def seed_visit_with_reflections() -> None:
     if member is None or host is None or Visit.objects.filter(visitor=member).count() != 1:
         return  # not the demo's own accounts, or seeded before
     window = host.profile.organisation.hosting_offers.get().windows.order_by("-starts_on").first()
-    visit = _walk_to_completed(member, host, window)
+    visit = walk_to_completed(
+        member,
+        host,
+        window,
+        statement="Young people drift into an online group; parents call late.",
+        goals=GOALS,
+        ended_days_ago=14,
+    )
     _write_log(visit, member, host)
 
 
-def _walk_to_completed(member, host, window) -> Visit:
+def walk_to_completed(
+    visitor, host, window, *, statement: str, goals: str, ended_days_ago: int, challenge=None
+) -> Visit:
+    """A visit taken through its real steps (request, acceptance, agreement signed by both,
+    agenda, schedule), moved back in time to have ended `ended_days_ago`, and completed."""
     application = visits.application_submit(
-        applicant=member,
+        applicant=visitor,
         data={
-            "challenge": window.offer.challenges.first(),
-            "challenge_statement": "Young people drift into an online group; parents call late.",
-            "learning_goals": GOALS,
+            "challenge": challenge or window.offer.challenges.first(),
+            "challenge_statement": statement,
+            "learning_goals": goals,
             "available_from": window.starts_on,
             "available_until": window.ends_on,
         },
@@ -59,24 +70,24 @@ def _walk_to_completed(member, host, window) -> Visit:
     visit = application.visits.get()
     visits.visit_accept(visit_id=visit.pk, user=host)
     terms = {
-        "goals": GOALS,
-        "tasks": "Join the morning case review; observe a family session where the family agrees.",
-        "host_mentor": "Demo Host, exit worker (fictional)",
+        "goals": goals,
+        "tasks": "Join the morning case review; observe a session where the client agrees.",
+        "host_mentor": f"{host.get_full_name()}, visit host (fictional)",
         "observation_rules": "No notes in client sessions; no client is named outside the room.",
         "starts_on": visit.starts_on,
         "ends_on": visit.ends_on,
     }
     agreements.agreement_update(visit_id=visit.pk, user=host, terms=terms)
     agreements.agreement_sign(visit_id=visit.pk, user=host)
-    agreements.agreement_sign(visit_id=visit.pk, user=member)
+    agreements.agreement_sign(visit_id=visit.pk, user=visitor)
     visits.agenda_add(
         visit_id=visit.pk,
         user=host,
         item={"day": visit.starts_on, "activity": "Morning case review with the team"},
     )
     visits.visit_schedule(visit_id=visit.pk, user=host)
-    # The demo's visit took place a fortnight ago: its dates move back, as time would have.
-    ended = timezone.localdate() - timedelta(days=14)
+    # The demo's visits took place in the past: their dates move back, as time would have.
+    ended = timezone.localdate() - timedelta(days=ended_days_ago)
     dates = {"starts_on": ended - timedelta(days=2), "ends_on": ended}
     Visit.objects.filter(pk=visit.pk).update(**dates)
     LearningAgreement.objects.filter(visit=visit).update(**dates)

@@ -8,7 +8,8 @@ from allauth.account.models import EmailAddress
 
 from cms.models import HomePage
 from exchange.demo import DEMO_PASSWORD
-from exchange.models import ChapterPage, CodedSpan, HostingOffer, OfferWindow, Phase, Theme, Visit
+from exchange.models import ChapterPage, CodedSpan, Excerpt, HostingOffer, OfferWindow, Phase, Visit
+from exchange.models.publication import quoted_ids, shown_quotes
 
 pytestmark = pytest.mark.django_db
 
@@ -36,12 +37,20 @@ def test_seed_demo_creates_the_coordinator_and_prints_the_password(settings, cap
     assert "coordinator@demo.example" in out and DEMO_PASSWORD in out
     home = HomePage.objects.get()
     assert home.hero_text and home.intro and len(home.sections) == 5  # the last: the publication
-    # The demo publication's chapter quotes the demo member's excerpt, as consented to.
-    chapter = ChapterPage.objects.live().get()
-    assert "own words aloud before any assessment" in chapter.quoted_text()
-    # Coded excerpts and two themes, the chapter written on one of them.
-    assert Theme.objects.count() == 2 and chapter.theme.title == "Families first"
-    assert CodedSpan.objects.values("content_object").distinct().count() == 4
+    # A year of excerpts from six visits by six practitioners, coded, in two themes.
+    coded = Excerpt.objects.filter(codes__isnull=False).distinct()
+    assert coded.count() == 14
+    assert len({excerpt.visit_id for excerpt in coded}) == 6
+    assert len({excerpt.author_id for excerpt in coded}) == 6
+    assert CodedSpan.objects.values("content_object").distinct().count() == 14
+    # A chapter per theme, each quoting what its authors consented to publish, and nothing else.
+    chapters = {page.theme.title: page for page in ChapterPage.objects.live()}
+    assert sorted(chapters) == ["Families first", "The first contact"]
+    assert "own words aloud before any assessment" in chapters["Families first"].quoted_text()
+    for chapter in chapters.values():
+        quoted = quoted_ids(chapter.body)
+        assert len(quoted) >= 3 and set(shown_quotes(quoted)) == quoted
+    assert "plan in months" not in " ".join(c.quoted_text() for c in chapters.values())
 
 
 def test_every_demo_offer_has_a_host_to_answer_it(settings):
@@ -121,7 +130,7 @@ def test_seed_demo_prints_the_accounts_and_no_email(settings, capsys):
 def test_the_demo_member_has_a_reflection_log_begun_and_the_after_phase_due(settings, client):
     settings.DEBUG = True
     call_command("seed_demo")
-    visit = Visit.objects.get(state="completed")
+    visit = Visit.objects.get(state="completed", visitor__username="demo-member")
     client.force_login(visit.visitor)
     dashboard = client.get("/dashboard/").content.decode()
     assert "Write your reflection: after the visit" in dashboard

@@ -5,6 +5,7 @@ from django.test.utils import override_settings
 
 from cms.demo import seed_site_pages
 from exchange.coding.demo import seed_coding
+from exchange.coding.demo_year import seed_year
 from exchange.demo import (
     DEMO_PASSWORD,
     seed_coordinator,
@@ -50,6 +51,7 @@ class Command(BaseCommand):
             seed_visit_with_reflections()
             seed_excerpt()
             seed_coding()
+            seed_year()
             seed_publication()
 
         for item in pages:
