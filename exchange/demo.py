@@ -104,16 +104,26 @@ def seed_host() -> DemoAccount:
 
 def _ensure_host(organisation) -> None:
     """An offer takes visitors only while someone hosts for its organisation: an organisation
-    without the demo host gets a fictional host of its own, who never signs in (no password)."""
+    without the demo host gets a fictional host of its own."""
     if Profile.objects.hosts().filter(organisation=organisation).exists():
         return
+    passwordless_member(
+        f"demo-host-{organisation.slug}",
+        email=f"host-{organisation.slug}@demo.example",
+        name=("Demo host", f"({organisation.title})"),
+        organisation=organisation,
+        role="Visit host (fictional)",
+        hosts_visitors=True,
+    )
+
+
+def passwordless_member(
+    username: str, *, email: str, name: tuple[str, str], organisation, role: str, **profile
+):
+    """A fictional member who never signs in (no password): the demo shows what they did."""
     user, created = get_user_model().objects.get_or_create(
-        username=f"demo-host-{organisation.slug}"[:150],
-        defaults={
-            "email": f"host-{organisation.slug}@demo.example",
-            "first_name": "Demo host",
-            "last_name": f"({organisation.title})"[:150],
-        },
+        username=username[:150],
+        defaults={"email": email, "first_name": name[0], "last_name": name[1][:150]},
     )
     if created:
         user.set_unusable_password()
@@ -123,11 +133,12 @@ def _ensure_host(organisation) -> None:
         defaults={
             "organisation": organisation,
             "country": organisation.country,
-            "role": "Visit host (fictional)",
-            "hosts_visitors": True,
+            "role": role,
+            **profile,
         },
     )
     make_member(user)
+    return user
 
 
 def seed_offers_and_visit() -> None:

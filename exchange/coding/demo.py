@@ -41,6 +41,24 @@ THEMES = [
 ]
 
 
+def propose_and_code(entry, text: str, attribution: str, spans, coordinator) -> Excerpt:
+    """The entry's author proposes the words through the gate, and the coordinator codes each
+    (passage, codes) of `spans`."""
+    excerpt = excerpts.excerpt_propose(
+        entry_id=entry.pk,
+        user=entry.author,
+        text=text,
+        attribution=attribution,
+        reasons={},
+        checklist=set(excerpts.CHECKLIST),
+    )
+    for passage, codes in spans:
+        coding.span_code(
+            excerpt_id=excerpt.pk, user=coordinator, passage=passage, start=None, codes=codes
+        )
+    return excerpt
+
+
 def seed_coding() -> None:
     people = get_user_model().objects.in_bulk(
         ["demo-member", "demo-coordinator"], field_name="username"
@@ -54,18 +72,7 @@ def seed_coding() -> None:
     if entry is None:
         return
     for text, attribution, spans in EXCERPTS:
-        excerpt = excerpts.excerpt_propose(
-            entry_id=entry.pk,
-            user=member,
-            text=text,
-            attribution=attribution,
-            reasons={},
-            checklist=set(excerpts.CHECKLIST),
-        )
-        for passage, codes in spans:
-            coding.span_code(
-                excerpt_id=excerpt.pk, user=coordinator, passage=passage, start=None, codes=codes
-            )
+        propose_and_code(entry, text, attribution, spans, coordinator)
     shared = Excerpt.objects.filter(author=member, phase=Phase.DURING).first()
     if shared is not None:
         coding.span_code(

@@ -9,12 +9,11 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 
 from cms.models import OrganisationPage
-from exchange.coding import services as coding
-from exchange.excerpts import services as excerpts
+from exchange.coding.demo import propose_and_code
+from exchange.demo import passwordless_member
 from exchange.models import Code, Phase, Profile, Theme, Visit
 from exchange.reflections import services as reflections
 from exchange.reflections.demo import walk_to_completed
-from exchange.roles import make_member
 
 
 @dataclass(frozen=True)
@@ -204,22 +203,7 @@ def seed_year() -> None:
             entry = entries.get(demo.seen if words in demo.seen else demo.at_home)
             if entry is None:
                 continue  # the default questions were changed in the admin
-            excerpt = excerpts.excerpt_propose(
-                entry_id=entry.pk,
-                user=visitor,
-                text=words,
-                attribution=attribution,
-                reasons={},
-                checklist=set(excerpts.CHECKLIST),
-            )
-            for passage, codes in spans:
-                coding.span_code(
-                    excerpt_id=excerpt.pk,
-                    user=coordinator,
-                    passage=passage,
-                    start=None,
-                    codes=codes,
-                )
+            propose_and_code(entry, words, attribution, spans, coordinator)
     for name, description in CODE_DESCRIPTIONS.items():
         Code.objects.filter(name=name).update(description=description)
     for title, names in THEME_CODES.items():
@@ -229,23 +213,13 @@ def seed_year() -> None:
 
 
 def _practitioner(organisation: OrganisationPage, role: str):
-    """A fictional member who never signs in (no password): the demo shows their words only."""
-    user, _created = get_user_model().objects.get_or_create(
-        username=f"demo-visitor-{organisation.slug}"[:150],
-        defaults={
-            "email": f"visitor-{organisation.slug}@demo.example",
-            "first_name": "Demo visitor",
-            "last_name": f"({organisation.title})"[:150],
-        },
+    return passwordless_member(
+        f"demo-visitor-{organisation.slug}",
+        email=f"visitor-{organisation.slug}@demo.example",
+        name=("Demo visitor", f"({organisation.title})"),
+        organisation=organisation,
+        role=role,
     )
-    user.set_unusable_password()
-    user.save(update_fields=["password"])
-    Profile.objects.get_or_create(
-        user=user,
-        defaults={"organisation": organisation, "country": organisation.country, "role": role},
-    )
-    make_member(user)
-    return user
 
 
 def _visit(visitor, host_org: OrganisationPage, demo: DemoVisit) -> Visit:
