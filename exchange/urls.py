@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("exchange.personal_data.urls")),
     # Before the visits: their `visits/<pk>/<step>/` would take `visits/<pk>/reflections/`.
     path("", include("exchange.reflections.urls")),
+    path("", include("exchange.surveys.urls")),
     path("", include("exchange.excerpts.urls")),
     path("", include("exchange.visits.urls")),
 ]

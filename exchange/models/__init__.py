@@ -29,6 +29,15 @@ from exchange.models.reflections import (
     ReflectionEntry,
     ReflectionQuestion,
 )
+from exchange.models.surveys import (
+    AnswerType,
+    Level,
+    Survey,
+    SurveyAnswer,
+    SurveyKind,
+    SurveyQuestion,
+    SurveyResponse,
+)
 from exchange.models.visits import (
     AgendaItem,
     Amendment,
@@ -41,6 +50,13 @@ from exchange.models.visits import (
 )
 
 __all__ = [
+    "AnswerType",
+    "Level",
+    "Survey",
+    "SurveyAnswer",
+    "SurveyKind",
+    "SurveyQuestion",
+    "SurveyResponse",
     "Code",
     "CodedSpan",
     "Theme",

@@ -132,6 +132,14 @@ SECTIONS = [
         "coded_by",
         ("content_object_id", "tag__name", "start", "end", "created_at"),
     ),
+    # The member's survey responses; their answers (free text decrypted for them alone):
+    # survey_answers() below. Erasing the member deletes their responses (CASCADE).
+    Section(
+        "survey_responses",
+        "exchange.SurveyResponse",
+        "respondent",
+        ("survey__kind", "survey__year", "visit_id", "as_host", "created_at", "submitted_at"),
+    ),
     Section("calendar_feed", "exchange.CalendarFeed", "user", ("created_at",)),
     Section("second_factors", "mfa.Authenticator", "user", ("type", "created_at", "last_used_at")),
     Section(
@@ -228,6 +236,7 @@ def export(user: "User") -> dict[str, object]:
     for section in SECTIONS:
         data[section.name] = _rows(section, user)
     data["reflection_log"] = reflection_log(user)
+    data["survey_answers"] = survey_answers(user)
     data["consent_receipts"] = [receipt.as_dict() for receipt in excerpts.receipts(user)]
     profile = getattr(user, "profile", None)
     if profile is not None:
@@ -278,6 +287,24 @@ def reflection_log(user: "User") -> list[dict]:
             "read_by_others": reads.get(entry.pk, []),
         }
         for entry in entries
+    ]
+
+
+def survey_answers(user: "User") -> list[dict]:
+    """Each answer the member gave, with the question as asked."""
+    from exchange.models import SurveyAnswer
+
+    answers = SurveyAnswer.objects.filter(response__respondent=user).select_related(
+        "question", "response__survey"
+    )
+    return [
+        {
+            "survey": str(answer.response.survey),
+            "visit": answer.response.visit_id,
+            "question": answer.question.text,
+            "answer": answer.text or answer.choice or answer.number,
+        }
+        for answer in answers.order_by("response_id", "question__sort_order")
     ]
 
 

@@ -309,6 +309,14 @@ TABLE: dict[str, P | list[P]] = {
     "admin/coding/export/codebook.qdc": P("/admin/coding/export/codebook.qdc", EXCERPT_READERS, SIGNED_IN_405),
     "admin/coding/export/project.qdpx": P("/admin/coding/export/project.qdpx", EXCERPT_READERS, SIGNED_IN_405),
     "admin/chapters/<int:pk>/authors/": P("/admin/chapters/{chapter}/authors/", EXCERPT_READERS, "login denied denied denied 400 denied"),  # the coordinators invite chapter authors
+    "admin/surveys/": P("/admin/surveys/", COORDINATORS, COORDINATORS_405),
+    "admin/surveys/results/": P("/admin/surveys/results/", COORDINATORS, COORDINATORS_405),
+    "admin/surveys/new/": P("/admin/surveys/new/", COORDINATORS, COORDINATORS),
+    "admin/surveys/edit/<int:pk>/": P("/admin/surveys/edit/{survey}/", COORDINATORS, COORDINATORS),
+    "admin/surveys/delete/<int:pk>/": P("/admin/surveys/delete/{survey}/", COORDINATORS, COORDINATORS_302),
+    "admin/surveys/history/<int:pk>/": P("/admin/surveys/history/{survey}/", COORDINATORS, COORDINATORS_405),
+    "admin/surveys/history-results/<int:pk>/": P("/admin/surveys/history-results/{survey}/", COORDINATORS, COORDINATORS_405),
+    "admin/surveys/usage/<int:pk>/": P("/admin/surveys/usage/{survey}/", COORDINATORS, COORDINATORS_405),
     "admin/themes/": P("/admin/themes/", COORDINATORS, COORDINATORS_405),
     "admin/themes/results/": P("/admin/themes/results/", COORDINATORS, COORDINATORS_405),
     "admin/themes/new/": P("/admin/themes/new/", COORDINATORS, COORDINATORS),
@@ -454,6 +462,7 @@ TABLE: dict[str, P | list[P]] = {
     "excerpts/<int:pk>/suggest/": P("/excerpts/{excerpt}/suggest/", EVERYONE_405, "login 404 400 404 400 404"),
     "excerpts/<int:pk>/withdraw/": P("/excerpts/{excerpt}/withdraw/", EVERYONE_405, "login 404 302 404 409 404"),  # the author withdraws; the coordinator's try is refused: not theirs
     "visits/<int:pk>/reflections/": P("/visits/{visit}/reflections/", "login 404 200 404 200 404", EVERYONE_405),
+    "visits/<int:pk>/surveys/<slug:kind>/": P("/visits/{visit}/surveys/after_visit/", "login 404 200 404 404 404", "login 404 409 404 404 404"),  # its visitor and host mentor only
     "visits/<int:pk>/reflections/<slug:phase>/": P("/visits/{visit}/reflections/before/", "login 404 200 404 404 404", "login 404 400 404 404 404"),  # only its two authors keep a log
     "visits/<int:pk>/": P("/visits/{visit}/", VISIT_PEOPLE, EVERYONE_405),
     "visits/<int:pk>/agreement/": P("/visits/{visit}/agreement/", EVERYONE_405, VISIT_PEOPLE_400),

@@ -29,8 +29,9 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from cms.models import Challenge, Language, PracticePage, Setting, TargetGroup
 from exchange.membership import services as invitations
-from exchange.models import CalendarFeed, CaseNumberPattern, Profile, Theme
+from exchange.models import CalendarFeed, CaseNumberPattern, Profile, SurveyKind, Theme
 from exchange.roles import COORDINATORS, MEMBERS
+from exchange.surveys.services import survey_for
 from exchange.visits import agreements
 from exchange.visits import services as visits
 from matching.models import Exclusion, Round
@@ -146,6 +147,7 @@ def build_world(home) -> World:
         "excerpt": (excerpt := _excerpt(entry)).pk,
         "code": _coded(excerpt, coordinator).pk,
         "theme": Theme.objects.create(title="Fictional theme").pk,
+        "survey": survey_for(SurveyKind.AFTER_VISIT, 2026).pk,
         "chapter": _chapter(home).pk,
         "case_pattern": CaseNumberPattern.objects.create(pattern=r"JA/\d+", description="x").pk,
         "question": entry.question_id,

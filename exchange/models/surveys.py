@@ -1,0 +1,148 @@
+"""Surveys: a short one after each visit and a follow-up on transfer into practice months later,
+answered by the visitor and the host mentor. The coordinators keep the questions, one version
+per kind and year; a question is tagged with how far learning travelled (Kirkpatrick's levels,
+with the matching LTEM tiers), so the report can show it. Responses are private: they leave
+only as suppressed aggregates in reports; free text is encrypted at rest."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Orderable
+
+from exchange import encryption
+from exchange.models.visits import Visit
+
+
+class SurveyKind(models.TextChoices):
+    AFTER_VISIT = "after_visit", _("After the visit")
+    FOLLOW_UP = "follow_up", _("Follow-up on transfer into practice")
+
+
+class Level(models.TextChoices):
+    """Kirkpatrick's four levels, each with the tiers of the Learning-Transfer Evaluation Model
+    it spans."""
+
+    REACTION = "reaction", _("Reaction (Kirkpatrick 1; LTEM 3: learner perceptions)")
+    LEARNING = "learning", _("Learning (Kirkpatrick 2; LTEM 4-6: knowledge, decisions, tasks)")
+    BEHAVIOUR = "behaviour", _("Behaviour (Kirkpatrick 3; LTEM 7: transfer)")
+    RESULTS = "results", _("Results (Kirkpatrick 4; LTEM 8: effects of transfer)")
+
+
+class AnswerType(models.TextChoices):
+    SCALE = "scale", _("Five-point scale (1 = not at all, 5 = very much)")
+    CHOICE = "choice", _("One of the choices listed")
+    NUMBER = "number", _("A whole number")
+    TEXT = "text", _("Free text")
+
+
+SCALE = range(1, 6)
+
+
+class Survey(ClusterableModel):
+    kind = models.CharField(_("kind"), max_length=12, choices=SurveyKind.choices)
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        help_text=_("Asked about the visits that end in this year."),
+    )
+    introduction = models.TextField(_("introduction"), max_length=1000, blank=True)
+
+    class Meta:
+        verbose_name = _("survey")
+        verbose_name_plural = _("surveys")
+        ordering = ["-year", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "year"], name="one_survey_per_kind_and_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.year})"
+
+
+class SurveyQuestion(Orderable):
+    survey = ParentalKey(Survey, on_delete=models.CASCADE, related_name="questions")
+    text = models.CharField(_("question"), max_length=300)
+    help_text = models.CharField(_("hint"), max_length=300, blank=True)
+    answer_type = models.CharField(_("answer"), max_length=8, choices=AnswerType.choices)
+    choices = models.TextField(
+        _("choices"), blank=True, help_text=_("For a choice question: one choice per line.")
+    )
+    minimum = models.IntegerField(_("smallest number"), null=True, blank=True)
+    maximum = models.IntegerField(_("largest number"), null=True, blank=True)
+    level = models.CharField(_("evaluation level"), max_length=10, choices=Level.choices)
+    required = models.BooleanField(_("an answer is required"), default=False)
+
+    panels = [
+        FieldPanel("text"),
+        FieldPanel("help_text"),
+        FieldPanel("answer_type"),
+        FieldPanel("choices"),
+        FieldPanel("minimum"),
+        FieldPanel("maximum"),
+        FieldPanel("level"),
+        FieldPanel("required"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("survey question")
+
+    def __str__(self) -> str:
+        return self.text
+
+    def choice_list(self) -> list[str]:
+        return [line.strip() for line in self.choices.splitlines() if line.strip()]
+
+
+class SurveyResponse(models.Model):
+    """One person's answers to one survey about one visit: a draft until submitted, then final."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.PROTECT, related_name="responses")
+    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="survey_responses")
+    respondent = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="survey_responses"
+    )
+    as_host = models.BooleanField(default=False, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    submitted_at = models.DateTimeField(null=True, editable=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey", "visit", "respondent"], name="one_response_per_person"
+            )
+        ]
+
+    def __str__(self) -> str:
+        # Never an answer: this string reaches the admin, logs and error pages.
+        return f"{self.survey} ({self.visit_id}, {self.respondent_id})"
+
+
+class SurveyAnswer(models.Model):
+    response = models.ForeignKey(SurveyResponse, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(SurveyQuestion, on_delete=models.PROTECT, related_name="answers")
+    number = models.IntegerField(null=True)  # a scale point or a number
+    choice = models.CharField(max_length=300, blank=True)
+    text_ciphertext = models.TextField(blank=True, editable=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["response", "question"], name="one_answer_each"),
+            models.CheckConstraint(
+                condition=Q(number__isnull=True) | Q(choice="", text_ciphertext=""),
+                name="one_kind_of_answer",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"answer to {self.question_id} in {self.response_id}"
+
+    @property
+    def text(self) -> str:
+        return encryption.decrypt(self.text_ciphertext) if self.text_ciphertext else ""

@@ -1,0 +1,39 @@
+"""The survey as a form: one field per question, named by its id. The form shows the questions
+and keeps what was typed; the service (services.clean_answer) decides what counts as an answer."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from exchange.models import AnswerType, Survey, SurveyResponse
+
+SCALE_CHOICES = [
+    ("1", _("1 – not at all")),
+    ("2", "2"),
+    ("3", "3"),
+    ("4", "4"),
+    ("5", _("5 – very much")),
+]
+
+
+def survey_form(survey: Survey, response: SurveyResponse | None, data=None) -> forms.Form:
+    form = forms.Form(data=data)
+    for question in survey.questions.all():
+        label, hint = question.text, question.help_text
+        if question.answer_type == AnswerType.SCALE:
+            field = forms.ChoiceField(choices=SCALE_CHOICES, widget=forms.RadioSelect)
+        elif question.answer_type == AnswerType.CHOICE:
+            options = [(choice, choice) for choice in question.choice_list()]
+            field = forms.ChoiceField(choices=options, widget=forms.RadioSelect)
+        elif question.answer_type == AnswerType.NUMBER:
+            field = forms.CharField(widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
+        else:
+            field = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}))
+        field.label, field.help_text = label, hint
+        field.required = False  # a draft may leave any question empty; submitting is checked
+        form.fields[str(question.pk)] = field
+    if response is not None and data is None:
+        for answer in response.answers.all():
+            form.initial[str(answer.question_id)] = (
+                answer.text or answer.choice or ("" if answer.number is None else answer.number)
+            )
+    return form

@@ -1,0 +1,179 @@
+"""Answering a survey: who may, when, and what counts as an answer. One response per person,
+visit and survey; saved as a draft any number of times, then submitted once, in one
+transaction per step. Each answer is checked against its question: a scale point from 1 to 5,
+one of the listed choices, a whole number within the question's bounds, or text."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from exchange import encryption
+from exchange.models import (
+    AnswerType,
+    Survey,
+    SurveyAnswer,
+    SurveyKind,
+    SurveyQuestion,
+    SurveyResponse,
+    Visit,
+    VisitState,
+)
+from exchange.reflections.services import follow_up_opens, partner_of
+from exchange.surveys.defaults import DEFAULT_QUESTIONS
+
+MAX_TEXT = 4000
+ANSWERED_STATES = {VisitState.COMPLETED, VisitState.REFLECTED}
+
+
+class SurveyError(Exception):
+    """What went wrong, for the person answering (the whole response)."""
+
+
+@dataclass
+class AnswerErrors(SurveyError):
+    """Answers that cannot be saved, by question id, each with its message."""
+
+    errors: dict[int, str]
+
+
+def survey_for(kind: str, year: int) -> Survey:
+    """The year's survey of this kind: made on first use from the latest earlier year's
+    questions, or from the defaults, so every year has its own version to change."""
+    survey = Survey.objects.filter(kind=kind, year=year).first()
+    if survey is not None:
+        return survey
+    earlier = Survey.objects.filter(kind=kind, year__lt=year).order_by("-year").first()
+    try:
+        with transaction.atomic():
+            survey = Survey.objects.create(
+                kind=kind, year=year, introduction=earlier.introduction if earlier else ""
+            )
+            if earlier is not None:
+                for question in earlier.questions.all():
+                    question.pk, question.survey = None, survey
+                    question.save()
+            else:
+                for order, (text, answer_type, level, required, choices) in enumerate(
+                    DEFAULT_QUESTIONS[kind]
+                ):
+                    SurveyQuestion.objects.create(
+                        survey=survey,
+                        sort_order=order,
+                        text=text,
+                        answer_type=answer_type,
+                        level=level,
+                        required=required,
+                        choices=choices,
+                    )
+    except IntegrityError:  # made at the same moment by another request
+        survey = Survey.objects.get(kind=kind, year=year)
+    return survey
+
+
+def respondents(visit: Visit) -> list:
+    """The visitor and the host mentor who signed the agreement: the two who took part."""
+    people = [visit.visitor]
+    mentor_id = partner_of(visit, visit.visitor_id or 0)
+    if mentor_id is not None:
+        people.append(visit.agreement.host_signed_by)
+    return [person for person in people if person is not None]
+
+
+def why_closed(visit: Visit, kind: str, user, today: date | None = None) -> str:
+    """Why this person cannot answer this survey about this visit now, or "" when they can."""
+    today = today or timezone.localdate()
+    if kind not in SurveyKind.values:
+        return _("There is no such survey.")
+    if user.pk not in {person.pk for person in respondents(visit)}:
+        return _("Only the visitor and the host mentor of a visit answer its surveys.")
+    if visit.state not in ANSWERED_STATES:
+        return _("The surveys open once the host confirms that the visit took place.")
+    if kind == SurveyKind.FOLLOW_UP and today < (opens := follow_up_opens(visit)):
+        return _("The follow-up survey opens on %(date)s.") % {"date": date_format(opens, "j F Y")}
+    return ""
+
+
+def response_of(visit: Visit, kind: str, user) -> SurveyResponse | None:
+    return (
+        SurveyResponse.objects.filter(visit=visit, survey__kind=kind, respondent=user)
+        .prefetch_related("answers")
+        .first()
+    )
+
+
+def clean_answer(question: SurveyQuestion, raw: str) -> dict:
+    """The answer's stored fields, or a ValueError whose message the person reads."""
+    raw = (raw or "").strip()
+    if question.answer_type == AnswerType.TEXT:
+        if "\x00" in raw:
+            raise ValueError(_("The text holds a character that cannot be saved (NUL)."))
+        if len(raw) > MAX_TEXT:
+            raise ValueError(
+                _("Write at most %(max)s characters; this has %(length)s.")
+                % {"max": f"{MAX_TEXT:,}", "length": f"{len(raw):,}"}
+            )
+        return {"text_ciphertext": encryption.encrypt(raw)}
+    if question.answer_type == AnswerType.CHOICE:
+        if raw not in question.choice_list():
+            raise ValueError(_("Choose one of the answers listed."))
+        return {"choice": raw}
+    try:
+        number = int(raw)
+    except ValueError:
+        raise ValueError(_("Enter a whole number, such as 3.")) from None
+    if question.answer_type == AnswerType.SCALE:
+        low, high = 1, 5
+    else:
+        low, high = question.minimum, question.maximum
+    if (low is not None and number < low) or (high is not None and number > high):
+        raise ValueError(_("Enter a number from %(low)s to %(high)s.") % {"low": low, "high": high})
+    return {"number": number}
+
+
+def response_save(
+    *, visit_id: int, user, kind: str, answers: Mapping[str, str], submit: bool
+) -> SurveyResponse:
+    """Save the answers given (keyed by question id) as a draft, or submit them. Unanswered
+    questions stay empty in a draft; submitting needs every required one."""
+    with transaction.atomic():
+        visit = Visit.objects.select_related("agreement").filter(pk=visit_id).first()
+        if visit is None:
+            raise SurveyError(_("There is no such visit."))
+        if reason := why_closed(visit, kind, user):
+            raise SurveyError(reason)
+        survey = survey_for(kind, visit.ends_on.year)
+        response, _created = SurveyResponse.objects.select_for_update().get_or_create(
+            survey=survey,
+            visit=visit,
+            respondent=user,
+            defaults={"as_host": user.pk != visit.visitor_id},
+        )
+        if response.submitted_at is not None:
+            raise SurveyError(_("You have answered this survey already. Thank you."))
+        errors, cleaned = {}, {}
+        for question in survey.questions.all():
+            raw = answers.get(str(question.pk), "")
+            if not str(raw).strip():
+                if submit and question.required:
+                    errors[question.pk] = _("Answer this question to send the survey.")
+                continue
+            try:
+                cleaned[question] = clean_answer(question, str(raw))
+            except ValueError as error:
+                errors[question.pk] = str(error)
+        if errors:
+            raise AnswerErrors(errors)
+        response.answers.all().delete()
+        SurveyAnswer.objects.bulk_create(
+            SurveyAnswer(response=response, question=question, **fields)
+            for question, fields in cleaned.items()
+        )
+        if submit:
+            response.submitted_at = timezone.now()
+            response.save(update_fields=["submitted_at"])
+    return response

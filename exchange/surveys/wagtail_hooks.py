@@ -1,0 +1,33 @@
+from django.template.loader import render_to_string
+
+from wagtail import hooks
+
+from exchange.models import SurveyKind
+from exchange.surveys import services
+from exchange.surveys.admin import SurveyViewSet
+
+
+@hooks.register("register_admin_viewset")
+def register_surveys():
+    return SurveyViewSet()
+
+
+@hooks.register("visit_page_sections")
+def surveys_of_the_visit(request, visit) -> str:
+    """The surveys this person answers about the visit, once they are open, with their status."""
+    if request.user.pk not in {person.pk for person in services.respondents(visit)}:
+        return ""
+    surveys = []
+    for kind in SurveyKind:
+        if services.why_closed(visit, kind, request.user):
+            continue
+        response = services.response_of(visit, kind, request.user)
+        status = "not_started" if response is None else "draft"
+        if response is not None and response.submitted_at:
+            status = "done"
+        surveys.append({"kind": kind, "status": status})
+    if not surveys:
+        return ""
+    return render_to_string(
+        "exchange/surveys/visit_section.html", {"visit": visit, "surveys": surveys}, request=request
+    )
