@@ -33,6 +33,8 @@ SUBJECTS = {
     "reflection_before": _("Before your visit to %(organisation)s: what do you expect to learn?"),
     "reflection_after": _("After your visit to %(organisation)s: your reflection, please"),
     "reflection_follow_up": _("Months after your visit to %(organisation)s: what has changed?"),
+    "survey_after_visit": _("Your visit to %(organisation)s: five questions, please"),
+    "survey_follow_up": _("Months after your visit to %(organisation)s: a short survey"),
     "host_missing": _("Your visit request to %(organisation)s waits for a host"),
     "host_missing_coordinator": _("A visit request to %(organisation)s has nobody to answer it"),
     "host_found": _("A visit request from %(visitor)s waits for your answer"),
@@ -118,6 +120,8 @@ def _path(visit, event: str) -> str:
     """The page the e-mail leads to: the reflection log for its reminders, else the visit."""
     if event.startswith("reflection_"):
         return reverse("reflection_log", args=[visit.pk])
+    if event.startswith("survey_"):
+        return reverse("visit_survey", args=[visit.pk, event.removeprefix("survey_")])
     return visit.get_absolute_url()
 
 
@@ -132,6 +136,7 @@ def message(visit, event: str, person, path: str = "") -> EmailMessage:
             "link": settings.BASE_URL + (path or _path(visit, event)),
             "to_log": event.startswith("reflection_"),
             "to_excerpt": event.startswith("excerpt_"),
+            "to_survey": event.startswith("survey_"),
             "site_name": settings.WAGTAIL_SITE_NAME,
             "event": event,
         }

@@ -3,7 +3,7 @@ from django.template.loader import render_to_string
 from wagtail import hooks
 
 from exchange.models import SurveyKind
-from exchange.surveys import services
+from exchange.surveys import reminders, services
 from exchange.surveys.admin import SurveyViewSet
 
 
@@ -30,4 +30,17 @@ def surveys_of_the_visit(request, visit) -> str:
         return ""
     return render_to_string(
         "exchange/surveys/visit_section.html", {"visit": visit, "surveys": surveys}, request=request
+    )
+
+
+@hooks.register("member_dashboard_sections")
+def surveys_due(request) -> str:
+    due = [
+        {"visit": item.visit, "kind": SurveyKind(item.kind.removeprefix("survey_"))}
+        for item in reminders.due(person=request.user)
+    ]
+    if not due:
+        return ""
+    return render_to_string(
+        "exchange/surveys/dashboard_section.html", {"due": due}, request=request
     )

@@ -1,0 +1,51 @@
+"""Reminders to answer the surveys, for `manage.py send_reminders`: once per survey and person
+(the visitor and the host mentor), while the survey is open and not answered, and only for a
+while (a visit long past gets none). The e-mail links to the survey, never to an answer."""
+
+from datetime import date, timedelta
+
+from django.db.models import Q
+from django.utils import timezone
+
+from exchange.models import SurveyKind, SurveyResponse, Visit
+from exchange.reflections.services import follow_up_opens
+from exchange.surveys.services import ANSWERED_STATES, respondents, why_closed
+from exchange.visits.reminders import Due
+
+KINDS = {SurveyKind.AFTER_VISIT: "survey_after_visit", SurveyKind.FOLLOW_UP: "survey_follow_up"}
+LATE = timedelta(days=60)  # a survey open this long without a reminder gets none any more
+
+
+def due(today: date | None = None, person=None) -> list[Due]:
+    """The surveys to remind of (with `person`, only theirs: their dashboard's list)."""
+    today = today or timezone.localdate()
+    horizon = today - timedelta(days=31 * 12) - LATE  # the follow-up setting is in months
+    visits = Visit.objects.filter(state__in=ANSWERED_STATES, ends_on__gte=horizon)
+    if person is not None:
+        visits = visits.filter(Q(visitor=person) | Q(agreement__host_signed_by=person))
+    visits = list(
+        visits.select_related("visitor", "agreement__host_signed_by", "window__offer__organisation")
+    )
+    answered = set(
+        SurveyResponse.objects.filter(visit__in=visits, submitted_at__isnull=False).values_list(
+            "visit_id", "survey__kind", "respondent_id"
+        )
+    )
+    found = []
+    for visit in visits:
+        opened = {
+            SurveyKind.AFTER_VISIT: visit.ends_on,
+            SurveyKind.FOLLOW_UP: follow_up_opens(visit),
+        }
+        for kind, event in KINDS.items():
+            if opened[kind] < today - LATE:
+                continue
+            for respondent in respondents(visit):
+                if person is not None and respondent.pk != person.pk:
+                    continue
+                if (visit.pk, kind, respondent.pk) in answered or why_closed(
+                    visit, kind, respondent, today
+                ):
+                    continue
+                found.append(Due(visit, event, respondent))
+    return [item for item in found if item.recipient.is_active]
