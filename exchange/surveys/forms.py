@@ -16,11 +16,13 @@ SCALE_CHOICES = [
 
 
 def survey_form(survey: Survey, response: SurveyResponse | None, data=None) -> forms.Form:
-    form = forms.Form(data=data)
+    form = forms.Form(data=data, label_suffix="")
     for question in survey.questions.all():
         label, hint = question.text, question.help_text
         if question.answer_type == AnswerType.SCALE:
-            field = forms.ChoiceField(choices=SCALE_CHOICES, widget=forms.RadioSelect)
+            field = forms.ChoiceField(
+                choices=SCALE_CHOICES, widget=forms.RadioSelect(attrs={"class": "scale"})
+            )
         elif question.answer_type == AnswerType.CHOICE:
             options = [(choice, choice) for choice in question.choice_list()]
             field = forms.ChoiceField(choices=options, widget=forms.RadioSelect)
@@ -28,7 +30,10 @@ def survey_form(survey: Survey, response: SurveyResponse | None, data=None) -> f
             field = forms.CharField(widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
         else:
             field = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}))
-        field.label, field.help_text = label, hint
+        field.label = (
+            label if question.required else _("%(question)s (optional)") % {"question": label}
+        )
+        field.help_text = hint
         field.required = False  # a draft may leave any question empty; submitting is checked
         form.fields[str(question.pk)] = field
     if response is not None and data is None:
