@@ -2,9 +2,8 @@
 send it with a required answer missing and is led to the question by the error summary, then
 sends it; the visit page says it is answered. axe finds no violation on the survey page."""
 
-from playwright.sync_api import expect
-
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import after_visit_answer
 from tests.browser.test_accessibility import audit

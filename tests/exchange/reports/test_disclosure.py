@@ -1,0 +1,135 @@
+"""Disclosure control: crafted tables for each rule, and a property test (Hypothesis) that no
+hidden cell of any table can be worked out from what is shown. The attacker's view is an
+integer program: every hidden cell a whole number of people, at least 0, each row and column
+adding up to its total, the shown cells fixed; a hidden cell is disclosed when its smallest and
+largest possible values are the same (scipy's milp finds both)."""
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from scipy.optimize import Bounds, LinearConstraint, milp
+
+from exchange.reports.disclosure import (
+    PROTECTS,
+    SAME_ANSWER,
+    SMALL,
+    SMALL_GROUP,
+    SafeTable,
+    protect,
+)
+
+
+def table(counts):
+    rows = [f"group {i}" for i in range(len(counts))]
+    columns = [f"answer {j}" for j in range(len(counts[0]))]
+    return protect("A table", rows, columns, counts)
+
+
+def shown(safe: SafeTable):
+    return [[cell.value for cell in row] for row in safe.cells]
+
+
+def possible_range(safe: SafeTable, target: tuple[int, int]) -> tuple[float, float]:
+    """The smallest and largest value the hidden cell `target` can take, given what is shown."""
+    grid = shown(safe)
+    hidden = [(i, j) for i, row in enumerate(grid) for j, v in enumerate(row) if v is None]
+    index = {cell: n for n, cell in enumerate(hidden)}
+    height, width = len(grid), len(grid[0])
+    lines = [[(i, j) for j in range(width)] for i in range(height)]
+    lines += [[(i, j) for i in range(height)] for j in range(width)]
+    a, b = [], []
+    for line in lines:
+        *parts, total = line  # the parts add up to the total (the last cell of the line)
+        coefficients, constant = np.zeros(len(hidden)), 0
+        for cell, sign in [*((p, 1) for p in parts), (total, -1)]:
+            value = grid[cell[0]][cell[1]]
+            if value is None:
+                coefficients[index[cell]] += sign
+            else:
+                constant -= sign * value
+        a.append(coefficients)
+        b.append(constant)
+    upper = max((v for row in grid for v in row if v is not None), default=0) + 200
+    bounds = Bounds(np.zeros(len(hidden)), np.full(len(hidden), upper))
+    equal = LinearConstraint(np.array(a), np.array(b), np.array(b))
+    objective = np.zeros(len(hidden))
+    objective[index[target]] = 1
+    integrality = np.ones(len(hidden))
+    low = milp(objective, constraints=equal, bounds=bounds, integrality=integrality)
+    high = milp(-objective, constraints=equal, bounds=bounds, integrality=integrality)
+    assert low.success and high.success  # the true table is a solution
+    return round(low.fun), round(-high.fun)
+
+
+def test_a_count_of_one_to_four_people_is_hidden_and_cannot_be_recovered():
+    safe = table([[12, 3, 9], [8, 10, 7]])
+    assert safe.cells[0][1].value is None and safe.cells[0][1].reason == SMALL
+    # The row and column totals would give it away: other cells are hidden with it.
+    assert sum(cell.hidden for cell in safe.cells[0]) >= 2
+    assert sum(row[1].hidden for row in safe.cells) >= 2
+    reasons = {cell.reason for row in safe.cells for cell in row if cell.hidden}
+    assert reasons == {SMALL, PROTECTS}
+    low, high = possible_range(safe, (0, 1))
+    assert low < high
+
+
+def test_a_small_group_shows_nothing_not_even_its_zeros():
+    safe = table([[0, 2, 1], [9, 6, 8], [7, 5, 6]])
+    assert all(cell.hidden and cell.reason == SMALL_GROUP for cell in safe.cells[0])
+
+
+def test_a_group_that_all_answered_alike_shows_only_its_size():
+    safe = table([[0, 0, 7], [6, 5, 9], [8, 7, 5]])
+    assert safe.row_total(0).value == 7
+    assert all(cell.hidden and cell.reason == SAME_ANSWER for cell in safe.cells[0][:-1])
+    assert safe.share(0, 2) is None and safe.mean(0, [1, 2, 3]) is None
+    for j in range(3):
+        low, high = possible_range(safe, (0, j))
+        assert low < high
+
+
+def test_a_table_without_small_counts_is_shown_whole_with_shares_and_means():
+    safe = table([[10, 5, 5], [6, 7, 8]])
+    assert not any(cell.hidden for row in safe.cells for cell in row)
+    assert safe.grand_total.value == 41 and safe.share(0, 0) == 50.0
+    assert safe.mean(0, [1, 2, 3]) == (10 + 10 + 15) / 20
+
+
+def test_zeros_in_a_large_mixed_group_are_shown():
+    safe = table([[0, 9, 6], [5, 0, 7]])
+    assert safe.cells[0][0].value == 0 and safe.cells[1][1].value == 0
+
+
+def test_a_stored_table_reads_back_the_same():
+    safe = table([[12, 3, 9], [8, 10, 7]])
+    assert SafeTable.from_data(safe.as_data()) == safe
+
+
+counts = st.integers(1, 4).flatmap(
+    lambda height: st.integers(1, 4).flatmap(
+        lambda width: st.lists(
+            st.lists(
+                st.one_of(st.integers(0, 6), st.integers(0, 40)), min_size=width, max_size=width
+            ),
+            min_size=height,
+            max_size=height,
+        )
+    )
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(counts)
+def test_no_hidden_cell_can_be_worked_out_from_what_is_shown(counts):
+    safe = table(counts)
+    grid = shown(safe)
+    true = [[*row, sum(row)] for row in counts]
+    true.append([sum(row[j] for row in true) for j in range(len(true[0]))])
+    for i, row in enumerate(grid):
+        for j, value in enumerate(row):
+            if value is not None:
+                assert value == true[i][j]  # what is shown is true
+                assert not 0 < value < 5  # and never about 1 to 4 people
+            else:
+                low, high = possible_range(safe, (i, j))
+                assert low < high, (counts, (i, j))
