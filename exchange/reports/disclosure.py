@@ -21,7 +21,10 @@ they did or answered, with row totals, column totals and a grand total:
 3. A mean or a percentage of a group is shown only when none of its cells is hidden, so no
    further equation reaches the hidden cells.
 
-Each hidden cell keeps its reason. tests/exchange/reports/test_disclosure.py shows, with
+Each hidden cell keeps its reason, for the coordinators who check the report; public outputs
+mark every hidden cell alike (`PUBLIC_MARK`), because a reason is itself a clue ("fewer than 5"
+bounds a cell to 1-4, and two such cells adding up to 2 would both be 1).
+tests/exchange/reports/test_disclosure.py shows, with
 Hypothesis and an integer program, that no hidden cell can be worked out from what is shown."""
 
 from collections.abc import Sequence
@@ -35,6 +38,8 @@ SMALL = "fewer than 5 people"
 SMALL_GROUP = "a group of fewer than 5 people"
 SAME_ANSWER = "everyone in this group gave the same answer"
 PROTECTS = "hidden so that another hidden figure cannot be worked out"
+NOT_ADDITIVE = "not a total: the same person can count in several rows"
+PUBLIC_MARK = "–"  # what the public sees in a hidden cell, whatever its reason
 
 
 @dataclass(frozen=True)
@@ -114,15 +119,26 @@ def protect(
     counts: Sequence[Sequence[int]],
     *,
     threshold: int = THRESHOLD,
+    totals: bool = True,
 ) -> SafeTable:
-    """The publishable form of a table of counts of people (rows: groups; columns: answers)."""
+    """The publishable form of a table of counts of people (rows: groups; columns: answers).
+    Without `totals` (counts that do not add up, such as one person in several rows), the
+    table has no totals to show and no line to work a hidden cell out from: only the primary
+    rules apply, and the totals read as hidden."""
     if len(counts) != len(rows) or any(len(line) != len(columns) for line in counts):
         raise ValueError("counts must have a row per group and a column per answer")
     if any(value < 0 for line in counts for value in line):
         raise ValueError("counts cannot be negative")
-    grid = _with_totals(counts)
-    reasons = _primary(grid, threshold)
-    _secondary(grid, reasons)
+    grid = _with_totals(counts, len(columns))
+    reasons = _primary(grid, threshold, groups=totals)
+    if totals:
+        _secondary(grid, reasons)
+    else:
+        last_row, last_column = len(grid) - 1, len(grid[0]) - 1
+        for i, line in enumerate(grid):
+            for j in range(len(line)):
+                if i == last_row or j == last_column:
+                    reasons[(i, j)] = NOT_ADDITIVE
     cells = tuple(
         tuple(
             Cell(None, reasons[(i, j)]) if (i, j) in reasons else Cell(value)
@@ -133,16 +149,17 @@ def protect(
     return SafeTable(title, tuple(rows), tuple(columns), cells)
 
 
-def _with_totals(counts: Sequence[Sequence[int]]) -> list[list[int]]:
+def _with_totals(counts: Sequence[Sequence[int]], width: int) -> list[list[int]]:
     grid = [[*line, sum(line)] for line in counts]
-    width = len(grid[0]) if grid else 1
-    grid.append([sum(line[j] for line in grid) for j in range(width)])
+    grid.append([sum(line[j] for line in grid) for j in range(width + 1)])
     return grid
 
 
-def _primary(grid: list[list[int]], threshold: int) -> dict[tuple[int, int], str]:
+def _primary(grid: list[list[int]], threshold: int, groups: bool) -> dict[tuple[int, int], str]:
+    """Counts of 1 to 4; and, where rows are groups of people, small groups and groups whose
+    members all gave the same answer."""
     reasons: dict[tuple[int, int], str] = {}
-    last = len(grid) - 1
+    last = len(grid) - 1 if groups else -1
     for i, line in enumerate(grid):
         total = line[-1]
         if i < last and 0 < total < threshold:

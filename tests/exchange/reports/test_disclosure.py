@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from exchange.reports.disclosure import (
+    NOT_ADDITIVE,
     PROTECTS,
     SAME_ANSWER,
     SMALL,
@@ -133,3 +134,19 @@ def test_no_hidden_cell_can_be_worked_out_from_what_is_shown(counts):
             else:
                 low, high = possible_range(safe, (i, j))
                 assert low < high, (counts, (i, j))
+
+
+def test_counts_that_do_not_add_up_show_no_totals():
+    safe = protect(
+        "Themes",
+        ["Families first", "The first contact"],
+        ["excerpts", "visits"],
+        [[9, 6], [3, 7]],
+        totals=False,
+    )
+    assert [[cell.value for cell in row] for row in safe.cells] == [
+        [9, 6, None],
+        [None, 7, None],
+        [None, None, None],
+    ]
+    assert safe.cells[1][0].reason == SMALL and safe.grand_total.reason == NOT_ADDITIVE

@@ -1,0 +1,198 @@
+"""The yearly figures, computed in one place and only ever handed out as SafeTables
+(disclosure.py): the page, the charts, the PDF, the CSV and the spreadsheet all read these, never
+the raw counts. A visit belongs to the year it ends in, as its surveys do. Each figure is a few
+aggregate queries, whatever the number of visits."""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Q
+from django.utils.translation import gettext as _
+
+from django_countries import countries as names
+
+from exchange.models import (
+    AnswerType,
+    Phase,
+    ReflectionEntry,
+    Survey,
+    SurveyAnswer,
+    Theme,
+    Visit,
+    VisitState,
+)
+from exchange.reports.disclosure import SafeTable, protect
+
+TOOK_PLACE = [VisitState.COMPLETED, VisitState.REFLECTED]
+SCALE_POINTS = [1, 2, 3, 4, 5]
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    table: SafeTable
+    level: str = ""  # a survey question's evaluation level
+    scale: bool = False  # a five-point scale: its groups have a mean when fully shown
+
+
+def figures_for(year: int) -> list[Figure]:
+    """Every figure of the year's report, in the report's order."""
+    visits = Visit.objects.filter(ends_on__year=year)
+    took_place = visits.filter(state__in=TOOK_PLACE)
+    return [
+        Figure("visits_by_state", _visits_by_state(visits)),
+        Figure("countries", _countries(took_place)),
+        Figure("cross_border", _cross_border(took_place)),
+        Figure("challenges", _challenges(took_place)),
+        Figure("reflections", _reflections(took_place)),
+        *_surveys(year),
+        Figure("themes", _themes(year)),
+    ]
+
+
+def _visits_by_state(visits) -> SafeTable:
+    counts = dict(visits.values_list("state").annotate(n=Count("pk")).order_by())
+    states = [state for state in VisitState if state != VisitState.PROPOSED or counts.get(state)]
+    return protect(
+        _("Visits by where they stand"),
+        [str(state.label).capitalize() for state in states],
+        [_("Visits")],
+        [[counts.get(state, 0)] for state in states],
+    )
+
+
+def _countries(took_place) -> SafeTable:
+    """Organisations taking part by country, as visitor and as host (each counted once per
+    role, however many visits it made or received)."""
+    visiting = Counter(
+        country
+        for country, _org in took_place.values_list(
+            "application__organisation__country", "application__organisation"
+        ).distinct()
+    )
+    hosting = Counter(
+        country
+        for country, _org in took_place.values_list(
+            "window__offer__organisation__country", "window__offer__organisation"
+        ).distinct()
+    )
+    countries = sorted(set(visiting) | set(hosting))
+    return protect(
+        _("Organisations taking part, by country"),
+        [names.name(code) or code for code in countries],
+        [_("As visitor"), _("As host")],
+        [[visiting[code], hosting[code]] for code in countries],
+        totals=False,  # an organisation can visit and host
+    )
+
+
+def _cross_border(took_place) -> SafeTable:
+    across = took_place.exclude(
+        application__organisation__country=F("window__offer__organisation__country")
+    ).count()
+    total = took_place.count()
+    return protect(
+        _("Visits across a border"),
+        [_("Across a border"), _("Within one country")],
+        [_("Visits")],
+        [[across], [total - across]],
+    )
+
+
+def _challenges(took_place) -> SafeTable:
+    counts = (
+        took_place.values_list("application__challenge__name")
+        .annotate(n=Count("pk"))
+        .order_by("application__challenge__name")
+    )
+    return protect(
+        _("Visits by the challenge they addressed"),
+        [name for name, _n in counts],
+        [_("Visits")],
+        [[n] for _name, n in counts],
+    )
+
+
+def _reflections(took_place) -> SafeTable:
+    """People who wrote in each phase of their log (a person writes in several phases)."""
+    counts = dict(
+        ReflectionEntry.objects.filter(visit__in=took_place, submitted_at__isnull=False)
+        .values_list("phase")
+        .annotate(n=Count("author", distinct=True))
+        .order_by()
+    )
+    return protect(
+        _("People who wrote a reflection, by phase"),
+        [str(phase.label) for phase in Phase],
+        [_("People")],
+        [[counts.get(phase, 0)] for phase in Phase],
+        totals=False,
+    )
+
+
+def _surveys(year: int) -> list[Figure]:
+    """Each scale and choice question of the year's surveys: its answers' distribution, for
+    visitors and for hosts, from submitted responses only."""
+    figures = []
+    for survey in Survey.objects.filter(year=year).prefetch_related("questions"):
+        questions = [
+            q
+            for q in survey.questions.all()
+            if q.answer_type in (AnswerType.SCALE, AnswerType.CHOICE)
+        ]
+        answers = Counter(
+            SurveyAnswer.objects.filter(
+                question__in=questions, response__submitted_at__isnull=False
+            ).values_list("question_id", "response__as_host", "number", "choice")
+        )
+        for question in questions:
+            options = (
+                [str(point) for point in SCALE_POINTS]
+                if question.answer_type == AnswerType.SCALE
+                else question.choice_list()
+            )
+
+            table = protect(
+                f"{survey.get_kind_display()}: {question.text}",
+                [_("Visitors"), _("Hosts")],
+                options,
+                [
+                    [_answered(answers, question, as_host, option) for option in options]
+                    for as_host in (False, True)
+                ],
+            )
+            figures.append(
+                Figure(
+                    f"survey_{survey.kind}_{question.sort_order}",
+                    table,
+                    level=question.get_level_display(),
+                    scale=question.answer_type == AnswerType.SCALE,
+                )
+            )
+    return figures
+
+
+def _answered(answers: Counter, question, as_host: bool, option: str) -> int:
+    if question.answer_type == AnswerType.SCALE:
+        return answers[(question.pk, as_host, int(option), "")]
+    return answers[(question.pk, as_host, None, option)]
+
+
+def _themes(year: int) -> SafeTable:
+    """Each theme with the excerpts of the year's visits and the visits it rests on."""
+    in_year = Q(codes__spans__content_object__visit__ends_on__year=year)
+    themes = (
+        Theme.objects.annotate(
+            excerpts=Count("codes__spans__content_object", filter=in_year, distinct=True),
+            visits=Count("codes__spans__content_object__visit", filter=in_year, distinct=True),
+        )
+        .filter(excerpts__gt=0)
+        .order_by("title")
+    )
+    return protect(
+        _("Themes and what they rest on"),
+        [theme.title for theme in themes],
+        [_("Excerpts"), _("Visits")],
+        [[theme.excerpts, theme.visits] for theme in themes],
+        totals=False,  # an excerpt can carry the codes of several themes
+    )

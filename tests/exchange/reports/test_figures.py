@@ -1,0 +1,83 @@
+"""The yearly figures from real visits, logs, surveys and themes, each a SafeTable: what is
+shown is true, and no figure about fewer than 5 people is shown."""
+
+from dataclasses import replace
+
+import pytest
+
+from exchange.models import SurveyKind, Visit
+from exchange.reports.figures import figures_for
+from exchange.surveys import services as surveys
+from tests.exchange.factories import advance, make_member, make_offer, propose
+from tests.exchange.surveys.test_surveys import answers_for
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def year_of_visits(network):
+    """Six visits to the host organisation that took place, by six visitors of another country,
+    and one declined; five visitors answered the after-visit survey, all but one with a 5."""
+    window = make_offer(network.host_org, windows=((10, 40, 10),)).windows.get()
+    done = []
+    for _visit in range(6):
+        people = replace(network, visitor=make_member(network.visitor_org), window=window)
+        visit = advance(people, "completed", propose(people))
+        done.append((visit, people.visitor))
+    advance(network, "declined")
+    year = done[0][0].ends_on.year
+    survey = surveys.survey_for(SurveyKind.AFTER_VISIT, year)
+    for n, (visit, visitor) in enumerate(done[:5]):
+        answers = answers_for(survey)
+        first = str(survey.questions.first().pk)
+        answers[first] = "4" if n == 0 else "5"
+        surveys.response_save(
+            visit_id=visit.pk,
+            user=visitor,
+            kind=SurveyKind.AFTER_VISIT,
+            answers=answers,
+            submit=True,
+        )
+    return year
+
+
+def values(table):
+    return [[cell.value for cell in row] for row in table.cells]
+
+
+def test_the_years_figures_show_what_is_true_and_hide_small_counts(year_of_visits):
+    figures = {figure.key: figure for figure in figures_for(year_of_visits)}
+    by_state = figures["visits_by_state"].table
+    states = dict(zip(by_state.rows, [row[0] for row in by_state.cells], strict=False))
+    assert states["Declined"].hidden  # one visit
+    # Seven visits in all: showing six completed would give the declined one away.
+    assert states["Completed"].hidden and by_state.grand_total.value == 7
+    assert states["Cancelled"].value == 0 and states["Scheduled"].value == 0
+    cross = figures["cross_border"].table
+    assert values(cross)[0][0] == 6 and values(cross)[-1][-1] == 6
+    # Five visitors answered "how useful": four said 5 and one 4: the one is hidden, and so
+    # much beside it that it cannot be worked out; the hosts answered nothing.
+    useful = next(f for f in figures.values() if "How useful" in f.table.title)
+    assert useful.scale and useful.level.startswith("Reaction")
+    shown = values(useful.table)
+    assert shown[0][3] is None and useful.table.cells[0][3].reason
+    assert useful.table.mean(0, [1, 2, 3, 4, 5]) is None
+    for row in useful.table.cells:
+        for cell in row:
+            assert cell.hidden or not 0 < cell.value < 5
+
+
+def test_an_empty_year_has_figures_with_nothing_in_them(db):
+    figures = figures_for(1999)
+    assert {figure.key for figure in figures} >= {"visits_by_state", "countries", "themes"}
+    assert all(
+        not 0 < (cell.value or 0) < 5 for f in figures for row in f.table.cells for cell in row
+    )
+
+
+def test_the_figures_take_the_same_queries_for_one_visit_or_six(
+    network, year_of_visits, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(20):
+        figures_for(year_of_visits)
+    assert Visit.objects.count() == 7
