@@ -8,6 +8,7 @@ import exchange.excerpts.wagtail_hooks
 import exchange.membership.wagtail_hooks
 import exchange.publication.wagtail_hooks
 import exchange.reflections.wagtail_hooks
+import exchange.reports.wagtail_hooks
 import exchange.surveys.wagtail_hooks
 import exchange.visits.steps
 import exchange.visits.wagtail_hooks  # noqa: F401

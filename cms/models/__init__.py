@@ -2,9 +2,11 @@ from cms.models.library import PracticeIndexPage
 from cms.models.organisations import OrganisationIndexPage, OrganisationPage
 from cms.models.pages import HomePage, StandardPage
 from cms.models.practices import PracticeCountry, PracticePage, PracticeTag
+from cms.models.reports import EvaluationReportPage
 from cms.models.snippets import Challenge, Language, Setting, TargetGroup
 
 __all__ = [
+    "EvaluationReportPage",
     "Challenge",
     "HomePage",
     "Language",

@@ -23,7 +23,12 @@ class HomePage(Page):
     )
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms.StandardPage", "cms.PracticeIndexPage", "cms.OrganisationIndexPage"]
+    subpage_types = [
+        "cms.StandardPage",
+        "cms.PracticeIndexPage",
+        "cms.OrganisationIndexPage",
+        "cms.EvaluationReportPage",
+    ]
     max_count = 1
 
     content_panels = [

@@ -52,7 +52,7 @@ def figures_for(year: int) -> list[Figure]:
 
 def _visits_by_state(visits) -> SafeTable:
     counts = dict(visits.values_list("state").annotate(n=Count("pk")).order_by())
-    states = [state for state in VisitState if state != VisitState.PROPOSED or counts.get(state)]
+    states = list(VisitState)
     return protect(
         _("Visits by where they stand"),
         [str(state.label).capitalize() for state in states],

@@ -309,6 +309,7 @@ TABLE: dict[str, P | list[P]] = {
     "admin/coding/export/codebook.qdc": P("/admin/coding/export/codebook.qdc", EXCERPT_READERS, SIGNED_IN_405),
     "admin/coding/export/project.qdpx": P("/admin/coding/export/project.qdpx", EXCERPT_READERS, SIGNED_IN_405),
     "admin/chapters/<int:pk>/authors/": P("/admin/chapters/{chapter}/authors/", EXCERPT_READERS, "login denied denied denied 400 denied"),  # the coordinators invite chapter authors
+    "admin/evaluation-report/": P("/admin/evaluation-report/", EXCERPT_READERS, "login denied denied denied 400 denied"),  # the coordinators (the role, not staff) preview and publish the yearly report
     "admin/surveys/": P("/admin/surveys/", COORDINATORS, COORDINATORS_405),
     "admin/surveys/results/": P("/admin/surveys/results/", COORDINATORS, COORDINATORS_405),
     "admin/surveys/new/": P("/admin/surveys/new/", COORDINATORS, COORDINATORS),

@@ -87,6 +87,8 @@ TARGETS = [
     Target("coordinator", "/admin/coding/export/project.qdpx", "get"),
     Target("coordinator", "/admin/themes/new/"),
     Target("coordinator", "/admin/surveys/new/"),
+    Target("coordinator", "/admin/evaluation-report/", "get", ("year",)),
+    Target("coordinator", "/admin/evaluation-report/", extra=("year", "title", "narrative")),
     Target("coordinator", "/admin/surveys/edit/{survey}/"),
     Target("member_b", "/visits/{visit}/surveys/after_visit/"),
     Target("coordinator", "/admin/chapters/{chapter}/authors/"),

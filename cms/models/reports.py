@@ -1,0 +1,107 @@
+"""The yearly evaluation report as a public page. Its figures are frozen into the page when the
+coordinators publish it: tables already made safe for publication (hidden cells stored as empty,
+with no reason), this year's and the year before's. The page renders what it stores, so later
+changes to the data never change a published report, and cms needs nothing from exchange."""
+
+import csv
+import io
+
+from django.db import models
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.pdf import pdf_response
+
+HIDDEN = "–"  # a hidden cell, whatever hid it
+
+
+class EvaluationReportPage(RoutablePageMixin, Page):
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    narrative = RichTextField(
+        _("narrative"), blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+    )
+    # [{"key", "title", "level", "scale", "totals", "rows", "columns", "cells", "means"}, ...]:
+    # cells (a value, or null when hidden) with a last row of column totals and a last column
+    # of row totals (shown when "totals"); "means" per row for a five-point scale, or null.
+    figures = models.JSONField(default=list, editable=False)
+    figures_before = models.JSONField(default=list, editable=False)
+    frozen_at = models.DateTimeField(null=True, editable=False)
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types: list[str] = []
+    template = "cms/evaluation_report_page.html"
+    content_panels = [*Page.content_panels, FieldPanel("narrative")]
+    search_fields = [*Page.search_fields, index.SearchField("narrative")]
+
+    class Meta:
+        verbose_name = _("evaluation report")
+
+    def tables(self) -> list[dict]:
+        """Each figure ready to render (its lines: label, cells, mean), with the year before's
+        figure of the same key beside it, where there is one."""
+        before = {figure["key"]: figure for figure in self.figures_before}
+        tables = []
+        for figure in self.figures:
+            earlier = before.get(figure["key"])
+            if earlier is not None:
+                earlier = {
+                    **_lines(earlier),
+                    "title": _("%(title)s, the year before") % {"title": earlier["title"]},
+                }
+            tables.append({**_lines(figure), "before": earlier})
+        return tables
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["tables"] = self.tables()
+        return context
+
+    @path("csv/", name="csv")
+    def csv(self, request):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        for year, figures in ((self.year, self.figures), (self.year - 1, self.figures_before)):
+            for figure in figures:
+                writer.writerow([year, figure["title"]])
+                totals = figure["totals"]
+                writer.writerow(["", *figure["columns"], *([_("Total")] if totals else [])])
+                labels = [*figure["rows"], *([_("Total")] if totals else [])]
+                for label, cells in zip(labels, figure["cells"], strict=False):
+                    cells = cells if totals else cells[:-1]
+                    writer.writerow([label, *(HIDDEN if v is None else v for v in cells)])
+                writer.writerow([])
+        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = (
+            f'attachment; filename="evaluation-report-{self.year}.csv"'
+        )
+        return response
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        response = pdf_response(
+            "cms/evaluation_report_pdf.html",
+            {"page": self, "tables": self.tables()},
+            filename=f"evaluation-report-{self.year}.pdf",
+            request=request,
+        )
+        patch_cache_control(response, public=True, max_age=3600)
+        return response
+
+
+def _lines(figure: dict) -> dict:
+    """The figure's rows as (label, cells, mean), without the totals when it has none."""
+    totals = figure["totals"]
+    labels = [*figure["rows"], *([_("Total")] if totals else [])]
+    means = [*figure.get("means", []), None]
+    lines = [
+        (label, cells if totals else cells[:-1], means[n] if n < len(means) else None)
+        for n, (label, cells) in enumerate(zip(labels, figure["cells"], strict=False))
+    ]
+    return {**figure, "lines": lines}
