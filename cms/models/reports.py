@@ -17,6 +17,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+import xlsxwriter
+
 from cms.pdf import pdf_response
 
 HIDDEN = "–"  # a hidden cell, whatever hid it
@@ -63,25 +65,40 @@ class EvaluationReportPage(RoutablePageMixin, Page):
         context["tables"] = self.tables()
         return context
 
+    def rows_out(self):
+        """Every stored table as rows of cells, for the CSV and the spreadsheet: a title row,
+        the column headings, the groups (hidden cells as a dash) and a blank row."""
+        for year, figures in ((self.year, self.figures), (self.year - 1, self.figures_before)):
+            for figure in figures:
+                totals = figure["totals"]
+                yield [year, figure["title"]]
+                yield ["", *figure["columns"], *([str(_("Total"))] if totals else [])]
+                labels = [*figure["rows"], *([str(_("Total"))] if totals else [])]
+                for label, cells in zip(labels, figure["cells"], strict=False):
+                    cells = cells if totals else cells[:-1]
+                    yield [label, *(HIDDEN if v is None else v for v in cells)]
+                yield []
+
     @path("csv/", name="csv")
     def csv(self, request):
         buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        for year, figures in ((self.year, self.figures), (self.year - 1, self.figures_before)):
-            for figure in figures:
-                writer.writerow([year, figure["title"]])
-                totals = figure["totals"]
-                writer.writerow(["", *figure["columns"], *([_("Total")] if totals else [])])
-                labels = [*figure["rows"], *([_("Total")] if totals else [])]
-                for label, cells in zip(labels, figure["cells"], strict=False):
-                    cells = cells if totals else cells[:-1]
-                    writer.writerow([label, *(HIDDEN if v is None else v for v in cells)])
-                writer.writerow([])
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = (
-            f'attachment; filename="evaluation-report-{self.year}.csv"'
+        csv.writer(buffer).writerows(self.rows_out())
+        return _download(buffer.getvalue(), "text/csv; charset=utf-8", f"{self.slug}.csv")
+
+    @path("xlsx/", name="xlsx")
+    def xlsx(self, request):
+        buffer = io.BytesIO()
+        with xlsxwriter.Workbook(buffer, {"in_memory": True}) as workbook:
+            sheet = workbook.add_worksheet(str(self.year))
+            bold = workbook.add_format({"bold": True})
+            for n, row in enumerate(self.rows_out()):
+                sheet.write_row(n, 0, row, bold if len(row) == 2 else None)
+            sheet.set_column(0, 0, 40)
+        return _download(
+            buffer.getvalue(),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            f"{self.slug}.xlsx",
         )
-        return response
 
     @path("pdf/", name="pdf")
     def pdf(self, request):
@@ -93,6 +110,12 @@ class EvaluationReportPage(RoutablePageMixin, Page):
         )
         patch_cache_control(response, public=True, max_age=3600)
         return response
+
+
+def _download(content, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def _lines(figure: dict) -> dict:

@@ -9,6 +9,7 @@ import os
 
 from django.urls import reverse
 
+import openpyxl
 import pytest
 from pypdf import PdfReader
 
@@ -77,6 +78,10 @@ def test_the_csv_and_pdf_hold_the_same_safe_tables(client, coordinator, year_of_
     cells = [value for row in data for value in row[1:]]
     assert "–" in cells
     assert not any(value.isdigit() and 0 < int(value) < 5 for value in cells)
+    sheet = openpyxl.load_workbook(io.BytesIO(client.get(f"{page.url}xlsx/").content)).active
+    in_sheet = [[str(v) for v in row if v is not None] for row in sheet.iter_rows(values_only=True)]
+    in_csv = [[v for v in row if v != ""] for row in rows]
+    assert [row for row in in_sheet if row] == [row for row in in_csv if row]
     try:
         import weasyprint  # noqa: F401
     except OSError:
@@ -89,3 +94,18 @@ def test_the_csv_and_pdf_hold_the_same_safe_tables(client, coordinator, year_of_
     text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
     assert "Evaluation report (test)" in text and "Visits across a border" in text
     assert "/StructTreeRoot" in reader.trailer["/Root"]
+
+
+def test_the_year_before_is_read_from_its_published_report_not_recomputed(
+    coordinator,
+    network,
+    year_of_visits,  # noqa: F811
+):
+    """Had the year before been recomputed after late changes, its figures could differ from
+    those published, and the difference would give hidden cells away."""
+    assert services.figures_before(year_of_visits + 1)  # made now: nothing published yet
+    page = services.report_publish(year=year_of_visits, user=coordinator, title="", narrative="")
+    advance(network, "completed")  # a late change to that year's data
+    assert services.figures_before(year_of_visits + 1) == page.figures
+    recomputed = [services.frozen(f) for f in services.figures_for(year_of_visits)]
+    assert recomputed != page.figures
