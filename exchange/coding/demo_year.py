@@ -196,7 +196,7 @@ def seed_year() -> None:
         )
         if visitor_org is None or host_org is None:
             continue
-        visitor = _practitioner(visitor_org, demo.role)
+        visitor = demo_practitioner(visitor_org, demo.role)
         visit = _visit(visitor, host_org, demo)
         entries = _after_visit(visit, visitor, demo)
         for words, attribution, spans in demo.excerpts:
@@ -212,7 +212,7 @@ def seed_year() -> None:
             theme.codes.add(*Code.objects.filter(name__in=names))
 
 
-def _practitioner(organisation: OrganisationPage, role: str):
+def demo_practitioner(organisation: OrganisationPage, role: str):
     return passwordless_member(
         f"demo-visitor-{organisation.slug}",
         email=f"visitor-{organisation.slug}@demo.example",

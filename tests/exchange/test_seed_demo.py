@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
@@ -6,7 +8,7 @@ from wagtail.models import Page, Revision
 import pytest
 from allauth.account.models import EmailAddress
 
-from cms.models import HomePage
+from cms.models import EvaluationReportPage, HomePage
 from exchange.demo import DEMO_PASSWORD
 from exchange.models import ChapterPage, CodedSpan, Excerpt, HostingOffer, OfferWindow, Phase, Visit
 from exchange.models.publication import quoted_ids, shown_quotes
@@ -51,6 +53,11 @@ def test_seed_demo_creates_the_coordinator_and_prints_the_password(settings, cap
         quoted = quoted_ids(chapter.body)
         assert len(quoted) >= 3 and set(shown_quotes(quoted)) == quoted
     assert "plan in months" not in " ".join(c.quoted_text() for c in chapters.values())
+    # Last year's evaluation report, published and frozen, with some figures shown.
+    report = EvaluationReportPage.objects.live().get()
+    assert report.year == date.today().year - 1 and report.frozen_at
+    cross_border = next(f for f in report.figures if f["key"] == "cross_border")
+    assert cross_border["cells"][0][0] == 5
 
 
 def test_every_demo_offer_has_a_host_to_answer_it(settings):

@@ -16,6 +16,7 @@ from exchange.demo import (
 from exchange.excerpts.demo import seed_excerpt
 from exchange.publication.demo import seed_publication
 from exchange.reflections.demo import seed_visit_with_reflections
+from exchange.reports.demo import seed_report
 
 
 def mail_to_nobody():
@@ -53,6 +54,7 @@ class Command(BaseCommand):
             seed_coding()
             seed_year()
             seed_publication()
+            seed_report()
 
         for item in pages:
             self.stdout.write(f"Created {item}")
