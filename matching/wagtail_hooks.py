@@ -28,3 +28,10 @@ def register_exclusions():
     from matching.admin_views import ExclusionViewSet
 
     return ExclusionViewSet()
+
+
+@hooks.register("report_figures")
+def report_matching_outcomes(year: int) -> list[dict]:
+    from matching.figures import matching_outcomes
+
+    return matching_outcomes(year)

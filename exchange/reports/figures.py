@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext as _
 
+from wagtail import hooks
+
 from django_countries import countries as names
 
 from exchange.models import (
@@ -45,9 +47,23 @@ def figures_for(year: int) -> list[Figure]:
         Figure("cross_border", _cross_border(took_place)),
         Figure("challenges", _challenges(took_place)),
         Figure("reflections", _reflections(took_place)),
+        *_contributed(year),
         *_surveys(year),
         Figure("themes", _themes(year)),
     ]
+
+
+def _contributed(year: int) -> list[Figure]:
+    """Figures of the apps built on exchange (matching's rounds), through the `report_figures`
+    hook: each gives counts of people, made safe here like every other figure."""
+    figures = []
+    for hook in hooks.get_hooks("report_figures"):
+        for part in hook(year):
+            table = protect(
+                part["title"], part["rows"], part["columns"], part["counts"], totals=part["totals"]
+            )
+            figures.append(Figure(part["key"], table))
+    return figures
 
 
 def _visits_by_state(visits) -> SafeTable:
