@@ -55,6 +55,7 @@ class EvaluationReportPage(RoutablePageMixin, Page):
             if earlier is not None:
                 earlier = {
                     **_lines(earlier),
+                    "before_of": True,  # its own anchor, beside this year's
                     "title": _("%(title)s, the year before") % {"title": earlier["title"]},
                 }
             tables.append({**_lines(figure), "before": earlier})
