@@ -45,6 +45,9 @@ def test_a_coordinator_previews_and_publishes_a_frozen_report(
     assert "hidden to protect the people counted" in html
     stored = str(page.figures)
     assert "reason" not in stored and "fewer than" not in stored
+    # Free-text answers never reach a report: only the excerpt and consent path publishes words.
+    assert "Useful." not in html and "Useful." not in stored
+    assert "Useful." not in client.get(f"{page.url}csv/").content.decode()
 
     # New data changes nothing on the published page, as the public reads it.
     client.logout()
