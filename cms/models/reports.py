@@ -71,13 +71,10 @@ class EvaluationReportPage(RoutablePageMixin, Page):
         the column headings, the groups (hidden cells as a dash) and a blank row."""
         for year, figures in ((self.year, self.figures), (self.year - 1, self.figures_before)):
             for figure in figures:
-                totals = figure["totals"]
                 yield [year, figure["title"]]
-                yield ["", *figure["columns"], *([str(_("Total"))] if totals else [])]
-                labels = [*figure["rows"], *([str(_("Total"))] if totals else [])]
-                for label, cells in zip(labels, figure["cells"], strict=False):
-                    cells = cells if totals else cells[:-1]
-                    yield [label, *(HIDDEN if v is None else v for v in cells)]
+                yield ["", *figure["columns"], *([str(_("Total"))] if figure["totals"] else [])]
+                for label, cells, _mean in _lines(figure)["lines"]:
+                    yield [str(label), *(HIDDEN if v is None else v for v in cells)]
                 yield []
 
     @path("csv/", name="csv")

@@ -33,8 +33,12 @@ class ReportForm(forms.Form):
 def report(request):
     if not is_coordinator(request.user):
         raise PermissionDenied
-    default_year = timezone.localdate().year - 1
-    form = ReportForm(request.POST or None, initial={"year": default_year})
+    try:  # the year shown: asked for, else last year
+        year = int(request.GET.get("year") or request.POST.get("year") or 0)
+    except ValueError:
+        year = 0
+    year = min(max(year, 2000), 2100) if year else timezone.localdate().year - 1
+    form = ReportForm(request.POST or None, initial={"year": year})
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
@@ -47,11 +51,6 @@ def report(request):
             return redirect(page.url)
     elif request.method == "POST":
         status = 400
-    try:
-        year = int(request.GET.get("year") or form["year"].value() or default_year)
-    except (TypeError, ValueError):
-        year = default_year
-    year = min(max(year, 2000), 2100)
     title = _("Evaluation report")
     context = {
         "form": form,
@@ -61,9 +60,14 @@ def report(request):
             for figure in figures_for(year)
         ],
         "published": EvaluationReportPage.objects.order_by("-year"),
+        # Published once and frozen: the page, instead of a form that would be refused.
+        "published_page": EvaluationReportPage.objects.filter(year=year).first(),
         "page_title": title,
         "header_title": title,
         "header_icon": "doc-full",
-        "breadcrumbs_items": [{"url": reverse("wagtailadmin_home"), "label": _("Home")}],
+        "breadcrumbs_items": [
+            {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+            {"url": "", "label": title},
+        ],
     }
     return render(request, "exchange/reports/report.html", context, status=status)

@@ -84,12 +84,16 @@ def respondents(visit: Visit) -> list:
     return [person for person in people if person is not None]
 
 
+def answers_surveys(visit: Visit, user) -> bool:
+    return user.pk in {person.pk for person in respondents(visit)}
+
+
 def why_closed(visit: Visit, kind: str, user, today: date | None = None) -> str:
     """Why this person cannot answer this survey about this visit now, or "" when they can."""
     today = today or timezone.localdate()
     if kind not in SurveyKind.values:
         return _("There is no such survey.")
-    if user.pk not in {person.pk for person in respondents(visit)}:
+    if not answers_surveys(visit, user):
         return _("Only the visitor and the host mentor of a visit answer its surveys.")
     if visit.state not in ANSWERED_STATES:
         return _("The surveys open once the host confirms that the visit took place.")

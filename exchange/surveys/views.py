@@ -22,9 +22,7 @@ def survey_answer(request, pk: int, kind: str):
     visit = get_object_or_404(
         Visit.objects.visible_to(request.user).select_related("agreement"), pk=pk
     )
-    if kind not in SurveyKind.values or request.user.pk not in {
-        person.pk for person in services.respondents(visit)
-    }:
+    if kind not in SurveyKind.values or not services.answers_surveys(visit, request.user):
         raise Http404
     why_closed = services.why_closed(visit, kind, request.user)
     survey = services.survey_for(kind, visit.ends_on.year) if not why_closed else None

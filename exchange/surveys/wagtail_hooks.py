@@ -15,7 +15,7 @@ def register_surveys():
 @hooks.register("visit_page_sections")
 def surveys_of_the_visit(request, visit) -> str:
     """The surveys this person answers about the visit, once they are open, with their status."""
-    if request.user.pk not in {person.pk for person in services.respondents(visit)}:
+    if not services.answers_surveys(visit, request.user):
         return ""
     surveys = []
     for kind in SurveyKind:

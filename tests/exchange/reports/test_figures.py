@@ -75,7 +75,7 @@ def test_an_empty_year_has_figures_with_nothing_in_them(db):
     )
 
 
-def test_the_figures_take_the_same_queries_for_one_visit_or_six(
+def test_the_figures_take_a_bounded_number_of_queries(
     network, year_of_visits, django_assert_max_num_queries
 ):
     with django_assert_max_num_queries(20):
