@@ -1,9 +1,12 @@
-"""Keep derived data in step with the library: the cached facet counts."""
+"""Keep derived data in step with the library: the cached facet counts, and the site's sections
+in the header and footer."""
 
 from django.db.models.signals import post_delete, post_save
 
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from cms import navigation
 from cms.listing.vocabularies import library_changed
 from cms.models import Challenge, Language, PracticePage, Setting, TargetGroup
 
@@ -16,3 +19,11 @@ def connect() -> None:
     # A renamed or re-ordered term changes the facet labels.
     for model in (Challenge, Setting, TargetGroup, Language):
         post_save.connect(library_changed, sender=model, dispatch_uid=f"library-save-{model}")
+    # Any page: a section is any child of the home page, and the home page names them.
+    for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
+        signal.connect(navigation.forget, dispatch_uid=f"sections-{id(signal)}")
+    for signal in (post_delete, post_save):
+        signal.connect(
+            navigation.forget, sender=PageViewRestriction, dispatch_uid=f"sections-r-{id(signal)}"
+        )
+    post_delete.connect(navigation.forget, sender=Page, dispatch_uid="sections-delete")

@@ -105,6 +105,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "cms.navigation.site_sections",
             ],
         },
     },
@@ -177,6 +178,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
+# A new member's first page says what to do first (exchange/visits/onboarding.py).
+ACCOUNT_SIGNUP_REDIRECT_URL = "/welcome/"
 ACCOUNT_ADAPTER = "exchange.membership.adapters.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]

@@ -9,6 +9,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import views as cms_views
+
 urlpatterns = [
     # Browsers ask for /favicon.ico whatever the page says: send them to the icon.
     path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
@@ -32,6 +34,7 @@ urlpatterns = [
     path("accounts/", include("exchange.membership.account_urls")),
     path("accounts/", include("allauth.urls")),
     path("search/", include("cms.urls")),
+    path("reports/", cms_views.report_list, name="report_list"),
     path("", include("exchange.urls")),
 ]
 

@@ -33,7 +33,8 @@ SECTION_TEXT = {
 STANDARD_PAGES = [
     {
         "slug": "how-visits-work",
-        "title": "How job-shadowing visits work",
+        "title": "How visits work",
+        "show_in_menus": True,
         "summary": "From a shared challenge to a visit, a reflection and a lesson for the field.",
         "body": [
             ("heading", {"text": "1. State your challenge", "level": "h2"}),
@@ -104,6 +105,7 @@ def seed_site_pages() -> list[str]:
                     slug=spec["slug"],
                     summary=spec["summary"],
                     body=spec["body"],
+                    show_in_menus=spec.get("show_in_menus", False),
                 ),
             )
             done.append(f"page {page.url_path}")

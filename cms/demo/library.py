@@ -55,6 +55,7 @@ def ensure_index_pages(home: Page, done: list[str] | None = None) -> tuple[Page,
         "practices",
         done,
         title="Practice library",
+        show_in_menus=True,
         intro="<p>Practices that members run and can show during a job-shadowing visit. Filter by "
         "the challenge you face, the setting you work in or the evidence you need.</p>",
     )
@@ -64,6 +65,7 @@ def ensure_index_pages(home: Page, done: list[str] | None = None) -> tuple[Page,
         "organisations",
         done,
         title="Member organisations",
+        show_in_menus=True,
         intro="<p>The organisations of the network and the practices they can show visitors.</p>",
     )
     return library, organisations_index

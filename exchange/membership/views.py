@@ -1,5 +1,6 @@
 """Member views: the invitation link, sign-in (both steps) that answers 429 when allauth's limit
-on failed attempts refuses it, the member's own profile and the member directory."""
+on failed attempts refuses it, the account page, the member's own profile and the member
+directory."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,7 +12,10 @@ from django.views.decorators.http import require_safe
 
 from allauth.account import views as allauth_views
 from allauth.account.adapter import get_adapter
+from allauth.account.models import EmailAddress
 from allauth.mfa.base import views as mfa_views
+from allauth.mfa.models import Authenticator
+from allauth.usersessions.models import UserSession
 
 from exchange.membership import profiles
 from exchange.membership import services as invitations
@@ -74,6 +78,33 @@ class SecondFactorView(mfa_views.AuthenticateView):
 
     def form_invalid(self, form):
         return _too_many_attempts(super().form_invalid(form), form)
+
+
+@require_safe
+@login_required
+def account_hub(request):
+    """One page for everything about the account, each part linking to where it is changed:
+    name and profile, e-mail addresses, password, second factor, sessions, personal data."""
+    user = request.user
+    factors = {authenticator.type for authenticator in Authenticator.objects.filter(user=user)}
+    return render(
+        request,
+        "exchange/membership/account.html",
+        {
+            "profile": Profile.objects.filter(user=user).select_related("organisation").first(),
+            "emails": EmailAddress.objects.filter(user=user).order_by("-primary", "email"),
+            "factors": [
+                label
+                for kind, label in (
+                    (Authenticator.Type.TOTP, _("authenticator app")),
+                    (Authenticator.Type.WEBAUTHN, _("security key")),
+                    (Authenticator.Type.RECOVERY_CODES, _("recovery codes")),
+                )
+                if kind in factors
+            ],
+            "sessions": UserSession.objects.filter(user=user).count(),
+        },
+    )
 
 
 @login_required

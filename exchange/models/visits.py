@@ -7,7 +7,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -133,9 +133,23 @@ class VisitQuerySet(models.QuerySet):
         ).annotate(has_host=has_host("window__offer__organisation"))
 
     def with_steps(self):
-        """with_details, and what the next step depends on (amendments, agenda), for lists of
-        visits that each show their next step."""
-        return self.with_details().prefetch_related("agreement__amendments", "agenda")
+        """with_details, and what the next step depends on (amendments, agenda, whether the
+        visitor has another visit on the same days), for lists of visits that each show their
+        next step."""
+        other_visit_on_same_days = (
+            Visit.objects.filter(
+                state__in=HOLDS_PLACE,
+                visitor_id=OuterRef("visitor_id"),
+                starts_on__lte=OuterRef("ends_on"),
+                ends_on__gte=OuterRef("starts_on"),
+            )
+            .exclude(pk=OuterRef("pk"))
+        )
+        return (
+            self.with_details()
+            .prefetch_related("agreement__amendments", "agenda")
+            .annotate(visitor_has_clash=Exists(other_visit_on_same_days))
+        )
 
 
 class Visit(models.Model):

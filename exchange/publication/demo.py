@@ -54,6 +54,7 @@ def seed_publication() -> None:
         instance=PublicationPage(
             title=f"What the network learned in {today.year} (demo)",
             slug="themes",
+            show_in_menus=True,
             introduction=INTRODUCTION,
             year=today.year,
             freeze_date=today + timedelta(days=60),

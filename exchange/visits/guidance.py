@@ -27,6 +27,13 @@ class Guidance:
     next_step: str  # what this person does next, or what they wait for, in a few words
     why_not_yet: str = ""  # for a next step that cannot be taken yet: why, and when it can
     steps: frozenset[str] = field(default_factory=frozenset)  # the forms to show now
+    # Whose move it is, for the status tag beside the visit: "todo" (this person's), "waiting"
+    # (someone else's) or "none" (nothing left to do).
+    turn: str = "todo"
+
+    @property
+    def tag_class(self) -> str:
+        return {"todo": "status-tag--progress", "none": "status-tag--closed"}.get(self.turn, "")
 
 
 def guidance(visit: Visit, user, today: date | None = None) -> Guidance:
@@ -36,7 +43,9 @@ def guidance(visit: Visit, user, today: date | None = None) -> Guidance:
     if state == VisitState.PROPOSED:
         return _proposed(visit, roles, steps)
     if not roles & {VISITOR, HOST}:
-        return Guidance(_state_summary(state), steps=frozenset(steps))
+        summary = _state_summary(state)
+        turn = "none" if summary == _("Nothing to do") else "waiting"
+        return Guidance(summary, steps=frozenset(steps), turn=turn)
     if state in EDITS_AGREEMENT:
         return _accepted(visit, roles, steps)
     if state in AMENDABLE:
@@ -44,7 +53,7 @@ def guidance(visit: Visit, user, today: date | None = None) -> Guidance:
         if HOST in roles:
             found = _agenda_step(visit, today or timezone.localdate(), steps)
         elif state == VisitState.AGREED:
-            found = Guidance(_("Waiting for the host's agenda"))
+            found = Guidance(_("Waiting for the host's agenda"), turn="waiting")
         else:
             found = Guidance(_("Get ready for the visit"))
         if "amendment_confirm" in steps:
@@ -52,12 +61,14 @@ def guidance(visit: Visit, user, today: date | None = None) -> Guidance:
         why = found.why_not_yet
         if "amendment_propose" not in steps:  # this side's own amendment is waiting
             why = why or _("Your amendment waits for the other side to confirm it.")
-        return Guidance(found.next_step, why, frozenset(steps))
+        return Guidance(found.next_step, why, frozenset(steps), found.turn)
     if state == VisitState.COMPLETED and VISITOR in roles:
         return Guidance(_("Write your reflection"), steps=frozenset(steps))
     if state == VisitState.COMPLETED:
-        return Guidance(_("Waiting for the visitor's reflection"), steps=frozenset(steps))
-    return Guidance(_("Nothing to do"), steps=frozenset(steps))
+        return Guidance(
+            _("Waiting for the visitor's reflection"), steps=frozenset(steps), turn="waiting"
+        )
+    return Guidance(_("Nothing to do"), steps=frozenset(steps), turn="none")
 
 
 def _state_summary(state: str) -> str:
@@ -67,11 +78,6 @@ def _state_summary(state: str) -> str:
     if state == VisitState.COMPLETED:
         return _("Waiting for the visitor's reflection")
     return _("Nothing to do")
-
-
-def next_step(visit: Visit, user) -> str:
-    """What `user` should do next about `visit`, in a few words (dashboards)."""
-    return guidance(visit, user).next_step
 
 
 def _proposed(visit: Visit, roles: set[str], steps: set[str]) -> Guidance:
@@ -85,9 +91,10 @@ def _proposed(visit: Visit, roles: set[str], steps: set[str]) -> Guidance:
             )
             % {"organisation": visit.host_organisation.title},
             frozenset(steps),
+            "waiting",
         )
     if HOST not in roles:
-        return Guidance(_("Waiting for the host"), steps=frozenset(steps))
+        return Guidance(_("Waiting for the host"), steps=frozenset(steps), turn="waiting")
     steps.add("decline")
     if visit.window.places_left <= 0:
         why = _(
@@ -110,8 +117,8 @@ def _proposed(visit: Visit, roles: set[str], steps: set[str]) -> Guidance:
 
 def _other_visit_of_visitor(visit: Visit) -> Visit | None:
     """The visitor's visit holding a place on overlapping days, which an accept would clash with."""
-    if visit.visitor_id is None:
-        return None
+    if visit.visitor_id is None or getattr(visit, "visitor_has_clash", None) is False:
+        return None  # with_steps() has found none already
     return (
         Visit.objects.filter(
             state__in=HOLDS_PLACE,
@@ -131,7 +138,7 @@ def _accepted(visit: Visit, roles: set[str], steps: set[str]) -> Guidance:
     if signed:
         other = _("the host's") if VISITOR in roles else _("the visitor's")
         waiting = _("Waiting for %(other)s signature") % {"other": other}
-        return Guidance(waiting, steps=frozenset(steps))
+        return Guidance(waiting, steps=frozenset(steps), turn="waiting")
     missing = agreement.missing_terms()
     if missing:
         return Guidance(

@@ -4,6 +4,8 @@ from exchange.visits import views
 
 urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("welcome/", views.welcome, name="welcome"),
+    path("visits/", views.visit_list, name="visit_list"),
     path("offers/", views.offer_list, name="offer_list"),
     path("offers/new/", views.offer_edit, name="offer_create"),
     path("offers/<int:pk>/", views.offer_detail, name="offer_detail"),

@@ -6,7 +6,8 @@ not see answers 404, so an id reveals nothing."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -27,7 +28,7 @@ from exchange.models import (
     VisitState,
 )
 from exchange.roles import is_coordinator
-from exchange.visits import agreements, calendar, offers, steps
+from exchange.visits import agreements, calendar, offers, onboarding, steps
 from exchange.visits import guidance as visit_guidance
 from exchange.visits import services as visits
 from exchange.visits.forms import (
@@ -40,6 +41,10 @@ from exchange.visits.forms import (
     WindowFormSet,
 )
 from exchange.visits.rules import VisitError, hosted_organisation_id, own_organisation_id
+
+VISITS_PER_PAGE = 50
+# The visits a host has something to do about, or to expect, on the dashboard.
+HOST_WORKS_ON = [VisitState.PROPOSED, VisitState.ACCEPTED, VisitState.AGREED, VisitState.SCHEDULED]
 
 
 def visible_offers(user):
@@ -368,35 +373,65 @@ def agenda_remove(request, pk: int, item: int):
 # --- dashboard and calendar --------------------------------------------------------------------
 
 
+def _guided(visits, user) -> list[Visit]:
+    """Each visit with its guidance for `user`, the ones waiting for this person first."""
+    guided = list(visits)
+    for visit in guided:
+        visit.guidance = visit_guidance.guidance(visit, user)
+    return sorted(guided, key=lambda visit: (visit.guidance.turn != "todo", visit.starts_on))
+
+
 @require_safe
 @login_required
 def dashboard(request):
+    """What this member does next: their first steps until done, then each open visit (theirs
+    and their organisation's) with its next step, surveys and reflections due, applications."""
     user = request.user
-    mine = Visit.objects.for_visitor(user).with_steps().order_by("-starts_on")
     hosted = hosted_organisation_id(user)
+    first_steps = onboarding.first_steps(user)
+    mine = _guided(Visit.objects.for_visitor(user).with_steps(), user)
     context = {
-        "applications": Application.objects.filter(applicant=user).select_related(
-            "challenge", "offer"
-        ),
-        "my_visits": [(visit, visit_guidance.next_step(visit, user)) for visit in mine],
+        "first_steps": [] if onboarding.all_done(first_steps) else first_steps,
+        "my_visits": [visit for visit in mine if visit.guidance.turn != "none"],
+        "applications": Application.objects.filter(applicant=user, withdrawn_at=None)
+        .select_related("challenge", "offer")
+        .annotate(visit_count=Count("visits"))
+        .order_by("-created_at"),
         "is_host": hosted is not None,
         "sections": _sections("member_dashboard_sections", request),
     }
     if hosted is not None:
-        theirs = Visit.objects.for_host(user)
-        context["requests"] = (
-            theirs.with_details().filter(state=VisitState.PROPOSED).order_by("created_at")
+        context["hosted_visits"] = _guided(
+            Visit.objects.for_host(user)
+            .with_steps()
+            .filter(state__in=HOST_WORKS_ON),
+            user,
         )
-        context["visitors"] = [
-            (visit, visit_guidance.next_step(visit, user))
-            for visit in theirs.with_steps()
-            .filter(
-                state__in=[VisitState.ACCEPTED, VisitState.AGREED, VisitState.SCHEDULED],
-            )
-            .order_by("starts_on")
-        ]
         context["offers"] = HostingOffer.objects.filter(organisation_id=hosted)
     return render(request, "exchange/visits/dashboard.html", context)
+
+
+@require_safe
+@login_required
+def welcome(request):
+    """The first page after sign-up: what to do first."""
+    return render(
+        request, "exchange/visits/welcome.html", {"first_steps": onboarding.first_steps(request.user)}
+    )
+
+
+@require_safe
+@login_required
+def visit_list(request):
+    """Every visit this member made or their organisation hosted, newest first, with its state."""
+    user = request.user
+    visits = (
+        Visit.objects.filter(Q(pk__in=Visit.objects.for_visitor(user)) | Q(pk__in=Visit.objects.for_host(user)))
+        .with_details()
+        .order_by("-starts_on", "-pk")
+    )
+    page = Paginator(visits, VISITS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "exchange/visits/visit_list.html", {"page_obj": page, "visits": page.object_list})
 
 
 @never_cache

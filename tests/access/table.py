@@ -434,7 +434,9 @@ TABLE: dict[str, P | list[P]] = {
     "accounts/2fa/webauthn/keys/<int:pk>/remove/": P("/accounts/2fa/webauthn/keys/{authenticator}/remove/", SIGNED_IN_302, SIGNED_IN_302),  # mfa_remove_webauthn
     "accounts/2fa/webauthn/keys/<int:pk>/edit/": P("/accounts/2fa/webauthn/keys/{authenticator}/edit/", SIGNED_IN_302, SIGNED_IN_302),  # mfa_edit_webauthn
     "accounts/sessions/": P("/accounts/sessions/", SIGNED_IN, SIGNED_IN_302),  # usersessions_list
+    "accounts/": P("/accounts/", SIGNED_IN, EVERYONE_405),  # account_hub
     "search/": P("/search/", EVERYONE, EVERYONE_405),  # search
+    "reports/": P("/reports/", EVERYONE, EVERYONE_405),  # report_list
     "search/autocomplete/": P("/search/autocomplete/", EVERYONE, EVERYONE_405),  # search_autocomplete
     "profile/": P("/profile/", SIGNED_IN, SIGNED_IN),  # profile: an explanation for accounts without one
     "profile/data/": P("/profile/data/", SIGNED_IN, EVERYONE_405),  # personal_data
@@ -442,6 +444,8 @@ TABLE: dict[str, P | list[P]] = {
     "profile/delete/": P("/profile/delete/", EVERYONE_405, SIGNED_IN_302),  # delete_account: asks for the password first
     "members/": P("/members/", SIGNED_IN, EVERYONE_405),  # member_directory
     "dashboard/": P("/dashboard/", SIGNED_IN, EVERYONE_405),
+    "welcome/": P("/welcome/", SIGNED_IN, EVERYONE_405),
+    "visits/": P("/visits/", SIGNED_IN, EVERYONE_405),
     "offers/": P("/offers/", SIGNED_IN, EVERYONE_405),
     "offers/new/": P("/offers/new/", HOSTS, HOSTS_400),
     "offers/<int:pk>/": P("/offers/{offer}/", SIGNED_IN, EVERYONE_405),

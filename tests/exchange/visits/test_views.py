@@ -215,7 +215,10 @@ def test_the_dashboard_shows_each_side_its_next_step(client, network):
     page = signed_in(client, network.visitor).get(reverse("dashboard")).content.decode()
     assert "Waiting for the host" in page
     page = signed_in(client, network.host).get(reverse("dashboard")).content.decode()
-    assert "Requests waiting" in page and reverse("visit_detail", args=[visit.pk]) in page
+    assert "Visitors to your organisation" in page
+    assert reverse("visit_detail", args=[visit.pk]) in page
+    # The host's move: its tag says what to do, in the colour of a task waiting for them.
+    assert re.search(r'status-tag--progress">Accept or decline the request<', page)
 
 
 def offer_post(network, **windows) -> dict:
@@ -270,8 +273,10 @@ def test_the_dashboard_does_not_query_per_visit(client, network, django_assert_m
     for _ in range(6):
         apply(make_member(network.visitor_org), network.window)
     signed_in(client, network.host)
-    # 16 for the visits; one more for the reflections due (none: the host keeps no log yet).
-    with django_assert_max_num_queries(17):
+    client.get("/")  # the header's sections, read once and then cached (cms/navigation.py)
+    # 16 for the visits, the reflections due (none: the host keeps no log yet) and the cached
+    # sections; 4 for the first steps (exchange/visits/onboarding.py).
+    with django_assert_max_num_queries(21):
         response = client.get(reverse("dashboard"))
     assert response.content.decode().count("/visits/") >= 6
 

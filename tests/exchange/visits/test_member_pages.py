@@ -1,0 +1,93 @@
+"""The member's way through the site: first steps after sign-up, the dashboard as a task list,
+every visit in one list, nothing of anyone else's."""
+
+import html
+import re
+
+from django.urls import reverse
+
+import pytest
+
+from exchange.visits import agreements
+from tests.exchange.factories import TERMS, advance, apply, propose
+
+
+def signed_in(client, user):
+    client.force_login(user)
+    return client
+
+
+def tags(page: str) -> list[str]:
+    return [html.unescape(tag) for tag in re.findall(r'class="status-tag[^"]*">([^<]+)<', page)]
+
+
+@pytest.mark.django_db
+def test_a_new_member_is_welcomed_with_first_steps_that_follow_what_they_did(client, network):
+    page = signed_in(client, network.visitor).get(reverse("welcome")).content.decode()
+    for step in ("Say what you work on", "Protect your account", "Ask for a visit"):
+        assert step in page
+    assert "Publish what visitors can observe" not in page  # not a host
+    assert tags(page) == ["Not yet started", "Optional", "Not yet started"]
+
+    apply(network.visitor, network.window)
+    page = client.get(reverse("welcome")).content.decode()
+    assert tags(page)[-1] == "Completed"
+
+
+@pytest.mark.django_db
+def test_a_host_is_asked_to_publish_an_offer_until_the_organisation_has_one(client, network):
+    page = signed_in(client, network.host).get(reverse("welcome")).content.decode()
+    assert "Publish what visitors can observe" in page
+    index = page.index("Publish what visitors can observe")
+    assert "Completed" in page[index : index + 600]  # the network's host organisation has one
+
+
+@pytest.mark.django_db
+def test_sign_up_leads_to_the_welcome_page(settings):
+    assert reverse("welcome") == settings.ACCOUNT_SIGNUP_REDIRECT_URL
+
+
+@pytest.mark.django_db
+def test_the_dashboard_puts_what_waits_for_the_member_first_and_drops_finished_visits(
+    client, network
+):
+    signed = advance(network, "accepted", propose(network, network.outsider))
+    agreements.agreement_update(
+        visit_id=signed.pk,
+        user=network.host,
+        terms={**TERMS, "starts_on": signed.starts_on, "ends_on": signed.ends_on},
+    )
+    agreements.agreement_sign(visit_id=signed.pk, user=network.host)
+    waiting = propose(network)  # waits for the host
+    page = signed_in(client, network.host).get(reverse("dashboard")).content.decode()
+    hosting = page.split("Visitors to your organisation", 1)[1]
+    # The host's own move first, then what waits for someone else.
+    assert tags(hosting)[:2] == [
+        "Accept or decline the request",
+        "Waiting for the visitor's signature",
+    ]
+
+    page = signed_in(client, network.visitor).get(reverse("dashboard")).content.decode()
+    assert "Waiting for the host" in page
+    advance(network, "declined", waiting)
+    page = client.get(reverse("dashboard")).content.decode()
+    assert reverse("visit_detail", args=[waiting.pk]) not in page
+    assert "You have no visit under way." in page
+
+
+@pytest.mark.django_db
+def test_the_visit_list_shows_the_members_and_their_organisations_visits_only(client, network):
+    mine = propose(network)
+    theirs = propose(network, network.outsider)
+    page = signed_in(client, network.visitor).get(reverse("visit_list")).content.decode()
+    assert reverse("visit_detail", args=[mine.pk]) in page
+    assert reverse("visit_detail", args=[theirs.pk]) not in page
+    assert "Proposed" in page
+
+    page = signed_in(client, network.host).get(reverse("visit_list")).content.decode()
+    assert reverse("visit_detail", args=[mine.pk]) in page
+    assert reverse("visit_detail", args=[theirs.pk]) in page
+
+    page = signed_in(client, network.colleague).get(reverse("visit_list")).content.decode()
+    assert "No visit yet." in page  # a colleague who does not host sees none of them
+    assert client.get(reverse("visit_list") + "?page=abc").status_code == 200
