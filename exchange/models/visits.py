@@ -136,15 +136,12 @@ class VisitQuerySet(models.QuerySet):
         """with_details, and what the next step depends on (amendments, agenda, whether the
         visitor has another visit on the same days), for lists of visits that each show their
         next step."""
-        other_visit_on_same_days = (
-            Visit.objects.filter(
-                state__in=HOLDS_PLACE,
-                visitor_id=OuterRef("visitor_id"),
-                starts_on__lte=OuterRef("ends_on"),
-                ends_on__gte=OuterRef("starts_on"),
-            )
-            .exclude(pk=OuterRef("pk"))
-        )
+        other_visit_on_same_days = Visit.objects.filter(
+            state__in=HOLDS_PLACE,
+            visitor_id=OuterRef("visitor_id"),
+            starts_on__lte=OuterRef("ends_on"),
+            ends_on__gte=OuterRef("starts_on"),
+        ).exclude(pk=OuterRef("pk"))
         return (
             self.with_details()
             .prefetch_related("agreement__amendments", "agenda")

@@ -29,7 +29,9 @@ class Task:
 
     @property
     def tag_class(self) -> str:
-        return "status-tag--done" if self.done else ("" if self.optional else "status-tag--progress")
+        return (
+            "status-tag--done" if self.done else ("" if self.optional else "status-tag--progress")
+        )
 
 
 def first_steps(user) -> list[Task]:

@@ -402,9 +402,7 @@ def dashboard(request):
     }
     if hosted is not None:
         context["hosted_visits"] = _guided(
-            Visit.objects.for_host(user)
-            .with_steps()
-            .filter(state__in=HOST_WORKS_ON),
+            Visit.objects.for_host(user).with_steps().filter(state__in=HOST_WORKS_ON),
             user,
         )
         context["offers"] = HostingOffer.objects.filter(organisation_id=hosted)
@@ -416,7 +414,9 @@ def dashboard(request):
 def welcome(request):
     """The first page after sign-up: what to do first."""
     return render(
-        request, "exchange/visits/welcome.html", {"first_steps": onboarding.first_steps(request.user)}
+        request,
+        "exchange/visits/welcome.html",
+        {"first_steps": onboarding.first_steps(request.user)},
     )
 
 
@@ -426,12 +426,16 @@ def visit_list(request):
     """Every visit this member made or their organisation hosted, newest first, with its state."""
     user = request.user
     visits = (
-        Visit.objects.filter(Q(pk__in=Visit.objects.for_visitor(user)) | Q(pk__in=Visit.objects.for_host(user)))
+        Visit.objects.filter(
+            Q(pk__in=Visit.objects.for_visitor(user)) | Q(pk__in=Visit.objects.for_host(user))
+        )
         .with_details()
         .order_by("-starts_on", "-pk")
     )
     page = Paginator(visits, VISITS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "exchange/visits/visit_list.html", {"page_obj": page, "visits": page.object_list})
+    return render(
+        request, "exchange/visits/visit_list.html", {"page_obj": page, "visits": page.object_list}
+    )
 
 
 @never_cache
