@@ -119,7 +119,6 @@ class ApplicationForm(DatesInOrder, forms.ModelForm):
         queryset=OfferWindow.objects.none(),
         required=False,
         label=gettext_lazy("Window of the offer"),
-        help_text=gettext_lazy("Leave empty to wait for the coordinator's matching round."),
     )
     visit_starts_on = forms.DateField(
         label=gettext_lazy("First day of the visit"), required=False, widget=DATE
@@ -144,32 +143,55 @@ class ApplicationForm(DatesInOrder, forms.ModelForm):
             "languages": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args, offer: HostingOffer | None = None, **kwargs):
+    def __init__(self, *args, offer: HostingOffer | None = None, profile=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.offer = offer
         self.fields["challenge"].queryset = Challenge.objects.all()
         self.fields["languages"].queryset = Language.objects.all()
+        self.fields["learning_goals"].help_text = _(
+            "Two or three things you want to see or try, in a sentence each."
+        )
         if offer is None:
             for name in ("window", "visit_starts_on", "visit_ends_on"):
                 del self.fields[name]
         else:
+            # A direct request asks for the visit's days once: they are also when the visitor
+            # is available.
+            del self.fields["available_from"], self.fields["available_until"]
             self.fields["window"].queryset = offer.windows.all()
+            self.fields["window"].required = True
+            self.fields["window"].help_text = _("The visit's days must fall inside it.")
+            self.fields["window"].empty_label = None
+        if profile is not None and not self.is_bound:
+            self._start_from(profile)
+
+    def _start_from(self, profile) -> None:
+        """Fill in what the member's profile already says: their working languages, and the
+        challenge they face (one the offer shows, where there is one)."""
+        self.initial.setdefault("languages", [row.language_id for row in profile.languages.all()])
+        faced = list(profile.challenges_faced.values_list("pk", flat=True))
+        if self.offer is not None:
+            shown = set(self.offer.challenges.values_list("pk", flat=True))
+            faced = [pk for pk in faced if pk in shown] or sorted(shown)
+        if faced:
+            self.initial.setdefault("challenge", faced[0])
 
     def clean(self):
         cleaned = super().clean()
-        window = cleaned.get("window")
-        if window is None:
+        if self.offer is None:
             return cleaned
+        window = cleaned.get("window")
         first, last = cleaned.get("visit_starts_on"), cleaned.get("visit_ends_on")
         if not first or not last:
             self.add_error("visit_starts_on", _("Give the first and last day of the visit."))
         elif last < first:
             self.add_error("visit_ends_on", _("The last day cannot be before the first day."))
-        elif not window.contains(first, last):
+        elif window is not None and not window.contains(first, last):
             self.add_error(
                 "visit_starts_on",
                 _("The visit must fall inside the window: %(window)s.") % {"window": window},
             )
+        cleaned["available_from"], cleaned["available_until"] = first, last
         return cleaned
 
 

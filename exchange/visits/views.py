@@ -152,7 +152,7 @@ def application_create(request):
         raise PermissionDenied(_("Only members of an organisation can apply for a visit."))
     if offer and offer.organisation_id == own_organisation_id(request.user):
         raise PermissionDenied(_("This is your own organisation's offer: visits go abroad."))
-    form = ApplicationForm(request.POST or None, offer=offer)
+    form = ApplicationForm(request.POST or None, offer=offer, profile=request.user.profile)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form.Meta.fields if name != "languages"}
         try:
@@ -170,7 +170,7 @@ def application_create(request):
             messages.success(
                 request,
                 _("Your request is sent to the host.")
-                if offer and form.cleaned_data.get("window")
+                if offer
                 else _("Your application is saved: it waits for the next matching round."),
             )
             return redirect("application_detail", pk=application.pk)

@@ -3,11 +3,14 @@ every visit in one list, nothing of anyone else's."""
 
 import html
 import re
+from datetime import timedelta
 
 from django.urls import reverse
 
 import pytest
 
+from cms.models import Language
+from exchange.models import Application
 from exchange.visits import agreements
 from tests.exchange.factories import TERMS, advance, apply, propose
 
@@ -91,3 +94,51 @@ def test_the_visit_list_shows_the_members_and_their_organisations_visits_only(cl
     page = signed_in(client, network.colleague).get(reverse("visit_list")).content.decode()
     assert "No visit yet." in page  # a colleague who does not host sees none of them
     assert client.get(reverse("visit_list") + "?page=abc").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_direct_request_asks_for_the_days_once_and_starts_from_the_profile(client, network):
+    profile = network.visitor.profile
+    challenge = network.offer.challenges.first()
+    language = Language.objects.first()
+    profile.challenges_faced.add(challenge)
+    profile.languages.create(language=language)
+    url = reverse("application_create") + f"?offer={network.offer.pk}"
+    page = signed_in(client, network.visitor).get(url).content.decode()
+    assert 'name="available_from"' not in page and 'name="visit_starts_on"' in page
+    assert re.search(rf'<option value="{challenge.pk}" selected>', page)
+    assert re.search(rf'value="{language.pk}"[^>]*checked', page)
+
+    first = network.window.starts_on + timedelta(days=1)
+    response = client.post(
+        url,
+        {
+            "challenge": challenge.pk,
+            "challenge_statement": "Parents ask for help after their son's arrest.",
+            "learning_goals": "How the team works with parents.",
+            "languages": [language.pk],
+            "window": network.window.pk,
+            "visit_starts_on": first.isoformat(),
+            "visit_ends_on": (first + timedelta(days=2)).isoformat(),
+        },
+    )
+    assert response.status_code == 302
+    application = Application.objects.get(applicant=network.visitor)
+    assert (application.available_from, application.available_until) == (
+        first,
+        first + timedelta(days=2),
+    )
+
+
+@pytest.mark.django_db
+def test_a_refused_request_lists_each_problem_at_the_top_linked_to_its_field(client, network):
+    url = reverse("application_create") + f"?offer={network.offer.pk}"
+    response = signed_in(client, network.visitor).post(url, {"visit_starts_on": "soon"})
+    page = response.content.decode()
+    assert response.status_code == 400
+    summary = page.split('class="error-summary"', 1)[1].split("</div>", 1)[0]
+    for field in ("challenge", "challenge_statement", "window", "visit_starts_on"):
+        assert f'href="#id_{field}"' in summary, field
+    # Each message is tied to its input, so a screen reader reads it with the field.
+    assert re.search(r'id="id_challenge_statement_error"', page)
+    assert re.search(r'aria-describedby="[^"]*id_challenge_statement_error', page)
