@@ -39,6 +39,7 @@ SUBJECTS = {
     "host_missing_coordinator": _("A visit request to %(organisation)s has nobody to answer it"),
     "host_found": _("A visit request from %(visitor)s waits for your answer"),
     "excerpt_suggested": _("A coordinator suggests an edit to your excerpt"),
+    "message": _("A new message about the visit to %(organisation)s"),
 }
 
 # Who hears of each step, besides never the person who took it.

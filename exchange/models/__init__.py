@@ -46,6 +46,7 @@ from exchange.models.visits import (
     LearningAgreement,
     ReminderSent,
     Visit,
+    VisitMessage,
     VisitState,
 )
 
@@ -91,6 +92,7 @@ __all__ = [
     "ProfileLanguage",
     "ReminderSent",
     "Visit",
+    "VisitMessage",
     "VisitState",
     "new_token",
     "token_digest",

@@ -11,6 +11,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from exchange import encryption
 from exchange.models.offers import HostingOffer, OfferWindow, has_host
 
 
@@ -414,3 +415,26 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return _("Calendar feed of %(user)s") % {"user": self.user}
+
+
+class VisitMessage(models.Model):
+    """A message between the visitor and the visit's hosts, shown on the visit's page to them
+    alone. Encrypted at rest, as reflections are: practical talk about a visit can still name a
+    client or a place. The e-mail announcing it carries no text, only the link."""
+
+    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="messages")
+    # Their words: erasing the author deletes them.
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    ciphertext = models.TextField()
+    created_at = models.DateTimeField(_("sent"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("visit message")
+
+    def __str__(self) -> str:
+        return f"message {self.pk} on visit {self.visit_id}"
+
+    @property
+    def text(self) -> str:
+        return encryption.decrypt(self.ciphertext)

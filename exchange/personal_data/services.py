@@ -107,6 +107,8 @@ SECTIONS = [
         ("visit__starts_on", "host_signed_at"),
     ),
     Section("amendments_proposed", "exchange.Amendment", "proposed_by", ("reason", "created_at")),
+    # The messages' text, decrypted for the member: export() below replaces these rows.
+    Section("visit_messages", "exchange.VisitMessage", "author", ("visit_id", "created_at")),
     Section("reminders_received", "exchange.ReminderSent", "recipient", ("kind", "sent_at")),
     # The entries themselves, with the text of every version, their sharing and who read them:
     # reflection_log() below. Erasing the member deletes their entries (CASCADE).
@@ -237,6 +239,10 @@ def export(user: "User") -> dict[str, object]:
         data[section.name] = _rows(section, user)
     data["reflection_log"] = reflection_log(user)
     data["survey_answers"] = survey_answers(user)
+    data["visit_messages"] = [
+        {"visit_id": message.visit_id, "created_at": message.created_at, "text": message.text}
+        for message in apps.get_model("exchange.VisitMessage").objects.filter(author=user)
+    ]
     data["consent_receipts"] = [receipt.as_dict() for receipt in excerpts.receipts(user)]
     profile = getattr(user, "profile", None)
     if profile is not None:

@@ -243,3 +243,15 @@ class AgendaItemForm(forms.ModelForm):
         model = AgendaItem
         fields = ["day", "starts_at", "ends_at", "activity", "place"]
         widgets = {"day": DATE, "starts_at": TIME, "ends_at": TIME}
+
+
+class MessageForm(forms.Form):
+    text = forms.CharField(
+        label=gettext_lazy("Your message"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+        help_text=gettext_lazy(
+            "For the other side of the visit only. They get an e-mail saying a message waits, "
+            "without its text. Never name a client."
+        ),
+    )

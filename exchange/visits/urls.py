@@ -19,6 +19,8 @@ urlpatterns = [
     ),
     path("visits/<int:pk>/", views.visit_detail, name="visit_detail"),
     path("visits/<int:pk>/agreement/", views.agreement_edit, name="agreement_edit"),
+    path("visits/<int:pk>/agreement/print/", views.agreement_print, name="agreement_print"),
+    path("visits/<int:pk>/messages/", views.message_send, name="visit_message"),
     path("visits/<int:pk>/amendments/", views.amendment_propose, name="amendment_propose"),
     path(
         "visits/<int:pk>/amendments/<int:number>/confirm/",

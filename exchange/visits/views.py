@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from wagtail import hooks
 
+from exchange import notifications
 from exchange.models import (
     Amendment,
     Application,
@@ -29,6 +30,7 @@ from exchange.models import (
 )
 from exchange.roles import is_coordinator
 from exchange.visits import agreements, calendar, offers, onboarding, steps
+from exchange.visits import messages as visit_messages
 from exchange.visits import guidance as visit_guidance
 from exchange.visits import services as visits
 from exchange.visits.forms import (
@@ -36,6 +38,7 @@ from exchange.visits.forms import (
     AgreementForm,
     AmendmentForm,
     ApplicationForm,
+    MessageForm,
     OfferForm,
     ReasonForm,
     WindowFormSet,
@@ -251,8 +254,32 @@ def _visit_page(request, visit: Visit, *, error: str = "", status: int = 200, **
         "amendment_form": forms.get("amendment_form") or AmendmentForm(),
         "agenda_form": forms.get("agenda_form") or AgendaItemForm(initial={"day": visit.starts_on}),
         "sections": _sections("visit_page_sections", request, visit),
+        "may_talk": visit_messages.may_talk(visit, request.user),
+        "visit_messages": visit_messages.messages_of(visit, request.user),
+        "message_form": forms.get("message_form") or MessageForm(),
+        "hosts": notifications.hosts_of(visit),
     }
     return render(request, "exchange/visits/visit_detail.html", context, status=status)
+
+
+@require_safe
+@login_required
+def agreement_print(request, pk: int):
+    """The learning agreement on one page, to print or keep as a PDF from the browser."""
+    visit = _visit_for(request.user, pk)
+    agreement = getattr(visit, "agreement", None)
+    if agreement is None:
+        raise Http404
+    return render(
+        request,
+        "exchange/visits/agreement_print.html",
+        {
+            "visit": visit,
+            "agreement": agreement,
+            "terms": agreement.terms(),
+            "amendments": [a for a in agreement.amendments.all() if a.is_confirmed],
+        },
+    )
 
 
 @require_safe
@@ -345,6 +372,19 @@ def amendment_confirm(request, pk: int, number: int):
         return _visit_page(request, visit, error=str(error), status=409)
     messages.success(request, _("The amendment is confirmed."))
     return redirect("visit_detail", pk=pk)
+
+
+@require_POST
+@login_required
+def message_send(request, pk: int):
+    return _form_step(
+        request,
+        pk,
+        MessageForm,
+        "message_form",
+        lambda data: visit_messages.message_send(visit_id=pk, user=request.user, text=data["text"]),
+        _("Your message is sent."),
+    )
 
 
 @require_POST

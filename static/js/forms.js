@@ -5,3 +5,8 @@
   var summary = document.querySelector("[data-error-summary]");
   if (summary) summary.focus();
 })();
+
+// A "Print" button (the printable learning agreement): the browser's own print dialogue.
+document.querySelectorAll("[data-print]").forEach(function (button) {
+  button.addEventListener("click", function () { window.print(); });
+});

@@ -471,6 +471,8 @@ TABLE: dict[str, P | list[P]] = {
     "visits/<int:pk>/reflections/<slug:phase>/": P("/visits/{visit}/reflections/before/", "login 404 200 404 404 404", "login 404 400 404 404 404"),  # only its two authors keep a log
     "visits/<int:pk>/": P("/visits/{visit}/", VISIT_PEOPLE, EVERYONE_405),
     "visits/<int:pk>/agreement/": P("/visits/{visit}/agreement/", EVERYONE_405, VISIT_PEOPLE_400),
+    "visits/<int:pk>/agreement/print/": P("/visits/{visit}/agreement/print/", VISIT_PEOPLE, EVERYONE_405),  # agreement_print
+    "visits/<int:pk>/messages/": P("/visits/{visit}/messages/", EVERYONE_405, VISIT_PEOPLE_400),  # visit_message: a coordinator's form fails first, then the service refuses
     "visits/<int:pk>/amendments/": P("/visits/{visit}/amendments/", EVERYONE_405, VISIT_PEOPLE_400),
     "visits/<int:pk>/amendments/<int:number>/confirm/": P("/visits/{visit}/amendments/1/confirm/", EVERYONE_405, "login 404 409 302 409 404"),  # B proposed it; host A confirms
     "visits/<int:pk>/agenda/": P("/visits/{visit}/agenda/", EVERYONE_405, VISIT_PEOPLE_400),
