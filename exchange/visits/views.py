@@ -30,8 +30,8 @@ from exchange.models import (
 )
 from exchange.roles import is_coordinator
 from exchange.visits import agreements, calendar, offers, onboarding, steps
-from exchange.visits import messages as visit_messages
 from exchange.visits import guidance as visit_guidance
+from exchange.visits import messages as visit_messages
 from exchange.visits import services as visits
 from exchange.visits.forms import (
     AgendaItemForm,
