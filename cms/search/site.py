@@ -21,7 +21,7 @@ from cms.listing.cards import attach_card_fields
 from cms.listing.context import paginate
 from cms.listing.facets import build_facets, parse_selection, with_params
 from cms.listing.vocabularies import cached_vocabularies, card_labels, library_version
-from cms.models import OrganisationPage, PracticePage
+from cms.models import OrganisationPage, PracticeIndexPage, PracticePage
 from cms.search.highlighting import analyser, highlight
 
 MAX_QUERY_LENGTH = 200
@@ -126,7 +126,16 @@ def search_context(params: QueryDict) -> dict:
         ),
     }
     if not query:
-        return {**context, "hits": [], "facets": [], "pagination": paginate(params, 0)}
+        # Guidance instead of an empty page: how to search, and the challenges to browse.
+        library = PracticeIndexPage.objects.live().public().first()
+        return {
+            **context,
+            "hits": [],
+            "facets": [],
+            "pagination": paginate(params, 0),
+            "library_url": library.url if library else None,
+            "challenges": [(slug, name) for slug, (_pk, name) in vocabularies["challenge"].items()],
+        }
 
     private = private_sections()
     practices = filtered_practices(selection, show_archived, private).annotate(
@@ -158,9 +167,9 @@ def search_context(params: QueryDict) -> dict:
         ]
 
     suggestion = None
-    if total < 3 and hasattr(results, "spelling_suggestion"):
+    if total < 3 and hasattr(results, "spelling_suggestions"):
         suggestion = checked_suggestion(
-            results.spelling_suggestion(), selection, show_archived, private
+            results.spelling_suggestions(), selection, show_archived, private
         )
 
     return {
@@ -194,16 +203,16 @@ def passages_of(page: Page) -> list[str]:
     return [page.search_description or getattr(page, "summary", "") or ""]
 
 
-def checked_suggestion(suggestion: str | None, selection, show_archived, private) -> str | None:
-    """The spelling suggestion, only if it finds something public: the index's vocabulary also
+def checked_suggestion(suggestions: list[str], selection, show_archived, private) -> str | None:
+    """The first spelling suggestion that finds something public: the index's vocabulary also
     holds the words of drafts and restricted pages, which a suggestion must never reveal."""
-    if not suggestion:
-        return None
     practices = filtered_practices(selection, show_archived, private)
-    if practices.search(suggestion, operator="and").count():
-        return suggestion
-    if public_pages(OrganisationPage, private).search(suggestion, operator="and").count():
-        return suggestion
+    organisations = public_pages(OrganisationPage, private)
+    for suggestion in suggestions:
+        if practices.search(suggestion, operator="and").count():
+            return suggestion
+        if organisations.search(suggestion, operator="and").count():
+            return suggestion
     return None
 
 

@@ -6,6 +6,7 @@ queryset, which re-checks every hit (an index a moment behind the database never
 the queryset excludes).
 """
 
+import itertools
 import logging
 import os
 import re
@@ -305,23 +306,39 @@ class WhooshSearchResults(BaseSearchResults):
         )
 
     def spelling_suggestion(self) -> str | None:
-        """The query with each word the index does not know replaced by its nearest known word,
-        or None. The caller must check that the suggestion finds something it may show: the
-        vocabulary also holds words of pages that are not public."""
+        """The first of `spelling_suggestions()`, or None."""
+        suggestions = self.spelling_suggestions(limit=1)
+        return suggestions[0] if suggestions else None
+
+    def spelling_suggestions(self, limit: int = 6) -> list[str]:
+        """The query with each word the index does not know replaced by one of its closest
+        known words: every such combination, the likeliest first, at most `limit`. The caller
+        shows the first that finds something it may show: the vocabulary also holds words of
+        pages that are not public, and only a search tells "family support" from "family
+        sport"."""
         query = self.query_compiler.query
         if not isinstance(query, PlainText):
-            return None
+            return []
         text = query.query_string
         known = vocabulary.read(self._store.current)
-        changed = text
-        for written in vocabulary.words_in(text):
+        choices: list[tuple[str, list[str]]] = []  # (the word as written, its replacements)
+        for written in dict.fromkeys(vocabulary.words_in(text)):
             word = vocabulary.fold(written)
             if len(word) < 4 or word in known:
                 continue
-            if suggestion := known.nearest(word, maxdist=2, prefix=1):
-                pattern = re.compile(rf"\b{re.escape(written)}\b")
-                changed = pattern.sub(suggestion, changed, count=1)
-        return changed if changed != text else None
+            if closest := known.closest(word, maxdist=2, prefix=1):
+                choices.append((written, closest))
+        if not choices:
+            return []
+        suggestions = []
+        for replacements in itertools.islice(
+            itertools.product(*(closest for _written, closest in choices)), limit
+        ):
+            changed = text
+            for (written, _closest), replacement in zip(choices, replacements, strict=True):
+                changed = re.sub(rf"\b{re.escape(written)}\b", replacement, changed, count=1)
+            suggestions.append(changed)
+        return suggestions
 
 
 class WhooshSearchBackend(BaseSearchBackend):

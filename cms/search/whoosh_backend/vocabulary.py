@@ -55,12 +55,24 @@ class Vocabulary:
     def nearest(self, word: str, maxdist: int = 2, prefix: int = 1) -> str | None:
         """The closest other word within `maxdist` edits sharing the first `prefix` letters;
         among words equally close, the first in alphabetical order."""
+        closest = self.closest(word, maxdist, prefix)
+        return closest[0] if closest else None
+
+    def closest(self, word: str, maxdist: int = 2, prefix: int = 1, limit: int = 4) -> list[str]:
+        """The other words fewest edits away (at most `maxdist`), sharing the first `prefix`
+        letters, in alphabetical order, at most `limit`: "suport" is one edit from both "sport"
+        and "support", and only the query as a whole can tell which was meant."""
         for distance in range(1, maxdist + 1):
             automaton = levenshtein_automaton(word, distance, prefix).to_dfa()
+            matches = []
             for match in find_all_matches(automaton, self._next_word_from):
                 if match != word:
-                    return match
-        return None
+                    matches.append(match)
+                    if len(matches) == limit:
+                        break
+            if matches:
+                return matches
+        return []
 
     def _next_word_from(self, text: str) -> str | None:
         """The first word >= text (how `find_all_matches` walks a sorted word list)."""

@@ -121,6 +121,23 @@ class TestSearchPage:
         assert 'href="?q=mentoring"' in response.content.decode()
         assert search(client, q="mentoring").context["suggestion"] is None
 
+    def test_an_empty_query_shows_guidance_and_the_challenges_to_browse(self, client, library):
+        page = search(client).content.decode()
+        assert "What to search for" in page
+        challenge = Challenge.objects.first()
+        assert f'href="/practices/?challenge={challenge.slug}"' in page
+        assert "0 practices" not in page
+
+    def test_did_you_mean_corrects_each_misspelt_word_to_what_finds_something(
+        self, client, library
+    ):
+        # "suport" is one edit from "sport" and from "support": only "family support" finds
+        # a practice, so that is what the page offers, both words corrected at once.
+        make_practice(library, title="Family support circle", summary="Support for parents.")
+        make_practice(library, title="Sport for youth", summary="Football after school.")
+        assert search(client, q="famly suport").context["suggestion"] == "family support"
+        assert search(client, q="family suport").context["suggestion"] == "family support"
+
     @pytest.mark.parametrize(
         "query",
         [
