@@ -1,6 +1,10 @@
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+
+from matching.models import Round
 
 
 @hooks.register("register_log_actions")
@@ -35,3 +39,17 @@ def report_matching_outcomes(year: int) -> list[dict]:
     from matching.figures import matching_outcomes
 
     return matching_outcomes(year)
+
+
+@hooks.register("coordinator_home_rows")
+def rounds_open(request) -> list[dict]:
+    """Rounds whose visits are still to come."""
+    open_rounds = Round.objects.filter(window_until__gte=timezone.localdate()).count()
+    return [
+        {
+            "label": _("Open matching rounds"),
+            "count": open_rounds,
+            "url": reverse("matching_round:index"),
+            "order": 40,
+        }
+    ]

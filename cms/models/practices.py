@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
@@ -219,6 +220,17 @@ class PracticePage(Page):
                 name="practice_start_year_plausible",
             )
         ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # For signed-in members, what the apps holding members' data add (where the practice
+        # can be observed on a visit): each hook returns HTML, or "" for whom it is not meant.
+        context["members_only_sections"] = [
+            section
+            for hook in hooks.get_hooks("practice_page_members_only")
+            if (section := hook(request, self))
+        ]
+        return context
 
     @cached_property
     def terms(self) -> dict[str, list[str]]:

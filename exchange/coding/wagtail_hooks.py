@@ -6,6 +6,7 @@ from wagtail.admin.menu import MenuItem
 
 from exchange.coding import urls
 from exchange.coding.admin import ThemeViewSet
+from exchange.models.excerpts import consented
 from exchange.roles import is_coordinator
 
 
@@ -29,3 +30,17 @@ def register_coding_menu_item():
 @hooks.register("register_admin_viewset")
 def register_themes():
     return ThemeViewSet()
+
+
+@hooks.register("coordinator_home_rows")
+def excerpts_to_code(request) -> list[dict]:
+    """Excerpts with consent to their text that nobody has coded yet."""
+    waiting = consented().filter(coded_spans__isnull=True).count()
+    return [
+        {
+            "label": _("Excerpts waiting to be coded"),
+            "count": waiting,
+            "url": reverse("coding:workbench"),
+            "order": 30,
+        }
+    ]

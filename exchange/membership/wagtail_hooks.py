@@ -2,10 +2,13 @@
 profiles, and an organisation's contact persons for signed-in members."""
 
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
 from exchange.membership.admin import InvitationViewSet, ProfileViewSet
+from exchange.models import Invitation
 
 
 @hooks.register("register_admin_viewset")
@@ -31,3 +34,15 @@ def contact_persons(request, organisation) -> str:
     return render_to_string(
         "exchange/membership/organisation_contacts.html", {"contacts": contacts}, request=request
     )
+
+
+@hooks.register("coordinator_home_rows")
+def invitations_pending(request) -> list[dict]:
+    return [
+        {
+            "label": _("Invitations not yet accepted"),
+            "count": Invitation.objects.usable().count(),
+            "url": reverse("exchange_invitation:index"),
+            "order": 50,
+        }
+    ]

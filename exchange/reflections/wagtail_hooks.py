@@ -2,10 +2,11 @@
 reflections due on the dashboard, and the way to the log on a visit's page."""
 
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
-from exchange.reflections import selectors, services
+from exchange.reflections import reminders, selectors, services
 from exchange.reflections.admin import ReflectionQuestionViewSet
 
 
@@ -39,3 +40,9 @@ def reflection_log_link(request, visit) -> str:
         {"visit": visit, "keeps": keeps, "open_phases": open_phases},
         request=request,
     )
+
+
+@hooks.register("coordinator_home_rows")
+def reflections_due_in_the_network(request) -> list[dict]:
+    """How many reflections are due: a count only, since the logs are their authors' alone."""
+    return [{"label": _("Reflections due"), "count": len(reminders.due()), "url": "", "order": 20}]

@@ -1,4 +1,6 @@
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
@@ -44,3 +46,15 @@ def surveys_due(request) -> str:
     return render_to_string(
         "exchange/surveys/dashboard_section.html", {"due": due}, request=request
     )
+
+
+@hooks.register("coordinator_home_rows")
+def surveys_due_in_the_network(request) -> list[dict]:
+    return [
+        {
+            "label": _("Surveys due"),
+            "count": len(reminders.due()),
+            "url": reverse("exchange_surveys:index"),
+            "order": 21,
+        }
+    ]
