@@ -18,6 +18,9 @@ PUBLIC_PAGES = [
     "/search/?q=mentoring+families",
     "/search/?q=mentoring&challenge=family-support",
     "/search/?q=famly",
+    "/search/?q=famly+suport",
+    "/reports/",
+    "/privacy/",
     "/accounts/login/",
     "/accounts/password/reset/",
     "/accounts/signup/",
@@ -26,6 +29,9 @@ PUBLIC_PAGES = [
 ]
 MEMBER_PAGES = [
     "/",
+    "/accounts/",
+    "/welcome/",
+    "/visits/",
     "/accounts/email/",
     "/accounts/password/change/",
     "/accounts/2fa/",

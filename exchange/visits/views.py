@@ -317,9 +317,8 @@ def _form_step(request, pk: int, form_class, form_name: str, step, done: str = "
     else back to the visit's page."""
     visit = _visit_for(request.user, pk)
     form = form_class(request.POST)
-    if not form.is_valid():
-        error = _("Check the fields marked below.")
-        return _visit_page(request, visit, error=error, status=400, **{form_name: form})
+    if not form.is_valid():  # the form's own error summary says what to correct
+        return _visit_page(request, visit, status=400, **{form_name: form})
     try:
         step(form.cleaned_data)
     except VisitError as error:
