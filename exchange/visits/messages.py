@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from exchange import encryption, notifications
 from exchange.models import Visit, VisitMessage
+from exchange.models.visits import ENDED
 from exchange.visits.rules import HOST, VISITOR, VisitError, roles_of
 from exchange.visits.services import locked, record
 
@@ -19,7 +20,13 @@ MAX_LENGTH = 4000
 
 
 def may_talk(visit: Visit, user: "User") -> bool:
+    """Reads the messages: the visitor and the hosts, as long as the visit lasts and after."""
     return bool(roles_of(visit, user) & {VISITOR, HOST})
+
+
+def may_write(visit: Visit, user: "User") -> bool:
+    """A declined or cancelled visit keeps its messages, but takes no more."""
+    return may_talk(visit, user) and visit.state not in ENDED
 
 
 def messages_of(visit: Visit, user: "User") -> list[VisitMessage]:
@@ -36,9 +43,10 @@ def message_send(*, visit_id: int, user: "User", text: str) -> VisitMessage:
         raise VisitError(_("A message holds at most %(max)d characters.") % {"max": MAX_LENGTH})
     with transaction.atomic():
         visit = locked(visit_id)
-        roles = roles_of(visit, user)
-        if not roles & {VISITOR, HOST}:
+        if not may_talk(visit, user):
             raise VisitError(_("Only the visitor and the visit's hosts write here."))
+        if not may_write(visit, user):
+            raise VisitError(_("This visit has ended: it takes no more messages."))
         message = VisitMessage.objects.create(
             visit=visit, author=user, ciphertext=encryption.encrypt(text)
         )

@@ -255,6 +255,7 @@ def _visit_page(request, visit: Visit, *, error: str = "", status: int = 200, **
         "agenda_form": forms.get("agenda_form") or AgendaItemForm(initial={"day": visit.starts_on}),
         "sections": _sections("visit_page_sections", request, visit),
         "may_talk": visit_messages.may_talk(visit, request.user),
+        "may_write": visit_messages.may_write(visit, request.user),
         "visit_messages": visit_messages.messages_of(visit, request.user),
         "message_form": forms.get("message_form") or MessageForm(),
         "hosts": notifications.hosts_of(visit),

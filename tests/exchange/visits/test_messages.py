@@ -22,11 +22,14 @@ def visit(network):
     return propose(network)
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_message_reaches_the_other_side_by_a_link_never_by_its_text(client, network, visit):
+@pytest.mark.django_db
+def test_a_message_reaches_the_other_side_by_a_link_never_by_its_text(
+    client, network, visit, django_capture_on_commit_callbacks
+):
     mail.outbox.clear()  # the request's own e-mail to the host
     client.force_login(network.visitor)
-    response = client.post(reverse("visit_message", args=[visit.pk]), {"text": SECRET})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("visit_message", args=[visit.pk]), {"text": SECRET})
     assert response.status_code == 302
     assert [message.to for message in mail.outbox] == [[network.host.email]]
     email = mail.outbox[0]
@@ -96,3 +99,14 @@ def test_the_agreement_prints_on_its_own_page_for_the_visit_people_only(client, 
     assert client.get(reverse("agreement_print", args=[visit.pk])).status_code == 404
     not_accepted = propose(network, network.outsider)  # no agreement yet
     assert client.get(reverse("agreement_print", args=[not_accepted.pk])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_an_ended_visit_keeps_its_messages_but_takes_no_more(client, network, visit):
+    visit_messages.message_send(visit_id=visit.pk, user=network.visitor, text=SECRET)
+    advance(network, "declined", visit)
+    with pytest.raises(VisitError, match="has ended"):
+        visit_messages.message_send(visit_id=visit.pk, user=network.host, text="Sorry!")
+    client.force_login(network.host)
+    page = client.get(reverse("visit_detail", args=[visit.pk])).content.decode()
+    assert SECRET in page and "Send the message" not in page
