@@ -23,12 +23,10 @@ def audit(page, path: str) -> None:
     assert results.violations_count == 0, f"{path}\n{results.generate_report()}"
 
 
-def test_public_pages_pass_axe(demo_site, page):
+def test_public_and_member_pages_pass_axe(demo_site, member, page):
+    """One seeded demo (some 15-20 s) for both lists of pages."""
     for path in PUBLIC_PAGES:
         audit(page, path)
-
-
-def test_member_pages_pass_axe(demo_site, member, page):
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill(member.email)
     page.get_by_label("Password").fill(PASSWORD)

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def admin_client(client, home_page):
-    seed_site_pages()
+    """The taxonomy comes with the migrations: no pages needed."""
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
     return client
 
@@ -38,6 +38,7 @@ def test_coordinator_renames_a_challenge(admin_client):
 
 
 def test_practice_editor_opens(admin_client):
+    seed_site_pages()
     library = PracticeIndexPage.objects.get()
     add = admin_client.get(
         reverse("wagtailadmin_pages:add", args=("cms", "practicepage", library.pk))

@@ -12,9 +12,13 @@ from cms.models import OrganisationPage, PracticePage
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_network_fills_every_facet(client, home_page):
-    seed_site_pages()
+def test_the_demo_network_fills_every_facet_and_every_page_renders(client, home_page):
+    seed_site_pages()  # some 10 s: both checks share it
+    demo_network_fills_every_facet(client)
+    every_demo_page_renders(client)
 
+
+def demo_network_fills_every_facet(client) -> None:
     organisations = OrganisationPage.objects.live()
     assert organisations.count() >= 12
     assert {str(o.country) for o in organisations} >= {
@@ -32,8 +36,7 @@ def test_demo_network_fills_every_facet(client, home_page):
     assert client.get("/practices/").context["archived_hidden"] > 0
 
 
-def test_every_demo_page_renders(client, home_page):
-    seed_site_pages()
+def every_demo_page_renders(client) -> None:
     for page in Page.objects.live().specific().filter(depth__gt=1):
         response = client.get(page.url)
         assert response.status_code == 200, page.url

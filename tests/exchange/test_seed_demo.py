@@ -27,11 +27,21 @@ def snapshot() -> dict:
     }
 
 
-def test_seed_demo_creates_the_coordinator_and_prints_the_password(settings, capsys):
+# seed_demo takes some 15-20 s: the checks of what one run leaves behind share that run, and the
+# checks of a second run share theirs.
+
+
+def test_what_the_demo_holds(settings, capsys, client):
     settings.DEBUG = True
     call_command("seed_demo")
     out = capsys.readouterr().out
+    coordinator_and_password_printed(out)
+    every_demo_offer_has_a_host_to_answer_it()
+    the_demo_host_finds_the_demo_members_request(client)
+    the_demo_member_has_a_reflection_log_begun_and_the_after_phase_due(client)
 
+
+def coordinator_and_password_printed(out: str) -> None:
     coordinator = get_user_model().objects.get(email="coordinator@demo.example")
     assert coordinator.check_password(DEMO_PASSWORD)
     assert coordinator.is_staff
@@ -60,9 +70,7 @@ def test_seed_demo_creates_the_coordinator_and_prints_the_password(settings, cap
     assert cross_border["cells"][0][0] == 5
 
 
-def test_every_demo_offer_has_a_host_to_answer_it(settings):
-    settings.DEBUG = True
-    call_command("seed_demo")
+def every_demo_offer_has_a_host_to_answer_it() -> None:
     offers = HostingOffer.objects.all()
     assert offers.count() == 4
     assert set(HostingOffer.objects.taking_visitors()) == set(offers)
@@ -70,17 +78,16 @@ def test_every_demo_offer_has_a_host_to_answer_it(settings):
     assert hosts and not any(host.has_usable_password() for host in hosts)
 
 
-def test_seed_demo_twice_changes_nothing(settings):
-    settings.DEBUG = True
-    call_command("seed_demo")
+def test_seed_demo_again_changes_nothing_and_never_overwrites_an_editors_work(settings, capsys):
+    # Without DEBUG it runs only when told this is a demo.
+    settings.DEBUG = False
+    call_command("seed_demo", "--i-know-this-is-a-demo")
+    assert get_user_model().objects.filter(email="coordinator@demo.example").exists()
     first = snapshot()
+    settings.DEBUG = True
     call_command("seed_demo")
     assert snapshot() == first
 
-
-def test_seed_demo_never_overwrites_an_editors_work(settings, capsys):
-    settings.DEBUG = True
-    call_command("seed_demo")
     home = HomePage.objects.get()
     home.hero_text = "Written by the coordinator."
     home.save_revision().publish()
@@ -105,15 +112,7 @@ def test_seed_demo_refuses_without_debug(settings):
     assert not get_user_model().objects.exists()
 
 
-def test_seed_demo_runs_without_debug_when_confirmed(settings):
-    settings.DEBUG = False
-    call_command("seed_demo", "--i-know-this-is-a-demo")
-    assert get_user_model().objects.filter(email="coordinator@demo.example").exists()
-
-
-def test_the_demo_host_finds_the_demo_members_request(settings, client):
-    settings.DEBUG = True
-    call_command("seed_demo")
+def the_demo_host_finds_the_demo_members_request(client) -> None:
     visit = Visit.objects.get(state="proposed")
     assert visit.visitor.email == "member@demo.example"
     client.force_login(get_user_model().objects.get(email="host@demo.example"))
@@ -134,9 +133,7 @@ def test_seed_demo_prints_the_accounts_and_no_email(settings, capsys):
     assert Visit.objects.exists()
 
 
-def test_the_demo_member_has_a_reflection_log_begun_and_the_after_phase_due(settings, client):
-    settings.DEBUG = True
-    call_command("seed_demo")
+def the_demo_member_has_a_reflection_log_begun_and_the_after_phase_due(client) -> None:
     visit = Visit.objects.get(state="completed", visitor__username="demo-member")
     client.force_login(visit.visitor)
     dashboard = client.get("/dashboard/").content.decode()
