@@ -124,6 +124,10 @@ class VisitQuerySet(models.QuerySet):
 
         if is_coordinator(user):
             return self
+        return self.of_member(user)
+
+    def of_member(self, user):
+        """The visits `user` made or asked for, and those to the organisation they host for."""
         return self.filter(Q(pk__in=self.for_visitor(user)) | Q(pk__in=self.for_host(user)))
 
     def with_details(self):

@@ -103,6 +103,7 @@ def test_an_invitee_signs_up_with_the_link_and_is_a_member_of_the_organisation(
     response = sign_up(client, "new.member@demo.example")
 
     assert response.status_code == 302
+    assert response.url == reverse("welcome")  # the new member's first page: what to do first
     user = User.objects.get(email="new.member@demo.example")
     assert user.get_full_name() == "Fictional Invitee"  # asked at sign-up, shown to peers
     assert client.get("/").wsgi_request.user == user  # signed in: the link proved the address

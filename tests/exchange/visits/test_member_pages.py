@@ -46,11 +46,6 @@ def test_a_host_is_asked_to_publish_an_offer_until_the_organisation_has_one(clie
 
 
 @pytest.mark.django_db
-def test_sign_up_leads_to_the_welcome_page(settings):
-    assert reverse("welcome") == settings.ACCOUNT_SIGNUP_REDIRECT_URL
-
-
-@pytest.mark.django_db
 def test_the_dashboard_puts_what_waits_for_the_member_first_and_drops_finished_visits(
     client, network
 ):
