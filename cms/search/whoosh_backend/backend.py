@@ -30,13 +30,11 @@ from cms.search.whoosh_backend.query import (
     WhooshSearchQueryCompiler,
 )
 from cms.search.whoosh_backend.schema import (
-    NUMBER,
     PK,
     TEXT_ANALYZER,
     Mapping,
     build_schema,
     from_term,
-    is_many,
     mapping_of,
     pk_term,
     preload,
@@ -189,26 +187,49 @@ class WhooshSearchResults(BaseSearchResults):
     def _queries(self):
         return self.query_compiler.compile(), self.query_compiler.compile_filter()
 
-    @staticmethod
-    def _hits(searcher, query, filter_query) -> int:
-        """The documents that match the words and pass the filters (a bitset)."""
-        return bitsets.matching(searcher, query) & bitsets.matching(searcher, filter_query)
+    def _allowed_keys(self) -> frozenset[str] | None:
+        """When the index cannot apply the filters exactly (`filter_is_exact`), the keys of the
+        objects the database says pass them; None when the index's filter is exact. Asked
+        once per results object, before the searcher is taken."""
+        if self.query_compiler.filter_is_exact:
+            return None
+        if self._allowed_keys_cache is None:
+            pks = self.query_compiler.queryset.order_by().values_list("pk", flat=True)
+            self._allowed_keys_cache = frozenset(pk_term(pk) for pk in pks)
+        return self._allowed_keys_cache
+
+    _allowed_keys_cache: frozenset[str] | None = None
+
+    def _allowed(self, searcher, filter_query, keys) -> int:
+        """The documents that pass the filters (a bitset)."""
+        allowed = bitsets.matching(searcher, filter_query)
+        return allowed if keys is None else allowed & bitsets.of_keys(searcher, keys)
+
+    def _hits(self, searcher, query, filter_query, keys) -> int:
+        """The documents that match the words and pass the filters (a bitset): what a count,
+        a facet and the pages all read, so they always agree."""
+        return bitsets.matching(searcher, query) & self._allowed(searcher, filter_query, keys)
 
     def _do_search(self):
         query, filter_query = self._queries()
+        keys = self._allowed_keys()
         sortedby = self.query_compiler.sortedby()
         start, stop = self.start, self.stop
 
         def page_of_hits(searcher):
             if sortedby is None:
-                allowed = bitsets.matching(searcher, filter_query)
+                allowed = self._allowed(searcher, filter_query, keys)
                 return [
                     (searcher.stored_fields(docnum)[PK], score)
                     for docnum, score in ranking.top(searcher, query, allowed, start, stop)
                 ]
-            hits = searcher.search(
-                query, filter=bitsets.allowed(searcher, filter_query), limit=stop, sortedby=sortedby
-            )
+            if keys is None:
+                allowed = bitsets.allowed(searcher, filter_query)
+            else:
+                allowed = bitsets.id_set(
+                    self._allowed(searcher, filter_query, keys), searcher.doc_count_all()
+                )
+            hits = searcher.search(query, filter=allowed, limit=stop, sortedby=sortedby)
             return [(hit[PK], hit.score) for hit in hits[start:stop]]
 
         hits = self._store.read(page_of_hits)
@@ -230,9 +251,10 @@ class WhooshSearchResults(BaseSearchResults):
 
     def _do_count(self):
         query, filter_query = self._queries()
+        keys = self._allowed_keys()
 
         total = self._store.read(
-            lambda searcher: self._hits(searcher, query, filter_query).bit_count()
+            lambda searcher: self._hits(searcher, query, filter_query, keys).bit_count()
         )
         total -= self.start
         if self.stop is not None:
@@ -251,11 +273,12 @@ class WhooshSearchResults(BaseSearchResults):
         """
         columns = {name: self._facet_column(name) for name in field_names}
         query, filter_query = self._queries()
+        keys = self._allowed_keys()
 
         def count(searcher):
-            hits = self._hits(searcher, query, filter_query)
+            hits = self._hits(searcher, query, filter_query, keys)
             counted = {}
-            for name, (column, _kind, _many) in columns.items():
+            for name, (column, _kind) in columns.items():
                 field = searcher.schema[column]
                 by_term, missing = bitsets.counts_by_term(searcher, column, hits)
                 values = {field.from_bytes(text): n for text, n in by_term.items()}
@@ -266,20 +289,16 @@ class WhooshSearchResults(BaseSearchResults):
 
         counted = self._store.read(count)
         facets = {}
-        for name, (_column, kind, many) in columns.items():
-            values = [
-                (int(key) if many and kind == NUMBER and key else from_term(kind, key), n)
-                for key, n in counted[name].items()
-            ]
+        for name, (_column, kind) in columns.items():
+            values = [(from_term(kind, key), n) for key, n in counted[name].items()]
             values.sort(key=lambda item: (-item[1], str(item[0])))
             facets[name] = OrderedDict(values)
         return facets
 
-    def _facet_column(self, name: str) -> tuple[str, str, bool]:
+    def _facet_column(self, name: str) -> tuple[str, str]:
         mapping = Mapping(self.query_compiler.queryset.model)
         *relations, last = name.split("__")
         fields = mapping.fields
-        many = False
         for relation in relations:
             related = next(
                 (f for f in fields if isinstance(f, RelatedFields) and f.field_name == relation),
@@ -287,7 +306,6 @@ class WhooshSearchResults(BaseSearchResults):
             )
             if related is None:
                 break
-            many = True
             mapping = mapping.related(related)
             fields = related.fields
         else:
@@ -296,8 +314,7 @@ class WhooshSearchResults(BaseSearchResults):
                     field.field_name,
                     field.get_attname(mapping.model),
                 ):
-                    many = many or is_many(mapping.model, field)
-                    return mapping.column(field), mapping.kind(field), many
+                    return mapping.column(field), mapping.kind(field)
         raise FilterFieldError(
             f'Cannot facet search results with field "{name}". Please add '
             f"index.FilterField('{name}') to "

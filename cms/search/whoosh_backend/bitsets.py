@@ -21,6 +21,8 @@ from whoosh import query as wq
 from whoosh.idsets import BitSet
 from whoosh.searching import Searcher
 
+from cms.search.whoosh_backend.schema import PK
+
 CACHE_SIZE = 4096  # sets of 20,000 documents are 2.5 kB each: 10 MB at most per index
 SEGMENT_CACHE_SIZE = 4 * CACHE_SIZE  # per process, over every segment of every index
 
@@ -92,6 +94,21 @@ def _segment_set(key: tuple, compute) -> int:
         while len(_segment_sets) > SEGMENT_CACHE_SIZE:
             _segment_sets.popitem(last=False)
     return bits
+
+
+def of_keys(searcher: Searcher, keys: frozenset[str]) -> int:
+    """The live documents whose stored key (schema.PK) is one of `keys`."""
+    by_key = remember(searcher, ("keys",), lambda: _docnums_by_key(searcher))
+    return from_ids(
+        (by_key[key] for key in keys if key in by_key), searcher.doc_count_all()
+    ) & every(searcher)
+
+
+def _docnums_by_key(searcher: Searcher) -> dict[str, int]:
+    """Key -> document number, read from the key's sort column (a deleted document's number
+    is replaced by its newer version's, which comes later)."""
+    keys = searcher.reader().column_reader(PK)
+    return {key: docnum for docnum, key in enumerate(keys)}
 
 
 def matching(searcher: Searcher, query: wq.Query) -> int:

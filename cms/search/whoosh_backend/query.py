@@ -1,12 +1,14 @@
 """Translate modelsearch queries and queryset filters into Whoosh queries."""
 
+from collections import Counter
+from functools import partial
+
 from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Subquery
 from django.db.models.sql import Query
 from django.db.models.sql.constants import MULTI, SINGLE
 
-from modelsearch.backends.base import BaseSearchQueryCompiler, FilterError, get_model_root
-from modelsearch.index import RelatedFields
+from modelsearch.backends.base import BaseSearchQueryCompiler, get_model_root
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 from whoosh import query as wq
 from whoosh.sorting import FieldFacet, MultiFacet
@@ -20,6 +22,7 @@ from cms.search.whoosh_backend.schema import (
     TEXT_ANALYZER,
     Mapping,
     content_types,
+    is_many,
     models_in_index,
     to_term,
 )
@@ -115,29 +118,51 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
     # --- filters ----------------------------------------------------------------------------------
 
     def compile_filter(self) -> wq.Query:
-        """The queryset's filters, and its model: only documents of that model or a subclass."""
-        parts = []
-        if self.queryset.model is not get_model_root(self.queryset.model):
-            parts.append(wq.Term(CONTENT_TYPES, content_types(self.queryset.model)[0]))
-        filters = self._get_filters_from_queryset()
-        if filters is not None:
-            parts.append(filters)
-        if not parts:
-            return wq.Every()
-        return parts[0] if len(parts) == 1 else wq.And(parts)
+        """The queryset's filters, and its model: only documents of that model or a subclass.
+
+        A document holds each to-many relation's values as one list per column, so it cannot
+        tell which related object had which value. Conditions on one relation in one filter()
+        call (`books__publication_date=..., books__number_of_pages__lt=...`) ask for a single
+        book meeting both: the index can only answer "some book meets each". Then the filters
+        are left to the database (`filter_is_exact` is False, `WhooshSearchResults` asks it
+        which objects pass) and the index restricts only by model."""
+        if self._compiled_filter is None:
+            self._to_many_lookups: Counter = Counter()
+            filters = self._get_filters_from_queryset()
+            self.filter_is_exact = all(n < 2 for n in self._to_many_lookups.values())
+            parts = []
+            if self.queryset.model is not get_model_root(self.queryset.model):
+                parts.append(wq.Term(CONTENT_TYPES, content_types(self.queryset.model)[0]))
+            if filters is not None and self.filter_is_exact:
+                parts.append(filters)
+            if not parts:
+                self._compiled_filter = wq.Every()
+            else:
+                self._compiled_filter = parts[0] if len(parts) == 1 else wq.And(parts)
+        return self._compiled_filter
+
+    _compiled_filter: wq.Query | None = None
+    filter_is_exact = True
+
+    def _process_filter(self, column, lookup, value, check_only=False):
+        # The join alias tells conditions on one related object (one filter() call) from
+        # conditions that each may meet on another (chained filter() calls).
+        self._alias = getattr(column, "alias", None)
+        return super()._process_filter(column, lookup, value, check_only=check_only)
 
     def _process_lookup(self, field_path, lookup, value):
         mapping = self.mapping
+        to_many = False
         for related in field_path[:-1]:
+            to_many = to_many or is_many(mapping.model, related)
             mapping = mapping.related(related)
         field = field_path[-1]
         column = mapping.column(field)
         kind = mapping.kind(field)
-        many = any(isinstance(f, RelatedFields) for f in field_path[:-1])
+        if to_many or is_many(mapping.model, field):
+            self._to_many_lookups[self._alias] += 1
 
-        def term(v):
-            converted = to_term(kind, v)
-            return str(converted) if many else converted
+        term = partial(to_term, kind)
 
         if lookup == "exact":
             value = self._evaluate(value, SINGLE)
@@ -153,8 +178,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         if lookup in ("startswith", "prefix"):
             return wq.Prefix(column, str(term(value)))
         if lookup in ("gt", "gte", "lt", "lte", "range"):
-            if many:
-                raise FilterError(f"Range lookups on related fields are not supported ({column}).")
+            # Through a to-many relation too: a range is one condition, met by one value.
             if lookup == "range":
                 start, end, start_excl, end_excl = value[0], value[1], False, False
             else:

@@ -21,6 +21,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.db.models.fields.related import RelatedField
+from django.db.models.fields.reverse_related import ForeignObjectRel
 from django.utils.encoding import force_str
 
 from modelsearch.backends.base import get_model_root
@@ -89,18 +90,26 @@ def multi_valued() -> wf.KEYWORD:
     return wf.KEYWORD(scorable=False, lowercase=False)
 
 
+ORDERED = (NUMBER, FLOAT, DATE, DATETIME)
+
+
 def filter_field_type(kind: str, many: bool) -> wf.FieldType:
-    if many:
-        return multi_valued()
+    """A filter column. Numbers and dates are numeric columns, with one value or (through a
+    to-many relation: a practice's challenges, an author's books' dates) several: then range
+    lookups and exact ones read them the same way. Only a single value is sortable."""
     # default=0 is the packed form of the smallest value (ints) and NaN (floats): Whoosh 2.7.4's
     # own defaults cannot be packed into the sort column. A missing value sorts first, as NULL
     # does on SQLite, and `from_term` reports it as None.
     if kind in (NUMBER, DATE, DATETIME):
         return wf.NUMERIC(
-            numtype=int, bits=64, signed=True, sortable=True, default=0, shift_step=NUMBER_TIERS
+            numtype=int, bits=64, signed=True, sortable=not many, default=0, shift_step=NUMBER_TIERS
         )
     if kind == FLOAT:
-        return wf.NUMERIC(numtype=float, bits=64, sortable=True, default=0, shift_step=NUMBER_TIERS)
+        return wf.NUMERIC(
+            numtype=float, bits=64, sortable=not many, default=0, shift_step=NUMBER_TIERS
+        )
+    if many:
+        return multi_valued()
     return wf.ID(sortable=True)
 
 
@@ -301,8 +310,13 @@ class Mapping:
             value = list(value.values_list("pk", flat=True))
         if many or isinstance(value, (list, tuple)):
             values = value if isinstance(value, (list, tuple)) else [value]
-            terms = [force_str(to_term(kind, v)) for v in values if v is not None]
-            doc[column] = [*doc.get(column, []), *terms]
+            convert = (
+                partial(to_term, kind) if kind in ORDERED else lambda v: force_str(to_term(kind, v))
+            )
+            terms = [convert(v) for v in values if v is not None]
+            # Each value once: a numeric column indexes a list as given, and a term twice in
+            # one document breaks Whoosh's postings.
+            doc[column] = list(dict.fromkeys([*doc.get(column, []), *terms]))
         elif value is None:
             doc[NULLS].append(column)
         else:
@@ -359,8 +373,10 @@ def preload(model, items: list) -> None:
 
 def _through_table(model, field, pks) -> dict | None:
     """Related objects by pk, read from a many-to-many relation's through table; None if the
-    table has no foreign key to `model` (taggit's generic tags on images and documents)."""
-    through = field.remote_field.through
+    table has no foreign key to `model` (taggit's generic tags on images and documents).
+    `field` is a ManyToManyField, or the reverse side of one (an author's books), whose through
+    model is on the relation itself."""
+    through = field.through if isinstance(field, ForeignObjectRel) else field.remote_field.through
     keys = [f for f in through._meta.fields if f.is_relation and f.related_model]
     source = next((f for f in keys if issubclass(model, f.related_model)), None)
     target = next((f for f in keys if f.related_model is field.related_model), None)

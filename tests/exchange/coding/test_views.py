@@ -2,6 +2,7 @@
 own schemas (in ../shared/data/refi-qda/, which a fresh clone has not: those tests skip there)."""
 
 import io
+import os
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -18,6 +19,8 @@ from tests.exchange.factories import make_excerpt
 pytestmark = pytest.mark.django_db
 
 SCHEMAS = Path(__file__).resolve().parents[4] / "shared" / "data" / "refi-qda"
+if not (SCHEMAS / "Project.xsd").exists() and os.environ.get("REQUIRE_SHARED_DATA") == "1":
+    raise RuntimeError(f"REQUIRE_SHARED_DATA=1 but the REFI-QDA schemas are not in {SCHEMAS}")
 needs_schemas = pytest.mark.skipif(
     not (SCHEMAS / "Project.xsd").exists(),
     reason="the REFI-QDA schemas are in ../shared/data/refi-qda/, which this checkout has not",
