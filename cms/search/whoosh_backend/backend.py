@@ -22,9 +22,12 @@ from modelsearch.backends.base import (
     get_model_root,
 )
 from modelsearch.index import FilterField, RelatedFields, class_is_indexed
-from modelsearch.query import PlainText
+from modelsearch.query import MATCH_ALL, PlainText
+from whoosh.reading import SegmentReader
+from whoosh.writing import MERGE_SMALL
 
 from cms.search.whoosh_backend import bitsets, ranking, vocabulary
+from cms.search.whoosh_backend.public import public_pks, public_queryset
 from cms.search.whoosh_backend.query import (
     WhooshAutocompleteQueryCompiler,
     WhooshSearchQueryCompiler,
@@ -93,8 +96,15 @@ class WhooshIndex(BaseIndex):
             return
         items = list(items)
         preload(model, items)
+        public = public_pks(model, items)
+        # Words of what the public may find, for "did you mean"; the others' words are
+        # dropped from the list unless a public document still holds them.
         words = self._rebuild_words if self.generation is not None else set()
-        documents = [mapping_of(type(item)).document(item, words) for item in items]
+        private_words: set[str] = set()
+        documents = [
+            mapping_of(type(item)).document(item, words if item.pk in public else private_words)
+            for item in items
+        ]
         if not documents:
             return
         if self.generation is not None:
@@ -108,6 +118,8 @@ class WhooshIndex(BaseIndex):
             for document in documents:
                 writer.update_document(**document)
             vocabulary.add(generation, vocabulary.folded(words))  # under the write lock
+        if private_words - words:
+            self.prune(private_words - words)
 
     def delete_item(self, item) -> None:
         # A failed index update must never stop the object's own deletion: the hit it leaves
@@ -116,37 +128,59 @@ class WhooshIndex(BaseIndex):
         try:
             with self.store.writer() as writer:
                 writer.delete_by_term(PK, pk_term(item.pk))
+            words: set[str] = set()
+            mapping_of(type(item)).document(item, words)
+            self.prune(words)
         except Exception:
             logger.exception("Could not remove %r from the search index %s", item, self.name)
 
-    def forget(self, text: str) -> None:
-        """Make text that has left the site (a withdrawn quote) leave the index files too.
-        Call it once the documents that held it are updated: updating marks the old document
-        deleted, but its postings stay on disk until its segment is merged, so merge them all;
-        then drop from the vocabulary the words of `text` that no document holds any more."""
+    def prune(self, words: set[str]) -> None:
+        """Drop from the word list those of `words` that no document the public may find
+        holds any more (an unpublished, restricted or deleted page's own words)."""
         generation = self.store.current
-        self.store.open_writer(generation).commit(optimize=True)
-        words = vocabulary.folded(vocabulary.words_in(text))
-        writer = self.store.open_writer(generation)  # the write lock, for the vocabulary
-        try:
+        candidates = vocabulary.folded(words) & vocabulary.read(generation).known
+        if not candidates:
+            return
+        with self.store.writer(generation) as writer:  # the write lock, for the word list
             with writer.searcher() as searcher:
-                reader = searcher.reader()
-                columns = [name for name, field in searcher.schema.items() if field.scorable]
-                gone = {
-                    word
-                    for word in words
-                    if not any(
-                        reader.doc_frequency(column, term)
-                        for term in (word, self.backend.index_term(word))
-                        if term
-                        for column in columns
-                    )
-                }
+                held = self._held_by_public(searcher, candidates)
             current = vocabulary.read(generation)
-            if gone & current.known:
-                vocabulary.write(generation, current.known - gone)
-        finally:
-            writer.cancel()
+            if candidates - held:
+                vocabulary.write(generation, current.known - (candidates - held))
+
+    def _held_by_public(self, searcher, words: set[str]) -> set[str]:
+        public = public_queryset(self.root)
+        if public is None:
+            return set()
+        compiler = WhooshSearchQueryCompiler(public, MATCH_ALL)
+        allowed = bitsets.matching(searcher, compiler.compile_filter())
+        columns = [
+            name
+            for name, field in searcher.schema.items()
+            if field.scorable and not name.endswith("_edgengrams")
+        ]
+        held = set()
+        for word in words:
+            term = self.backend.index_term(word)
+            if term and any(bitsets.term(searcher, column, term) & allowed for column in columns):
+                held.add(word)
+        return held
+
+    def purge(self, words: set[str] | None = None) -> None:
+        """Remove deleted documents from the index files (a deleted page's words, an edited
+        page's old text: Whoosh only marks them deleted), then drop from the word list those
+        of `words` (default: all) that no public document holds. Rewriting a segment is slow
+        (~20 s for 10,000 practices): `manage.py purge_search_index` runs it on a schedule."""
+        generation = self.store.current
+        with self.store.writer(generation, mergetype=expunge_deleted):
+            pass  # the commit's merge policy does the work
+        self.prune(set(vocabulary.read(generation).known) if words is None else words)
+
+    def forget(self, text: str) -> None:
+        """Make text that has left the site (a withdrawn quote) leave the index files now.
+        Call it once the documents that held it are updated: updating marks the old version
+        deleted, but its words stay on disk until its segment is rewritten."""
+        self.purge(set(vocabulary.words_in(text)))
 
     def _writer_for_rebuild(self):
         if self._rebuild_writer is None:
@@ -158,6 +192,20 @@ class WhooshIndex(BaseIndex):
             self._rebuild_writer.commit()
             self._rebuild_writer = None
         vocabulary.write(self.generation, vocabulary.folded(self._rebuild_words))
+
+
+def expunge_deleted(writer, segments) -> list:
+    """A commit's merge policy: Whoosh's own (merge small segments), then every other segment
+    holding deleted documents is rewritten without them."""
+    remaining = []
+    for segment in MERGE_SMALL(writer, segments):
+        if segment.has_deletions():
+            reader = SegmentReader(writer.storage, writer.schema, segment)
+            writer.add_reader(reader)
+            reader.close()
+        else:
+            remaining.append(segment)
+    return remaining
 
 
 class WhooshRebuilder:

@@ -107,7 +107,8 @@ def read(generation: Path) -> Vocabulary:
 def write(generation: Path, words: Iterable[str]) -> None:
     """Replace the generation's list atomically: readers see the old list or the new one."""
     staging = generation / f".{FILE}-{uuid.uuid4().hex}"
-    staging.write_text("\n".join(sorted(set(words))), encoding="utf-8")
+    with os.fdopen(os.open(staging, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600), "w") as file:
+        file.write("\n".join(sorted(set(words))))  # the site user's alone, as the index
     os.replace(staging, generation / FILE)
 
 
