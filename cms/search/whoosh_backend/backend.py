@@ -48,7 +48,10 @@ logger = logging.getLogger(__name__)
 
 # A rebuild analyses and writes in one process per core (Whoosh's MpWriter), each into its own
 # segment (multisegment: no final merge): 20,000 practices index in about half the time of one
-# writer. Memory per process is bounded by limitmb.
+# writer. Memory per process is bounded by limitmb. Starting the processes costs some 60 ms
+# per index, more than a small index takes to write: below PARALLEL_FROM documents the rebuild
+# writes them in this process.
+PARALLEL_FROM = 1000
 REBUILD_WRITER = {
     "procs": max(1, min(4, os.cpu_count() or 1)),
     "multisegment": True,
@@ -68,6 +71,7 @@ class WhooshIndex(BaseIndex):
         # the words of every document, written as the generation's vocabulary at the end.
         self.generation = generation
         self._rebuild_writer = None
+        self._rebuild_pending: list[dict] = []  # documents held until PARALLEL_FROM is reached
         self._rebuild_words: set[str] = set()
 
     def __str__(self) -> str:
@@ -108,9 +112,7 @@ class WhooshIndex(BaseIndex):
         if not documents:
             return
         if self.generation is not None:
-            writer = self._writer_for_rebuild()
-            for document in documents:
-                writer.add_document(**document)
+            self._add_to_rebuild(documents)
             return
         self.add_model(model)
         generation = self.store.current
@@ -182,15 +184,25 @@ class WhooshIndex(BaseIndex):
         deleted, but its words stay on disk until its segment is rewritten."""
         self.purge(set(vocabulary.words_in(text)))
 
-    def _writer_for_rebuild(self):
+    def _add_to_rebuild(self, documents: list[dict]) -> None:
         if self._rebuild_writer is None:
+            self._rebuild_pending += documents
+            if len(self._rebuild_pending) < PARALLEL_FROM:
+                return
             self._rebuild_writer = self.store.open_writer(self.generation, **REBUILD_WRITER)
-        return self._rebuild_writer
+            documents, self._rebuild_pending = self._rebuild_pending, []
+        for document in documents:
+            self._rebuild_writer.add_document(**document)
 
     def finish_rebuild(self) -> None:
         if self._rebuild_writer is not None:
             self._rebuild_writer.commit()
             self._rebuild_writer = None
+        elif self._rebuild_pending:
+            with self.store.writer(self.generation) as writer:
+                for document in self._rebuild_pending:
+                    writer.add_document(**document)
+            self._rebuild_pending = []
         vocabulary.write(self.generation, vocabulary.folded(self._rebuild_words))
 
 

@@ -91,3 +91,23 @@ def test_the_word_list_holds_only_words_the_public_may_find(library):
     PageViewRestriction.objects.create(page=restricted, restriction_type="login")
     call_command("purge_search_index")
     assert "ombervale" not in known_words() and "hallowmere" in known_words()
+
+
+def test_an_index_built_for_an_older_schema_asks_for_a_rebuild(library):
+    from wagtail.models import Page
+
+    from cms.search.whoosh_backend.checks import index_schema_is_current
+    from cms.search.whoosh_backend.schema import build_schema, multi_valued
+    from cms.search.whoosh_backend.storage import IndexStore
+
+    column = "cms_practicepage__challenges_filter"
+    store = index().store
+    older = build_schema(Page)
+    older.remove(column)
+    older.add(column, multi_valued())  # as before: the challenges' pks as words
+    IndexStore(store.root, store.name, lambda: older).reset()
+
+    warnings = index_schema_is_current(None)
+    assert [w.id for w in warnings] == ["cms.W001"] and column in warnings[0].msg
+    call_command("update_index", verbosity=0)
+    assert index_schema_is_current(None) == []
