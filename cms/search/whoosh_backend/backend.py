@@ -42,7 +42,7 @@ from cms.search.whoosh_backend.schema import (
     pk_term,
     preload,
 )
-from cms.search.whoosh_backend.storage import IndexStore
+from cms.search.whoosh_backend.storage import IndexStore, open_dir
 
 logger = logging.getLogger(__name__)
 
@@ -174,8 +174,9 @@ class WhooshIndex(BaseIndex):
         of `words` (default: all) that no public document holds. Rewriting a segment is slow
         (~20 s for 10,000 practices): `manage.py purge_search_index` runs it on a schedule."""
         generation = self.store.current
-        with self.store.writer(generation, mergetype=expunge_deleted):
-            pass  # the commit's merge policy does the work
+        if any(segment.has_deletions() for segment in open_dir(generation)._segments()):
+            with self.store.writer(generation, mergetype=expunge_deleted):
+                pass  # the commit's merge policy does the work
         self.prune(set(vocabulary.read(generation).known) if words is None else words)
 
     def forget(self, text: str) -> None:
@@ -251,6 +252,7 @@ class WhooshSearchResults(BaseSearchResults):
         """When the index cannot apply the filters exactly (`filter_is_exact`), the keys of the
         objects the database says pass them; None when the index's filter is exact. Asked
         once per results object, before the searcher is taken."""
+        self.query_compiler.compile_filter()  # decides filter_is_exact
         if self.query_compiler.filter_is_exact:
             return None
         if self._allowed_keys_cache is None:
