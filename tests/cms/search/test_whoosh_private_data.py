@@ -111,3 +111,28 @@ def test_an_index_built_for_an_older_schema_asks_for_a_rebuild(library):
     assert [w.id for w in warnings] == ["cms.W001"] and column in warnings[0].msg
     call_command("update_index", verbosity=0)
     assert index_schema_is_current(None) == []
+
+
+@pytest.mark.parametrize("parallel_from", [1, 1000], ids=["writer processes", "in process"])
+def test_searches_answer_from_the_old_index_while_a_rebuild_fills_the_new(
+    library, monkeypatch, parallel_from
+):
+    from cms.search.whoosh_backend import backend as whoosh
+
+    monkeypatch.setattr(whoosh, "PARALLEL_FROM", parallel_from)
+    page = make_practice(library, title="Practice", summary="Lanternfold outreach.")
+    backend = get_search_backend()
+
+    def found(word):
+        return [hit.pk for hit in backend.search(word, PracticePage)]
+
+    rebuilder = backend.rebuilder_class(backend.get_index_for_model(PracticePage))
+    filling = rebuilder.start()
+    PracticePage.objects.filter(pk=page.pk).update(summary="Copperwind outreach.")
+    filling.add_items(PracticePage, [PracticePage.objects.get(pk=page.pk)])
+    assert found("lanternfold") == [page.pk] and found("copperwind") == []  # the old index
+    assert "lanternfold" in known_words()
+
+    rebuilder.finish()
+    assert found("copperwind") == [page.pk] and found("lanternfold") == []
+    assert "copperwind" in known_words() and "lanternfold" not in known_words()
