@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views as cms_views
+from cms.health import health
 
 urlpatterns = [
     # Browsers ask for /favicon.ico whatever the page says: send them to the icon.
@@ -35,6 +36,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("search/", include("cms.urls")),
     path("reports/", cms_views.report_list, name="report_list"),
+    path("health/", health, name="health"),
     path("", include("exchange.urls")),
 ]
 
