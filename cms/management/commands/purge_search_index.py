@@ -10,17 +10,16 @@ minutes): that is the bound on how long a deleted page's text stays on disk.
 from django.core.management.base import BaseCommand
 
 from modelsearch.backends import get_search_backends
-from modelsearch.backends.base import get_model_root
-from modelsearch.index import get_indexed_models
+
+from cms.search.whoosh_backend.schema import index_roots
 
 
 class Command(BaseCommand):
     help = "Purge deleted documents and non-public words from the Whoosh search index."
 
     def handle(self, *args, **options):
-        roots = {get_model_root(model) for model in get_indexed_models()}
         for backend in get_search_backends(with_auto_update=True):
-            for root in sorted(roots, key=lambda model: model._meta.label):
+            for root in index_roots():
                 index = backend.get_index_for_model(root)
                 if hasattr(index, "purge"):  # the Whoosh backend's
                     index.purge()

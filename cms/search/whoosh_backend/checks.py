@@ -5,21 +5,18 @@ column's type changed: say, numbers through to-many relations became numeric).""
 from django.core.checks import Warning, register
 
 from modelsearch.backends import get_search_backends
-from modelsearch.backends.base import get_model_root
-from modelsearch.index import get_indexed_models
 
-from cms.search.whoosh_backend.schema import build_schema
+from cms.search.whoosh_backend.schema import build_schema, index_roots
 from cms.search.whoosh_backend.storage import CURRENT, open_dir
 
 
 @register("search")
 def index_schema_is_current(app_configs, **kwargs) -> list[Warning]:
     warnings = []
-    roots = {get_model_root(model) for model in get_indexed_models()}
     for backend in get_search_backends():
         if not hasattr(backend, "path"):  # not the Whoosh backend
             continue
-        for root in sorted(roots, key=lambda model: model._meta.label):
+        for root in index_roots():
             store = backend.get_index_for_model(root).store
             if not (store.directory / CURRENT).exists():
                 continue  # created on first use, with the current schema

@@ -427,6 +427,12 @@ def mapping_of(model) -> Mapping:
     return Mapping(model)
 
 
+def index_roots() -> list:
+    """The root model of every index (Page, Image, each snippet...), in a stable order."""
+    roots = {get_model_root(model) for model in get_indexed_models()}
+    return sorted(roots, key=lambda model: model._meta.label)
+
+
 @cache
 def models_in_index(root) -> tuple:
     return tuple(model for model in get_indexed_models() if get_model_root(model) is root)

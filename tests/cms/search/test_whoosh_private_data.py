@@ -4,13 +4,17 @@ reads holds only words of what the public may find."""
 
 from django.core.management import call_command
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 import pytest
 from modelsearch.backends import get_search_backend
 
 from cms.models import PracticePage
+from cms.search.whoosh_backend import backend as whoosh
 from cms.search.whoosh_backend import vocabulary
+from cms.search.whoosh_backend.checks import index_schema_is_current
+from cms.search.whoosh_backend.schema import build_schema, multi_valued
+from cms.search.whoosh_backend.storage import IndexStore
 from tests.cms.factories import make_library, make_practice
 
 pytestmark = pytest.mark.django_db
@@ -94,12 +98,6 @@ def test_the_word_list_holds_only_words_the_public_may_find(library):
 
 
 def test_an_index_built_for_an_older_schema_asks_for_a_rebuild(library):
-    from wagtail.models import Page
-
-    from cms.search.whoosh_backend.checks import index_schema_is_current
-    from cms.search.whoosh_backend.schema import build_schema, multi_valued
-    from cms.search.whoosh_backend.storage import IndexStore
-
     column = "cms_practicepage__challenges_filter"
     store = index().store
     older = build_schema(Page)
@@ -117,8 +115,6 @@ def test_an_index_built_for_an_older_schema_asks_for_a_rebuild(library):
 def test_searches_answer_from_the_old_index_while_a_rebuild_fills_the_new(
     library, monkeypatch, parallel_from
 ):
-    from cms.search.whoosh_backend import backend as whoosh
-
     monkeypatch.setattr(whoosh, "PARALLEL_FROM", parallel_from)
     page = make_practice(library, title="Practice", summary="Lanternfold outreach.")
     backend = get_search_backend()

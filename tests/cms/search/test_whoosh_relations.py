@@ -70,7 +70,8 @@ def test_two_conditions_on_one_related_object_count_what_the_pages_show(authors)
             books__number_of_pages__lt=400
         )
     )
-    assert chained.query_compiler.compile_filter() and chained.query_compiler.filter_is_exact
+    chained.query_compiler.compile_filter()
+    assert chained.query_compiler.filter_is_exact
     assert list(chained) == [first] and chained.count() == 1
 
 
