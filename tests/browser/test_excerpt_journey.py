@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 
 import pytest
+from playwright.sync_api import expect
 
 from exchange.roles import COORDINATORS
 from tests.browser.conftest import after_visit_answer, session_of
@@ -40,7 +41,7 @@ def test_propose_flag_fix_consent_suggest_approve_withdraw(answer, page):
     page.goto(f"/reflections/{answer['entry'].pk}/")
     page.get_by_role("link", name="Propose an excerpt for the network's publication").click()
     flags = page.locator("mark.finding")
-    assert flags.count() == 2  # the name and the date, in place
+    expect(flags).to_have_count(2)  # the name and the date, in place
     audit(page, page.url)
 
     page.get_by_label("The excerpt").fill(
@@ -49,13 +50,13 @@ def test_propose_flag_fix_consent_suggest_approve_withdraw(answer, page):
     page.get_by_label("With my role and country only").check()
     confirm_checklist(page)
     page.get_by_role("button", name="Propose and consent").click()
-    assert page.get_by_text("Edit away or keep, with a reason").is_visible()
-    assert page.locator("mark.finding").count() == 1  # the name is gone; the date remains
+    expect(page.get_by_text("Edit away or keep, with a reason")).to_be_visible()
+    expect(page.locator("mark.finding")).to_have_count(1)  # the name is gone; the date remains
     page.get_by_label("Keep it, because").fill("The date of a public event, not the client's.")
     confirm_checklist(page)
     page.get_by_label("With my role and country only").check()
     page.get_by_role("button", name="Propose and consent").click()
-    assert page.get_by_text("Your excerpt is proposed, and your consent recorded.").is_visible()
+    expect(page.get_by_text("Your excerpt is proposed, and your consent recorded.")).to_be_visible()
     excerpt_url = page.url
     sign_out(page)
 
@@ -72,19 +73,19 @@ def test_propose_flag_fix_consent_suggest_approve_withdraw(answer, page):
     page.get_by_label("Your suggested text").fill("The team listened first.")
     page.get_by_label("Why (the author reads this)").fill("Shorter, without the date.")
     page.get_by_role("button", name="Send the suggestion").click()
-    assert page.get_by_text("Your suggestion is sent to the author").is_visible()
+    expect(page.get_by_text("Your suggestion is sent to the author")).to_be_visible()
     page.context.clear_cookies()
 
     sign_in(page, answer["visitor"])
     page.goto(excerpt_url)
-    assert page.get_by_text("Shorter, without the date.").is_visible()
+    expect(page.get_by_text("Shorter, without the date.")).to_be_visible()
     confirm_checklist(page)
     page.get_by_role("button", name="Consent to this version").click()
-    assert page.get_by_text("You consented to the suggested version.").is_visible()
-    assert page.locator("blockquote").first.inner_text().strip() == "The team listened first."
+    expect(page.get_by_text("You consented to the suggested version.")).to_be_visible()
+    expect(page.locator("blockquote").first).to_have_text("The team listened first.")
     audit(page, page.url)
     page.get_by_role("button", name="Withdraw my consent").click()
-    assert page.get_by_text("Your consent is withdrawn").is_visible()
-    assert page.get_by_text("None in force").is_visible()
+    expect(page.get_by_text("Your consent is withdrawn")).to_be_visible()
+    expect(page.get_by_text("None in force")).to_be_visible()
     page.goto("/excerpts/")
-    assert page.get_by_text("withdrawn since").is_visible()
+    expect(page.get_by_text("withdrawn since")).to_be_visible()

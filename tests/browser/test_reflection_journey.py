@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 import pytest
+from playwright.sync_api import expect
 
 from exchange.models import Visit
 from tests.browser.test_accessibility import audit
@@ -36,15 +37,17 @@ def answer_every_question(page, text: str) -> None:
             has=page.get_by_role("button", name="Submit", exact=True)
         )
         form.first.locator("textarea").fill(text)
-        form.first.get_by_role("button", name="Submit", exact=True).click()
-        assert page.get_by_text("Submitted.").is_visible()
+        # The message of the previous answer is on the page already: wait for the new page.
+        with page.expect_navigation():
+            form.first.get_by_role("button", name="Submit", exact=True).click()
+        expect(page.get_by_text("Submitted.")).to_be_visible()
 
 
 def test_the_visitor_reflects_shares_with_the_host_and_sees_the_read(visit, page):
     sign_in(page, visit["visitor"])
     page.get_by_role("link", name="Dashboard").click()
     page.get_by_role("link", name="Write your reflection: after the visit").click()
-    assert page.get_by_role("heading", name="After the visit", level=1).is_visible()
+    expect(page.get_by_role("heading", name="After the visit", level=1)).to_be_visible()
     audit(page, page.url)
 
     # The script saves a draft while the visitor types, without a click.
@@ -62,26 +65,25 @@ def test_the_visitor_reflects_shares_with_the_host_and_sees_the_read(visit, page
     form = page.locator("form[data-autosave]").first
     form.locator("textarea").fill("Day one: a case review where the family's words come first.")
     form.get_by_role("button", name="Submit", exact=True).click()
-    assert page.get_by_text("Submitted.").is_visible()
+    expect(page.get_by_text("Submitted.")).to_be_visible()
 
     page.get_by_role("link", name="Your reflection log").first.click()
     page.get_by_role("link", name="After the visit").click()
     answer_every_question(page, "What would it take at home: a second counsellor per family.")
     page.get_by_role("link", name="Your reflection log").first.click()
-    assert (
+    expect(
         page.locator(".task-list__item")
         .filter(has_text="After the visit")
         .filter(has_text="Completed")
-        .is_visible()
-    )
+    ).to_be_visible()
 
     page.get_by_role("link", name="During the visit").click()
     page.get_by_role("link", name="Sharing and versions").first.click()
     page.get_by_role("listitem").filter(has_text="your visit partner").get_by_role(
         "button", name="Share"
     ).click()
-    assert page.get_by_text("Shared with the visit partner.").is_visible()
-    assert page.get_by_text("Nobody but you has read it.").is_visible()
+    expect(page.get_by_text("Shared with the visit partner.")).to_be_visible()
+    expect(page.get_by_text("Nobody but you has read it.")).to_be_visible()
     entry_url = page.url
     sign_out(page)
 
@@ -89,17 +91,17 @@ def test_the_visitor_reflects_shares_with_the_host_and_sees_the_read(visit, page
     page.goto(f"/visits/{visit['visit'].pk}/")
     page.get_by_role("link", name="Your reflection log").click()  # the host mentor keeps one too
     page.get_by_role("link", name="What did you observe today?").click()
-    assert page.get_by_text(
-        "Day one: a case review where the family's words come first."
-    ).is_visible()
-    assert page.get_by_text("Visiting Mentor").is_visible()
+    expect(
+        page.get_by_text("Day one: a case review where the family's words come first.")
+    ).to_be_visible()
+    expect(page.get_by_text("Visiting Mentor")).to_be_visible()
     sign_out(page)
 
     sign_in(page, visit["visitor"])
     page.goto(entry_url)
     reads = page.get_by_role("table")
-    assert reads.get_by_role("cell", name="Hosting Counsellor").is_visible()
-    assert page.get_by_text("Nobody but you has read it.").count() == 0
+    expect(reads.get_by_role("cell", name="Hosting Counsellor")).to_be_visible()
+    expect(page.get_by_text("Nobody but you has read it.")).to_have_count(0)
     for path in ("/reflections/", f"/visits/{visit['visit'].pk}/reflections/"):
         audit(page, path)  # the log and the overview pass axe, as every page does
     audit(page, f"/visits/{visit['visit'].pk}/reflections/during/")

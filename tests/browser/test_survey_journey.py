@@ -50,7 +50,7 @@ def test_a_visitor_answers_the_after_visit_survey(visitor, page):
     page.get_by_role("button", name="Send my answers").click()
     expect(page.get_by_text("Thank you: your answers are sent.")).to_be_visible()
     expect(page.get_by_text("You answered this survey on")).to_be_visible()
-    assert page.get_by_role("button", name="Send my answers").count() == 0
+    expect(page.get_by_role("button", name="Send my answers")).to_have_count(0)
 
     page.goto(f"/visits/{visitor['visit']}/")
     expect(page.get_by_text("Answered")).to_be_visible()
