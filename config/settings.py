@@ -7,11 +7,13 @@ Every variable is documented in README.md and listed in ``.env.example``.
 
 import os
 import tempfile
+import warnings
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -62,6 +64,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
+    "dbbackup",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -76,6 +80,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files straight from the WSGI server, before sessions and the database are touched.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -151,12 +158,40 @@ else:
     }
 CACHES["local"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (matching runs, e-mails, PDFs, the schedule): run at once inside the request
+# by default, which needs no other process; with TASKS_BACKEND=database a queue in the database,
+# emptied by `manage.py worker` (README "Production"), which also runs the schedule below.
+TASKS_BACKEND = env.str("TASKS_BACKEND", default="immediate")
+if TASKS_BACKEND == "immediate":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+elif TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+else:
+    raise ImproperlyConfigured(f"TASKS_BACKEND={TASKS_BACKEND!r} is not one of immediate, database")
+
+# Jobs run at a set time by the worker (cms/background/schedule.py): each slot at most once,
+# however many workers run. "every" is minutes; "daily" is a local time (TIME_ZONE).
+SCHEDULE = {
+    # Deleted and edited pages' old text leaves the search index's files within this bound.
+    "purge-search-index": {"task": "cms.background.jobs.purge_search_index", "every": 15},
+    # Visits, reflection logs (follow-ups included) and surveys: reminders and openings.
+    "send-reminders": {
+        "task": "exchange.notifications.send_reminders_task",
+        "daily": env.str("REMINDERS_AT", default="07:00"),
+    },
+    # Finished task results are kept a week for the admin, then deleted.
+    "prune-task-results": {"task": "cms.background.jobs.prune_task_results", "daily": "03:30"},
+}
 
 # --- E-mail -----------------------------------------------------------------------------------
 
 # EMAIL_URL expands to EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, ... (django-environ's documented use).
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+if TASKS_BACKEND == "database":
+    # Sending leaves the request: the message is queued and the worker hands it to the backend
+    # EMAIL_URL chose (cms/background/mail.py).
+    QUEUED_EMAIL_BACKEND = vars()["EMAIL_BACKEND"]
+    EMAIL_BACKEND = "cms.background.mail.QueuedEmailBackend"
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Practice Exchange <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -236,13 +271,34 @@ USE_TZ = True
 # --- Static and media files -------------------------------------------------------------------
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = env.path("STATIC_ROOT", default=VAR_DIR / "static")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
+# Production (STATIC_MANIFEST=true, after `collectstatic`): file names carry a hash of their
+# content, so WhiteNoise serves them compressed and cacheable for a year.
+STATIC_MANIFEST = env.bool("STATIC_MANIFEST", default=False)
+if not STATIC_MANIFEST:
+    # Without `collectstatic`, WhiteNoise serves the files from where they are, and the
+    # collected folder it would also look in does not exist: not worth a warning.
+    WHITENOISE_USE_FINDERS = True
+    warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if STATIC_MANIFEST
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+    # Backups (manage.py backup): outside the served folders, readable by the site's user only.
+    "dbbackup": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": env.path("BACKUP_DIR", default=VAR_DIR / "backups"),
+            "file_permissions_mode": 0o600,
+            "directory_permissions_mode": 0o700,
+        },
+    },
 }
 
 # --- Security ---------------------------------------------------------------------------------
@@ -254,6 +310,25 @@ SECURE_REFERRER_POLICY = "same-origin"
 # Wagtail's admin shows page previews in a same-origin frame, so DENY would break editing.
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+# No script, style, frame or connection from anywhere but the site itself, and no inline script
+# or style without the response's nonce (the templates have none). Wagtail's admin runs inline
+# scripts of its own, so it keeps the browser's defaults behind its sign-in.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Behind HTTPS (HTTPS=true) cookies travel only over TLS and browsers are told to stay on it.
 if env.bool("HTTPS", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -330,9 +405,30 @@ COUNTRIES_OVERRIDE = {"XK": "Kosovo"}
 
 # --- Logging ----------------------------------------------------------------------------------
 
+# LOG_FORMAT=json: one JSON object per line (time, level, logger, message), for a log collector.
+LOG_FORMAT = env.str("LOG_FORMAT", default="text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r} is not one of text, json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# --- Error reports ----------------------------------------------------------------------------
+
+# Optional: errors go to Sentry (or a compatible service) when SENTRY_DSN is set, stripped of
+# personal data, reflection text and request bodies first (config/error_reports.py).
+if SENTRY_DSN := env.str("SENTRY_DSN", default=""):
+    from config import error_reports
+
+    error_reports.start(dsn=SENTRY_DSN, environment=env.str("SENTRY_ENVIRONMENT", default=""))

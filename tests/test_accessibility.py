@@ -56,7 +56,9 @@ def demo_site(db, settings):
 
 def test_public_pages_keep_the_landmarks(client, demo_site):
     for path in PUBLIC_PAGES:
-        assert_accessible_skeleton(client.get(path).content.decode(), path)
+        response = client.get(path)
+        assert_accessible_skeleton(response.content.decode(), path)
+        assert_strict_policy(response, path)
 
 
 def test_signed_in_pages_keep_the_landmarks(client, demo_site):
@@ -70,6 +72,7 @@ def test_signed_in_pages_keep_the_landmarks(client, demo_site):
         response = client.get(path)
         assert response.status_code == 200, path
         assert_accessible_skeleton(response.content.decode(), path)
+        assert_strict_policy(response, path)
 
 
 def assert_accessible_skeleton(html: str, path: str) -> None:
@@ -84,3 +87,16 @@ def assert_accessible_skeleton(html: str, path: str) -> None:
         r'<(?:input|select|textarea)(?![^>]*type="(?:hidden|submit)")[^>]*\bid="([^"]+)"', html
     ):
         assert f'for="{control_id}"' in html, f"{path}: no label for #{control_id}"
+
+
+def assert_strict_policy(response, path: str) -> None:
+    """The page's Content-Security-Policy: nothing from elsewhere, nothing inline without the
+    response's nonce (tests/config/test_security_headers.py holds the whole policy)."""
+    policy = response.headers.get("Content-Security-Policy", "")
+    assert "script-src 'self'" in policy, path
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy, path
+    html = response.content.decode()
+    # No inline script (data blocks are not run) and no inline style, with or without a nonce.
+    assert not re.search(r"<script(?![^>]*\bsrc=)(?![^>]*application/(ld\+)?json)", html), path
+    assert "<style" not in html and " style=" not in html, path
+    assert not re.search(r"\son[a-z]+=\"", html), path  # onclick="..." and the like

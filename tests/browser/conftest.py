@@ -87,6 +87,14 @@ def people(site_db, home_page):
     }
 
 
+CSP_VIOLATIONS_SCRIPT = """
+window.cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+});
+"""
+
+
 @pytest.fixture
 def page(chromium_executable, site_db, live_server) -> Iterator:
     from playwright.sync_api import sync_playwright
@@ -96,6 +104,8 @@ def page(chromium_executable, site_db, live_server) -> Iterator:
             executable_path=chromium_executable, args=CHROMIUM_ARGS
         )
         context = browser.new_context(base_url=live_server.url)
+        # Whatever the Content-Security-Policy blocks is noted (audit() fails on it).
+        context.add_init_script(CSP_VIOLATIONS_SCRIPT)
         page = context.new_page()
         page.set_default_timeout(10_000)
         yield page

@@ -21,6 +21,8 @@ def audit(page, path: str) -> None:
     page.goto(path)
     results = Axe().run(page, options=AXE_OPTIONS)
     assert results.violations_count == 0, f"{path}\n{results.generate_report()}"
+    # Nothing on the page was refused by its Content-Security-Policy.
+    assert page.evaluate("window.cspViolations") == [], path
 
 
 def test_public_and_member_pages_pass_axe(demo_site, member, page):
