@@ -8,6 +8,7 @@ class CmsConfig(AppConfig):
 
     def ready(self) -> None:
         from cms import lookups, permissions, signals
+        from cms.background import schedule  # noqa: F401 - registers the schedule's check
         from cms.search.whoosh_backend import checks  # noqa: F401 - registers the check
 
         lookups.register()

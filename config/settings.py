@@ -176,7 +176,7 @@ SCHEDULE = {
     "purge-search-index": {"task": "cms.background.jobs.purge_search_index", "every": 15},
     # Visits, reflection logs (follow-ups included) and surveys: reminders and openings.
     "send-reminders": {
-        "task": "exchange.notifications.send_reminders_task",
+        "task": "exchange.tasks.send_reminders",
         "daily": env.str("REMINDERS_AT", default="07:00"),
     },
     # Finished task results are kept a week for the admin, then deleted.

@@ -1,3 +1,4 @@
+from cms.models.background import ScheduledRun
 from cms.models.library import PracticeIndexPage
 from cms.models.organisations import OrganisationIndexPage, OrganisationPage
 from cms.models.pages import HomePage, StandardPage
@@ -16,6 +17,7 @@ __all__ = [
     "PracticeIndexPage",
     "PracticePage",
     "PracticeTag",
+    "ScheduledRun",
     "Setting",
     "StandardPage",
     "TargetGroup",

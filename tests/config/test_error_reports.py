@@ -43,7 +43,7 @@ def reports():
 
 
 # Committed data: the WSGI handler closes the connection a test transaction would hold.
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @override_settings(ROOT_URLCONF="tests.config.failing_urls")
 def test_a_report_names_the_failure_and_the_code_never_the_person(reports):
     member = UserFactory(email="mentor.example@ngo.example.org", first_name="Ardita")

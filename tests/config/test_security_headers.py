@@ -19,7 +19,7 @@ EXPECTED_POLICY = {
 
 def directives(header: str) -> dict[str, str]:
     pairs = (part.strip().split(" ", 1) for part in header.split(";") if part.strip())
-    return {name: value for name, value in pairs}
+    return dict(pairs)
 
 
 @pytest.mark.django_db
@@ -56,7 +56,9 @@ def test_a_nonce_used_by_a_template_is_in_the_header(rf):
     response = CSPMiddleware(view)(request)
     nonce = response.content.decode().split('nonce="')[1].split('"')[0]
     assert len(nonce) >= 16
-    assert f"'nonce-{nonce}'" in directives(response.headers["Content-Security-Policy"])["script-src"]
+    assert (
+        f"'nonce-{nonce}'" in directives(response.headers["Content-Security-Policy"])["script-src"]
+    )
 
 
 @pytest.mark.django_db

@@ -1,18 +1,14 @@
 from django.core.management.base import BaseCommand
 
-from exchange.reflections import reminders as reflection_reminders
-from exchange.surveys import reminders as survey_reminders
-from exchange.visits import reminders as visit_reminders
+from exchange.tasks import send_reminders
 
 
 class Command(BaseCommand):
     help = (
-        "Send the reminders that are due, about visits, reflection logs and surveys (run daily; "
-        "each reminder goes once)."
+        "Send the reminders that are due, about visits, reflection logs and surveys (the "
+        "worker's schedule runs this daily; each reminder goes once)."
     )
 
     def handle(self, *args, **options):
-        sent = visit_reminders.send_due_reminders()
-        sent += visit_reminders.send(reflection_reminders.due())
-        sent += visit_reminders.send(survey_reminders.due())
+        sent = send_reminders.call()
         self.stdout.write(f"{sent} reminder(s) sent.")

@@ -1,0 +1,17 @@
+"""The exchange's scheduled work (settings.SCHEDULE), run by the worker."""
+
+from django_tasks import task
+
+from exchange.reflections import reminders as reflection_reminders
+from exchange.surveys import reminders as survey_reminders
+from exchange.visits import reminders as visit_reminders
+
+
+@task()
+def send_reminders() -> int:
+    """Reminders about visits, reflection logs (follow-ups included) and surveys that are due;
+    each goes once. The number sent."""
+    sent = visit_reminders.send_due_reminders()
+    sent += visit_reminders.send(reflection_reminders.due())
+    sent += visit_reminders.send(survey_reminders.due())
+    return sent
