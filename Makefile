@@ -78,11 +78,13 @@ format: install-test
 
 # Debian's packages the project needs beside Python (root, or sudo): Chromium for the browser
 # tests (Playwright never downloads a browser here), and Pango, HarfBuzz and a font family for
-# WeasyPrint's PDFs (cms/pdf.py).
+# WeasyPrint's PDFs (cms/pdf.py); PostgreSQL's client tools for backups of a PostgreSQL site
+# (pg_dump, pg_restore); wrk, the load generator of bench/http.py.
 system-deps:
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium \
-		libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+		libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
+		postgresql-client wrk
 
 clean:
 	rm -rf $(VENV) var/static .pytest_cache .ruff_cache

@@ -65,7 +65,6 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
-    "dbbackup",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -251,6 +250,9 @@ INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 # Erased accounts, one JSON line each, kept outside the database so that a restored backup can
 # be erased again (manage.py replay_erasures). Back it up separately from the database.
 ERASURE_LOG = env.path("ERASURE_LOG", default=VAR_DIR / "erasures.jsonl")
+# `manage.py backup` writes here: the database, the media, the erasure log, the key identifiers
+# (exchange/backups/services.py). Keep it off the served folders; copy it to another machine.
+BACKUP_DIR = env.path("BACKUP_DIR", default=VAR_DIR / "backups")
 
 # Reflection text is encrypted at rest (exchange/encryption.py) with these Fernet keys: the first
 # encrypts, every one decrypts. To rotate: put a new key first, run `manage.py
@@ -289,15 +291,6 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if STATIC_MANIFEST
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
-    },
-    # Backups (manage.py backup): outside the served folders, readable by the site's user only.
-    "dbbackup": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {
-            "location": env.path("BACKUP_DIR", default=VAR_DIR / "backups"),
-            "file_permissions_mode": 0o600,
-            "directory_permissions_mode": 0o700,
-        },
     },
 }
 
