@@ -8,7 +8,7 @@ TEST_WORKERS ?= auto
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test install install-test lock lint format system-deps clean
+.PHONY: help run test serve worker backup install install-test lock lint format system-deps clean
 
 help:
 	@echo "make run    set up (.venv, SQLite under var/), load the demo network, serve http://$(HOST):$(PORT)/"
@@ -16,6 +16,8 @@ help:
 	@echo "make lint   ruff, ruff format --check, import-linter contracts, Django checks"
 	@echo "make format apply ruff's fixes and formatting"
 	@echo "make lock   refresh requirements/*.txt to the newest allowed versions (then commit)"
+	@echo "make serve  production: migrate, collect static files, check, serve with gunicorn (README)"
+	@echo "make worker production: the task worker and the schedule, beside make serve"
 
 # Dependencies come from the lock files under requirements/: exact versions, each file checked
 # against its hash. They change only through `make lock` (a commit whose CI runs the suite on
@@ -53,6 +55,17 @@ run: install
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py update_index --verbosity 0
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Production (README "Production"): settings from the environment or .env, DEBUG off. `serve`
+# prepares the database and static files, refuses an unsafe configuration, then becomes gunicorn.
+serve: install
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
+	exec $(BIN)/gunicorn -c config/gunicorn.py
+
+worker: install
+	exec $(BIN)/python manage.py worker
 
 # Tests run with DEBUG off, as production does; the key below exists only for the test run.
 test: export SECRET_KEY ?= insecure-key-for-the-test-suite-only

@@ -83,9 +83,8 @@ def _postgres(statement: str) -> None:
 def measure(args) -> int:
     from django.core.management import call_command
     from django.db.models import Count
-    from django.test import RequestFactory
 
-    from cms.pdf import html_to_pdf, pdf_response
+    from cms.pdf import html_to_pdf, template_to_pdf
     from exchange.models import Visit
     from exchange.reports.figures import figures_for
     from exchange.reports.services import frozen
@@ -123,16 +122,10 @@ def measure(args) -> int:
         figures=[frozen(f) for f in figures],
         figures_before=[frozen(f) for f in figures_for(year - 1)],
     )
-    request = RequestFactory(HTTP_HOST="localhost").get("/")
     one_page_s = best_of(lambda: html_to_pdf("<html lang=en><title>T</title><p>One page."), 3)
     tables = page.tables()
     pdf_s = best_of(
-        lambda: pdf_response(
-            "cms/evaluation_report_pdf.html",
-            {"page": page, "tables": tables},
-            filename="r.pdf",
-            request=request,
-        ),
+        lambda: template_to_pdf("cms/evaluation_report_pdf.html", {"page": page, "tables": tables}),
         3,
     )
     print(f"[{args.engine}] one aggregate query (baseline): {baseline_s * 1000:.0f} ms")

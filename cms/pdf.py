@@ -1,14 +1,31 @@
 """Tagged, accessible PDFs (PDF/UA-1) from the site's own templates, with WeasyPrint: the final
-themes publication now, the yearly evaluation report next. One engine, so both read alike.
+themes publication and the yearly evaluation report. One engine, so both read alike.
+
+Making one takes seconds, so it leaves the request: a page that offers a PDF defines
+`pdf_document()` (the template, its context and the file's name), and `pdf_for_page` answers
+with the stored PDF, or queues `render_pdf` and answers with a page that reloads itself until it
+is ready. A PDF is stored in the shared cache under the page cache's generation
+(cms/page_cache.py): whatever changes the site's content (a withdrawn quote, an erasure, a
+republished chapter) makes the next request render it again, never serve the old one.
 
 The HTML is rendered by Django as for any page; WeasyPrint lays it out with the print
 stylesheet below and fetches nothing: no stylesheet, image or font over the network, so a
 link in an editor's rich text can never make the server request a URL."""
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.cache import caches
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+
+from wagtail.models import Page
+
+from django_tasks import TaskResultStatus, task
+
+from cms import page_cache
 
 PRINT_STYLESHEET = "css/print.css"
 
@@ -34,18 +51,53 @@ def html_to_pdf(html: str, *, base_url: str | None = None) -> bytes:
     return document.write_pdf(stylesheets=[stylesheet], pdf_variant="pdf/ua-1")
 
 
-def pdf_response(template: str, context: dict, *, filename: str, request=None) -> HttpResponse:
-    """A template rendered to PDF and sent as a download, or a plain explanation (503) when this
-    server cannot make PDFs."""
-    html = render_to_string(template, context, request=request)
-    try:
-        pdf = html_to_pdf(html, base_url=request.build_absolute_uri("/") if request else None)
-    except PdfUnavailable:
-        return HttpResponse(
-            _("PDFs cannot be made on this server right now. Please try again later."),
-            status=503,
-            content_type="text/plain; charset=utf-8",
-        )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
+# A stored PDF outlives its generation by at most this long; a queued one is asked for again
+# after PENDING_S if its task has not run.
+STORED_S = 24 * 60 * 60
+PENDING_S = 5 * 60
+
+
+def stored_key(page_id: int, variant: str) -> str:
+    generation = f"{page_cache.generation()}:{page_cache.SettingsState.value}"
+    return f"pdf:{page_id}:{variant}:{generation}"
+
+
+def template_to_pdf(template: str, context: dict) -> bytes:
+    """A template rendered as for a page, then as a PDF whose relative links lead to the site."""
+    return html_to_pdf(render_to_string(template, context), base_url=settings.BASE_URL + "/")
+
+
+@task()
+def render_pdf(page_id: int, key: str) -> int:
+    """Render the page's PDF and store it under `key`; its size in bytes."""
+    page = Page.objects.get(pk=page_id).specific
+    template, context, filename = page.pdf_document()
+    pdf = template_to_pdf(template, context)
+    caches["default"].set(key, {"pdf": pdf, "filename": filename}, STORED_S)
+    caches["default"].delete(f"{key}:pending")
+    return len(pdf)
+
+
+def pdf_for_page(request, page, *, variant: str = "") -> HttpResponse:
+    """The page's PDF if it is made for the site as it is now; otherwise it is queued, and the
+    answer is a page that says so and reloads itself (or a 503 where PDFs cannot be made).
+    `variant` names what changes the PDF without a save (a date passing)."""
+    key = stored_key(page.pk, variant)
+    stored = caches["default"].get(key)
+    if stored is None and caches["default"].add(f"{key}:pending", True, PENDING_S):
+        result = render_pdf.enqueue(page.pk, key)  # run at once by the default backend
+        if result.status == TaskResultStatus.FAILED:  # the backend logged why
+            caches["default"].delete(f"{key}:pending")
+            return HttpResponse(
+                _("PDFs cannot be made on this server right now. Please try again later."),
+                status=503,
+                content_type="text/plain; charset=utf-8",
+            )
+        stored = caches["default"].get(key)
+    if stored is None:
+        response = TemplateResponse(request, "pdf_pending.html", {"page": page}, status=202)
+        add_never_cache_headers(response)
+        return response
+    response = HttpResponse(stored["pdf"], content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{stored["filename"]}"'
     return response

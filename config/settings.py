@@ -82,6 +82,8 @@ MIDDLEWARE = [
     # Static files straight from the WSGI server, before sessions and the database are touched.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Public pages for visitors without a session, before sessions and users are read.
+    "cms.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -153,7 +155,12 @@ if env.str("REDIS_URL", default=""):
     CACHES = {"default": env.cache_url("REDIS_URL")}
 else:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cache"}
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "cache",
+            # Whole public pages live here too (cms/page_cache.py): room for a busy library.
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        }
     }
 CACHES["local"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 

@@ -19,7 +19,7 @@ from wagtail.search import index
 
 import xlsxwriter
 
-from cms.pdf import pdf_response
+from cms.pdf import pdf_for_page
 
 HIDDEN = "–"  # a hidden cell, whatever hid it
 
@@ -98,14 +98,17 @@ class EvaluationReportPage(RoutablePageMixin, Page):
             f"{self.slug}.xlsx",
         )
 
-    @path("pdf/", name="pdf")
-    def pdf(self, request):
-        response = pdf_response(
+    def pdf_document(self) -> tuple[str, dict, str]:
+        """What `cms.pdf.render_pdf` makes the PDF from."""
+        return (
             "cms/evaluation_report_pdf.html",
             {"page": self, "tables": self.tables()},
-            filename=f"evaluation-report-{self.year}.pdf",
-            request=request,
+            f"evaluation-report-{self.year}.pdf",
         )
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        response = pdf_for_page(request, self)
         patch_cache_control(response, public=True, max_age=3600)
         return response
 

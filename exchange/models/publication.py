@@ -31,7 +31,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import HeadingBlock
-from cms.pdf import pdf_response
+from cms.pdf import pdf_for_page
 from exchange.models.coding import CodedSpan
 from exchange.models.excerpts import Attribution, Consent, Excerpt, live_consents
 from exchange.roles import is_coordinator
@@ -224,6 +224,14 @@ class PublicationPage(RoutablePageMixin, Page):
         context["pdf_available"] = self.is_frozen() or is_coordinator(request.user)
         return context
 
+    def pdf_document(self) -> tuple[str, dict, str]:
+        """What `cms.pdf.render_pdf` makes the PDF from."""
+        return (
+            "exchange/publication/publication_pdf.html",
+            {"publication": self, "chapters": self.chapters(), "frozen": self.is_frozen()},
+            f"{self.slug}-{self.year}.pdf",
+        )
+
     @path("pdf/", name="pdf")
     def pdf(self, request):
         """The whole publication as one tagged PDF, once it is final; before that only the
@@ -232,12 +240,8 @@ class PublicationPage(RoutablePageMixin, Page):
         frozen = self.is_frozen()
         if not frozen and not is_coordinator(request.user):
             raise Http404
-        response = pdf_response(
-            "exchange/publication/publication_pdf.html",
-            {"publication": self, "chapters": self.chapters(), "frozen": frozen},
-            filename=f"{self.slug}-{self.year}.pdf",
-            request=request,
-        )
+        # The freeze date passes without a save: the draft and the final PDF are stored apart.
+        response = pdf_for_page(request, self, variant="final" if frozen else "draft")
         # As for the chapters: an erasure changes a quote's attribution even after the freeze.
         patch_cache_control(response, no_cache=True)
         return response

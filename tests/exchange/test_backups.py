@@ -25,12 +25,14 @@ from tests.exchange.factories import UserFactory
 
 User = get_user_model()
 # Rows the restore itself rewrites, or that do not describe the site: the shared cache (cleared),
-# sessions of the test client, the task queue, the schedule, the search index's own tables.
+# sessions of the test client, the task queue, the schedule, and the indexes derived from the
+# objects (the search index's tables; Wagtail's reference index, which the erasure re-saves).
 NOT_SITE_DATA = {
     "sessions.session",
-    "django_tasks_db.dbtaskresult",
+    "django_tasks_database.dbtaskresult",
     "cms.scheduledrun",
     "wagtailsearch.indexentry",
+    "wagtailcore.referenceindex",
 }
 # Committed data: a restore replaces the database under the test's feet, as it does in production.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

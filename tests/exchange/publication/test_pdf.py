@@ -9,16 +9,19 @@ import io
 import os
 from datetime import timedelta
 
+from django.core.management import call_command
 from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 
 import pytest
+from django_tasks_db.models import DBTaskResult
 from pypdf import PdfReader
 
 from exchange.excerpts import services as excerpts
 from exchange.models import ChapterPage, PublicationPage
+from tests.cms.test_background import DATABASE_QUEUE
 from tests.exchange.publication.conftest import MARKER, QUOTED, propose, publish_chapter
 
 pytestmark = pytest.mark.django_db
@@ -148,3 +151,26 @@ def test_the_pdf_of_a_restricted_publication_asks_for_a_sign_in(client, coordina
     PageViewRestriction.objects.create(page=publication, restriction_type=PageViewRestriction.LOGIN)
     response = client.get(f"{publication.url}pdf/")
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the worker commits
+def test_with_a_worker_the_pdf_is_made_out_of_the_request(
+    client, excerpt, coordinator, home_page, settings
+):
+    settings.TASKS = DATABASE_QUEUE
+    settings.SCHEDULE = {}  # the worker runs the queue only
+    chapter = publish_chapter(home_page, coordinator, [excerpt])
+    publication = chapter.get_parent().specific
+    freeze(publication)
+
+    for _ in range(2):  # asked again while it is being made: queued once
+        response = client.get(f"{publication.url}pdf/")
+        assert response.status_code == 202
+        assert "The PDF is being prepared" in response.content.decode()
+        assert '<meta http-equiv="refresh"' in response.content.decode()
+        assert "no-store" in response["Cache-Control"]
+    assert DBTaskResult.objects.ready().filter(task_path="cms.pdf.render_pdf").count() == 1
+
+    call_command("worker", "--batch", stdout=io.StringIO())
+
+    assert MARKER in text_of(pdf_of(client, publication))

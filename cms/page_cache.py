@@ -1,0 +1,160 @@
+"""Whole pages for visitors who are not signed in, kept in the shared cache.
+
+Most of the site's traffic is the public reading the library: the same pages for everyone
+without a session. Such a page is rendered once and then served from the shared cache (Redis, or
+the database's cache table) without touching sessions, users or the page tree.
+
+What is never stored: a request with a session or messages cookie (a member, or a visitor with
+a message waiting), anything but GET and HEAD, the admin, accounts, documents, search results
+and the health check, and any response that is not a 200, sets a cookie (a form's CSRF token,
+a session), or says it is private or not to be stored. What is stored expires after `TIMEOUT`,
+and sooner: every saved or deleted object other than the private, busy ones below starts a new
+generation (now, and again at the commit), and pages of an earlier generation are never served
+again. A withdrawn quote, an unpublished page, a changed term: gone from the cache as soon as
+its transaction commits, within `GENERATION_MEMO_S` in every process.
+"""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.signals import setting_changed
+from django.db import transaction
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_migrate,
+    post_save,
+    pre_migrate,
+)
+
+TIMEOUT = 5 * 60
+GENERATION_KEY = "pages:generation"
+# Each process reads the generation from the shared cache at most this often.
+GENERATION_MEMO_S = 1
+# /search/: what a visitor typed is never kept, not even in a cached page that repeats it.
+NEVER_CACHED_PREFIXES = (
+    "/admin/",
+    "/accounts/",
+    "/documents/",
+    "/health/",
+    "/media/",
+    "/search/",
+    "/static/",
+)
+# Saved often, never shown to the public: they leave the generation alone.
+PRIVATE_BUSY_MODELS = {
+    "sessions.session",
+    "usersessions.usersession",
+    "django_tasks_database.dbtaskresult",
+    "cms.scheduledrun",
+    "exchange.reflectionentry",
+    "exchange.entryversion",
+    "exchange.entryshare",
+    "exchange.entryread",
+    "account.emailconfirmation",
+    "wagtailcore.editingsession",
+    "wagtailcore.referenceindex",
+    "wagtailcore.revision",  # a draft; publishing saves the page itself
+    "wagtailcore.pagelogentry",
+    "wagtailcore.modellogentry",
+    "wagtailsearch.indexentry",
+}
+
+
+def generation() -> str:
+    memo = caches["local"]
+    current = memo.get(GENERATION_KEY)
+    if current is None:
+        current = caches["default"].get_or_set(GENERATION_KEY, lambda: uuid.uuid4().hex, None)
+        memo.set(GENERATION_KEY, current, GENERATION_MEMO_S)
+    return current
+
+
+def start_new_generation() -> None:
+    caches["default"].set(GENERATION_KEY, uuid.uuid4().hex, None)
+    caches["local"].delete(GENERATION_KEY)
+
+
+class Migrations:
+    """Whether `migrate` is running: its data migrations save objects before the cache's table
+    exists (it is made after them). Pages stored before a migration expire after TIMEOUT."""
+
+    running = False
+
+    @classmethod
+    def started(cls, **kwargs) -> None:
+        cls.running = True
+
+    @classmethod
+    def finished(cls, **kwargs) -> None:
+        cls.running = False
+
+
+class SettingsState:
+    """Changes with every setting changed at run time (a test's override): pages render from
+    settings too. Settings are fixed in production, so this stays per process."""
+
+    value = uuid.uuid4().hex
+
+    @classmethod
+    def changed(cls, **kwargs) -> None:
+        cls.value = uuid.uuid4().hex
+
+
+def on_change(sender, **kwargs) -> None:
+    if not Migrations.running and sender._meta.label_lower not in PRIVATE_BUSY_MODELS:
+        # Now, so this process's next page is fresh even inside a long transaction; and at the
+        # commit, so a page another process rendered from the data before it is not kept.
+        start_new_generation()
+        transaction.on_commit(start_new_generation, robust=True)
+
+
+def connect() -> None:
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(on_change, dispatch_uid=f"page-cache-{id(signal)}")
+    pre_migrate.connect(Migrations.started, dispatch_uid="page-cache-pre-migrate")
+    setting_changed.connect(SettingsState.changed, dispatch_uid="page-cache-settings")
+    post_migrate.connect(Migrations.finished, dispatch_uid="page-cache-post-migrate")
+
+
+def is_cacheable_request(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.path.startswith(NEVER_CACHED_PREFIXES)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def is_storable(response) -> bool:
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_cacheable_request(request):
+            return self.get_response(request)
+        # The generation is read before the page is: a page rendered while a change commits is
+        # stored under the generation that change ended.
+        address = request.build_absolute_uri().encode()
+        version = f"{generation()}:{SettingsState.value}"
+        key = f"page:{version}:{request.method}:{hashlib.sha256(address).hexdigest()}"
+        cached = caches["default"].get(key)
+        if cached is not None:
+            return cached
+        response = self.get_response(request)
+        if is_storable(response):
+            caches["default"].set(key, response, TIMEOUT)
+        return response

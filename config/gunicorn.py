@@ -1,0 +1,62 @@
+"""gunicorn's settings: `.venv/bin/gunicorn -c config/gunicorn.py` (README "Production").
+
+Everything comes from the environment, like the Django settings. The access log names the
+request's method, path (never its query string: search terms), status, size and duration, and
+never the visitor's address: members of this network are themselves targets.
+"""
+
+import os
+
+wsgi_app = "config.wsgi:application"
+bind = os.environ.get("BIND", "127.0.0.1:8000")
+# Sync workers, one per core by default: pages are CPU-bound, and the slow work (matching,
+# e-mail, the schedule) runs in `manage.py worker`.
+workers = int(os.environ.get("WEB_CONCURRENCY", os.cpu_count() or 2))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
+graceful_timeout = 30
+keepalive = 5
+# A worker is replaced after this many requests (with jitter, not all at once): memory a
+# long-lived process might gather is given back.
+max_requests = 2000
+max_requests_jitter = 200
+# The reverse proxy in front (nginx, Caddy...) sets X-Forwarded-Proto; trust it only from there.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108 (heartbeat files)
+
+accesslog = "-" if os.environ.get("ACCESS_LOG", "true").lower() == "true" else None
+errorlog = "-"
+loglevel = os.environ.get("LOG_LEVEL", "warning").lower()
+access_log_format = (
+    '{"time": "%(t)s", "method": "%(m)s", "path": "%(U)s", "status": %(s)s, '
+    '"bytes": "%(B)s", "duration_ms": %(M)s}'
+)
+if os.environ.get("LOG_FORMAT", "text") == "json":
+    # The error log as JSON objects too, in the shape of the site's own (config/settings.py).
+    logconfig_dict = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "json": {
+                "()": "pythonjsonlogger.json.JsonFormatter",
+                "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+                "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            },
+            "access": {"format": "%(message)s"},  # already a JSON object
+        },
+        "handlers": {
+            "error": {"class": "logging.StreamHandler", "formatter": "json"},
+            "access": {
+                "class": "logging.StreamHandler",
+                "formatter": "access",
+                "stream": "ext://sys.stdout",
+            },
+        },
+        "loggers": {
+            "gunicorn.error": {
+                "handlers": ["error"],
+                "level": loglevel.upper(),
+                "propagate": False,
+            },
+            "gunicorn.access": {"handlers": ["access"], "level": "INFO", "propagate": False},
+        },
+    }
