@@ -15,24 +15,31 @@ prints requests per second, p50 and p99 latency and errors (socket errors and re
 than 2xx/3xx), and ends with one key=value summary line. wrk is Debian's (`make system-deps`).
 """
 
-import argparse
-import os
-import re
-import shutil
-import signal
-import socket
-import subprocess
 import sys
-import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
-from cpu import cpu_reference_s
-from throwaway import configure  # bench/throwaway.py: the script's directory is on sys.path
-
-ROOT = Path(__file__).resolve().parent.parent
+# This file is named like the standard library's `http`: its folder is searched last, so that
+# `import http.client` finds the library's, and `cpu` and `throwaway` are still found here.
 BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.remove(str(BENCH))
+sys.path.append(str(BENCH))
+
+import argparse  # noqa: E402
+import os  # noqa: E402
+import re  # noqa: E402
+import shutil  # noqa: E402
+import signal  # noqa: E402
+import socket  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+import urllib.error  # noqa: E402
+import urllib.request  # noqa: E402
+
+from cpu import cpu_reference_s  # noqa: E402
+from throwaway import configure  # noqa: E402
+
 TARGET_UNCACHED_LISTING_RPS = 200
 TARGET_CACHED_PAGE_RPS = 2000
 
@@ -43,6 +50,7 @@ def main() -> int:
     parser.add_argument("--duration", type=int, default=60, help="seconds per scenario")
     parser.add_argument("--connections", type=int, default=50)
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # progress as it happens, also through a pipe
     if not shutil.which("wrk"):
         print("wrk is not installed: run `make system-deps` (Debian's wrk package).")
         return 1
@@ -70,7 +78,7 @@ def main() -> int:
     with server(gunicorn_command(), {}) as base:
         for name, (path, headers) in scenarios.items():
             results[("gunicorn", name)] = wrk(base + path, headers, args)
-    without_caches = {"DJANGO_SETTINGS_MODULE": "settings_without_caches", "PYTHONPATH": str(BENCH)}
+    without_caches = {"DJANGO_SETTINGS_MODULE": "bench.settings_without_caches"}
     with server(gunicorn_command(), without_caches) as base:
         results[("gunicorn, caches off", "listing")] = wrk(base + "/practices/", {}, args)
     with server(runserver_command(), {}) as base:
@@ -172,7 +180,12 @@ class server:
         env = {**os.environ, **environ, "BIND": self.address, "WEB_CONCURRENCY": "2"}
         env["ACCESS_LOG"] = "false"
         self.process = subprocess.Popen(  # noqa: S603 (our own commands)
-            command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, start_new_session=True
+            command,
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,  # runserver logs every request there
+            start_new_session=True,
         )
 
     def __enter__(self) -> str:
@@ -180,11 +193,13 @@ class server:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                with urllib.request.urlopen(f"{base}/health/", timeout=5) as response:  # noqa: S310
-                    if response.status == 200:
-                        return base
+                with urllib.request.urlopen(f"{base}/health/", timeout=5):  # noqa: S310
+                    return base
+            except urllib.error.HTTPError:
+                return base  # it answers (without caches, /health/ says the cache keeps nothing)
             except OSError:
                 time.sleep(0.2)
+        self.__exit__()
         raise RuntimeError(f"the server did not answer on {base}/health/")
 
     def __exit__(self, *exc) -> None:

@@ -78,12 +78,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Public pages for visitors without a session, as they left the middleware below (headers
+    # included): before anything else runs.
+    "cms.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files straight from the WSGI server, before sessions and the database are touched.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
-    # Public pages for visitors without a session, before sessions and users are read.
-    "cms.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -34,6 +34,14 @@ def test_a_visitors_second_request_is_served_from_the_cache(client, practice):
     assert second <= 1 < first
 
 
+def test_a_page_from_the_cache_keeps_its_security_headers(client, practice):
+    first = client.get(practice.url)
+    again = client.get(practice.url)
+    assert not hasattr(again, "context") or again.context is None  # not rendered again
+    for header in ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy"):
+        assert again[header] == first[header]
+
+
 def test_a_change_starts_a_new_generation_and_the_page_is_rendered_again(client, practice):
     queries_for(client, practice.url)
     practice.title = "Fictional kitchen-table mentoring, revised"
