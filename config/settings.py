@@ -340,6 +340,11 @@ if env.bool("HTTPS", default=False):
     # Only the deployment knows whether every subdomain is on HTTPS too.
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+    # Said by the deployment, not forgotten: `check --deploy` need not warn about them.
+    if not SECURE_HSTS_INCLUDE_SUBDOMAINS:
+        SILENCED_SYSTEM_CHECKS.append("security.W005")
+    if not SECURE_HSTS_PRELOAD:
+        SILENCED_SYSTEM_CHECKS.append("security.W021")
 
 # --- Wagtail ----------------------------------------------------------------------------------
 
