@@ -59,8 +59,8 @@ run: install
 # Production (README "Production"): settings from the environment or .env, DEBUG off. `serve`
 # prepares the database and static files, refuses an unsafe configuration, then becomes gunicorn.
 serve: install
-	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 	exec $(BIN)/gunicorn -c config/gunicorn.py
 

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.http import Http404
 from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.functional import lazy
 from django.views.defaults import page_not_found
 from django.views.generic import RedirectView
 
@@ -14,7 +15,8 @@ from cms.health import health
 
 urlpatterns = [
     # Browsers ask for /favicon.ico whatever the page says: send them to the icon.
-    path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
+    # Looked up when asked for: the hashed name exists only once `collectstatic` has run.
+    path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("favicon.svg"), permanent=True)),
     # One sign-in for the whole site: Wagtail's own login form would bypass allauth's e-mail
     # verification (and, later, its rate limits and MFA).
     path(
