@@ -6,8 +6,10 @@ Builds a fresh SQLite database of the synthetic library (README "Production": ST
 collected static files, a search index), then measures, one after the other:
 
 - gunicorn (config/gunicorn.py, 2 workers), the production server, with its caches;
-- the same gunicorn with every cache off (bench/settings_without_caches.py), for the library
-  listing as its first visitor after a change sees it;
+- the same gunicorn without the page cache (bench/settings_without_page_cache.py): the library
+  listing rendered on every request, from the data memos a running site keeps;
+- the same gunicorn with every cache off (bench/settings_without_caches.py): the listing as
+  its first visitor after a change sees it, every request;
 - `manage.py runserver` serving the same requests, the baseline measured in the same run.
 
 Each scenario is one wrk run of `--duration` seconds with `--connections` connections. It
@@ -78,6 +80,9 @@ def main() -> int:
     with server(gunicorn_command(), {}) as base:
         for name, (path, headers) in scenarios.items():
             results[("gunicorn", name)] = wrk(base + path, headers, args)
+    without_page_cache = {"DJANGO_SETTINGS_MODULE": "bench.settings_without_page_cache"}
+    with server(gunicorn_command(), without_page_cache) as base:
+        results[("gunicorn, no page cache", "listing")] = wrk(base + "/practices/", {}, args)
     without_caches = {"DJANGO_SETTINGS_MODULE": "bench.settings_without_caches"}
     with server(gunicorn_command(), without_caches) as base:
         results[("gunicorn, caches off", "listing")] = wrk(base + "/practices/", {}, args)
@@ -102,6 +107,7 @@ def main() -> int:
         f"\nsummary practices={args.practices} duration_s={args.duration} "
         f"connections={args.connections} cpu_reference_s={reference_s:.2f} "
         f"uncached_listing_rps={uncached:.0f} (target {TARGET_UNCACHED_LISTING_RPS}) "
+        f"rendered_listing_rps={results[('gunicorn, no page cache', 'listing')]['rps']:.0f} "
         f"cached_page_rps={cached:.0f} (target {TARGET_CACHED_PAGE_RPS}) "
         f"gunicorn_errors={errors} "
         f"runserver_listing_rps={results[('runserver', 'listing')]['rps']:.0f} "

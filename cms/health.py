@@ -1,15 +1,18 @@
 """`/health/`: whether this process can serve, for a load balancer or a monitor.
 
-It checks what every page needs: the database, the shared cache and the search index. The answer
+It checks what every page needs: the database, the shared cache and the search index, and with
+the task queue (TASKS_BACKEND=database) that a worker empties it. The answer
 names each part `ok` or `error` and never says why (the reason is in the log): it is public.
 """
 
+import datetime as dt
 import logging
 import secrets
 
 from django.core.cache import caches
 from django.db import connection
 from django.http import JsonResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -37,7 +40,24 @@ def search_index() -> None:
     get_search_backend().search(MATCH_ALL, Page).count()
 
 
-CHECKS = {"database": database, "cache": cache, "search": search_index}
+# A queued task older than this means no worker is running (TASKS_BACKEND=database).
+QUEUE_STALLED_AFTER = dt.timedelta(minutes=10)
+
+
+def task_queue() -> None:
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+
+    if not isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend):
+        return  # tasks run inside the request: there is no queue to fall behind
+    stalled = timezone.now() - QUEUE_STALLED_AFTER
+    if DBTaskResult.objects.ready().filter(enqueued_at__lt=stalled).exists():
+        raise RuntimeError("a task has waited for a worker for more than ten minutes")
+
+
+CHECKS = {"database": database, "cache": cache, "search": search_index, "tasks": task_queue}
 
 
 @never_cache

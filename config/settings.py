@@ -286,7 +286,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 # Production (STATIC_MANIFEST=true, after `collectstatic`): file names carry a hash of their
-# content, so WhiteNoise serves them compressed and cacheable for a year.
+# content, so WhiteNoise serves them compressed, immutable and cacheable for ten years.
 STATIC_MANIFEST = env.bool("STATIC_MANIFEST", default=False)
 if not STATIC_MANIFEST:
     # Without `collectstatic`, WhiteNoise serves the files from where they are, and the

@@ -1,6 +1,7 @@
 """The schedule's record: one row per job and time slot it ran for (cms/background/schedule.py)."""
 
 from django.db import models
+from django.utils import timezone
 
 
 class ScheduledRun(models.Model):
@@ -17,4 +18,4 @@ class ScheduledRun(models.Model):
         indexes = [models.Index(fields=["job", "-slot"])]
 
     def __str__(self) -> str:
-        return f"{self.job} at {self.slot:%Y-%m-%d %H:%M}"
+        return f"{self.job} at {timezone.localtime(self.slot):%Y-%m-%d %H:%M}"

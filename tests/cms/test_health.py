@@ -9,7 +9,7 @@ def test_a_healthy_site_answers_200_and_names_each_part(client, db):
     assert response.status_code == 200
     assert response.json() == {
         "status": "ok",
-        "checks": {"database": "ok", "cache": "ok", "search": "ok"},
+        "checks": {"database": "ok", "cache": "ok", "search": "ok", "tasks": "ok"},
     }
     assert "no-store" in response["Cache-Control"]  # a monitor must never read a cached answer
 
@@ -25,7 +25,12 @@ def test_an_unreachable_cache_is_named(client, db, settings):
     }
     response = client.get("/health/")
     assert response.status_code == 503
-    assert response.json()["checks"] == {"database": "ok", "cache": "error", "search": "ok"}
+    assert response.json()["checks"] == {
+        "database": "ok",
+        "cache": "error",
+        "search": "ok",
+        "tasks": "ok",
+    }
 
 
 def test_an_unusable_search_index_is_named_without_the_reason(client, db, settings, tmp_path):
@@ -50,3 +55,22 @@ def test_no_database_is_named(client):
 @pytest.mark.django_db
 def test_only_get(client):
     assert client.post("/health/").status_code == 405
+
+
+@pytest.mark.django_db
+def test_a_queue_no_worker_empties_is_named(client, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from django_tasks_db.models import DBTaskResult
+
+    from cms.background.jobs import purge_search_index
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    purge_search_index.enqueue()
+    assert client.get("/health/").json()["checks"]["tasks"] == "ok"  # just queued
+    DBTaskResult.objects.update(enqueued_at=timezone.now() - timedelta(minutes=11))
+    response = client.get("/health/")
+    assert response.status_code == 503
+    assert response.json()["checks"]["tasks"] == "error"
