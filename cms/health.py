@@ -45,10 +45,9 @@ QUEUE_STALLED_AFTER = dt.timedelta(minutes=10)
 
 
 def task_queue() -> None:
+    from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
     from django_tasks_db.backend import DatabaseBackend
     from django_tasks_db.models import DBTaskResult
-
-    from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 
     if not isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend):
         return  # tasks run inside the request: there is no queue to fall behind

@@ -15,10 +15,11 @@ workers = int(os.environ.get("WEB_CONCURRENCY", os.cpu_count() or 2))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 graceful_timeout = 30
 keepalive = 5
-# A worker is replaced after this many requests (with jitter, not all at once): memory a
-# long-lived process might gather is given back.
-max_requests = 2000
-max_requests_jitter = 200
+# Workers are not recycled by default: a new one takes a second or more to start and to fill
+# its memos, which at a few thousand requests per second showed as 1.5-2 s at the 99th
+# percentile (bench/http.py). GUNICORN_MAX_REQUESTS sets a number if memory creeps up.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 0))
+max_requests_jitter = max_requests // 10
 # The reverse proxy in front (nginx, Caddy...) sets X-Forwarded-Proto; trust it only from there.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108 (heartbeat files)

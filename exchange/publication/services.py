@@ -1,9 +1,10 @@
 """What happens to the publication when an excerpt's consent changes. The pages need nothing:
 a quote is checked against the ledger at every render, so it is gone from every draft and live
-page the moment the step commits. What keeps copies is dealt with in the same request, after
-the commit: the search index (the chapter is indexed again, and the old words are merged out of
-the index files and the vocabulary), the front-end caches (Wagtail's frontend_cache, when one is
-configured), and the people who wrote the chapter are told."""
+page the moment the step commits. What keeps copies is dealt with after the commit: the search
+index (the chapter is indexed again, and a task rewrites the index files without the old words
+and drops them from the vocabulary: in the request without a worker, by the worker with one),
+the site's page cache (a new generation, cms/page_cache.py), the front-end caches (Wagtail's
+frontend_cache, when one is configured), and the people who wrote the chapter are told."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -13,11 +14,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
-from wagtail.search.backends import get_search_backends
 from wagtail.search.index import insert_or_update_object
 
 from exchange.models.publication import ChapterPage, PublicationPage, chapters_quoting
 from exchange.notifications import mail_after_commit
+from exchange.publication.tasks import forget_withdrawn_words
 
 SUBJECTS = {
     "withdrawn": _("A quote was removed from the chapter “%(chapter)s”"),
@@ -37,17 +38,15 @@ def after_consent_changed(
     for chapter in chapters:
         _tell_editors(chapter, reason)
     live = [chapter for chapter in chapters if chapter.live]
-    transaction.on_commit(lambda: _refresh_copies(live, words), robust=True)
+    transaction.on_commit(lambda: _refresh_copies(live, forget=bool(words)), robust=True)
 
 
-def _refresh_copies(chapters: list[ChapterPage], words: str) -> None:
+def _refresh_copies(chapters: list[ChapterPage], *, forget: bool) -> None:
     for chapter in chapters:
         insert_or_update_object(chapter.specific)
-    if words:
-        for backend in get_search_backends(with_auto_update=True):
-            index = backend.get_index_for_model(ChapterPage)
-            if hasattr(index, "forget"):  # the Whoosh backend keeps old words in its files
-                index.forget(words)
+    if forget:
+        # After the index update, in queue order: rewriting the files takes seconds.
+        forget_withdrawn_words.enqueue()
     purge_pages_from_cache(chapters)
 
 

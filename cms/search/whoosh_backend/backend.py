@@ -179,12 +179,6 @@ class WhooshIndex(BaseIndex):
                 pass  # the commit's merge policy does the work
         self.prune(set(vocabulary.read(generation).known) if words is None else words)
 
-    def forget(self, text: str) -> None:
-        """Make text that has left the site (a withdrawn quote) leave the index files now.
-        Call it once the documents that held it are updated: updating marks the old version
-        deleted, but its words stay on disk until its segment is rewritten."""
-        self.purge(set(vocabulary.words_in(text)))
-
     def _add_to_rebuild(self, documents: list[dict]) -> None:
         if self._rebuild_writer is None:
             self._rebuild_pending += documents
