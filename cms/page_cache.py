@@ -57,6 +57,12 @@ PRIVATE_BUSY_MODELS = {
     "exchange.reflectionentry",
     "exchange.entryversion",
     "exchange.entryshare",
+    "exchange.remindersent",
+    "exchange.calendarfeed",
+    "exchange.visitmessage",
+    "exchange.invitation",
+    "exchange.surveyresponse",  # the public report shows figures frozen when it was published
+    "exchange.surveyanswer",
     "exchange.entryread",
     "account.emailconfirmation",
     "wagtailcore.editingsession",
@@ -108,7 +114,9 @@ class SettingsState:
         cls.value = uuid.uuid4().hex
 
 
-def on_change(sender, **kwargs) -> None:
+def on_change(sender, update_fields=None, **kwargs) -> None:
+    if update_fields is not None and set(update_fields) <= {"last_login"}:
+        return  # a sign-in
     if not Migrations.running and sender._meta.label_lower not in PRIVATE_BUSY_MODELS:
         # Now, so this process's next page is fresh even inside a long transaction; and at the
         # commit, so a page another process rendered from the data before it is not kept.

@@ -88,11 +88,15 @@ def test_what_sets_a_cookie_or_is_private_is_never_stored(rf):
     assert not page_cache.is_cacheable_request(signed_in)
 
 
-def test_private_busy_models_leave_the_generation_alone(practice):
+def test_private_busy_models_and_sign_ins_leave_the_generation_alone(practice):
+    from django.contrib.auth.models import update_last_login
     from django.contrib.sessions.backends.db import SessionStore
 
+    member = UserFactory()
     before = page_cache.generation()
     SessionStore().create()
+    update_last_login(None, member)  # a sign-in
     assert page_cache.generation() == before
-    UserFactory()
+    member.first_name = "Renamed"
+    member.save()
     assert page_cache.generation() != before
