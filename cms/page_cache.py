@@ -11,7 +11,7 @@ a message waiting), anything but GET and HEAD, the admin, accounts, documents, s
 and the health check, and any response that is not a 200, sets a cookie (a form's CSRF token,
 a session), or says it is private or not to be stored. What is stored expires after `TIMEOUT`,
 and sooner: every saved or deleted object other than the private, busy ones below starts a new
-generation (now, and again at the commit), and pages of an earlier generation are never served
+generation at its commit, and pages of an earlier generation are never served
 again. A withdrawn quote, an unpublished page, a changed term: gone from the cache as soon as
 its transaction commits, within `GENERATION_MEMO_S` in every process.
 """
@@ -24,7 +24,7 @@ from collections import OrderedDict
 from django.conf import settings
 from django.core.cache import caches
 from django.core.signals import setting_changed
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.signals import (
     m2m_changed,
     post_delete,
@@ -103,32 +103,49 @@ class Migrations:
         cls.running = False
 
 
-class SettingsState:
-    """Changes with every setting changed at run time (a test's override): pages render from
-    settings too. Settings are fixed in production, so this stays per process."""
+class LocalState:
+    """What this process knows that the shared generation does not yet say.
 
-    value = uuid.uuid4().hex
+    `settings` counts settings changed at run time (a test's override: pages render from
+    settings too; fixed in production). `unsaved` is set when a change is saved inside a
+    transaction that has not committed: its generation starts at the commit (writing the
+    shared cache inside the transaction would make every writer wait on one row, and deadlock
+    on PostgreSQL), so until then this process neither serves nor stores a stored page."""
+
+    settings = 0
+    unsaved = False
 
     @classmethod
-    def changed(cls, **kwargs) -> None:
-        cls.value = uuid.uuid4().hex
+    def settings_changed(cls, **kwargs) -> None:
+        cls.settings += 1
+
+
+def version() -> str | None:
+    """The version stored pages are looked up under now; None when none may be used."""
+    if LocalState.unsaved:
+        if connection.in_atomic_block:
+            return None
+        LocalState.unsaved = False  # committed (the generation moved on) or rolled back
+    return f"{generation()}:{LocalState.settings}"
 
 
 def on_change(sender, update_fields=None, **kwargs) -> None:
     if update_fields is not None and set(update_fields) <= {"last_login"}:
         return  # a sign-in
-    if not Migrations.running and sender._meta.label_lower not in PRIVATE_BUSY_MODELS:
-        # Now, so this process's next page is fresh even inside a long transaction; and at the
-        # commit, so a page another process rendered from the data before it is not kept.
-        start_new_generation()
+    if Migrations.running or sender._meta.label_lower in PRIVATE_BUSY_MODELS:
+        return
+    if connection.in_atomic_block:
+        LocalState.unsaved = True
         transaction.on_commit(start_new_generation, robust=True)
+    else:
+        start_new_generation()
 
 
 def connect() -> None:
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(on_change, dispatch_uid=f"page-cache-{id(signal)}")
     pre_migrate.connect(Migrations.started, dispatch_uid="page-cache-pre-migrate")
-    setting_changed.connect(SettingsState.changed, dispatch_uid="page-cache-settings")
+    setting_changed.connect(LocalState.settings_changed, dispatch_uid="page-cache-settings")
     post_migrate.connect(Migrations.finished, dispatch_uid="page-cache-post-migrate")
 
 
@@ -200,9 +217,11 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         # The generation is read before the page is: a page rendered while a change commits is
         # stored under the generation that change ended.
+        current = version()
+        if current is None:
+            return self.get_response(request)
         address = request.build_absolute_uri().encode()
-        version = f"{generation()}:{SettingsState.value}"
-        key = f"page:{version}:{request.method}:{hashlib.sha256(address).hexdigest()}"
+        key = f"page:{current}:{request.method}:{hashlib.sha256(address).hexdigest()}"
         page = recent_pages.get(key)
         if page is None:
             page = caches["default"].get(key)

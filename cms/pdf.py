@@ -57,9 +57,11 @@ STORED_S = 24 * 60 * 60
 PENDING_S = 5 * 60
 
 
-def stored_key(page_id: int, variant: str) -> str:
-    generation = f"{page_cache.generation()}:{page_cache.SettingsState.value}"
-    return f"pdf:{page_id}:{variant}:{generation}"
+def stored_key(page_id: int, variant: str) -> str | None:
+    """Where the PDF of the site as it is now is kept; None while this process holds a change
+    not yet committed (then it is made afresh, and not kept)."""
+    version = page_cache.version()
+    return None if version is None else f"pdf:{page_id}:{variant}:{version}"
 
 
 def template_to_pdf(template: str, context: dict) -> bytes:
@@ -83,21 +85,35 @@ def pdf_for_page(request, page, *, variant: str = "") -> HttpResponse:
     answer is a page that says so and reloads itself (or a 503 where PDFs cannot be made).
     `variant` names what changes the PDF without a save (a date passing)."""
     key = stored_key(page.pk, variant)
+    if key is None:
+        template, context, filename = page.pdf_document()
+        try:
+            return pdf_download(template_to_pdf(template, context), filename)
+        except PdfUnavailable:
+            return cannot_make_pdfs()
     stored = caches["default"].get(key)
     if stored is None and caches["default"].add(f"{key}:pending", True, PENDING_S):
         result = render_pdf.enqueue(page.pk, key)  # run at once by the default backend
         if result.status == TaskResultStatus.FAILED:  # the backend logged why
             caches["default"].delete(f"{key}:pending")
-            return HttpResponse(
-                _("PDFs cannot be made on this server right now. Please try again later."),
-                status=503,
-                content_type="text/plain; charset=utf-8",
-            )
+            return cannot_make_pdfs()
         stored = caches["default"].get(key)
     if stored is None:
         response = TemplateResponse(request, "pdf_pending.html", {"page": page}, status=202)
         add_never_cache_headers(response)
         return response
-    response = HttpResponse(stored["pdf"], content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{stored["filename"]}"'
+    return pdf_download(stored["pdf"], stored["filename"])
+
+
+def pdf_download(pdf: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
+
+
+def cannot_make_pdfs() -> HttpResponse:
+    return HttpResponse(
+        _("PDFs cannot be made on this server right now. Please try again later."),
+        status=503,
+        content_type="text/plain; charset=utf-8",
+    )

@@ -10,7 +10,8 @@ from cms import page_cache
 from tests.cms.factories import make_library, make_practice
 from tests.exchange.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
+# Committed, as in production: a change's generation starts at its commit.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
@@ -93,10 +94,21 @@ def test_private_busy_models_and_sign_ins_leave_the_generation_alone(practice):
     from django.contrib.sessions.backends.db import SessionStore
 
     member = UserFactory()
-    before = page_cache.generation()
+    before = page_cache.version()
     SessionStore().create()
     update_last_login(None, member)  # a sign-in
-    assert page_cache.generation() == before
+    assert page_cache.version() == before
     member.first_name = "Renamed"
     member.save()
-    assert page_cache.generation() != before
+    assert page_cache.version() != before
+
+
+def test_inside_an_open_transaction_no_stored_page_is_used_until_the_commit(practice):
+    from django.db import transaction
+
+    before = page_cache.version()
+    with transaction.atomic():
+        UserFactory()
+        assert page_cache.version() is None  # this process knows of a change not yet shared
+        assert page_cache.generation() in before  # and the shared generation has not moved
+    assert page_cache.version() not in (None, before)
