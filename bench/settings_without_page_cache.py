@@ -1,4 +1,4 @@
-"""The site's settings without the page cache, for bench/http.py: the library listing is
+"""The site's settings without the page cache, for bench/http_load.py: the library listing is
 rendered on every request, from the data memos a running site keeps (cms/listing)."""
 
 from config.settings import *  # noqa: F403

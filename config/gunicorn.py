@@ -17,7 +17,7 @@ graceful_timeout = 30
 keepalive = 5
 # Workers are not recycled by default: a new one takes a second or more to start and to fill
 # its memos, which at a few thousand requests per second showed as 1.5-2 s at the 99th
-# percentile (bench/http.py). GUNICORN_MAX_REQUESTS sets a number if memory creeps up.
+# percentile (bench/http_load.py). GUNICORN_MAX_REQUESTS sets a number if memory creeps up.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 0))
 max_requests_jitter = max_requests // 10
 # The reverse proxy in front (nginx, Caddy...) sets X-Forwarded-Proto; trust it only from there.

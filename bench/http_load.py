@@ -1,6 +1,6 @@
 """Load on the production server: gunicorn with two workers, driven by wrk over loopback.
 
-    .venv/bin/python bench/http.py [--practices 20000] [--duration 60] [--connections 50]
+    .venv/bin/python bench/http_load.py [--practices 20000] [--duration 60] [--connections 50]
 
 Builds a fresh SQLite database of the synthetic library (README "Production": STATIC_MANIFEST,
 collected static files, a search index), then measures, one after the other:
@@ -15,32 +15,29 @@ collected static files, a search index), then measures, one after the other:
 Each scenario is one wrk run of `--duration` seconds with `--connections` connections. It
 prints requests per second, p50 and p99 latency and errors (socket errors and responses other
 than 2xx/3xx), and ends with one key=value summary line. wrk is Debian's (`make system-deps`).
+Not `bench/http.py`: beside the other scripts, a file of that name would stand in for the
+standard library's `http` package in every one of them.
 """
 
+import argparse
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
 import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
-# This file is named like the standard library's `http`: its folder is searched last, so that
-# `import http.client` finds the library's, and `cpu` and `throwaway` are still found here.
+from cpu import cpu_reference_s
+from throwaway import configure  # bench/throwaway.py: the script's directory is on sys.path
+
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-sys.path.remove(str(BENCH))
-sys.path.append(str(BENCH))
-
-import argparse  # noqa: E402
-import os  # noqa: E402
-import re  # noqa: E402
-import shutil  # noqa: E402
-import signal  # noqa: E402
-import socket  # noqa: E402
-import subprocess  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-import urllib.error  # noqa: E402
-import urllib.request  # noqa: E402
-
-from cpu import cpu_reference_s  # noqa: E402
-from throwaway import configure  # noqa: E402
 
 TARGET_UNCACHED_LISTING_RPS = 200
 TARGET_CACHED_PAGE_RPS = 2000
