@@ -31,7 +31,9 @@ def main() -> int:
     organisations = args.organisations or max(1, args.practices // 10)
 
     workdir = Path(tempfile.mkdtemp(prefix="bench-library-"))
-    configure(workdir)
+    # The listing as it is rendered: whole stored pages (cms/page_cache.py) would answer from
+    # memory, and bench/http_load.py measures those.
+    configure(workdir, DJANGO_SETTINGS_MODULE="bench.settings_without_page_cache")
     sys.path.insert(0, str(ROOT))
 
     import django
