@@ -6,6 +6,15 @@ never the visitor's address: members of this network are themselves targets.
 """
 
 import os
+from pathlib import Path
+
+import environ
+
+from config.log_format import JSON_FORMATTER
+
+# The same .env as the Django settings read (config/settings.py), read before them.
+if (Path(__file__).resolve().parent.parent / ".env").is_file():
+    environ.Env.read_env(Path(__file__).resolve().parent.parent / ".env")
 
 wsgi_app = "config.wsgi:application"
 bind = os.environ.get("BIND", "127.0.0.1:8000")
@@ -37,11 +46,7 @@ if os.environ.get("LOG_FORMAT", "text") == "json":
         "version": 1,
         "disable_existing_loggers": False,
         "formatters": {
-            "json": {
-                "()": "pythonjsonlogger.json.JsonFormatter",
-                "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
-                "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
-            },
+            "json": JSON_FORMATTER,
             "access": {"format": "%(message)s"},  # already a JSON object
         },
         "handlers": {
@@ -52,6 +57,8 @@ if os.environ.get("LOG_FORMAT", "text") == "json":
                 "stream": "ext://sys.stdout",
             },
         },
+        # gunicorn's own defaults name a "console" handler for the root logger: replaced too.
+        "root": {"handlers": ["error"], "level": loglevel.upper()},
         "loggers": {
             "gunicorn.error": {
                 "handlers": ["error"],
