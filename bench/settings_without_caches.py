@@ -1,4 +1,4 @@
-"""The site's settings with every cache off, for bench/http_load.py's uncached library listing: each
+"""The site's settings with every cache off, for bench/http_load.py's cold library listing: each
 request renders as the first visitor after a change does (nothing memoised, no stored page)."""
 
 from config.settings import *  # noqa: F403

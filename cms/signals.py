@@ -1,5 +1,5 @@
-"""Keep derived data in step with the library: the cached facet counts, and the site's sections
-in the header and footer."""
+"""Keep derived data in step with the library: the cached facet counts and cards, and the site's
+sections in the header and footer."""
 
 from django.db.models.signals import post_delete, post_save
 
@@ -8,13 +8,18 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from cms import navigation
 from cms.listing.vocabularies import library_changed
-from cms.models import Challenge, Language, PracticePage, Setting, TargetGroup
+from cms.models import Challenge, Language, OrganisationPage, PracticePage, Setting, TargetGroup
 
 
 def connect() -> None:
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
         signal.connect(library_changed, sender=PracticePage, dispatch_uid=f"library-{id(signal)}")
-    for model in (PracticePage, Challenge, Setting, TargetGroup, Language):
+    # A practice card names its organisation (cms/listing/cards.py).
+    for signal in (page_published, page_unpublished):
+        signal.connect(
+            library_changed, sender=OrganisationPage, dispatch_uid=f"library-org-{id(signal)}"
+        )
+    for model in (PracticePage, OrganisationPage, Challenge, Setting, TargetGroup, Language):
         post_delete.connect(library_changed, sender=model, dispatch_uid=f"library-delete-{model}")
     # A renamed or re-ordered term changes the facet labels.
     for model in (Challenge, Setting, TargetGroup, Language):

@@ -100,6 +100,9 @@ MIDDLEWARE = [
     "cms.middleware.IncompleteAdminFormMiddleware",
     "cms.middleware.ProtectedDeleteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The request's site and page, found once per content generation (cms/routes.py): last,
+    # when the host has been validated.
+    "cms.routes.RememberedRoutesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -127,6 +130,11 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
 }
+# Each process keeps its connection between requests: opening one cost more than rendering an
+# uncached library page (SQLite reads the whole schema again; PostgreSQL forks a backend).
+# The health check replaces a connection the database closed, before the request uses it.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=600)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers run beside the one writer; IMMEDIATE takes the write lock when a
     # transaction starts, so two writers queue on the busy timeout instead of one failing
@@ -165,7 +173,12 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 10_000},
         }
     }
-CACHES["local"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+CACHES["local"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    # Room for every card of a busy library in a language or two (cms/listing/cards.py), the
+    # routes of its pages (cms/routes.py), and its counts.
+    "OPTIONS": {"MAX_ENTRIES": 5_000},
+}
 
 # Background work (matching runs, e-mails, PDFs, the schedule): run at once inside the request
 # by default, which needs no other process; with TASKS_BACKEND=database a queue in the database,

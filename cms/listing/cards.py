@@ -1,20 +1,29 @@
-"""What a practice card shows besides the page's own fields (its challenges, countries, level
-and review month), loaded for a whole page of cards in one query."""
+"""A practice card: what it shows besides the page's own fields (its challenges, countries,
+level and review month), loaded for a whole page of cards in one query; and the library's cards
+as HTML, remembered per practice until the library changes."""
 
 import functools
 
-from django.db.models import CharField, Value
+from django.db.models import CharField, F, Value
+from django.template import Context
+from django.template.loader import get_template
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 
+from wagtail.models import Site
+
 from django_countries import countries
 
+from cms.listing.vocabularies import COUNTS_TIMEOUT, card_labels, memo
 from cms.models.practices import (
     PracticeCountry,
     PracticePage,
     PreventionLevel,
+    archive_cutoff,
 )
+
+CARD_TEMPLATE = "includes/practice_card.html"
 
 
 def country_name(code: str) -> str:
@@ -72,3 +81,39 @@ def attach_card_fields(practices: list[PracticePage]) -> None:
         if month not in months:
             months[month] = date_format(reviewed, "M Y")
         practice.card_reviewed = months[month]
+
+
+def library_cards(request, version: str, practice_ids: list[int]) -> list[str]:
+    """The cards of those of these practices that are live, as HTML, in this order. Each card
+    is rendered once per library version and language, then taken from the process's memo.
+
+    A card is the same for every reader of one language, and rendering 20 of them was the
+    largest part of an uncached library page. Everything a card shows is under the version
+    token: the practice (published, unpublished, moved), its terms and its organisation's
+    title (cms/signals.py); the archived badge moves with the archive cutoff, in the key.
+    Whether each practice is live is asked every time, in one query either way: a page of ids
+    remembered from before an unpublish must not show the practice.
+    """
+    site = Site.find_for_request(request)  # the links are relative to the reader's site
+    prefix = f"library:card:{version}:{get_language()}:{archive_cutoff()}:{site.pk if site else 0}"
+    keys = {pk: f"{prefix}:{pk}" for pk in practice_ids}
+    cards = memo().get_many(keys.values())
+    live = PracticePage.objects.live().filter(pk__in=practice_ids)
+    if len(cards) == len(keys):
+        shown = set(live.values_list("pk", flat=True))
+    else:
+        practices = list(live.annotate(organisation_title=F("organisation__title")))
+        shown = {practice.pk for practice in practices}
+        missing = [practice for practice in practices if keys[practice.pk] not in cards]
+        attach_card_fields(missing)
+        template = get_template(CARD_TEMPLATE).template
+        labels = card_labels()
+        rendered = {
+            keys[practice.pk]: template.render(
+                Context({"practice": practice, "labels": labels, "request": request})
+            )
+            for practice in missing
+        }
+        memo().set_many(rendered, COUNTS_TIMEOUT)
+        cards.update(rendered)
+    return [cards[keys[pk]] for pk in practice_ids if pk in shown]

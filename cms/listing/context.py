@@ -3,19 +3,19 @@
 Every filter narrows the list (AND, also between two values of one facet), so the count beside a
 value is exactly how many practices remain if the reader adds it. The whole listing costs a fixed
 number of queries: the vocabularies, one statement for every facet count and the total, the page
-of ids, the page's rows, and one query for the terms the cards show. All but the last two are
-cached until the library changes.
+of ids, the page's rows, and one query for the terms the cards show. All are remembered until
+the library changes, except whether the page's practices are still live, asked every time: a
+warm listing costs that one query (cards.py).
 """
 
 import hashlib
 import math
 from dataclasses import dataclass
 
-from django.db.models import F
 from django.http import QueryDict
 from django.utils.functional import SimpleLazyObject
 
-from cms.listing.cards import attach_card_fields
+from cms.listing.cards import library_cards
 from cms.listing.facets import (
     build_facets,
     cached_counts,
@@ -73,8 +73,8 @@ def paginate(params: QueryDict, total: int) -> Pagination:
     )
 
 
-def library_context(index_page, params: QueryDict) -> dict:
-    """Everything the library template needs, from the page and its query string."""
+def library_context(request, params: QueryDict) -> dict:
+    """Everything the library template needs, from the request and its query string."""
     version = library_version()
     vocabularies = cached_vocabularies(version)
     selection = parse_selection(params, vocabularies)
@@ -101,17 +101,10 @@ def library_context(index_page, params: QueryDict) -> dict:
         ),
         COUNTS_TIMEOUT,
     )
-    practices = list(
-        # live() again: a cached page of ids from before an unpublish must not show the page.
-        PracticePage.objects.live()
-        .filter(pk__in=page_ids)
-        .order_by(*SORTS[sort])
-        .annotate(organisation_title=F("organisation__title"))
-    )
-    attach_card_fields(practices)
+    cards = library_cards(request, version, page_ids)
     archived_hidden = 0 if show_archived else counts.get("all", {}).get("", 0) - total
     return {
-        "practices": practices,
+        "cards": cards,
         # Built only when the template's cached sidebar fragment (keyed below) is missing.
         "facets": SimpleLazyObject(lambda: build_facets(params, selection, counts, vocabularies)),
         "facets_cache_key": hashlib.sha256(

@@ -21,5 +21,5 @@ class PracticeIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(import_string(self.listing)(self, request.GET))
+        context.update(import_string(self.listing)(request, request.GET))
         return context
