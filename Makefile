@@ -8,13 +8,14 @@ TEST_WORKERS ?= auto
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test serve worker backup install install-test lock lint format system-deps clean
+.PHONY: help run test serve worker backup install install-test lock lint format messages system-deps clean
 
 help:
 	@echo "make run    set up (.venv, SQLite under var/), load the demo network, serve http://$(HOST):$(PORT)/"
 	@echo "make test   set up with the test extras and run the whole test suite"
 	@echo "make lint   ruff, ruff format --check, import-linter contracts, Django checks"
 	@echo "make format apply ruff's fixes and formatting"
+	@echo "make messages extract the interface's text into locale/ (then translate what is new)"
 	@echo "make lock   refresh requirements/*.txt to the newest allowed versions (then commit)"
 	@echo "make serve  production: migrate, collect static files, check, serve with gunicorn (README)"
 	@echo "make worker production: the task worker and the schedule, beside make serve"
@@ -43,8 +44,20 @@ lock: | $(BIN)/python
 	$(LOCK) --upgrade --extra test -o requirements/test.txt
 	$(LOCK) --upgrade -c requirements/test.txt -o requirements/run.txt
 
-install: $(VENV)/.installed-run
-install-test: $(VENV)/.installed-test
+# The interface's translations (locale/*/LC_MESSAGES/django.po), compiled by Babel: no GNU gettext
+# needed to run the site. Each catalogue is compiled again when it changes.
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+locale/%.mo: locale/%.po | $(VENV)/.installed-run
+	$(BIN)/pybabel --quiet compile --domain django --input-file $< --output-file $@
+
+# After changing the interface's text: extract it into the catalogues (GNU gettext's xgettext,
+# from `make system-deps`), then translate what is new in both.
+messages: install-test
+	$(BIN)/python manage.py makemessages --locale de --locale fr --no-obsolete --add-location file \
+		--ignore ".venv/*" --ignore "var/*" --ignore "bench/*" --ignore "tests/*"
+
+install: $(VENV)/.installed-run $(CATALOGUES)
+install-test: $(VENV)/.installed-test $(CATALOGUES)
 
 # `make run` is local development: DEBUG on, unless the environment says otherwise.
 run: export DEBUG ?= true
@@ -97,7 +110,7 @@ system-deps:
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium \
 		libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
-		postgresql-client wrk
+		postgresql-client wrk gettext
 
 clean:
 	rm -rf $(VENV) var/static .pytest_cache .ruff_cache

@@ -34,6 +34,8 @@ from django.db.models.signals import (
 )
 from django.http import HttpResponse
 
+from cms.languages import chosen_language
+
 TIMEOUT = 5 * 60
 GENERATION_KEY = "pages:generation"
 # Each process reads the generation from the shared cache at most this often.
@@ -221,7 +223,10 @@ class AnonymousPageCacheMiddleware:
         if current is None:
             return self.get_response(request)
         address = request.build_absolute_uri().encode()
-        key = f"page:{current}:{request.method}:{hashlib.sha256(address).hexdigest()}"
+        # The reader's language (the switcher's cookie, else the browser's): the same address
+        # reads differently in each.
+        language = chosen_language(request)
+        key = f"page:{current}:{language}:{request.method}:{hashlib.sha256(address).hexdigest()}"
         page = recent_pages.get(key)
         if page is None:
             page = caches["default"].get(key)

@@ -1,17 +1,19 @@
 """Keep derived data in step with the library: the cached facet counts and cards, and the site's
-sections in the header and footer."""
+sections in the header and footer; and a member's language in their session."""
 
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from cms import navigation
+from cms import languages, navigation
 from cms.listing.vocabularies import library_changed
 from cms.models import Challenge, Language, OrganisationPage, PracticePage, Setting, TargetGroup
 
 
 def connect() -> None:
+    user_logged_in.connect(languages.remember_at_sign_in, dispatch_uid="member-language")
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
         signal.connect(library_changed, sender=PracticePage, dispatch_uid=f"library-{id(signal)}")
     # A practice card names its organisation (cms/listing/cards.py).

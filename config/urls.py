@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views as cms_views
 from cms.health import health
+from cms.languages import choose_language
 
 urlpatterns = [
     # Browsers ask for /favicon.ico whatever the page says: send them to the icon.
@@ -39,6 +40,7 @@ urlpatterns = [
     path("search/", include("cms.urls")),
     path("reports/", cms_views.report_list, name="report_list"),
     path("health/", health, name="health"),
+    path("language/", choose_language, name="choose_language"),
     path("", include("exchange.urls")),
 ]
 

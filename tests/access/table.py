@@ -438,6 +438,7 @@ TABLE: dict[str, P | list[P]] = {
     "search/": P("/search/", EVERYONE, EVERYONE_405),  # search
     "reports/": P("/reports/", EVERYONE, EVERYONE_405),  # report_list
     "health/": P("/health/", EVERYONE, EVERYONE_405),  # health
+    "language/": P("/language/?language=de&next=/", "302 302 302 302 302 302", "302 302 302 302 302 302"),  # choose_language: a visitor's link, a member's form
     "search/autocomplete/": P("/search/autocomplete/", EVERYONE, EVERYONE_405),  # search_autocomplete
     "profile/": P("/profile/", SIGNED_IN, SIGNED_IN),  # profile: an explanation for accounts without one
     "profile/data/": P("/profile/data/", SIGNED_IN, EVERYONE_405),  # personal_data

@@ -112,3 +112,15 @@ def test_inside_an_open_transaction_no_stored_page_is_used_until_the_commit(prac
         assert page_cache.version() is None  # this process knows of a change not yet shared
         assert page_cache.generation() in before  # and the shared generation has not moved
     assert page_cache.version() not in (None, before)
+
+
+def test_each_language_has_its_own_stored_page(client, practice):
+    german = client.get(practice.url, HTTP_ACCEPT_LANGUAGE="de").text
+    english = client.get(practice.url, HTTP_ACCEPT_LANGUAGE="en").text
+    client.cookies["django_language"] = "fr"  # the switcher's choice, over the browser's
+    french = client.get(practice.url, HTTP_ACCEPT_LANGUAGE="de").text
+    assert '<html lang="de">' in german
+    assert '<html lang="en">' in english
+    assert '<html lang="fr">' in french
+    del client.cookies["django_language"]
+    assert client.get(practice.url, HTTP_ACCEPT_LANGUAGE="de").text == german
