@@ -13,7 +13,7 @@ PORT ?= 8000
 help:
 	@echo "make run    set up (.venv, SQLite under var/), load the demo network, serve http://$(HOST):$(PORT)/"
 	@echo "make test   set up with the test extras and run the whole test suite"
-	@echo "make lint   ruff, ruff format --check, import-linter contracts, Django checks"
+	@echo "make lint   ruff, ruff format --check, import-linter contracts, Django checks, translations"
 	@echo "make format apply ruff's fixes and formatting"
 	@echo "make messages extract the interface's text into locale/ (then translate what is new)"
 	@echo "make lock   refresh requirements/*.txt to the newest allowed versions (then commit)"
@@ -97,6 +97,8 @@ lint: install-test
 	SECRET_KEY=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))") \
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	# Every string of the interface in German and French (needs xgettext: make system-deps).
+	$(BIN)/python manage.py check_translations
 
 format: install-test
 	$(BIN)/ruff check --fix .
