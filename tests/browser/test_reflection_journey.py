@@ -46,7 +46,7 @@ def answer_every_question(page, text: str) -> None:
 def test_the_visitor_reflects_shares_with_the_host_and_sees_the_read(visit, page):
     sign_in(page, visit["visitor"])
     page.get_by_role("link", name="Dashboard").click()
-    page.get_by_role("link", name="Write your reflection: after the visit").click()
+    page.get_by_role("link", name="Write your reflection: After the visit").click()
     expect(page.get_by_role("heading", name="After the visit", level=1)).to_be_visible()
     audit(page, page.url)
 

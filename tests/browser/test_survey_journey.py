@@ -21,7 +21,7 @@ def visitor(people):
 def test_a_visitor_answers_the_after_visit_survey(visitor, page):
     sign_in(page, visitor["user"])
     page.goto("/dashboard/")
-    page.get_by_role("link", name="Answer the survey: after the visit").click()
+    page.get_by_role("link", name="Answer the survey: After the visit").click()
     expect(page.get_by_role("heading", name="Survey: After the visit")).to_be_visible()
     audit(page, page.url)
 

@@ -137,7 +137,7 @@ def the_demo_member_has_a_reflection_log_begun_and_the_after_phase_due(client) -
     visit = Visit.objects.get(state="completed", visitor__username="demo-member")
     client.force_login(visit.visitor)
     dashboard = client.get("/dashboard/").content.decode()
-    assert "Write your reflection: after the visit" in dashboard
+    assert "Write your reflection: After the visit" in dashboard
     log = client.get(f"/visits/{visit.pk}/reflections/").content.decode()
     assert "Completed" in log  # the before phase
     client.force_login(get_user_model().objects.get(username="demo-host"))

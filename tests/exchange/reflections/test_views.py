@@ -47,7 +47,7 @@ def test_the_log_is_a_task_list_of_the_phases_and_the_visit_page_leads_to_it(cli
     visit_page = client.get(reverse("visit_detail", args=[visit.pk])).content.decode()
     assert reverse("reflection_log", args=[visit.pk]) in visit_page
     dashboard = client.get(reverse("dashboard")).content.decode()
-    assert "Write your reflection: before the visit" in dashboard
+    assert "Write your reflection: Before the visit" in dashboard
     assert phase_url(visit) in dashboard
 
 

@@ -72,7 +72,7 @@ def test_the_dashboard_lists_the_surveys_to_answer(client, network):
     visit = advance(network, "completed")
     client.force_login(network.visitor)
     dashboard = client.get("/dashboard/").content.decode()
-    assert "Answer the survey: after the visit" in dashboard
+    assert "Answer the survey: After the visit" in dashboard
     assert f"/visits/{visit.pk}/surveys/after_visit/" in dashboard
     client.force_login(network.outsider)
     assert "Answer the survey" not in client.get("/dashboard/").content.decode()
