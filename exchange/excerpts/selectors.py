@@ -25,6 +25,7 @@ class Receipt:
     given_at: datetime
     ended: str  # "" while in force, else "superseded" or "withdrawn"
     withdraw_at: str  # the page where it is withdrawn
+    language: str = ""  # the language the words were written in
 
     @property
     def attribution_label(self) -> str:
@@ -40,6 +41,7 @@ class Receipt:
             "given_at": self.given_at,
             "ended": self.ended,
             "withdraw_at": self.withdraw_at,
+            "language": self.language,
         }
 
 
@@ -70,6 +72,7 @@ def receipts(user: "User") -> list[Receipt]:
                 given_at=event.at,
                 ended=ends.get((event.excerpt_id, event.version), ""),
                 withdraw_at=reverse("excerpt_detail", args=[event.excerpt_id]),
+                language=excerpts[event.excerpt_id].language,
             )
         )
     return found[::-1]

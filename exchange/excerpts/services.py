@@ -223,6 +223,7 @@ def excerpt_propose(
             challenge_id=entry.visit.application.challenge_id,
             goal=entry.goal,
             phase=entry.phase,
+            language=entry.language,
         )
         version = _new_version(excerpt, text, attribution, user, kept_findings=kept)
         audit.record(excerpt, "exchange.excerpt.propose", user)

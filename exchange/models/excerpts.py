@@ -54,6 +54,10 @@ class Excerpt(models.Model):
     )
     goal = models.CharField(_("learning goal"), max_length=500, blank=True)
     phase = models.CharField(_("phase"), max_length=12, choices=Phase.choices)
+    # The language of the answer it comes from (ReflectionEntry.language), wherever it is shown.
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     # The coordinators' codes, each on a span of the words (exchange/models/coding.py).
     codes = TaggableManager(through="exchange.CodedSpan", blank=True, verbose_name=_("codes"))

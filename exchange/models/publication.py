@@ -49,6 +49,7 @@ class Quote:
     year: int | None = None
     codes: tuple[str, ...] = ()
     consent: Consent | None = None  # the receipt, for the coordinators' list
+    language: str = ""  # the language the words were written in (the lang attribute)
 
 
 def shown_quotes(excerpt_ids: Iterable[int]) -> dict[int, Quote]:
@@ -81,6 +82,7 @@ def shown_quotes(excerpt_ids: Iterable[int]) -> dict[int, Quote]:
             year=excerpt.visit.starts_on.year,
             codes=tuple(sorted(codes.get(consent.version.pk, ()), key=str.lower)),
             consent=consent,
+            language=excerpt.language,
         )
     return shown
 

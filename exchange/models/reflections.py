@@ -58,6 +58,11 @@ class ReflectionEntry(models.Model):
     question_text = models.CharField(_("question as asked"), max_length=300)
     goal = models.CharField(_("learning goal"), max_length=500, blank=True)
     day = models.DateField(_("day"), null=True, blank=True)
+    # The language the answer is written in: its author's interface language when they began
+    # it. Shown with it (the lang attribute), whatever the reader's language.
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     submitted_at = models.DateTimeField(null=True, editable=False)
 

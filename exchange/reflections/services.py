@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -147,7 +147,11 @@ def entry_save(
         if entry is None:
             check_slot(visit, question, goal, day)
             entry = ReflectionEntry.objects.create(
-                **slot, goal=goal, day=day, question_text=question.text
+                **slot,
+                goal=goal,
+                day=day,
+                question_text=question.text,
+                language=translation.get_language() or settings.LANGUAGE_CODE,
             )
         _save_draft(entry, text)
         if submit and entry.versions.filter(submitted=False).exists():

@@ -28,9 +28,9 @@ def test_a_visit_request_reaches_the_host_in_the_hosts_language(
         user=network.host, defaults={"preferred_language": language}
     )
     mail.outbox.clear()
-    with translation.override("fr" if language != "fr" else "de"):  # the sender's is another
-        with django_capture_on_commit_callbacks(execute=True):
-            propose(network)
+    sender_language = "fr" if language != "fr" else "de"  # the sender's is another
+    with translation.override(sender_language), django_capture_on_commit_callbacks(execute=True):
+        propose(network)
     (email,) = [message for message in mail.outbox if message.to == [network.host.email]]
     assert subject in email.subject
     assert body in email.body
