@@ -2,6 +2,7 @@ import logging
 
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
+from django.utils import translation
 
 from wagtail.models import Site
 
@@ -15,6 +16,16 @@ from cms.models import HomePage
 def home_page(db) -> HomePage:
     """The site root that the cms migration creates on every fresh database."""
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture(autouse=True)
+def interface_in_the_default_language():
+    """Each test starts in English: a request leaves its reader's language active in the thread
+    (the middleware activates one per request, as a server does), and the next test would read
+    its messages in German or French."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -47,9 +47,8 @@ def make_network(home_page) -> Network:
     )
 
 
-@pytest.fixture
-def entry(network):
-    """The visitor's submitted after-visit answer: a clean sentence, then a flagged one."""
+def after_visit_answer(network, text: str):
+    """The visitor's submitted answer to the first after-visit question, once the visit ended."""
     visit = advance(network, "completed")
     question, goal = reflections.phase_slots(visit, Phase.AFTER)[0]
     return reflections.entry_save(
@@ -58,9 +57,15 @@ def entry(network):
         phase=Phase.AFTER,
         question_id=question.pk,
         goal=goal,
-        text=f"{CLEAN} {FLAGGED}",
+        text=text,
         submit=True,
     )
+
+
+@pytest.fixture
+def entry(network):
+    """The visitor's submitted after-visit answer: a clean sentence, then a flagged one."""
+    return after_visit_answer(network, f"{CLEAN} {FLAGGED}")
 
 
 @pytest.fixture

@@ -9,8 +9,7 @@ import pytest
 from exchange.excerpts import services as excerpts
 from exchange.models import Phase
 from exchange.reflections import services as reflections
-from tests.exchange.conftest import CLEAN
-from tests.exchange.factories import advance
+from tests.exchange.conftest import CLEAN, after_visit_answer
 
 pytestmark = pytest.mark.django_db
 
@@ -18,18 +17,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def german_entry(network):
     """The visitor, with the interface in German, writes and submits an after-visit answer."""
-    visit = advance(network, "completed")
-    question, goal = reflections.phase_slots(visit, Phase.AFTER)[0]
     with translation.override("de"):
-        return reflections.entry_save(
-            visit_id=visit.pk,
-            user=network.visitor,
-            phase=Phase.AFTER,
-            question_id=question.pk,
-            goal=goal,
-            text=CLEAN,
-            submit=True,
-        )
+        return after_visit_answer(network, CLEAN)
 
 
 def test_an_answer_keeps_the_language_it_was_begun_in(german_entry, network, client):
