@@ -107,8 +107,8 @@ def end_to_end(visitors: int, hosts: int, seed: int) -> tuple[float, int]:
 
     call_command("migrate", verbosity=0)
     rng = random.Random(seed)  # noqa: S311 - reproducible data, not secrets
-    challenges, languages = list(Challenge.objects.all()), list(Language.objects.all())
-    work_settings = list(Setting.objects.all())
+    challenges, languages = list(Challenge.vocabulary.all()), list(Language.vocabulary.all())
+    work_settings = list(Setting.vocabulary.all())
     home = Site.objects.get(is_default_site=True).root_page
     index = home.add_child(instance=OrganisationIndexPage(title="Organisations", slug="orgs"))
     organisations = [

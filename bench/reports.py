@@ -172,7 +172,7 @@ def build(args) -> int:
     rng = random.Random(20)  # noqa: S311 - reproducible data, not secrets
     call_command("generate_library", practices=0, organisations=ORGANISATIONS, verbosity=0)
     organisations = list(OrganisationPage.objects.all())
-    challenges = list(Challenge.objects.all())
+    challenges = list(Challenge.vocabulary.all())
     user_model = get_user_model()
     user_model.objects.bulk_create(
         user_model(username=f"p{o}-{n}", email=f"p{o}-{n}@bench.example")

@@ -3,7 +3,8 @@
 the tests build pages with these; the synthetic library (cms/synthetic.py) inserts tens of
 thousands of rows in bulk instead, on purpose."""
 
-from wagtail.models import Page
+from wagtail.actions.convert_alias import ConvertAliasPageAction
+from wagtail.models import Locale, Page
 
 
 def publish(parent: Page, page: Page, *, tags=()) -> Page:
@@ -21,3 +22,21 @@ def child_or_publish(parent: Page, model: type[Page], slug: str, **fields) -> tu
         return existing, False
     tags = fields.pop("tags", ())
     return publish(parent, model(slug=slug, **fields), tags=tags), True
+
+
+def translate(page: Page, language: str, **fields) -> Page:
+    """The page in another language, published, as an editor makes it with "Translate": a copy
+    in that locale's tree (its missing parents become aliases of theirs, which follow the
+    originals), then translated and published."""
+    locale = Locale.objects.get(language_code=language)
+    copy = page.get_translation_or_none(locale)
+    if copy is None:
+        copy = page.copy_for_translation(locale, copy_parents=True)
+    elif copy.alias_of_id:  # made as a parent of an earlier translation: now a page of its own
+        ConvertAliasPageAction(copy).execute(skip_permission_checks=True)
+        copy = copy.specific_class.objects.get(pk=copy.pk)
+    copy = copy.specific
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    copy.save_revision().publish()
+    return copy

@@ -4,14 +4,23 @@ A signed-in member's saved choice comes first (Wagtail's own user profile, so th
 it too), then the choice a reader made with the switcher on this browser (a cookie), then the
 browser's own languages, then English. E-mails go out in their recipient's saved language
 (exchange/notifications.py).
+
+A page of the site's content has an address in each language: /de/... and /fr/..., English's
+without a prefix (config/urls.py). There the address decides, so a link to a German page reads
+in German whoever follows it; a reader who chose German and opens a page's English address is
+sent on to its German one. Other addresses (the dashboard, the search, the forms) read in the
+reader's language.
 """
+
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.middleware.locale import LocaleMiddleware
+from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import escape_leading_slashes, url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from wagtail.users.models import UserProfile
@@ -63,13 +72,75 @@ def chosen_language(request) -> str:
     )
 
 
+def address_language(request) -> str | None:
+    """The language a page's address names (/de/..., /fr/...), or None."""
+    return translation.get_language_from_path(request.path_info)
+
+
+def request_language(request) -> str:
+    return address_language(request) or chosen_language(request)
+
+
+def is_page(view_func) -> bool:
+    from wagtail import views as wagtail_views  # loads the page model: not while models load
+
+    return view_func is wagtail_views.serve
+
+
+def english_view(path: str):
+    with translation.override(settings.LANGUAGE_CODE):
+        return resolve(path).func
+
+
+def is_page_address(path: str) -> bool:
+    """Whether an address without a language prefix is one of the page tree's (Wagtail's
+    pages and its password form): those resolve as English only, the language such an address
+    is in; every other address resolves in any language."""
+    path = urlsplit(path).path
+    try:
+        with translation.override(settings.LANGUAGE_CODE):
+            resolve(path)
+    except Resolver404:
+        return False
+    other = next(code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE)
+    try:
+        with translation.override(other):
+            resolve(path)
+    except Resolver404:
+        return True
+    return False
+
+
+def address_in(path: str, language: str) -> str:
+    """A page's address in another language: the same path under that language's prefix (where
+    the page is missing in it, its original answers, with a notice)."""
+    prefix = translation.get_language_from_path(path)
+    bare = path[len(prefix) + 1 :] if prefix else path
+    return bare if language == settings.LANGUAGE_CODE else f"/{language}{bare}"
+
+
 class ChosenLanguageMiddleware(LocaleMiddleware):
     """Django's LocaleMiddleware (Content-Language, Vary), choosing as above: after sign-in is
     known, so a member's saved choice counts."""
 
     def process_request(self, request):
-        translation.activate(chosen_language(request))
+        language = address_language(request)
+        if language is None and is_page_address(request.path_info):
+            # A page's address without a prefix is its English one: a reader who chose another
+            # language goes on to that language's address of the same page.
+            chosen = chosen_language(request)
+            if (
+                chosen != settings.LANGUAGE_CODE
+                and request.method in ("GET", "HEAD")
+                and is_page(english_view(request.path_info))
+            ):
+                return HttpResponseRedirect(
+                    escape_leading_slashes(f"/{chosen}{request.get_full_path()}")
+                )
+            language = settings.LANGUAGE_CODE
+        translation.activate(language or chosen_language(request))
         request.LANGUAGE_CODE = translation.get_language()
+        return None
 
     def process_response(self, request, response):
         response = super().process_response(request, response)
@@ -92,10 +163,12 @@ def choose_language(request):
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         next_url = "/"
-    response = HttpResponseRedirect(next_url)
     language = data.get("language")
     if language not in dict(settings.LANGUAGES):
-        return response  # not one of the site's languages: nothing changes
+        return HttpResponseRedirect(next_url)  # not one of the site's languages: nothing changes
+    if is_page_address(next_url):  # the same page, at its address in the chosen language
+        next_url = address_in(next_url, language)
+    response = HttpResponseRedirect(next_url)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         language,

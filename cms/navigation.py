@@ -3,7 +3,8 @@ live, public children, in the editors' order. Those marked "Show in menus" (Wagt
 on each page's Promote tab) go in the header; the footer lists them all. A section is named as
 its card on the home page names it, where the editors gave the card a shorter title than the
 page's. The yearly reports are one page per year, so they appear as one section, their list
-(cms.views.report_list).
+(cms.views.report_list). In another language, each section is its translation where it has one,
+else the original at that language's address (which shows it with a notice).
 
 Every page shows them, so they are read once and kept in the cache until a page is published,
 unpublished, moved, renamed or deleted, or a page's view restriction changes (cms/signals.py)."""
@@ -13,10 +14,12 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
+from cms.languages import address_in
 from cms.models import EvaluationReportPage
 
 CACHE_KEY = "site-sections"
@@ -30,24 +33,41 @@ class Section:
 
 
 def _read(site: Site, request) -> tuple[list[Section], bool]:
-    home = site.root_page.specific
+    language = get_language()
+    home = site.root_page.localized.specific
     # The cards' raw data: page ids and titles, without loading every card's page.
     card_titles = {
         card["value"].get("page"): card["value"].get("title")
         for card in getattr(getattr(home, "sections", None), "raw_data", [])
     }
-    children = (
+    fields = ("title", "url_path", "show_in_menus", "path", "depth", "translation_key")
+    children = list(
         Page.objects.child_of(site.root_page)
         .live()
         .public()
         .not_type(EvaluationReportPage)
-        .only("title", "url_path", "show_in_menus", "path", "depth")
+        .only(*fields)
     )
-    pages = [
-        Section(card_titles.get(page.pk) or page.title, url, page.show_in_menus)
-        for page in children
-        if (url := page.get_url(request))
-    ]
+    translated = {
+        page.translation_key: page
+        for page in Page.objects.live()
+        .public()
+        .filter(
+            locale=Locale.get_active(),
+            translation_key__in=[child.translation_key for child in children],
+        )
+        .exclude(pk__in=[child.pk for child in children])
+        .only(*fields)
+    }
+    pages = []
+    for original in children:
+        page = translated.get(original.translation_key)
+        url = page.get_url(request) if page else original.get_url(request)
+        if url and not page:
+            url = address_in(url, language)
+        title = card_titles.get(getattr(page, "pk", None)) or card_titles.get(original.pk)
+        if url:
+            pages.append(Section(title or (page or original).title, url, original.show_in_menus))
     return pages, EvaluationReportPage.objects.live().public().exists()
 
 
@@ -56,10 +76,11 @@ def sections(request) -> list[Section]:
     if site is None:
         return []
     known = cache.get(CACHE_KEY) or {}
-    if site.pk not in known:
-        known[site.pk] = _read(site, request)
+    key = (site.pk, get_language())
+    if key not in known:
+        known[key] = _read(site, request)
         cache.set(CACHE_KEY, known, None)
-    pages, has_reports = known[site.pk]
+    pages, has_reports = known[key]
     if has_reports:  # named here, in the reader's language, not in the cache
         return [*pages, Section(_("Evaluation reports"), reverse("report_list"), True)]
     return pages

@@ -34,7 +34,7 @@ from django.db.models.signals import (
 )
 from django.http import HttpResponse
 
-from cms.languages import chosen_language
+from cms.languages import request_language
 
 TIMEOUT = 5 * 60
 GENERATION_KEY = "pages:generation"
@@ -225,7 +225,7 @@ class AnonymousPageCacheMiddleware:
         address = request.build_absolute_uri().encode()
         # The reader's language (the switcher's cookie, else the browser's): the same address
         # reads differently in each.
-        language = chosen_language(request)
+        language = request_language(request)
         key = f"page:{current}:{language}:{request.method}:{hashlib.sha256(address).hexdigest()}"
         page = recent_pages.get(key)
         if page is None:

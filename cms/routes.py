@@ -13,11 +13,13 @@ view later caches on the page object for one reader never reaches another.
 """
 
 from django.core.cache import caches
+from django.http import Http404
 from django.utils.translation import get_language
 
 from wagtail import views as wagtail_views
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
+from cms.locales import code_of
 from cms.page_cache import TIMEOUT, version
 
 NOT_KEPT = object()
@@ -35,6 +37,21 @@ def site_key(current: str, request) -> str:
 
 def page_key(current: str, request) -> str:
     return f"route:page:{site_key(current, request)}:{get_language()}:{request.path}"
+
+
+def find_route(request, path: str):
+    """Wagtail's Page.route_for_request, from the home in the reader's language, without asking
+    the database for their locale when the site's home is already in it."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    home = site.root_page
+    if code_of(home.locale_id) != get_language():
+        home = home.localized
+    try:
+        return home.specific.route(request, [part for part in path.split("/") if part])
+    except Http404:
+        return None
 
 
 class RememberedRoutesMiddleware:
@@ -59,21 +76,18 @@ class RememberedRoutesMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is not wagtail_views.serve or request.method not in ("GET", "HEAD"):
+            return None
         current = getattr(request, "_remembered_routes", None)
-        if (
-            current is None
-            or view_func is not wagtail_views.serve
-            or request.method not in ("GET", "HEAD")
-        ):
-            return None
-        found = memo().get(page_key(current, request))
-        if found is not None:
-            request._wagtail_route_for_request = found
-            return None
+        if current is not None:
+            found = memo().get(page_key(current, request))
+            if found is not None:
+                request._wagtail_route_for_request = found
+                return None
         path = view_kwargs.get("path", view_args[0] if view_args else "")
-        found = Page.route_for_request(request, path)
+        found = request._wagtail_route_for_request = find_route(request, path)
         # A page's own route only: a routable page's sub-route names one of its views, and a
         # path that found nothing is not worth a place in the memo.
-        if found is not None and not found.args and not found.kwargs:
+        if current is not None and found is not None and not found.args and not found.kwargs:
             memo().set(page_key(current, request), found, TIMEOUT)
         return None

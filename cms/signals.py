@@ -4,10 +4,10 @@ sections in the header and footer; and a member's language in their session."""
 from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_delete, post_save
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from cms import languages, navigation
+from cms import languages, locales, navigation
 from cms.listing.vocabularies import library_changed
 from cms.models import Challenge, Language, OrganisationPage, PracticePage, Setting, TargetGroup
 
@@ -34,3 +34,5 @@ def connect() -> None:
             navigation.forget, sender=PageViewRestriction, dispatch_uid=f"sections-r-{id(signal)}"
         )
     post_delete.connect(navigation.forget, sender=Page, dispatch_uid="sections-delete")
+    for signal in (post_delete, post_save):
+        signal.connect(locales.forget, sender=Locale, dispatch_uid=f"locales-{id(signal)}")

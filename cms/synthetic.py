@@ -18,6 +18,7 @@ from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Locale, Page
 
+from cms.locales import default_locale_id
 from cms.models import (
     Challenge,
     Language,
@@ -110,8 +111,8 @@ def generate_library(
 ) -> tuple[PracticeIndexPage, OrganisationIndexPage]:
     """Add `organisations` organisation pages and `practices` practice pages, all published."""
     rng = random.Random(seed)  # noqa: S311 (reproducible test data, not secrets)
-    library = PracticeIndexPage.objects.get()
-    organisation_index = OrganisationIndexPage.objects.get()
+    library = PracticeIndexPage.objects.get(locale_id=default_locale_id())
+    organisation_index = OrganisationIndexPage.objects.get(locale_id=default_locale_id())
     terms = {
         model: list(model.objects.values_list("pk", flat=True))
         for model in (Challenge, Setting, TargetGroup, Language)

@@ -52,6 +52,10 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    # Content in each language: a page or term is copied into another locale's tree, then
+    # translated there (Wagtail's own, ready for Wagtail 8).
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -295,6 +299,8 @@ LANGUAGE_CODE = "en"
 # language, as the switcher shows them.
 LANGUAGES = [("en", "English"), ("de", "Deutsch"), ("fr", "Français")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Each language's own date formats (German "4. Mai 2026"); English's as written in Europe.
+FORMAT_MODULE_PATH = ["config.formats"]
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Europe/Brussels"
@@ -381,6 +387,11 @@ WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 # Members' addresses must not leak to outside services: no Gravatar, no update pings.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Pages and the taxonomy exist in each of the interface's languages (one locale each). A page's
+# address names its language after the first (/de/..., /fr/...); English has no prefix, so the
+# addresses from before content was translated still work (config/urls.py).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
 # Search: a Whoosh index on local disk by default (cms/search/whoosh_backend); one host only.
 # Past that, SEARCH_BACKEND=elasticsearch8 (or opensearch3...) with SEARCH_URL moves it to a

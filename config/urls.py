@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.http import Http404
 from django.templatetags.static import static
 from django.urls import include, path
@@ -51,5 +52,6 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail serves every path no pattern above has claimed: it must stay last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail serves every path no pattern above has claimed: it must stay last. A page's address
+# names its language (/de/..., /fr/...), English's none (cms/languages.py).
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

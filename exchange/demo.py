@@ -164,7 +164,7 @@ def seed_offers_and_visit() -> None:
             ),
             practical_notes="Fictional demo offer: the dates and places are invented.",
         )
-        offer.challenges.set(organisation.challenges.all()[:3] or Challenge.objects.all()[:2])
+        offer.challenges.set(organisation.challenges.all()[:3] or Challenge.vocabulary.all()[:2])
         offer.languages.set(organisation.languages.all())
         for start, length, capacity in ((21, 14, 2), (70, 10, 3)):
             OfferWindow.objects.create(
@@ -192,7 +192,7 @@ def seed_offers_and_visit() -> None:
             "available_from": window.starts_on,
             "available_until": window.ends_on,
         },
-        languages=Language.objects.filter(slug="en"),
+        languages=Language.vocabulary.filter(slug="en"),
         window=window,
         starts_on=window.starts_on + timedelta(days=1),
         ends_on=window.starts_on + timedelta(days=3),

@@ -4,6 +4,7 @@ from wagtail.models import Page, Site
 
 from cms.builders import publish
 from cms.demo.library import seed_library
+from cms.demo.translations import seed_translations
 from cms.models import HomePage, StandardPage
 
 HOME = {
@@ -121,4 +122,5 @@ def seed_site_pages() -> list[str]:
         ]
         home.save_revision().publish()
         done.append("home page text")
+    done += seed_translations(home, library, organisations)
     return done

@@ -76,7 +76,7 @@ def seed_library(home: Page) -> tuple[Page, Page, list[str]]:
     done: list[str] = []
     library, organisations_index = ensure_index_pages(home, done)
     vocab = {
-        model: {term.slug: term for term in model.objects.all()}
+        model: {term.slug: term for term in model.vocabulary.all()}
         for model in (Challenge, Setting, TargetGroup, Language)
     }
     organisations = {}

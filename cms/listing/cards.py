@@ -22,6 +22,7 @@ from cms.models.practices import (
     PreventionLevel,
     archive_cutoff,
 )
+from cms.models.snippets import Challenge, name_in_reader_language
 
 CARD_TEMPLATE = "includes/practice_card.html"
 
@@ -55,7 +56,7 @@ def attach_card_fields(practices: list[PracticePage]) -> None:
         .values_list(
             "practicepage_id",
             Value("challenge", output_field=CharField()),
-            "challenge__name",
+            name_in_reader_language(Challenge, "challenge__translation_key"),
             "challenge__sort_order",
         )
     )

@@ -31,6 +31,7 @@ from cms.listing.vocabularies import (
     library_version,
     memo,
 )
+from cms.locales import active_locale_id
 from cms.models.practices import (
     PracticePage,
     archive_cutoff,
@@ -81,9 +82,9 @@ def library_context(request, params: QueryDict) -> dict:
     show_archived = params.get("archived") == "1"
     sort = params.get("sort") if params.get("sort") in SORTS else DEFAULT_SORT
 
-    # Practices can only live under the one library page (max_count = 1), so every live practice
-    # is in it; a path filter here would only slow the counts down.
-    in_library = PracticePage.objects.live()
+    # Practices can only live under the library page (max_count = 1) and its translations, so
+    # every live practice is in it; a path filter here would only slow the counts down.
+    in_library = PracticePage.objects.live().one_version_each(active_locale_id())
     scope = in_library if show_archived else in_library.current()
     filtered = filter_practices(scope, selection, vocabularies)
     everything = filter_practices(in_library, selection, vocabularies)

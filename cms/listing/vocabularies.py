@@ -7,6 +7,7 @@ import uuid
 
 from django.core.cache import cache, caches
 from django.db.models import CharField, Value
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cms.models.practices import (
@@ -66,14 +67,16 @@ def library_version() -> str:
 
 
 def cached_vocabularies(version: str) -> dict[str, dict[str, tuple[int, str]]]:
-    return memo().get_or_set(f"library:vocabularies:{version}", load_vocabularies, COUNTS_TIMEOUT)
+    key = f"library:vocabularies:{version}:{get_language()}"  # named in the reader's language
+    return memo().get_or_set(key, load_vocabularies, COUNTS_TIMEOUT)
 
 
 def load_vocabularies() -> dict[str, dict[str, tuple[int, str]]]:
-    """slug → (id, name) for each taxonomy, in display order, in one query."""
+    """slug → (id, name in the reader's language) for each taxonomy, in display order, in one
+    query."""
     parts = [
-        model.objects.order_by().values_list(
-            Value(key, output_field=CharField()), "slug", "id", "name", "sort_order"
+        model.vocabulary.order_by().values_list(
+            Value(key, output_field=CharField()), "slug", "id", "display_name", "sort_order"
         )
         for key, (_label, model, _relation) in TERM_FACETS.items()
     ]
@@ -86,8 +89,9 @@ def load_vocabularies() -> dict[str, dict[str, tuple[int, str]]]:
 
 def cache_key(version: str, kind: str, *parts) -> str:
     """A key for one listing query's derived data; it includes the archive cutoff, which moves
-    daily, so the archived rule never serves yesterday's answer."""
-    fingerprint = json.dumps([*parts, str(archive_cutoff())], sort_keys=True)
+    daily, so the archived rule never serves yesterday's answer, and the reader's language,
+    whose versions of the practices are counted."""
+    fingerprint = json.dumps([*parts, str(archive_cutoff()), get_language()], sort_keys=True)
     return f"library:{kind}:{version}:{hashlib.sha256(fingerprint.encode()).hexdigest()}"
 
 

@@ -1,7 +1,8 @@
 """Member organisations' public profiles and their index page."""
 
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +17,10 @@ from wagtail.search import index
 
 from django_countries.fields import CountryField
 
+from cms.locales import active_locale_id, one_version_each
+from cms.models.practices import PracticePage
 from cms.models.sections import SectionIndexPage, terms_by_relation
+from cms.models.snippets import on_the_vocabulary
 
 
 class OrganisationType(models.TextChoices):
@@ -37,12 +41,21 @@ class OrganisationIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Every member organisation, each once, in the reader's language where it is translated
+        # (the index in German lists the profiles written in English too).
+        reader = active_locale_id()
+        practices = (
+            PracticePage.objects.live()
+            .one_version_each(reader)
+            .filter(organisation__translation_key=OuterRef("translation_key"))
+            .order_by()
+            .values("organisation__translation_key")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
         context["organisations"] = (
-            OrganisationPage.objects.live()
-            .child_of(self)
-            .annotate(
-                practice_count=Count("practices", filter=Q(practices__live=True), distinct=True)
-            )
+            one_version_each(OrganisationPage.objects.live(), reader)
+            .annotate(practice_count=Coalesce(Subquery(practices), 0))
             .order_by("title")
         )
         return context
@@ -63,15 +76,24 @@ class OrganisationPage(Page):
     description = RichTextField(_("description"), features=["bold", "italic", "link", "ol", "ul"])
     languages = ParentalManyToManyField(
         "cms.Language",
+        limit_choices_to=on_the_vocabulary,
         blank=True,
         related_name="organisations",
         verbose_name=_("working languages"),
     )
     challenges = ParentalManyToManyField(
-        "cms.Challenge", blank=True, related_name="organisations", verbose_name=_("challenges")
+        "cms.Challenge",
+        limit_choices_to=on_the_vocabulary,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("challenges"),
     )
     work_settings = ParentalManyToManyField(
-        "cms.Setting", blank=True, related_name="organisations", verbose_name=_("settings")
+        "cms.Setting",
+        limit_choices_to=on_the_vocabulary,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("settings"),
     )
     website = models.URLField(_("website"), blank=True)
     logo = models.ForeignKey(
@@ -114,8 +136,14 @@ class OrganisationPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["labels"] = {"archived": _("Archived"), "reviewed": _("reviewed")}
+        # Practices link the organisation's original profile: those of each of its versions.
         practices = list(
-            self.practices.live()
+            one_version_each(
+                PracticePage.objects.live().filter(
+                    organisation__translation_key=self.translation_key
+                ),
+                active_locale_id(),
+            )
             .annotate(organisation_title=F("organisation__title"))
             .order_by("-last_reviewed", "title")
         )

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -46,6 +48,26 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """A page missing in the reader's language falls back to its original: the same path
+        is looked for under the default language's home, then under the other languages' (a
+        practice written in German first exists only there). The page is served as it is, in
+        its own language, and says so (templates/includes/translation_notice.html)."""
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            for home in self.other_homes():
+                try:
+                    return Page.route(home, request, path_components)
+                except Http404:
+                    continue
+            raise
+
+    def other_homes(self) -> list["HomePage"]:
+        """This home's translations, the default language's first."""
+        homes = self.get_translations().live().select_related("locale").specific()
+        return sorted(homes, key=lambda home: home.locale.language_code != settings.LANGUAGE_CODE)
 
     def live_sections(self) -> list:
         """The section cards whose page is published: a card never leads to a missing page."""

@@ -23,7 +23,9 @@ from wagtail.search import index
 from django_countries.fields import CountryField
 
 from cms.blocks import BodyBlock
+from cms.locales import active_locale_id, one_version_each
 from cms.models.sections import terms_by_relation
+from cms.models.snippets import on_the_vocabulary
 
 
 class PreventionLevel(models.TextChoices):
@@ -64,6 +66,9 @@ class PracticeQuerySet(PageQuerySet):
 
     def current(self, today: date | None = None) -> "PracticeQuerySet":
         return self.filter(last_reviewed__gte=archive_cutoff(today))
+
+    def one_version_each(self, locale_id: int) -> "PracticeQuerySet":
+        return one_version_each(self, locale_id)
 
 
 PracticeManager = PageManager.from_queryset(PracticeQuerySet)
@@ -108,19 +113,31 @@ class PracticePage(Page):
         verbose_name=_("organisation"),
     )
     challenges = ParentalManyToManyField(
-        "cms.Challenge", related_name="practices", verbose_name=_("challenges")
+        "cms.Challenge",
+        limit_choices_to=on_the_vocabulary,
+        related_name="practices",
+        verbose_name=_("challenges"),
     )
     prevention_level = models.CharField(
         _("prevention level"), max_length=20, choices=PreventionLevel.choices, db_index=True
     )
     target_groups = ParentalManyToManyField(
-        "cms.TargetGroup", related_name="practices", verbose_name=_("target groups")
+        "cms.TargetGroup",
+        limit_choices_to=on_the_vocabulary,
+        related_name="practices",
+        verbose_name=_("target groups"),
     )
     work_settings = ParentalManyToManyField(
-        "cms.Setting", related_name="practices", verbose_name=_("settings")
+        "cms.Setting",
+        limit_choices_to=on_the_vocabulary,
+        related_name="practices",
+        verbose_name=_("settings"),
     )
     languages = ParentalManyToManyField(
-        "cms.Language", related_name="practices", verbose_name=_("languages")
+        "cms.Language",
+        limit_choices_to=on_the_vocabulary,
+        related_name="practices",
+        verbose_name=_("languages"),
     )
     tags = ClusterTaggableManager(through=PracticeTag, blank=True, verbose_name=_("keywords"))
     scope = models.CharField(
@@ -286,6 +303,8 @@ class PracticePage(Page):
         return (
             PracticePage.objects.live()
             .current()
+            .one_version_each(active_locale_id())
+            .exclude(translation_key=self.translation_key)  # this practice in other languages
             .filter(pk__in=ranked)
             .annotate(shared=Count("challenges", filter=Q(challenges__in=mine)))
             .annotate(organisation_title=F("organisation__title"))

@@ -9,9 +9,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.query import PageQuerySet
 
+from cms.models.snippets import name_in_reader_language
+
 
 def terms_by_relation(instance, relations: dict[str, str]) -> dict[str, list[str]]:
-    """Names of the taxonomy terms linked to `instance`, for several M2M fields in one query.
+    """Names of the taxonomy terms linked to `instance`, in the reader's language, for several
+    M2M fields in one query.
 
     `relations` maps a field name to the name of the term's foreign key on its through table.
     """
@@ -28,7 +31,9 @@ def terms_by_relation(instance, relations: dict[str, str]) -> dict[str, list[str
             .order_by()
             .values_list(
                 Value(field_name, output_field=CharField()),
-                F(f"{target}__name"),
+                name_in_reader_language(
+                    through._meta.get_field(target).related_model, f"{target}__translation_key"
+                ),
                 F(f"{target}__sort_order"),
             )
         )

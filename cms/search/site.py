@@ -8,7 +8,7 @@ page of results shown. The library's facets and URLs are reused, so a filter mea
 
 from dataclasses import dataclass
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Case, F, Q, QuerySet, When
 from django.http import QueryDict
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString
@@ -21,6 +21,7 @@ from cms.listing.cards import attach_card_fields
 from cms.listing.context import paginate
 from cms.listing.facets import build_facets, parse_selection, with_params
 from cms.listing.vocabularies import cached_vocabularies, card_labels, library_version
+from cms.locales import active_locale_id, default_locale_id
 from cms.models import OrganisationPage, PracticeIndexPage, PracticePage
 from cms.search.highlighting import analyser, highlight
 
@@ -127,7 +128,13 @@ def search_context(params: QueryDict) -> dict:
     }
     if not query:
         # Guidance instead of an empty page: how to search, and the challenges to browse.
-        library = PracticeIndexPage.objects.live().public().first()
+        library = (
+            PracticeIndexPage.objects.live()
+            .public()
+            .filter(locale_id__in=[active_locale_id(), default_locale_id()])
+            .order_by(Case(When(locale_id=active_locale_id(), then=0), default=1))
+            .first()
+        )
         return {
             **context,
             "hits": [],
@@ -138,21 +145,27 @@ def search_context(params: QueryDict) -> dict:
         }
 
     private = private_sections()
-    practices = filtered_practices(selection, show_archived, private).annotate(
-        organisation_title=F("organisation__title")
+    practices = (
+        filtered_practices(selection, show_archived, private)
+        .exclude(pk__in=shadowed_versions())
+        .annotate(organisation_title=F("organisation__title"))
     )
     results = practices.search(query, operator="and")
     total = results.count()
     pagination = paginate(params, total)
     offset = (pagination.number - 1) * PER_PAGE
-    shown = list(results[offset : offset + PER_PAGE])
+    shown = in_reading_order(practices, query, offset, PER_PAGE)
     attach_card_fields(shown)
     counts = count_facets(results, vocabularies) if total else {}
 
     term_of = analyser()
     organisations = []
     if not context["any_filter"] and pagination.number == 1:
-        found = public_pages(OrganisationPage, private).search(query, operator="and")
+        found = (
+            public_pages(OrganisationPage, private)
+            .exclude(pk__in=shadowed_versions(OrganisationPage))
+            .search(query, operator="and")
+        )
         organisations = [
             Hit(org, highlight([strip_tags(org.description)], query, term_of))
             for org in found[:ORGANISATIONS_SHOWN]
@@ -160,7 +173,12 @@ def search_context(params: QueryDict) -> dict:
 
     pages = []
     if not context["any_filter"] and pagination.number == 1:
-        found = public_pages(Page, private).type(*other_page_types()).search(query, operator="and")
+        found = (
+            public_pages(Page, private)
+            .type(*other_page_types())
+            .exclude(pk__in=shadowed_versions(Page))
+            .search(query, operator="and")
+        )
         pages = [
             Hit(page, highlight(passages_of(page), query, term_of))
             for page in (hit.specific for hit in found[:PAGES_SHOWN])
@@ -184,6 +202,31 @@ def search_context(params: QueryDict) -> dict:
         "suggestion": suggestion,
         "suggestion_url": with_params(params, q=suggestion, page=None) if suggestion else None,
     }
+
+
+def shadowed_versions(model: type[Page] = PracticePage) -> list[int]:
+    """The pages whose version in the reader's language stands for them: their address in that
+    language leads there, so they are found as it (a list as short as the translations)."""
+    reader = active_locale_id()
+    translated = model.objects.live().filter(locale_id=reader).values("translation_key")
+    return list(
+        model.objects.exclude(locale_id=reader)
+        .filter(translation_key__in=translated)
+        .values_list("pk", flat=True)
+    )
+
+
+def in_reading_order(practices: QuerySet, query: str, offset: int, limit: int) -> list:
+    """One page of the practices found: those in the reader's language first, each group by
+    relevance; then those written in another language and not translated into theirs."""
+    reader = active_locale_id()
+    mine = practices.filter(locale_id=reader).search(query, operator="and")
+    shown = list(mine[offset : offset + limit])
+    if len(shown) < limit:
+        skip = max(0, offset - mine.count())
+        others = practices.exclude(locale_id=reader).search(query, operator="and")
+        shown += list(others[skip : skip + limit - len(shown)])
+    return shown
 
 
 def other_page_types() -> list[type[Page]]:

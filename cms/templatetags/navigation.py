@@ -1,9 +1,15 @@
 """Marks the link to the part of the site a page belongs to (aria-current); the languages the
-switcher offers."""
+switcher offers; a page's versions in other languages."""
 
 from django import template
 from django.conf import settings
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from wagtail.models import Page
+
+from cms.languages import address_in
+from cms.locales import code_of
 
 register = template.Library()
 
@@ -39,3 +45,42 @@ def return_path(context) -> str:
     if "q" in request.GET:
         return request.path
     return request.get_full_path()
+
+
+@register.simple_tag
+def content_language(page: Page) -> str:
+    """The language a page is written in (for `lang` on its text), from its locale."""
+    return code_of(page.locale_id)
+
+
+@register.simple_tag(takes_context=True)
+def page_versions(context, page: Page) -> list[tuple[str, str]]:
+    """The page's live versions, (language, full address), for `hreflang` links and the
+    notice on a page shown in its original language."""
+    request = context.get("request")
+    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    return [
+        (version.locale.language_code, version.get_full_url(request))
+        for version in translations.order_by("locale__language_code")
+    ]
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """A language of the site named in itself, as the switcher names it ("Français")."""
+    return dict(settings.LANGUAGES).get(code, code)
+
+
+@register.filter
+def locale_code(locale_id: int) -> str:
+    """The language of a locale id (a page's `locale_id`), without a query."""
+    return code_of(locale_id)
+
+
+@register.simple_tag(takes_context=True)
+def address_for_reader(context, page: Page) -> str:
+    """A page's address in the reader's language: its own where it is in that language; else
+    the original's path under the reader's prefix, which shows it with a notice and keeps the
+    reader in their language."""
+    url = page.get_url(context.get("request"))
+    return address_in(url, get_language()) if url else ""

@@ -21,7 +21,7 @@ class WorkbenchFilters(forms.Form):
     the filter is left out, never an error."""
 
     year = forms.TypedChoiceField(label=_("Visit year"), required=False, coerce=int)
-    challenge = forms.ModelChoiceField(Challenge.objects.all(), required=False)
+    challenge = forms.ModelChoiceField(Challenge.vocabulary.all(), required=False)
     country = forms.ChoiceField(label=_("Country visited"), required=False)
     phase = forms.ChoiceField(label=_("Phase"), required=False)
     code = forms.ModelChoiceField(Code.objects.all(), required=False, to_field_name="slug")

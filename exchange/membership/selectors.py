@@ -13,14 +13,14 @@ from exchange.models import Profile
 class MemberFilter(django_filters.FilterSet):
     challenge = django_filters.ModelChoiceFilter(
         label=_("Challenge"),
-        queryset=Challenge.objects.all(),
+        queryset=Challenge.vocabulary.all(),
         to_field_name="slug",
         method="filter_challenge",
     )
     country = django_filters.ChoiceFilter(label=_("Country"), choices=list(countries))
     language = django_filters.ModelChoiceFilter(
         label=_("Language"),
-        queryset=Language.objects.all(),
+        queryset=Language.vocabulary.all(),
         to_field_name="slug",
         field_name="languages__language",
     )

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from taggit.managers import TaggableManager
 
+from cms.models.snippets import on_the_vocabulary
 from exchange import encryption
 from exchange.append_only import AppendOnlyModel
 from exchange.models.reflections import Phase, ReflectionEntry
@@ -50,7 +51,11 @@ class Excerpt(models.Model):
     )
     visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="excerpts")
     challenge = models.ForeignKey(
-        "cms.Challenge", null=True, on_delete=models.SET_NULL, related_name="+"
+        "cms.Challenge",
+        limit_choices_to=on_the_vocabulary,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     goal = models.CharField(_("learning goal"), max_length=500, blank=True)
     phase = models.CharField(_("phase"), max_length=12, choices=Phase.choices)

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from django_countries.fields import CountryField
 
+from cms.models.snippets import on_the_vocabulary
+
 
 def token_digest(token: str) -> str:
     """Only a digest of an invitation's token is stored: a copy of the database holds no
@@ -157,12 +159,14 @@ class Profile(models.Model):
     country = CountryField(_("country"), blank=True)
     challenges_faced = models.ManyToManyField(
         "cms.Challenge",
+        limit_choices_to=on_the_vocabulary,
         blank=True,
         related_name="+",
         verbose_name=_("challenges I face and want to learn about"),
     )
     challenges_shown = models.ManyToManyField(
         "cms.Challenge",
+        limit_choices_to=on_the_vocabulary,
         blank=True,
         related_name="+",
         verbose_name=_("challenges I can show visitors"),
@@ -199,7 +203,11 @@ class Profile(models.Model):
 class ProfileLanguage(models.Model):
     profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="languages")
     language = models.ForeignKey(
-        "cms.Language", on_delete=models.PROTECT, related_name="+", verbose_name=_("language")
+        "cms.Language",
+        limit_choices_to=on_the_vocabulary,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("language"),
     )
     level = models.CharField(
         _("level"), max_length=10, choices=LanguageLevel.choices, default=LanguageLevel.WORKING

@@ -7,6 +7,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.models.snippets import on_the_vocabulary
 from exchange.models.membership import Profile
 
 
@@ -39,7 +40,10 @@ class HostingOffer(models.Model):
     )
     description = models.TextField(_("what a visitor will see"), max_length=4000)
     challenges = models.ManyToManyField(
-        "cms.Challenge", related_name="+", verbose_name=_("challenges a visitor can observe")
+        "cms.Challenge",
+        limit_choices_to=on_the_vocabulary,
+        related_name="+",
+        verbose_name=_("challenges a visitor can observe"),
     )
     practices = models.ManyToManyField(
         "cms.PracticePage",
@@ -48,10 +52,17 @@ class HostingOffer(models.Model):
         verbose_name=_("practices a visitor can observe"),
     )
     work_settings = models.ManyToManyField(
-        "cms.Setting", blank=True, related_name="+", verbose_name=_("settings")
+        "cms.Setting",
+        limit_choices_to=on_the_vocabulary,
+        blank=True,
+        related_name="+",
+        verbose_name=_("settings"),
     )
     languages = models.ManyToManyField(
-        "cms.Language", related_name="+", verbose_name=_("working languages")
+        "cms.Language",
+        limit_choices_to=on_the_vocabulary,
+        related_name="+",
+        verbose_name=_("working languages"),
     )
     observation_rules = models.TextField(
         _("observation and confidentiality rules"),

@@ -5,6 +5,7 @@ with the matching LTEM tiers), so the report can show it. Responses are private:
 only as suppressed aggregates in reports; free text is encrypted at rest."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -13,11 +14,12 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Orderable
 
 from exchange import encryption
 from exchange.models.visits import Visit
+from exchange.wording import AskedInReaderLanguage, check_choices_align, in_reader_language
 
 
 class SurveyKind(models.TextChoices):
@@ -66,10 +68,18 @@ class Survey(ClusterableModel):
         return f"{self.get_kind_display()} ({self.year})"
 
 
-class SurveyQuestion(Orderable):
+class SurveyQuestion(AskedInReaderLanguage, Orderable):
     survey = ParentalKey(Survey, on_delete=models.CASCADE, related_name="questions")
     text = models.CharField(_("question"), max_length=300)
     help_text = models.CharField(_("hint"), max_length=300, blank=True)
+    # The same in German and French (exchange/wording.py); empty: asked in English. Answers
+    # keep the English choice, whatever language it was chosen in.
+    text_de = models.CharField(_("question in German"), max_length=300, blank=True)
+    help_text_de = models.CharField(_("hint in German"), max_length=300, blank=True)
+    choices_de = models.TextField(_("choices in German"), blank=True)
+    text_fr = models.CharField(_("question in French"), max_length=300, blank=True)
+    help_text_fr = models.CharField(_("hint in French"), max_length=300, blank=True)
+    choices_fr = models.TextField(_("choices in French"), blank=True)
     answer_type = models.CharField(_("answer"), max_length=8, choices=AnswerType.choices)
     choices = models.TextField(
         _("choices"), blank=True, help_text=_("For a choice question: one choice per line.")
@@ -88,6 +98,14 @@ class SurveyQuestion(Orderable):
         FieldPanel("maximum"),
         FieldPanel("level"),
         FieldPanel("required"),
+        MultiFieldPanel(
+            [FieldPanel("text_de"), FieldPanel("help_text_de"), FieldPanel("choices_de")],
+            heading=_("In German"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("text_fr"), FieldPanel("help_text_fr"), FieldPanel("choices_fr")],
+            heading=_("In French"),
+        ),
     ]
 
     class Meta(Orderable.Meta):
@@ -97,7 +115,24 @@ class SurveyQuestion(Orderable):
         return self.text
 
     def choice_list(self) -> list[str]:
-        return [line.strip() for line in self.choices.splitlines() if line.strip()]
+        return lines_of(self.choices)
+
+    def clean(self) -> None:
+        errors = check_choices_align(
+            self.choice_list(), {"choices_de": self.choices_de, "choices_fr": self.choices_fr}
+        )
+        if errors:
+            raise ValidationError(errors)
+
+    def choice_options(self) -> list[tuple[str, str]]:
+        """(the English choice, as kept in the answer; its label in the reader's language)."""
+        english = self.choice_list()
+        labels = lines_of(in_reader_language(self, "choices"))
+        return list(zip(english, labels if len(labels) == len(english) else english, strict=True))
+
+
+def lines_of(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 class SurveyResponse(models.Model):

@@ -11,6 +11,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.models.snippets import on_the_vocabulary
 from exchange import encryption
 from exchange.models.offers import HostingOffer, OfferWindow, has_host
 
@@ -33,7 +34,11 @@ class Application(models.Model):
         verbose_name=_("applicant's organisation"),
     )
     challenge = models.ForeignKey(
-        "cms.Challenge", on_delete=models.PROTECT, related_name="+", verbose_name=_("challenge")
+        "cms.Challenge",
+        limit_choices_to=on_the_vocabulary,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("challenge"),
     )
     challenge_statement = models.TextField(
         _("the challenge in your own words"),
@@ -42,7 +47,10 @@ class Application(models.Model):
     )
     learning_goals = models.TextField(_("what you want to learn"), max_length=3000)
     languages = models.ManyToManyField(
-        "cms.Language", related_name="+", verbose_name=_("languages you can work in")
+        "cms.Language",
+        limit_choices_to=on_the_vocabulary,
+        related_name="+",
+        verbose_name=_("languages you can work in"),
     )
     available_from = models.DateField(_("available from"))
     available_until = models.DateField(_("available until"))

@@ -24,4 +24,14 @@ class ReflectionQuestionViewSet(ModelViewSet):
     list_display = ["text", "phase", "per_goal", "is_active"]
     list_filter = ["phase", "is_active"]
     search_fields = None
-    form_fields = ["phase", "text", "help_text", "per_goal", "is_active"]
+    form_fields = [
+        "phase",
+        "text",
+        "help_text",
+        "text_de",
+        "help_text_de",
+        "text_fr",
+        "help_text_fr",
+        "per_goal",
+        "is_active",
+    ]

@@ -62,7 +62,7 @@ def walk_to_completed(
             "available_from": window.starts_on,
             "available_until": window.ends_on,
         },
-        languages=Language.objects.filter(slug="en"),
+        languages=Language.vocabulary.filter(slug="en"),
         window=window,
         starts_on=window.starts_on,
         ends_on=window.starts_on + timedelta(days=2),

@@ -150,7 +150,7 @@ def entry_save(
                 **slot,
                 goal=goal,
                 day=day,
-                question_text=question.text,
+                question_text=question.asked,  # as asked, in the author's language
                 language=translation.get_language() or settings.LANGUAGE_CODE,
             )
         _save_draft(entry, text)

@@ -18,13 +18,13 @@ SCALE_CHOICES = [
 def survey_form(survey: Survey, response: SurveyResponse | None, data=None) -> forms.Form:
     form = forms.Form(data=data, label_suffix="")
     for question in survey.questions.all():
-        label, hint = question.text, question.help_text
+        label, hint = question.asked, question.asked_help_text
         if question.answer_type == AnswerType.SCALE:
             field = forms.ChoiceField(
                 choices=SCALE_CHOICES, widget=forms.RadioSelect(attrs={"class": "scale"})
             )
         elif question.answer_type == AnswerType.CHOICE:
-            options = [(choice, choice) for choice in question.choice_list()]
+            options = question.choice_options()
             field = forms.ChoiceField(choices=options, widget=forms.RadioSelect)
         elif question.answer_type == AnswerType.NUMBER:
             field = forms.CharField(widget=forms.NumberInput(attrs={"inputmode": "numeric"}))

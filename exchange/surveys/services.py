@@ -23,6 +23,7 @@ from exchange.models import (
     Visit,
     VisitState,
 )
+from exchange.questions_translated import SURVEY, fill
 from exchange.reflections.services import follow_up_opens, partner_of
 from exchange.surveys.defaults import DEFAULT_QUESTIONS
 
@@ -61,7 +62,7 @@ def survey_for(kind: str, year: int) -> Survey:
                 for order, (text, answer_type, level, required, choices) in enumerate(
                     DEFAULT_QUESTIONS[kind]
                 ):
-                    SurveyQuestion.objects.create(
+                    question = SurveyQuestion(
                         survey=survey,
                         sort_order=order,
                         text=text,
@@ -70,6 +71,8 @@ def survey_for(kind: str, year: int) -> Survey:
                         required=required,
                         choices=choices,
                     )
+                    fill(question, SURVEY, ("text", "help_text", "choices"))  # German, French
+                    question.save()
     except IntegrityError:  # made at the same moment by another request
         survey = Survey.objects.get(kind=kind, year=year)
     return survey

@@ -52,7 +52,9 @@ class VisitFilterSet(WagtailFilterSet):
         label=_("Country (visitor's or host's)"), choices=countries, method="filter_country"
     )
     challenge = django_filters.ModelChoiceFilter(
-        label=_("Challenge"), queryset=Challenge.objects.all(), field_name="application__challenge"
+        label=_("Challenge"),
+        queryset=Challenge.vocabulary.all(),
+        field_name="application__challenge",
     )
 
     waiting_for_host = django_filters.BooleanFilter(

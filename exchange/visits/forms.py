@@ -58,9 +58,9 @@ class OfferForm(forms.ModelForm):
         self.fields["practices"].widget = forms.CheckboxSelectMultiple(
             choices=self.fields["practices"].choices
         )
-        self.fields["challenges"].queryset = Challenge.objects.all()
-        self.fields["work_settings"].queryset = Setting.objects.all()
-        self.fields["languages"].queryset = Language.objects.all()
+        self.fields["challenges"].queryset = Challenge.vocabulary.all()
+        self.fields["work_settings"].queryset = Setting.vocabulary.all()
+        self.fields["languages"].queryset = Language.vocabulary.all()
 
 
 class WindowForm(DatesInOrder, forms.ModelForm):
@@ -146,8 +146,8 @@ class ApplicationForm(DatesInOrder, forms.ModelForm):
     def __init__(self, *args, offer: HostingOffer | None = None, profile=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.offer = offer
-        self.fields["challenge"].queryset = Challenge.objects.all()
-        self.fields["languages"].queryset = Language.objects.all()
+        self.fields["challenge"].queryset = Challenge.vocabulary.all()
+        self.fields["languages"].queryset = Language.vocabulary.all()
         self.fields["learning_goals"].help_text = _(
             "Two or three things you want to see or try, in a sentence each."
         )

@@ -356,6 +356,18 @@ TABLE: dict[str, P | list[P]] = {
     "admin/rounds/publish/<int:pk>/": P("/admin/rounds/publish/{round}/", COORDINATORS_405, COORDINATORS_302),  # publish: refused with a message, no run yet
     "admin/rounds/swap/<int:pk>/<int:proposal>/<int:window>/": P("/admin/rounds/swap/{round}/999999/1/", COORDINATORS_405, "login denied denied denied 404 404"),
     "admin/rounds/decide/<int:pk>/<int:proposal>/<slug:decision>/": P("/admin/rounds/decide/{round}/999999/pinned/", COORDINATORS_405, "login denied denied denied 404 404"),
+    # Locales and translations of content: the site's administrators (wagtail.locales,
+    # wagtail.contrib.simple_translation).
+    "admin/locales/": P("/admin/locales/", STAFF, STAFF_405),
+    "admin/locales/results/": P("/admin/locales/results/", STAFF, STAFF_405),
+    "admin/locales/new/": P("/admin/locales/new/", NOBODY, NOBODY),  # every language has one
+    "admin/locales/edit/<int:pk>/": P("/admin/locales/edit/{locale}/", STAFF, STAFF),
+    "admin/locales/delete/<int:pk>/": P("/admin/locales/delete/{locale}/", STAFF, STAFF),  # in use: refused
+    "admin/locales/usage/<int:pk>/": P("/admin/locales/usage/{locale}/", STAFF, STAFF_405),
+    "admin/locales/history/<int:pk>/": P("/admin/locales/history/{locale}/", STAFF, STAFF_405),
+    "admin/locales/history-results/<int:pk>/": P("/admin/locales/history-results/{locale}/", STAFF, STAFF_405),
+    "admin/translation/submit/page/<int:page_id>/": P("/admin/translation/submit/page/{practice}/", STAFF, STAFF),
+    "admin/translation/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/": P("/admin/translation/submit/snippet/cms/challenge/{challenge}/", STAFF, STAFF),
     "admin/sites/": P("/admin/sites/", STAFF, STAFF_405),  # wagtailsites:index
     "admin/sites/results/": P("/admin/sites/results/", STAFF, STAFF_405),  # wagtailsites:index_results
     "admin/sites/new/": P("/admin/sites/new/", STAFF, STAFF),  # wagtailsites:add

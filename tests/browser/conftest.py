@@ -82,8 +82,8 @@ def people(site_db, home_page):
         "visitor": make_member(visitor_org, first_name="Visiting", last_name="Mentor"),
         "window": offer.windows.get(),
         # Read now: the ORM is off limits while Playwright runs (tests/browser/conftest.py).
-        "challenge": Challenge.objects.order_by("pk").first().name,
-        "language": Language.objects.order_by("pk").first().name,
+        "challenge": Challenge.vocabulary.order_by("pk").first().name,
+        "language": Language.vocabulary.order_by("pk").first().name,
     }
 
 

@@ -63,9 +63,9 @@ def make_practice(
     }
     values.update(fields)
     page = PracticePage(**values)
-    page.challenges = list(Challenge.objects.filter(slug__in=challenges))
-    page.target_groups = list(TargetGroup.objects.filter(slug__in=targets))
-    page.work_settings = list(Setting.objects.filter(slug__in=work_settings))
-    page.languages = list(Language.objects.filter(slug__in=languages))
+    page.challenges = list(Challenge.vocabulary.filter(slug__in=challenges))
+    page.target_groups = list(TargetGroup.vocabulary.filter(slug__in=targets))
+    page.work_settings = list(Setting.vocabulary.filter(slug__in=work_settings))
+    page.languages = list(Language.vocabulary.filter(slug__in=languages))
     page.countries = [PracticeCountry(country=code) for code in countries]
     return publish(library, page)

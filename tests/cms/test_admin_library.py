@@ -25,7 +25,7 @@ def test_taxonomy_snippets_are_listed(admin_client, model):
 
 
 def test_coordinator_renames_a_challenge(admin_client):
-    challenge = Challenge.objects.get(slug="mentoring")
+    challenge = Challenge.vocabulary.get(slug="mentoring")
     url = f"/admin/snippets/cms/challenge/edit/{challenge.pk}/"
     assert admin_client.get(url).status_code == 200
     response = admin_client.post(
@@ -39,7 +39,7 @@ def test_coordinator_renames_a_challenge(admin_client):
 
 def test_practice_editor_opens(admin_client):
     seed_site_pages()
-    library = PracticeIndexPage.objects.get()
+    library = PracticeIndexPage.objects.get(locale__language_code="en")
     add = admin_client.get(
         reverse("wagtailadmin_pages:add", args=("cms", "practicepage", library.pk))
     )

@@ -115,12 +115,19 @@ def test_inside_an_open_transaction_no_stored_page_is_used_until_the_commit(prac
 
 
 def test_each_language_has_its_own_stored_page(client, practice):
-    german = client.get(practice.url, HTTP_ACCEPT_LANGUAGE="de").text
+    # A page's address names its language (English's none): a reader who chose German is sent
+    # from the English address to the German one, and that answer is never stored for others.
+    moved = client.get(practice.url, HTTP_ACCEPT_LANGUAGE="de")
+    assert moved.status_code == 302 and moved["Location"] == f"/de{practice.url}"
     english = client.get(practice.url, HTTP_ACCEPT_LANGUAGE="en").text
-    client.cookies["django_language"] = "fr"  # the switcher's choice, over the browser's
-    french = client.get(practice.url, HTTP_ACCEPT_LANGUAGE="de").text
-    assert '<html lang="de">' in german
     assert '<html lang="en">' in english
-    assert '<html lang="fr">' in french
+    german = client.get(f"/de{practice.url}", HTTP_ACCEPT_LANGUAGE="en").text
+    assert '<html lang="de">' in german
+    # An address outside the page tree reads in the reader's language: stored once for each.
+    reports = client.get("/reports/", HTTP_ACCEPT_LANGUAGE="de").text
+    client.cookies["django_language"] = "fr"  # the switcher's choice, over the browser's
+    french = client.get("/reports/", HTTP_ACCEPT_LANGUAGE="de").text
+    assert '<html lang="de">' in reports and '<html lang="fr">' in french
     del client.cookies["django_language"]
-    assert client.get(practice.url, HTTP_ACCEPT_LANGUAGE="de").text == german
+    assert client.get("/reports/", HTTP_ACCEPT_LANGUAGE="de").text == reports
+    assert client.get(f"/de{practice.url}").text == german

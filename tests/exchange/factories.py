@@ -96,8 +96,8 @@ def make_offer(organisation, *, windows=((10, 30, 2),), **fields):
     }
     values.update(fields)
     offer = HostingOffer.objects.create(organisation=organisation, **values)
-    offer.challenges.set(Challenge.objects.order_by("pk")[:2])
-    offer.languages.set(Language.objects.order_by("pk")[:2])
+    offer.challenges.set(Challenge.vocabulary.order_by("pk")[:2])
+    offer.languages.set(Language.vocabulary.order_by("pk")[:2])
     today = timezone.localdate()
     for first, last, capacity in windows:
         OfferWindow.objects.create(
@@ -122,13 +122,13 @@ def apply(visitor, window=None, *, days=(0, 2)):
     return visits.application_submit(
         applicant=visitor,
         data={
-            "challenge": Challenge.objects.order_by("pk").first(),
+            "challenge": Challenge.vocabulary.order_by("pk").first(),
             "challenge_statement": "Families ask how to talk with a son drawn to an online group.",
             "learning_goals": "How counsellors open the first conversation with a family.",
             "available_from": available_from,
             "available_until": window.ends_on if window else available_from + timedelta(days=60),
         },
-        languages=Language.objects.order_by("pk")[:1],
+        languages=Language.vocabulary.order_by("pk")[:1],
         window=window,
         starts_on=start,
         ends_on=end,

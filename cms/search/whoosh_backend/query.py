@@ -14,8 +14,10 @@ from whoosh import query as wq
 from whoosh.sorting import FieldFacet, MultiFacet
 
 from cms.search.whoosh_backend.schema import (
+    ANALYZERS,
     AUTOCOMPLETE_QUERY_ANALYZER,
     CONTENT_TYPES,
+    DEFAULT_LANGUAGE,
     EDGE_NGRAM_MAX,
     NULLS,
     PK,
@@ -35,6 +37,10 @@ def fuzziness(word: str) -> int:
     return 0 if len(word) <= 2 else 1 if len(word) <= 5 else 2
 
 
+def words_of(analyzer, text: str) -> list[str]:
+    return [token.text for token in analyzer(text, mode="query")]
+
+
 class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
     # As Elasticsearch: a switch of backend must not change what a plain query string means.
     DEFAULT_OPERATOR = "or"
@@ -44,6 +50,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         super().__init__(*args, **kwargs)
         self.mapping = Mapping(self.queryset.model)
         self.columns = self.text_columns()
+        self.analyses = self.languages()
 
     def text_columns(self) -> list[str]:
         """The columns searched: the named fields, or every text column of the queryset's model
@@ -58,12 +65,32 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
     def columns_of(self, mapping: Mapping, names=None) -> list[str]:
         return mapping.search_columns(names)
 
+    def languages(self) -> list[tuple]:
+        """(analyzer, columns) per language the searched text is written in: the query is read
+        once in each, with that language's stemmer, against the text in that language (a German
+        query word is stemmed as German to find German text)."""
+        analyses = [(self.words, self.columns)]
+        if self.analyzer is not TEXT_ANALYZER:
+            return analyses  # autocomplete: edge n-grams, the same in every language
+        for language, analyzer in ANALYZERS.items():
+            if language == DEFAULT_LANGUAGE:
+                continue
+            columns: dict[str, None] = {}
+            if self.fields:
+                columns.update(dict.fromkeys(self.mapping.language_columns(language, self.fields)))
+            else:
+                for model in self.models_in_scope():
+                    columns.update(dict.fromkeys(Mapping(model).language_columns(language)))
+            if columns:
+                analyses.append((partial(words_of, analyzer), list(columns)))
+        return analyses
+
     def models_in_scope(self) -> list:
         root = get_model_root(self.queryset.model)
         return [m for m in models_in_index(root) if issubclass(m, self.queryset.model)]
 
     def words(self, text: str) -> list[str]:
-        return [token.text for token in self.analyzer(text, mode="query")]
+        return words_of(self.analyzer, text)
 
     # --- the search query -------------------------------------------------------------------------
 
@@ -78,12 +105,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         if isinstance(query, Fuzzy):
             return self._words_query(query.query_string, query.operator, boost, fuzzy=True)
         if isinstance(query, Phrase):
-            words = self.words(query.query_string)
-            if not words:
-                return MATCH_NONE
-            if len(words) == 1:
-                return self._any_column(words[0], boost)
-            return wq.Or([wq.Phrase(c, words, boost=boost) for c in self.columns])
+            return self._in_each_language(partial(self._phrase, query.query_string, boost))
         if isinstance(query, Boost):
             return self._compile(query.subquery, boost * query.boost)
         if isinstance(query, And):
@@ -96,23 +118,45 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             f"`{query.__class__.__name__}` is not supported by the Whoosh search backend."
         )
 
-    def _words_query(self, text: str, operator: str, boost: float, fuzzy=False) -> wq.Query:
-        words = self.words(text)
-        if not words or not self.columns:
+    def _in_each_language(self, build) -> wq.Query:
+        parts = [
+            part
+            for words_of_text, columns in self.analyses
+            if columns and (part := build(words_of_text, columns)) is not MATCH_NONE
+        ]
+        if not parts:
             return MATCH_NONE
-        parts = [self._any_column(word, boost, fuzzy) for word in words]
+        return parts[0] if len(parts) == 1 else wq.Or(parts)
+
+    def _phrase(self, text: str, boost: float, words_of_text, columns) -> wq.Query:
+        words = words_of_text(text)
+        if not words:
+            return MATCH_NONE
+        if len(words) == 1:
+            return self._any_column(words[0], boost, columns=columns)
+        return wq.Or([wq.Phrase(c, words, boost=boost) for c in columns])
+
+    def _words_query(self, text: str, operator: str, boost: float, fuzzy=False) -> wq.Query:
+        return self._in_each_language(partial(self._words_in, text, operator, boost, fuzzy))
+
+    def _words_in(self, text, operator, boost, fuzzy, words_of_text, columns) -> wq.Query:
+        words = words_of_text(text)
+        if not words:
+            return MATCH_NONE
+        parts = [self._any_column(word, boost, fuzzy, columns) for word in words]
         if len(parts) == 1:
             return parts[0]
         return wq.And(parts) if operator == "and" else wq.Or(parts)
 
-    def _any_column(self, word: str, boost: float, fuzzy=False) -> wq.Query:
+    def _any_column(self, word: str, boost: float, fuzzy=False, columns=None) -> wq.Query:
+        columns = self.columns if columns is None else columns
         if fuzzy and fuzziness(word):
             terms = [
                 wq.FuzzyTerm(c, word, boost=boost, maxdist=fuzziness(word), prefixlength=1)
-                for c in self.columns
+                for c in columns
             ]
         else:
-            terms = [wq.Term(c, word, boost=boost) for c in self.columns]
+            terms = [wq.Term(c, word, boost=boost) for c in columns]
         return terms[0] if len(terms) == 1 else wq.Or(terms)
 
     # --- filters ----------------------------------------------------------------------------------

@@ -24,6 +24,8 @@ from django.db.models.fields.related import RelatedField
 from django.db.models.fields.reverse_related import ForeignObjectRel
 from django.utils.encoding import force_str
 
+from wagtail.models import TranslatableMixin
+
 from modelsearch.backends.base import get_model_root
 from modelsearch.index import (
     AutocompleteField,
@@ -39,9 +41,12 @@ from whoosh.analysis import (
     NgramFilter,
     RegexTokenizer,
     StemFilter,
+    StopFilter,
 )
+from whoosh.lang import stopwords_for_language
 from whoosh.support.charset import accent_map
 
+from cms.locales import code_of
 from cms.search.whoosh_backend.vocabulary import words_in
 
 PK = "ms_pk"  # the object's primary key, stored: the one stored field
@@ -56,6 +61,43 @@ EDGE_NGRAM_MAX = 15
 _words = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
 TEXT_ANALYZER = _words | StemFilter(lang="en")
 AUTOCOMPLETE_ANALYZER = _words | NgramFilter(minsize=1, maxsize=EDGE_NGRAM_MAX, at="start")
+
+
+def _language_analyzer(language: str):
+    """German or French text: that language's stop words and Snowball stemmer ("Ausstiegs" and
+    "Ausstieg" are one word, "mères" and "mère" are one), on the words as written, then accents
+    folded as in English (the stemmers know their language's accents)."""
+    return (
+        RegexTokenizer()
+        | LowercaseFilter()
+        | StopFilter(stoplist=stopwords_for_language(language), minsize=1)
+        | StemFilter(lang=language)
+        | CharsetFilter(accent_map)
+    )
+
+
+# The text of a translatable object (a page, a taxonomy term) is analysed in its own language:
+# in the default language's columns, or in a column of its own per other language.
+DEFAULT_LANGUAGE = "en"
+ANALYZERS = {
+    DEFAULT_LANGUAGE: TEXT_ANALYZER,
+    "de": _language_analyzer("de"),
+    "fr": _language_analyzer("fr"),
+}
+
+
+def in_language(column: str, language: str) -> str:
+    return column if language == DEFAULT_LANGUAGE else f"{column}_in_{language}"
+
+
+def language_of(obj) -> str:
+    """The language an object is written in: its locale's, where it has one and the index
+    analyses that language, else the default."""
+    locale_id = getattr(obj, "locale_id", None)
+    language = code_of(locale_id) if locale_id else DEFAULT_LANGUAGE
+    return language if language in ANALYZERS else DEFAULT_LANGUAGE
+
+
 AUTOCOMPLETE_QUERY_ANALYZER = _words
 
 # Kinds of filter column, from Django's internal field type.
@@ -210,10 +252,31 @@ class Mapping:
             elif isinstance(field, AutocompleteField):
                 result[column] = wf.TEXT(analyzer=AUTOCOMPLETE_ANALYZER, phrase=False)
             elif isinstance(field, SearchField):
-                result[column] = wf.TEXT(
-                    analyzer=TEXT_ANALYZER, field_boost=float(field.boost or 1)
-                )
+                for language in self.languages:
+                    result[in_language(column, language)] = wf.TEXT(
+                        analyzer=ANALYZERS[language], field_boost=float(field.boost or 1)
+                    )
         return result
+
+    @cached_property
+    def languages(self) -> list[str]:
+        """The languages this mapping's own text columns exist in: all of them for a
+        translatable model, the default for the rest (and for a related model's fields)."""
+        if not self.prefix and issubclass(self.model, TranslatableMixin):
+            return list(ANALYZERS)
+        return [DEFAULT_LANGUAGE]
+
+    def language_columns(self, language: str, names: Iterable[str] | None = None) -> list[str]:
+        """This model's own text columns for text in `language` (none where it has none)."""
+        if language not in self.languages:
+            return []
+        return [
+            in_language(self.column(field), language)
+            for field in self.fields
+            if isinstance(field, SearchField)
+            and not isinstance(field, RelatedFields)
+            and (names is None or field.field_name in names)
+        ]
 
     def search_columns(self, names: Iterable[str] | None = None) -> list[str]:
         """The text columns to search: the named SearchFields, or all of them incl. related."""
@@ -239,7 +302,8 @@ class Mapping:
         `words`, for the index's vocabulary."""
         doc = {PK: pk_term(obj.pk), CONTENT_TYPES: content_types(type(obj)), NULLS: []}
         texts: list[str] = []
-        self._fill(doc, obj, many=False, texts=texts)
+        language = language_of(obj) if len(self.languages) > 1 else DEFAULT_LANGUAGE
+        self._fill(doc, obj, many=False, texts=texts, language=language)
         if words is not None:
             for text in texts:
                 words.update(words_in(text))
@@ -281,7 +345,9 @@ class Mapping:
             return field.get_value
         return attrgetter(django_field.attname)
 
-    def _fill(self, doc: dict, obj, many: bool, texts: list[str]) -> None:
+    def _fill(
+        self, doc: dict, obj, many: bool, texts: list[str], language: str = DEFAULT_LANGUAGE
+    ) -> None:
         for what, column, read, detail in self.plan:
             if what == "related":
                 self._fill_related(doc, read, obj, many, detail, texts)
@@ -292,6 +358,8 @@ class Mapping:
                 text = searchable_text(read(obj))
                 if not text:
                     continue
+                if detail:  # a SearchField: in the column of the text's language
+                    column = in_language(column, language)
                 doc[column] = f"{doc[column]}\n{text}" if column in doc else text
                 if detail:  # a SearchField: its words are offered as spelling corrections
                     texts.append(text)

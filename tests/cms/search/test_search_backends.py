@@ -272,7 +272,7 @@ class TestOrderingAndFacets:
             "internal": 1,
             "none": 1,
         }
-        family = Challenge.objects.get(slug="family-support")
+        family = Challenge.vocabulary.get(slug="family-support")
         assert dict(results.facet("challenges"))[family.pk] == 2
 
     def test_admin_content_type_facet(self, pages):

@@ -36,8 +36,8 @@ def test_a_member_edits_their_profile_and_languages(client, network):
     own_practice = make_practice(library, title="Riverside mentoring", organisation=riverside)
     profile = member_of(riverside)
     client.force_login(profile.user)
-    mentoring = Challenge.objects.get(slug="mentoring")
-    german = Language.objects.get(slug="de")
+    mentoring = Challenge.vocabulary.get(slug="mentoring")
+    german = Language.vocabulary.get(slug="de")
 
     response = client.post(
         reverse("profile"),
@@ -91,7 +91,7 @@ def test_a_language_twice_gets_a_message_and_nothing_is_saved(client, network):
     _, riverside, _ = network
     profile = member_of(riverside, role="Before")
     client.force_login(profile.user)
-    german = Language.objects.get(slug="de")
+    german = Language.vocabulary.get(slug="de")
     response = client.post(
         reverse("profile"),
         {
@@ -123,12 +123,12 @@ def test_profile_and_directory_need_a_signed_in_member(client, network):
 
 def test_the_directory_filters_by_challenge_country_language_and_organisation(client, network):
     _, riverside, harbour = network
-    mentoring = Challenge.objects.get(slug="mentoring")
+    mentoring = Challenge.vocabulary.get(slug="mentoring")
     learner = member_of(riverside, country="NL")
     learner.challenges_faced.add(mentoring)
     shower = member_of(harbour, country="DE")
     shower.challenges_shown.add(mentoring)
-    shower.languages.create(language=Language.objects.get(slug="de"), level="native")
+    shower.languages.create(language=Language.vocabulary.get(slug="de"), level="native")
     neither = member_of(harbour, country="DE")
     gone = member_of(riverside)
     gone.user.is_active = False
@@ -192,7 +192,7 @@ def test_the_profile_form_sent_twice_keeps_one_row_per_language(client, network)
     _library, riverside, _harbour = network
     profile = member_of(riverside)
     client.force_login(profile.user)
-    german = Language.objects.get(slug="de")
+    german = Language.vocabulary.get(slug="de")
     data = {
         "first_name": "Fictional",
         "last_name": "Mentor",
@@ -235,7 +235,7 @@ def test_a_member_changes_only_their_own_profile_and_the_change_is_logged(networ
 
     _library, riverside, _harbour = network
     profile, other = member_of(riverside), member_of(riverside)
-    german = Language.objects.get(slug="de")
+    german = Language.vocabulary.get(slug="de")
     kwargs = {
         "first_name": "Fictional",
         "last_name": "Mentor",

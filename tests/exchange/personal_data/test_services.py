@@ -43,8 +43,8 @@ def member(home_page):
     profile = Profile.objects.create(
         user=user, organisation=harbour, role="Family counsellor", biography="Fictional bio."
     )
-    ProfileLanguage.objects.create(profile=profile, language=Language.objects.get(slug="de"))
-    profile.challenges_faced.add(Challenge.objects.get(slug="mentoring"))
+    ProfileLanguage.objects.create(profile=profile, language=Language.vocabulary.get(slug="de"))
+    profile.challenges_faced.add(Challenge.vocabulary.get(slug="mentoring"))
     practice = make_practice(library, title="Harbour exit mentoring", organisation=harbour)
     practice.owner = user
     practice.save()

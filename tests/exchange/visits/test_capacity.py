@@ -127,8 +127,8 @@ def window_form_data(offer, window, **changes) -> dict:
     data = {
         "title": offer.title,
         "description": offer.description,
-        "challenges": [Challenge.objects.order_by("pk").first().pk],
-        "languages": [Language.objects.order_by("pk").first().pk],
+        "challenges": [Challenge.vocabulary.order_by("pk").first().pk],
+        "languages": [Language.vocabulary.order_by("pk").first().pk],
         "observation_rules": offer.observation_rules,
         "is_published": "on",
         "windows-TOTAL_FORMS": "1",

@@ -95,7 +95,7 @@ def test_the_visit_list_shows_the_members_and_their_organisations_visits_only(cl
 def test_a_direct_request_asks_for_the_days_once_and_starts_from_the_profile(client, network):
     profile = network.visitor.profile
     challenge = network.offer.challenges.first()
-    language = Language.objects.first()
+    language = Language.vocabulary.first()
     profile.challenges_faced.add(challenge)
     profile.languages.create(language=language)
     url = reverse("application_create") + f"?offer={network.offer.pk}"

@@ -261,7 +261,7 @@ def test_a_direct_request_needs_the_visits_days(network):
         visits.application_submit(
             applicant=network.visitor,
             data={
-                "challenge": Challenge.objects.first(),
+                "challenge": Challenge.vocabulary.first(),
                 "challenge_statement": "s",
                 "learning_goals": "g",
                 "available_from": network.window.starts_on,

@@ -30,8 +30,8 @@ def test_a_host_publishes_an_offer_with_windows(client, network):
         {
             "title": "Exit work in prisons (fictional)",
             "description": "Mentoring sessions with inmates who want to leave a group.",
-            "challenges": [Challenge.objects.first().pk],
-            "languages": [Language.objects.first().pk],
+            "challenges": [Challenge.vocabulary.first().pk],
+            "languages": [Language.vocabulary.first().pk],
             "observation_rules": "No phones in the prison.",
             "client_consent_required": "on",
             "is_published": "on",
@@ -57,8 +57,8 @@ def test_an_offer_window_that_ends_before_it_starts_is_refused(client, network):
         {
             "title": network.offer.title,
             "description": "x",
-            "challenges": [Challenge.objects.first().pk],
-            "languages": [Language.objects.first().pk],
+            "challenges": [Challenge.vocabulary.first().pk],
+            "languages": [Language.vocabulary.first().pk],
             "observation_rules": "x",
             "windows-TOTAL_FORMS": "1",
             "windows-INITIAL_FORMS": "0",
@@ -95,10 +95,10 @@ def test_the_lifecycle_through_the_pages(client, network):
     response = client.post(
         reverse("application_create") + f"?offer={network.offer.pk}",
         {
-            "challenge": Challenge.objects.first().pk,
+            "challenge": Challenge.vocabulary.first().pk,
             "challenge_statement": "Parents ask for help after their son's arrest.",
             "learning_goals": "How the team works with parents.",
-            "languages": [Language.objects.first().pk],
+            "languages": [Language.vocabulary.first().pk],
             "available_from": window.starts_on.isoformat(),
             "available_until": window.ends_on.isoformat(),
             "window": window.pk,
@@ -192,10 +192,10 @@ def test_bad_application_input_gives_a_clear_message(client, network):
     response = client.post(
         reverse("application_create") + f"?offer={network.offer.pk}",
         {
-            "challenge": Challenge.objects.first().pk,
+            "challenge": Challenge.vocabulary.first().pk,
             "challenge_statement": "x",
             "learning_goals": "y",
-            "languages": [Language.objects.first().pk],
+            "languages": [Language.vocabulary.first().pk],
             "available_from": window.starts_on.isoformat(),
             "available_until": window.ends_on.isoformat(),
             "window": window.pk,
@@ -225,8 +225,8 @@ def offer_post(network, **windows) -> dict:
     data = {
         "title": network.offer.title,
         "description": "Sessions with relatives.",
-        "challenges": [Challenge.objects.first().pk],
-        "languages": [Language.objects.first().pk],
+        "challenges": [Challenge.vocabulary.first().pk],
+        "languages": [Language.vocabulary.first().pk],
         "observation_rules": "No notes.",
         "is_published": "on",
         "windows-TOTAL_FORMS": "1",

@@ -11,7 +11,9 @@ from tests.cms.factories import make_practice
 
 @pytest.fixture
 def practice(network):
-    practice = make_practice(PracticeIndexPage.objects.get(), organisation=network.host_org)
+    practice = make_practice(
+        PracticeIndexPage.objects.get(locale__language_code="en"), organisation=network.host_org
+    )
     network.offer.practices.add(practice)
     return practice
 

@@ -1,0 +1,222 @@
+"""The demo's German and French content: the home page, the two sections, an organisation profile
+in each, some practices translated, and one practice in each written first in that language (it
+exists only there, and the other languages show it with a notice). Fictional, like the rest of
+the demo; added once, never overwriting an editor's translation."""
+
+from datetime import date
+
+from wagtail.models import Locale, Page
+
+from cms.builders import publish, translate
+from cms.models import Challenge, Language, PracticeCountry, PracticePage, Setting, TargetGroup
+
+HOME = {
+    "de": {
+        "title": "Startseite",
+        "hero_heading": "Voneinander lernen, in der Praxis",
+        "hero_text": (
+            "Ein fiktives Demo-Netzwerk von Fachleuten der Extremismusprävention: "
+            "Familienberatung, Mentoring, Arbeit in Haft und Ausstiegsbegleitung. Sie verbringen "
+            "einige Tage in einer Partnerorganisation im Ausland und sehen, wie dort gearbeitet wird."
+        ),
+        "intro": (
+            "<p>Eine Hospitation zeigt, <b>wie</b> eine Organisation arbeitet: das erste Gespräch "
+            "mit besorgten Eltern, das Mentoring nach der Haftentlassung, die Fallkonferenz von "
+            "Jugendarbeit und Polizei.</p>"
+        ),
+    },
+    "fr": {
+        "title": "Accueil",
+        "hero_heading": "Apprendre de la pratique des autres",
+        "hero_text": (
+            "Un réseau de démonstration fictif de praticiens de la prévention de l’extrémisme "
+            "violent : conseil aux familles, mentorat, travail en prison et accompagnement à la "
+            "sortie. Ils passent quelques jours dans une organisation partenaire à l’étranger."
+        ),
+        "intro": (
+            "<p>Une visite d’immersion montre <b>comment</b> une organisation travaille : le "
+            "premier entretien avec des parents inquiets, le mentorat après la sortie de prison, "
+            "la réunion de cas entre travail de jeunesse et police.</p>"
+        ),
+    },
+}
+
+SECTIONS = {
+    "practices": {
+        "de": {
+            "title": "Praxisbibliothek",
+            "intro": "<p>Praxisansätze, die Mitglieder bei einer Hospitation zeigen können.</p>",
+        },
+        "fr": {
+            "title": "Bibliothèque des pratiques",
+            "intro": "<p>Des pratiques que les membres peuvent montrer lors d’une visite.</p>",
+        },
+    },
+    "organisations": {
+        "de": {"title": "Mitgliedsorganisationen"},
+        "fr": {"title": "Organisations membres"},
+    },
+}
+
+ORGANISATIONS = {
+    ("lindenhof-family-counselling", "de"): {
+        "title": "Familienberatung Lindenhof",
+        "description": (
+            "<p>Fiktive Demo-Organisation. Betreibt ein Beratungstelefon und Hausbesuche für "
+            "Eltern und Geschwister, die sich sorgen, dass ein junger Mensch in extremistische "
+            "Gruppen abgleitet.</p>"
+        ),
+    },
+    ("atelier-dialogue-jeunesse", "fr"): {
+        "title": "Atelier Dialogue Jeunesse",
+        "description": (
+            "<p>Organisation de démonstration fictive. Des ateliers médias où les jeunes "
+            "réalisent leurs propres vidéos et débattent de celles qui les ciblent.</p>"
+        ),
+    },
+}
+
+PRACTICES = {
+    ("first-call-protocol", "de"): {
+        "title": "Ein Leitfaden für das Erstgespräch",
+        "summary": (
+            "Ein strukturiertes erstes Telefongespräch, das besorgte Eltern beruhigt, erfragt, "
+            "was die Beratung wissen muss, und vor dem Auflegen einen nächsten Schritt vereinbart."
+        ),
+        "mechanism": (
+            "Eltern rufen oft in einer Krise an; ein ruhiges, vorhersehbares Gespräch schafft das "
+            "Vertrauen, auf dem jeder spätere Schritt aufbaut."
+        ),
+    },
+    ("video-workshops", "fr"): {
+        "title": "Ateliers vidéo sur la propagande en ligne",
+        "summary": (
+            "Les élèves décortiquent des vidéos de propagande, puis écrivent et tournent leurs "
+            "propres réponses pour leurs camarades."
+        ),
+        "mechanism": (
+            "Les jeunes croient davantage leurs pairs que les adultes ; réaliser une vidéo "
+            "transforme l’esprit critique en pratique."
+        ),
+    },
+    ("teacher-conversation-kit", "fr"): {
+        "title": "Un kit de conversation pour les enseignants",
+        "summary": (
+            "Des cartes et des jeux de rôle qui aident les enseignants à ouvrir une discussion en "
+            "classe après un attentat ou une controverse."
+        ),
+        "mechanism": (
+            "Les enseignants qui se sentent préparés n’évitent pas les questions difficiles, et "
+            "les élèves le remarquent."
+        ),
+    },
+}
+
+# Written first in German or French: each exists in its language only.
+ORIGINALS = [
+    {
+        "language": "de",
+        "slug": "ausstiegsbegleitung-nach-der-haft",
+        "title": "Ausstiegsbegleitung nach der Haft",
+        "organisation": "donaubruecke-exit-work",
+        "countries": ["AT"],
+        "challenges": ["exit-work", "prison-probation"],
+        "prevention_level": "individual",
+        "target_groups": ["prisoners-returnees", "leaving-extremism"],
+        "work_settings": ["prison-probation"],
+        "languages": ["de"],
+        "summary": (
+            "Ausstiegswillige werden schon in der Haft begleitet und nach der Entlassung ein Jahr "
+            "lang bei Wohnung, Arbeit und neuen Kontakten unterstützt."
+        ),
+        "mechanism": (
+            "Der Ausstieg gelingt eher, wenn dieselbe Person vor und nach der Entlassung da ist "
+            "und die ersten Wochen in Freiheit nicht allein bewältigt werden müssen."
+        ),
+        "tags": ["Ausstieg", "Haftentlassung"],
+    },
+    {
+        "language": "fr",
+        "slug": "groupe-de-parole-des-meres",
+        "title": "Un groupe de parole pour les mères",
+        "organisation": "atelier-dialogue-jeunesse",
+        "countries": ["FR"],
+        "challenges": ["family-support"],
+        "prevention_level": "at_risk",
+        "target_groups": ["families"],
+        "work_settings": ["family"],
+        "languages": ["fr"],
+        "summary": (
+            "Chaque mois, des mères dont un enfant s’est radicalisé se retrouvent avec deux "
+            "animatrices pour parler, s’informer et ne plus rester seules."
+        ),
+        "mechanism": (
+            "Une mère qui en entend une autre raconter le même parcours sort de la honte et ose "
+            "demander de l’aide."
+        ),
+        "tags": ["familles", "mères"],
+    },
+]
+
+
+def seed_translations(home: Page, library: Page, organisations: Page) -> list[str]:
+    done: list[str] = []
+    for language, fields in HOME.items():
+        _translated(home, language, done, **fields)
+    for index, slug in ((library, "practices"), (organisations, "organisations")):
+        for language, fields in SECTIONS[slug].items():
+            _translated(index, language, done, **fields)
+    for (slug, language), fields in ORGANISATIONS.items():
+        page = organisations.get_children().filter(slug=slug).first()
+        if page:
+            _translated(page.specific, language, done, **fields)
+    for (slug, language), fields in PRACTICES.items():
+        page = library.get_children().filter(slug=slug).first()
+        if page:
+            _translated(page.specific, language, done, **fields)
+    for spec in ORIGINALS:
+        _original(library, organisations, dict(spec), done)
+    return done
+
+
+def _translated(page: Page, language: str, done: list[str], **fields) -> bool:
+    existing = page.get_translation_or_none(Locale.objects.get(language_code=language))
+    if existing is not None and not existing.alias_of_id:
+        return False  # an editor's (or an earlier seed's) translation: left as it is
+    copy = translate(page, language, **fields)
+    done.append(f"page {copy.url}")
+    return True
+
+
+def _original(library: Page, organisations: Page, spec: dict, done: list[str]) -> None:
+    language = spec.pop("language")
+    locale = Locale.objects.get(language_code=language)
+    index = library.get_translation(locale)  # made by the sections above
+    if PracticePage.objects.filter(locale=locale, slug=spec["slug"]).exists():
+        return
+    organisation = organisations.get_children().filter(slug=spec.pop("organisation")).first()
+    terms = {
+        "challenges": Challenge,
+        "target_groups": TargetGroup,
+        "work_settings": Setting,
+        "languages": Language,
+    }
+    for field, model in terms.items():
+        spec[field] = list(model.vocabulary.filter(slug__in=spec[field]))
+    tags = spec.pop("tags")
+    countries = [PracticeCountry(country=code) for code in spec.pop("countries")]
+    page = publish(
+        index,
+        PracticePage(
+            **spec,
+            countries=countries,
+            organisation=organisation.specific if organisation else None,
+            description=[("paragraph", f"<p>{spec['summary']}</p>")],
+            evidence="internal",
+            scope="regional",
+            start_year=2019,
+            last_reviewed=date(2026, 5, 4),
+        ),
+        tags=tags,
+    )
+    done.append(f"page {page.url}")

@@ -1,0 +1,137 @@
+# ruff: noqa: E501 -- sentences, kept whole on their line for the translators
+"""The German and French wording of the questions the platform starts with (the reflection
+questions of migration 0007 and the surveys' default questions), by their English text. Used by
+migration 0018 for questions already in the database and by the surveys' defaults for new ones;
+a coordinator's own wording is never replaced."""
+
+REFLECTION = {
+    "What do you expect to see for this goal, and how will you know you have learned something?": (
+        "Was erwarten Sie zu diesem Ziel zu sehen, und woran merken Sie, dass Sie etwas gelernt haben?",
+        "Qu’attendez-vous de voir pour cet objectif, et comment saurez-vous que vous avez appris quelque chose ?",
+    ),
+    "One answer per goal of your signed learning agreement.": (
+        "Eine Antwort je Ziel Ihrer unterzeichneten Lernvereinbarung.",
+        "Une réponse par objectif de votre convention d’apprentissage signée.",
+    ),
+    "What does your own team already do about this challenge?": (
+        "Was tut Ihr eigenes Team bereits zu dieser Herausforderung?",
+        "Que fait déjà votre propre équipe face à ce défi ?",
+    ),
+    "A few lines are enough: they help you compare after the visit.": (
+        "Ein paar Zeilen genügen: Sie helfen beim Vergleich nach dem Besuch.",
+        "Quelques lignes suffisent : elles vous aideront à comparer après la visite.",
+    ),
+    "What did you observe today?": (
+        "Was haben Sie heute beobachtet?",
+        "Qu’avez-vous observé aujourd’hui ?",
+    ),
+    "Short notes by day. Leave out anything that could identify a client.": (
+        "Kurze Notizen pro Tag. Lassen Sie alles weg, was eine Klientin oder einen Klienten erkennbar macht.",
+        "De courtes notes par jour. Omettez tout ce qui pourrait identifier une personne accompagnée.",
+    ),
+    "What surprised you, and what would you like to ask your host?": (
+        "Was hat Sie überrascht, und was möchten Sie Ihre Gastgeber fragen?",
+        "Qu’est-ce qui vous a surpris, et que voudriez-vous demander à votre hôte ?",
+    ),
+    "What did you see for this goal?": (
+        "Was haben Sie zu diesem Ziel gesehen?",
+        "Qu’avez-vous vu pour cet objectif ?",
+    ),
+    "Describe what people did, not who they worked with.": (
+        "Beschreiben Sie, was die Fachleute getan haben, nicht mit wem sie gearbeitet haben.",
+        "Décrivez ce que les personnes ont fait, pas avec qui elles ont travaillé.",
+    ),
+    "Why does it work there?": (
+        "Warum funktioniert es dort?",
+        "Pourquoi cela fonctionne-t-il là-bas ?",
+    ),
+    "The mechanism: what makes the difference, in this setting.": (
+        "Der Wirkmechanismus: Was in diesem Umfeld den Unterschied macht.",
+        "Le mécanisme : ce qui fait la différence, dans ce contexte.",
+    ),
+    "What would it take at home?": (
+        "Was bräuchte es bei Ihnen zu Hause?",
+        "Que faudrait-il chez vous ?",
+    ),
+    "People, rules, money, partners: what you would need to do the same.": (
+        "Personal, Regeln, Geld, Partner: Was Sie bräuchten, um dasselbe zu tun.",
+        "Des personnes, des règles, de l’argent, des partenaires : ce qu’il vous faudrait pour faire de même.",
+    ),
+    "Which practices of the library did you see at work?": (
+        "Welche Praxisbeispiele der Bibliothek haben Sie in Aktion gesehen?",
+        "Quelles pratiques de la bibliothèque avez-vous vues à l’œuvre ?",
+    ),
+    "Name them as the library does, if you can.": (
+        "Nennen Sie sie, wenn möglich, wie die Bibliothek sie nennt.",
+        "Nommez-les comme la bibliothèque, si vous le pouvez.",
+    ),
+    "What have you changed in your own practice since the visit?": (
+        "Was haben Sie seit dem Besuch an Ihrer eigenen Praxis geändert?",
+        "Qu’avez-vous changé dans votre propre pratique depuis la visite ?",
+    ),
+    "What stopped you, or what would help you go further?": (
+        "Was hat Sie gebremst, oder was würde Ihnen helfen weiterzugehen?",
+        "Qu’est-ce qui vous a freiné, ou qu’est-ce qui vous aiderait à aller plus loin ?",
+    ),
+}
+
+SURVEY = {
+    "How useful was the visit for your work?": (
+        "Wie nützlich war der Besuch für Ihre Arbeit?",
+        "Dans quelle mesure la visite a-t-elle été utile pour votre travail ?",
+    ),
+    "How well did the visit meet its learning goals?": (
+        "Wie gut hat der Besuch seine Lernziele erreicht?",
+        "Dans quelle mesure la visite a-t-elle atteint ses objectifs d’apprentissage ?",
+    ),
+    "How much did you learn that you did not know before?": (
+        "Wie viel haben Sie gelernt, das Sie vorher nicht wussten?",
+        "Qu’avez-vous appris que vous ne saviez pas avant, et dans quelle mesure ?",
+    ),
+    "Which will you try first at home?": (
+        "Was werden Sie zu Hause zuerst ausprobieren?",
+        "Qu’allez-vous essayer en premier chez vous ?",
+    ),
+    "A method of working with clients\nA way of organising the team\n"
+    "A way of working with other agencies\nNothing yet": (
+        "Eine Methode der Arbeit mit Klientinnen und Klienten\nEine Art, das Team zu organisieren\n"
+        "Eine Art der Zusammenarbeit mit anderen Stellen\nNoch nichts",
+        "Une méthode de travail avec les personnes accompagnées\nUne façon d’organiser l’équipe\n"
+        "Une façon de travailler avec d’autres services\nRien pour l’instant",
+    ),
+    "What should the network change about visits?": (
+        "Was sollte das Netzwerk an den Besuchen ändern?",
+        "Que devrait changer le réseau dans les visites ?",
+    ),
+    "Have you used what you saw in your own practice?": (
+        "Haben Sie das Gesehene in Ihrer eigenen Praxis angewandt?",
+        "Avez-vous utilisé ce que vous avez vu dans votre propre pratique ?",
+    ),
+    "How many colleagues have you shared it with?": (
+        "Mit wie vielen Kolleginnen und Kollegen haben Sie es geteilt?",
+        "Avec combien de collègues l’avez-vous partagé ?",
+    ),
+    "Has it changed anything for the people you work with?": (
+        "Hat es etwas für die Menschen verändert, mit denen Sie arbeiten?",
+        "Cela a-t-il changé quelque chose pour les personnes avec qui vous travaillez ?",
+    ),
+    "What stopped you, or what helped?": (
+        "Was hat Sie gebremst, oder was hat geholfen?",
+        "Qu’est-ce qui vous a freiné, ou qu’est-ce qui a aidé ?",
+    ),
+}
+
+
+def fill(question, wording: dict, fields: tuple[str, ...]) -> bool:
+    """Set the German and French of each field still empty whose English text is known;
+    whether anything was set."""
+    changed = False
+    for field in fields:
+        english = getattr(question, field)
+        if english not in wording:
+            continue
+        for language, text in zip(("de", "fr"), wording[english], strict=True):
+            if not getattr(question, f"{field}_{language}"):
+                setattr(question, f"{field}_{language}", text)
+                changed = True
+    return changed
