@@ -2,6 +2,7 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.exchange.factories import PASSWORD
 from tests.test_accessibility import MEMBER_PAGES, PUBLIC_PAGES
@@ -25,9 +26,25 @@ def audit(page, path: str) -> None:
     assert page.evaluate("window.cspViolations") == [], path
 
 
+# German and French: translated pages, pages shown in their original language with a notice,
+# and the member's pages with the interface in each (WCAG asks for the page's language and for
+# each passage in another: axe checks that `lang` is valid wherever it is set).
+IN_GERMAN_AND_FRENCH = [
+    "/de/",
+    "/de/practices/",
+    "/de/practices/first-call-protocol/",
+    "/de/practices/through-the-gate/",
+    "/de/organisations/lindenhof-family-counselling/",
+    "/fr/practices/groupe-de-parole-des-meres/",
+    "/fr/organisations/",
+    "/practices/ausstiegsbegleitung-nach-der-haft/",
+]
+MEMBER_PAGES_TRANSLATED = ["/dashboard/", "/visits/", "/reflections/", "/search/?q=Ausstieg"]
+
+
 def test_public_and_member_pages_pass_axe(demo_site, member, page):
-    """One seeded demo (some 15-20 s) for both lists of pages."""
-    for path in PUBLIC_PAGES:
+    """One seeded demo (some 15-20 s) for every list of pages."""
+    for path in PUBLIC_PAGES + IN_GERMAN_AND_FRENCH:
         audit(page, path)
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill(member.email)
@@ -36,3 +53,10 @@ def test_public_and_member_pages_pass_axe(demo_site, member, page):
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
     for path in MEMBER_PAGES:
         audit(page, path)
+    for language, name in (("de", "Deutsch"), ("fr", "Français")):
+        page.goto("/dashboard/")
+        page.get_by_role("button", name=name).click()  # the switcher: saved to the profile
+        expect(page.locator("html")).to_have_attribute("lang", language)
+        for path in MEMBER_PAGES_TRANSLATED:
+            audit(page, path)
+            assert page.locator("html").get_attribute("lang") == language, path
