@@ -97,6 +97,12 @@ def is_page_address(path: str) -> bool:
     pages and its password form): those resolve as English only, the language such an address
     is in; every other address resolves in any language."""
     path = urlsplit(path).path
+    if prefix := translation.get_language_from_path(path):  # /de/...: the tree's, if anyone's
+        try:
+            with translation.override(prefix):
+                return is_page(resolve(path).func)
+        except Resolver404:
+            return False
     try:
         with translation.override(settings.LANGUAGE_CODE):
             resolve(path)

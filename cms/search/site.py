@@ -248,9 +248,16 @@ def passages_of(page: Page) -> list[str]:
 
 def checked_suggestion(suggestions: list[str], selection, show_archived, private) -> str | None:
     """The first spelling suggestion that finds something public: the index's vocabulary also
-    holds the words of drafts and restricted pages, which a suggestion must never reveal."""
+    holds the words of drafts and restricted pages, which a suggestion must never reveal. One
+    that finds practices in the reader's language comes first: the vocabulary holds every
+    language's words, and a German reader's "Ausstig" should become "Ausstieg", not an English
+    word one edit away."""
     practices = filtered_practices(selection, show_archived, private)
     organisations = public_pages(OrganisationPage, private)
+    in_their_language = practices.filter(locale_id=active_locale_id())
+    for suggestion in suggestions:
+        if in_their_language.search(suggestion, operator="and").count():
+            return suggestion
     for suggestion in suggestions:
         if practices.search(suggestion, operator="and").count():
             return suggestion

@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from cms.languages import address_in
-from cms.locales import code_of
+from cms.locales import active_locale_id, code_of
 
 register = template.Library()
 
@@ -84,3 +84,14 @@ def address_for_reader(context, page: Page) -> str:
     reader in their language."""
     url = page.get_url(context.get("request"))
     return address_in(url, get_language()) if url else ""
+
+
+@register.filter
+def for_reader(page: Page) -> Page:
+    """The page's live version in the reader's language, else the page (Wagtail's `localized`
+    without its query for the reader's locale when the page is already in it)."""
+    reader = active_locale_id()
+    if page.locale_id == reader:
+        return page
+    translation = page.get_translations().live().filter(locale_id=reader).first()
+    return translation.specific if translation else page

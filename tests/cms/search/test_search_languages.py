@@ -2,14 +2,17 @@
 with its own stemmer and stop words, the reader's language first, one version of each page."""
 
 import re
+from datetime import date
 
 from django.conf import settings
 
 import pytest
 
+from cms.builders import publish, translate
 from cms.demo import seed_site_pages
 from cms.models import PracticePage
 from cms.search.whoosh_backend.schema import ANALYZERS
+from tests.cms.factories import make_library, make_practice
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
@@ -86,3 +89,25 @@ def library_once_per_practice(client):
     assert (
         total == PracticePage.objects.live().current().values("translation_key").distinct().count()
     )
+
+
+def test_did_you_mean_prefers_the_readers_language(client, home_page):
+    """ "Handl" is one letter from the English "handle" and from the German "Handel": each reader
+    is offered the word of their own language."""
+    library, organisations = make_library(home_page)
+    make_practice(library, title="How to handle a crisis call", summary="Calls we handle.")
+    german_library = translate(library, "de", title="Praxisbibliothek")
+    publish(
+        german_library,
+        PracticePage(
+            title="Prävention im Handel",
+            slug="praevention-im-handel",
+            summary="Schulungen für Beschäftigte im Handel.",
+            description=[("paragraph", "<p>Handel.</p>")],
+            prevention_level="general",
+            last_reviewed=date.today(),
+        ),
+    )
+    assert client.get("/search/", {"q": "handl"}).context["suggestion"] == "handle"
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "de"
+    assert client.get("/search/", {"q": "handl"}).context["suggestion"] == "handel"
