@@ -14,7 +14,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
@@ -26,6 +26,7 @@ from cms.blocks import BodyBlock
 from cms.locales import active_locale_id, one_version_each
 from cms.models.sections import terms_by_relation
 from cms.models.snippets import on_the_vocabulary
+from cms.panels import SafeInlinePanel
 
 
 class PreventionLevel(models.TextChoices):
@@ -172,7 +173,7 @@ class PracticePage(Page):
         FieldPanel("summary"),
         FieldPanel("description"),
         FieldPanel("organisation"),
-        InlinePanel("countries", label=_("Countries where it runs"), min_num=1),
+        SafeInlinePanel("countries", label=_("Countries where it runs"), min_num=1),
         MultiFieldPanel(
             [
                 FieldPanel("challenges"),

@@ -6,9 +6,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from cms.panels import SafeInlinePanel
 from exchange.models import Survey
 
 
@@ -42,7 +43,7 @@ class SurveyViewSet(ModelViewSet):
             FieldPanel("kind"),
             FieldPanel("year"),
             FieldPanel("introduction"),
-            InlinePanel("questions", label=_("Questions"), min_num=1),
+            SafeInlinePanel("questions", label=_("Questions"), min_num=1),
         ],
         base_form_class=SurveyForm,
     )

@@ -1,0 +1,34 @@
+"""The survey editor's question rows: a row whose id is not a number (no browser sends one, a
+hand-made request can) is refused with a message, and nothing is saved."""
+
+import pytest
+
+from exchange.models import SurveyKind
+from exchange.surveys import services
+from tests.exchange.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_row_id_that_is_not_a_number_is_refused_with_a_message(client):
+    survey = services.survey_for(SurveyKind.AFTER_VISIT, 2030)
+    question = survey.questions.first()
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    rows = {
+        "questions-TOTAL_FORMS": "1",
+        "questions-INITIAL_FORMS": "1",
+        "questions-MIN_NUM_FORMS": "0",
+        "questions-MAX_NUM_FORMS": "1000",
+        "questions-0-text": "Reworded by hand",
+        "questions-0-answer_type": "scale",
+        "questions-0-level": "reaction",
+        "questions-0-ORDER": "1",
+    }
+    response = client.post(
+        f"/admin/surveys/edit/{survey.pk}/",
+        {"introduction": "", **rows, "questions-0-id": "exit work"},
+    )
+    assert response.status_code == 200
+    assert "This row was changed outside this page. Reload the page." in response.text
+    question.refresh_from_db()
+    assert question.text != "Reworded by hand" and survey.questions.count() > 1
