@@ -24,6 +24,18 @@ env = environ.Env()
 if (BASE_DIR / ".env").is_file():
     environ.Env.read_env(BASE_DIR / ".env")
 
+
+def env_path(name: str, default: Path) -> Path:
+    """A path from the environment as a pathlib.Path: django-environ's own `env.path()` returns
+    a Path type of its own, without `.parent` or `.exists()`, which the code calls."""
+    return Path(env.str(name, default=str(default)))
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    """A comma-separated list, each item stripped ("a, b" is two hosts, not "a" and " b")."""
+    return [item.strip() for item in env.list(name, default=default) if item.strip()]
+
+
 # --- Core -------------------------------------------------------------------------------------
 
 DEBUG = env.bool("DEBUG", default=False)
@@ -38,8 +50,8 @@ if not SECRET_KEY:
     # Development only: a fixed key keeps sessions valid across runserver restarts.
     SECRET_KEY = "insecure-development-key-never-used-when-debug-is-off"  # noqa: S105
 
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
-CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # The public address of the site, used in e-mails and Wagtail admin notifications.
 BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
@@ -278,16 +290,16 @@ MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 # Erased accounts, one JSON line each, kept outside the database so that a restored backup can
 # be erased again (manage.py replay_erasures). Back it up separately from the database.
-ERASURE_LOG = env.path("ERASURE_LOG", default=VAR_DIR / "erasures.jsonl")
+ERASURE_LOG = env_path("ERASURE_LOG", VAR_DIR / "erasures.jsonl")
 # `manage.py backup` writes here: the database, the media, the erasure log, the key identifiers
 # (exchange/backups/services.py). Keep it off the served folders; copy it to another machine.
-BACKUP_DIR = env.path("BACKUP_DIR", default=VAR_DIR / "backups")
+BACKUP_DIR = env_path("BACKUP_DIR", VAR_DIR / "backups")
 
 # Reflection text is encrypted at rest (exchange/encryption.py) with these Fernet keys: the first
 # encrypts, every one decrypts. To rotate: put a new key first, run `manage.py
 # rotate_reflection_keys`, then drop the old one. Required when DEBUG is off (a system check
 # refuses to start without it); in development a key is made under var/ on first use.
-REFLECTION_KEYS = env.list("REFLECTION_KEYS", default=[])
+REFLECTION_KEYS = env_list("REFLECTION_KEYS", default=[])
 REFLECTION_DEVELOPMENT_KEY = VAR_DIR / "reflection.key"
 # The follow-up reflection opens this many months after the visit's last day.
 REFLECTION_FOLLOW_UP_MONTHS = env.int("REFLECTION_FOLLOW_UP_MONTHS", default=3)
@@ -310,10 +322,10 @@ USE_TZ = True
 # --- Static and media files -------------------------------------------------------------------
 
 STATIC_URL = "/static/"
-STATIC_ROOT = env.path("STATIC_ROOT", default=VAR_DIR / "static")
+STATIC_ROOT = env_path("STATIC_ROOT", VAR_DIR / "static")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
+MEDIA_ROOT = env_path("MEDIA_ROOT", VAR_DIR / "media")
 # Production (STATIC_MANIFEST=true, after `collectstatic`): file names carry a hash of their
 # content, so WhiteNoise serves them compressed, immutable and cacheable for ten years.
 STATIC_MANIFEST = env.bool("STATIC_MANIFEST", default=False)
@@ -402,7 +414,7 @@ SEARCH_CLUSTER_BACKENDS = ("elasticsearch8", "opensearch3")
 if SEARCH_BACKEND == "whoosh":
     _search = {
         "BACKEND": "cms.search.whoosh_backend",
-        "PATH": env.path("SEARCH_PATH", default=VAR_DIR / "search"),
+        "PATH": env_path("SEARCH_PATH", VAR_DIR / "search"),
     }
 elif SEARCH_BACKEND == "database":
     _search = {"BACKEND": "wagtail.search.backends.database"}
@@ -413,7 +425,7 @@ elif SEARCH_BACKEND in SEARCH_CLUSTER_BACKENDS:
         )
     _search = {
         "BACKEND": f"wagtail.search.backends.{SEARCH_BACKEND}",
-        "URLS": env.list("SEARCH_URL"),
+        "URLS": env_list("SEARCH_URL", default=[]),
         "INDEX_PREFIX": env.str("SEARCH_INDEX_PREFIX", default="exchange_"),
     }
 else:

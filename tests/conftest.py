@@ -1,4 +1,5 @@
 import logging
+from pathlib import Path
 
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
@@ -10,6 +11,7 @@ import pytest
 from cryptography.fernet import Fernet
 
 from cms.models import HomePage
+from config.settings import env_path
 
 
 @pytest.fixture
@@ -39,11 +41,32 @@ def reflection_keys(settings):
 TEST_REFLECTION_KEY = Fernet.generate_key().decode()
 
 
+@pytest.fixture
+def deployed(settings, monkeypatch):
+    """Sets settings as a deployment does: the variable in the environment, read by the settings
+    module's own parser, so a test sees the type production sees (a test that assigned a
+    pathlib.Path hid that production got django-environ's Path, and erasure failed there)."""
+
+    def configure(**variables: object) -> None:
+        for name, value in variables.items():
+            monkeypatch.setenv(name, str(value))
+            setattr(settings, name, PARSED_FROM_ENVIRONMENT[name](name))
+
+    return configure
+
+
+PARSED_FROM_ENVIRONMENT = {
+    "ERASURE_LOG": lambda name: env_path(name, default=Path()),
+    "BACKUP_DIR": lambda name: env_path(name, default=Path()),
+    "MEDIA_ROOT": lambda name: env_path(name, default=Path()),
+}
+
+
 @pytest.fixture(autouse=True)
-def erasure_log(settings, tmp_path):
+def erasure_log(settings, tmp_path, deployed):
     """Every deleted user is written to the erasure log: tests write to their own, never to
     the developer's var/erasures.jsonl."""
-    settings.ERASURE_LOG = tmp_path / "erasures.jsonl"
+    deployed(ERASURE_LOG=tmp_path / "erasures.jsonl")
     return settings.ERASURE_LOG
 
 

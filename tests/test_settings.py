@@ -140,3 +140,83 @@ def test_a_cluster_backend_needs_its_url_and_unknown_backends_are_refused():
     assert missing_url.returncode != 0 and "SEARCH_URL" in missing_url.stderr
     unknown = load_settings(DEBUG="true", SEARCH_BACKEND="solr")
     assert unknown.returncode != 0 and "is not one of whoosh, database" in unknown.stderr
+
+
+PRODUCTION_CHECKS = """
+import json
+from pathlib import Path
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from exchange.personal_data import services
+
+paths = {
+    "ERASURE_LOG": settings.ERASURE_LOG,
+    "BACKUP_DIR": settings.BACKUP_DIR,
+    "MEDIA_ROOT": settings.MEDIA_ROOT,
+    "STATIC_ROOT": settings.STATIC_ROOT,
+    "SEARCH_PATH": settings.WAGTAILSEARCH_BACKENDS["default"]["PATH"],
+}
+# What the code does with a path, as production runs it: the erasure log is written and read.
+services._log_erasure(get_user_model()(pk=41, email="erased@demo.example"))
+print(json.dumps({
+    "types": {name: type(path).__name__ for name, path in paths.items()},
+    "parents": {name: str(path.parent) for name, path in paths.items()},
+    "erasure_log": Path(settings.ERASURE_LOG).read_text(),
+    "logged_exists": settings.ERASURE_LOG.exists(),
+    "ALLOWED_HOSTS": settings.ALLOWED_HOSTS,
+    "CSRF_TRUSTED_ORIGINS": settings.CSRF_TRUSTED_ORIGINS,
+    "REFLECTION_KEYS": settings.REFLECTION_KEYS,
+    "BASE_URL": settings.BASE_URL,
+    "EMAIL_HOST": settings.EMAIL_HOST,
+    "CACHE_LOCATION": settings.CACHES["default"]["LOCATION"],
+    "DATABASE": settings.DATABASES["default"]["NAME"],
+}))
+"""
+
+
+def test_a_production_environment_gives_every_path_url_and_list_its_working_type(tmp_path):
+    """Every setting that is a path, a URL or a list, parsed from the environment as a deployment
+    parses it (no test override), and used as the code uses it."""
+    keep = {"PATH", "HOME", "LANG", "PYTHONPATH", "VIRTUAL_ENV"}
+    env = {key: value for key, value in os.environ.items() if key in keep}
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings",
+        SECRET_KEY="x" * 50,
+        REFLECTION_KEYS="a2V5LW9uZS1mb3ItdGhlLXNldHRpbmdzLXRlc3QtMzI=, "
+        "a2V5LXR3by1mb3ItdGhlLXNldHRpbmdzLXRlc3QtMzI=",
+        ALLOWED_HOSTS="exchange.example.org, www.exchange.example.org",
+        CSRF_TRUSTED_ORIGINS="https://exchange.example.org",
+        BASE_URL="https://exchange.example.org/",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
+        REDIS_URL="redis://127.0.0.1:6379/3",
+        EMAIL_URL="smtp+tls://mailer:pw@smtp.example.org:587",
+        ERASURE_LOG=str(tmp_path / "logs" / "erasures.jsonl"),
+        BACKUP_DIR=str(tmp_path / "backups"),
+        MEDIA_ROOT=str(tmp_path / "media"),
+        STATIC_ROOT=str(tmp_path / "static"),
+        SEARCH_PATH=str(tmp_path / "search"),
+        TASKS_BACKEND="database",
+        LOG_FORMAT="json",
+        HTTPS="true",
+    )
+    result = subprocess.run(  # noqa: S603 (our own interpreter, fixed arguments)
+        [sys.executable, "-c", f"import django; django.setup()\n{PRODUCTION_CHECKS}"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = json.loads(result.stdout.splitlines()[-1])
+    assert set(loaded["types"].values()) == {"PosixPath"}, loaded["types"]
+    assert loaded["parents"]["ERASURE_LOG"] == str(tmp_path / "logs")
+    assert loaded["logged_exists"] is True
+    assert json.loads(loaded["erasure_log"])["user_id"] == 41
+    assert loaded["ALLOWED_HOSTS"] == ["exchange.example.org", "www.exchange.example.org"]
+    assert loaded["CSRF_TRUSTED_ORIGINS"] == ["https://exchange.example.org"]
+    assert [len(key) for key in loaded["REFLECTION_KEYS"]] == [44, 44]
+    assert loaded["BASE_URL"] == "https://exchange.example.org"
+    assert loaded["EMAIL_HOST"] == "smtp.example.org"
+    assert loaded["CACHE_LOCATION"] == "redis://127.0.0.1:6379/3"
+    assert loaded["DATABASE"] == str(tmp_path / "site.sqlite3")

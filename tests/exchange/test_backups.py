@@ -39,9 +39,8 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
-def site(settings, tmp_path, entry, network):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.BACKUP_DIR = tmp_path / "backups"
+def site(deployed, tmp_path, entry, network):
+    deployed(MEDIA_ROOT=tmp_path / "media", BACKUP_DIR=tmp_path / "backups")
     document = get_document_model().objects.create(
         title="Fictional visit programme",
         file=ContentFile(b"Day one: the family counselling team.", name="programme.txt"),
