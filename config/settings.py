@@ -284,6 +284,8 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 # recovery codes. Coordinators and staff must have one (exchange.middleware.RequireMFAMiddleware).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "Practice Exchange"
+# Their secrets are encrypted with REFLECTION_KEYS (allauth keeps them in the clear by default).
+MFA_ADAPTER = "exchange.membership.adapters.MFAAdapter"
 # WebAuthn needs HTTPS, except on a developer's own machine (DEBUG on http://127.0.0.1).
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 # Days an invitation link stays valid; a resend starts the period again.
@@ -295,10 +297,11 @@ ERASURE_LOG = env_path("ERASURE_LOG", VAR_DIR / "erasures.jsonl")
 # (exchange/backups/services.py). Keep it off the served folders; copy it to another machine.
 BACKUP_DIR = env_path("BACKUP_DIR", VAR_DIR / "backups")
 
-# Reflection text is encrypted at rest (exchange/encryption.py) with these Fernet keys: the first
-# encrypts, every one decrypts. To rotate: put a new key first, run `manage.py
-# rotate_reflection_keys`, then drop the old one. Required when DEBUG is off (a system check
-# refuses to start without it); in development a key is made under var/ on first use.
+# Private text (every EncryptedTextField) and second-factor secrets are encrypted at rest
+# (exchange/encryption.py) with these Fernet keys: the first encrypts, every one decrypts. To
+# rotate: put a new key first, run `manage.py rotate_encryption_keys`, then drop the old one.
+# Required when DEBUG is off (a system check refuses to start without it); in development a key
+# is made under var/ on first use.
 REFLECTION_KEYS = env_list("REFLECTION_KEYS", default=[])
 REFLECTION_DEVELOPMENT_KEY = VAR_DIR / "reflection.key"
 # The follow-up reflection opens this many months after the visit's last day.

@@ -19,7 +19,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from exchange import audit, encryption, notifications
+from exchange import audit, notifications
 from exchange.excerpts import deidentify
 from exchange.models import (
     Attribution,
@@ -142,12 +142,12 @@ def _new_version(
     return ExcerptVersion.objects.create(
         excerpt=excerpt,
         number=number,
-        ciphertext=encryption.encrypt(text),
+        text=text,
         digest=text_digest(text),
         attribution=attribution,
         written_by=user,
-        reason_ciphertext=encryption.encrypt(reason) if reason else "",
-        findings_ciphertext=encryption.encrypt(json.dumps(kept_findings)) if kept_findings else "",
+        reason=reason,
+        findings=json.dumps(kept_findings) if kept_findings else "",
     )
 
 

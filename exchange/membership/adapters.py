@@ -4,7 +4,9 @@ from django.shortcuts import render
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
+from allauth.mfa.adapter import DefaultMFAAdapter
 
+from exchange import encryption
 from exchange.membership import services as invitations
 
 
@@ -32,3 +34,15 @@ class AccountAdapter(DefaultAccountAdapter):
             ) from error
         request.session.pop(invitations.SESSION_KEY, None)
         return user
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    """Second-factor secrets (the authenticator app's key, the recovery codes' seed) encrypted
+    at rest with the site's keys, which live outside the database (allauth stores them in the
+    clear by default): a copied database or backup cannot make a member's codes."""
+
+    def encrypt(self, text: str) -> str:
+        return encryption.encrypt(text)
+
+    def decrypt(self, encrypted_text: str) -> str:
+        return encryption.decrypt(encrypted_text)

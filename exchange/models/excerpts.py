@@ -20,8 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from cms.models.snippets import on_the_vocabulary
-from exchange import encryption
 from exchange.append_only import AppendOnlyModel
+from exchange.encryption import EncryptedTextField
 from exchange.models.reflections import Phase, ReflectionEntry
 from exchange.models.visits import Visit
 
@@ -81,7 +81,7 @@ class ExcerptVersion(models.Model):
 
     excerpt = models.ForeignKey(Excerpt, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
-    ciphertext = models.TextField(editable=False)
+    text = EncryptedTextField(editable=False, db_column="ciphertext")
     digest = models.CharField(max_length=64, editable=False)  # text_digest(text)
     attribution = models.CharField(max_length=16, choices=Attribution.choices)
     written_by = models.ForeignKey(
@@ -89,8 +89,8 @@ class ExcerptVersion(models.Model):
     )
     # Why it changed (a coordinator's note) and what the de-identification gate flagged and the
     # author kept, with their reasons: words about the text, so encrypted as the text is.
-    reason_ciphertext = models.TextField(editable=False, blank=True)
-    findings_ciphertext = models.TextField(editable=False, blank=True)
+    reason = EncryptedTextField(editable=False, blank=True, db_column="reason_ciphertext")
+    findings = EncryptedTextField(editable=False, blank=True, db_column="findings_ciphertext")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -103,18 +103,8 @@ class ExcerptVersion(models.Model):
         return f"version {self.number} of excerpt {self.excerpt_id}"
 
     @property
-    def text(self) -> str:
-        return encryption.decrypt(self.ciphertext)
-
-    @property
-    def reason(self) -> str:
-        return encryption.decrypt(self.reason_ciphertext) if self.reason_ciphertext else ""
-
-    @property
     def kept_findings(self) -> list[dict]:
-        if not self.findings_ciphertext:
-            return []
-        return json.loads(encryption.decrypt(self.findings_ciphertext))
+        return json.loads(self.findings) if self.findings else []
 
 
 class ConsentKind(models.TextChoices):

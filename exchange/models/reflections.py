@@ -8,8 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from exchange import encryption
 from exchange.append_only import AppendOnlyModel
+from exchange.encryption import EncryptedTextField
 from exchange.models.visits import Visit
 from exchange.wording import AskedInReaderLanguage
 
@@ -93,7 +93,7 @@ class EntryVersion(models.Model):
 
     entry = models.ForeignKey(ReflectionEntry, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
-    ciphertext = models.TextField(editable=False)
+    text = EncryptedTextField(editable=False, db_column="ciphertext")
     saved_at = models.DateTimeField(default=timezone.now, editable=False)
     submitted = models.BooleanField(default=False)
 
@@ -108,10 +108,6 @@ class EntryVersion(models.Model):
 
     def __str__(self) -> str:
         return f"version {self.number} of entry {self.entry_id}"
-
-    @property
-    def text(self) -> str:
-        return encryption.decrypt(self.ciphertext)
 
 
 class Audience(models.TextChoices):

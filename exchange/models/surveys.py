@@ -17,7 +17,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Orderable
 
-from exchange import encryption
+from exchange.encryption import EncryptedTextField
 from exchange.models.visits import Visit
 from exchange.wording import AskedInReaderLanguage, check_choices_align, in_reader_language
 
@@ -164,20 +164,16 @@ class SurveyAnswer(models.Model):
     question = models.ForeignKey(SurveyQuestion, on_delete=models.PROTECT, related_name="answers")
     number = models.IntegerField(null=True)  # a scale point or a number
     choice = models.CharField(max_length=300, blank=True)
-    text_ciphertext = models.TextField(blank=True, editable=False)
+    text = EncryptedTextField(blank=True, editable=False, db_column="text_ciphertext")
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["response", "question"], name="one_answer_each"),
             models.CheckConstraint(
-                condition=Q(number__isnull=True) | Q(choice="", text_ciphertext=""),
+                condition=Q(number__isnull=True) | Q(choice="", text=""),
                 name="one_kind_of_answer",
             ),
         ]
 
     def __str__(self) -> str:
         return f"answer to {self.question_id} in {self.response_id}"
-
-    @property
-    def text(self) -> str:
-        return encryption.decrypt(self.text_ciphertext) if self.text_ciphertext else ""

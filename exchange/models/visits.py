@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.models.snippets import on_the_vocabulary
-from exchange import encryption
+from exchange.encryption import EncryptedTextField
 from exchange.models.offers import HostingOffer, OfferWindow, has_host
 
 
@@ -437,7 +437,7 @@ class VisitMessage(models.Model):
     visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="messages")
     # Their words: erasing the author deletes them.
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    ciphertext = models.TextField()
+    text = EncryptedTextField(db_column="ciphertext")
     created_at = models.DateTimeField(_("sent"), default=timezone.now, editable=False)
 
     class Meta:
@@ -446,7 +446,3 @@ class VisitMessage(models.Model):
 
     def __str__(self) -> str:
         return f"message {self.pk} on visit {self.visit_id}"
-
-    @property
-    def text(self) -> str:
-        return encryption.decrypt(self.ciphertext)

@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from exchange import audit, encryption
+from exchange import audit
 from exchange.models import (
     Audience,
     EntryRead,
@@ -188,13 +188,12 @@ def _save_draft(entry: ReflectionEntry, text: str) -> None:
         if draft is not None:
             draft.delete()
         return
-    ciphertext = encryption.encrypt(text)
     if draft is not None:
-        draft.ciphertext, draft.saved_at = ciphertext, timezone.now()
-        draft.save(update_fields=["ciphertext", "saved_at"])
+        draft.text, draft.saved_at = text, timezone.now()
+        draft.save(update_fields=["text", "saved_at"])
         return
     number = (entry.versions.aggregate(last=Max("number"))["last"] or 0) + 1
-    EntryVersion.objects.create(entry=entry, number=number, ciphertext=ciphertext)
+    EntryVersion.objects.create(entry=entry, number=number, text=text)
 
 
 def entry_submit(*, entry_id: int, user: "User") -> ReflectionEntry:

@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from exchange import encryption
 from exchange.models import (
     AnswerType,
     Survey,
@@ -124,7 +123,7 @@ def clean_answer(question: SurveyQuestion, raw: str) -> dict:
                 _("Write at most %(max)s characters; this has %(length)s.")
                 % {"max": f"{MAX_TEXT:,}", "length": f"{len(raw):,}"}
             )
-        return {"text_ciphertext": encryption.encrypt(raw)}
+        return {"text": raw}
     if question.answer_type == AnswerType.CHOICE:
         if raw not in question.choice_list():
             raise ValueError(_("Choose one of the answers listed."))

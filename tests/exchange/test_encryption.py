@@ -46,3 +46,81 @@ def test_development_makes_a_private_key_under_var(settings, tmp_path):
     assert encryption.decrypt(token) == MARKER  # the same key, read again
     mode = settings.REFLECTION_DEVELOPMENT_KEY.stat().st_mode
     assert stat.S_IMODE(mode) == 0o600
+
+
+@pytest.mark.django_db
+def test_rotating_re_encrypts_every_kind_so_the_new_key_alone_reads_them_all(
+    network, entry, coordinator, settings
+):
+    """After the README's procedure (new key first, rotate, drop the old key) every encrypted
+    column and second factor reads back: rotation finds the fields by their type."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.totp.internal.auth import TOTP, hotp_value, yield_hotp_counters_from_time
+
+    from exchange.excerpts import services as excerpts
+    from exchange.models import ExcerptVersion, SurveyAnswer, SurveyKind, VisitMessage
+    from exchange.surveys import services as surveys
+    from exchange.visits import messages
+    from tests.exchange.conftest import CLEAN
+    from tests.exchange.surveys.test_surveys import answers_for
+
+    flagged = f"{MARKER}, since 12 March 2024."
+    excerpt = excerpts.excerpt_propose(
+        entry_id=entry.pk,
+        user=entry.author,
+        text=flagged,
+        attribution="anonymous",
+        reasons={"date:12 March 2024": "A public date."},
+        checklist=set(excerpts.CHECKLIST),
+    )
+    excerpts.excerpt_suggest(
+        excerpt_id=excerpt.pk, user=coordinator, text=MARKER, reason="Shorter, no date."
+    )
+    messages.message_send(visit_id=entry.visit_id, user=network.host, text="See you at nine.")
+    survey = surveys.survey_for(SurveyKind.AFTER_VISIT, entry.visit.ends_on.year)
+    surveys.response_save(
+        visit_id=entry.visit_id,
+        user=network.visitor,
+        kind=SurveyKind.AFTER_VISIT,
+        answers=answers_for(survey),
+        submit=True,
+    )
+    secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+    TOTP.activate(network.visitor, secret)
+    codes = RecoveryCodes.activate(network.visitor).get_unused_codes()
+    stored = {row.pk: row.data for row in Authenticator.objects.filter(user=network.visitor)}
+    assert secret not in str(stored) and "seed" in str(stored)  # not in the clear
+
+    old, new = settings.REFLECTION_KEYS[0], Fernet.generate_key().decode()
+    settings.REFLECTION_KEYS = [new, old]
+    out = StringIO()
+    call_command("rotate_encryption_keys", stdout=out)
+    rotated = {model._meta.label for model, _names in encryption.encrypted_fields()}
+    assert rotated == {
+        "exchange.EntryVersion",
+        "exchange.ExcerptVersion",
+        "exchange.SurveyAnswer",
+        "exchange.VisitMessage",
+    }
+    for label in rotated:
+        assert f"{label}: 0 row(s)" not in out.getvalue(), label  # each kind was really rotated
+    settings.REFLECTION_KEYS = [new]
+
+    assert entry.versions.get().text.startswith(CLEAN)
+    versions = list(ExcerptVersion.objects.filter(excerpt=excerpt).order_by("number"))
+    assert [version.text for version in versions] == [flagged, MARKER]
+    assert versions[0].kept_findings[0]["reason"] == "A public date."
+    assert versions[1].reason == "Shorter, no date."
+    assert VisitMessage.objects.get().text == "See you at nine."
+    assert SurveyAnswer.objects.exclude(text="").get().text == "Useful."
+    mine = Authenticator.objects.filter(user=network.visitor)
+    totp = TOTP(mine.get(type=Authenticator.Type.TOTP))
+    counter = next(iter(yield_hotp_counters_from_time()))
+    assert totp.validate_code(f"{hotp_value(secret, counter):06d}")
+    recovery = RecoveryCodes(mine.get(type=Authenticator.Type.RECOVERY_CODES))
+    assert recovery.get_unused_codes() == codes

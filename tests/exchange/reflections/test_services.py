@@ -169,24 +169,6 @@ def test_erasing_the_author_erases_their_entries_and_keeps_the_read_record(netwo
     assert EntryRead.objects.filter(entry_id=entry.pk, reader_id=network.host.pk).count() == 1
 
 
-def test_rotating_the_keys_keeps_every_text_readable_with_the_new_key_alone(network, settings):
-    from io import StringIO
-
-    from django.core.management import call_command
-
-    from cryptography.fernet import Fernet
-
-    visit = advance(network, "agreed")
-    entry = write(visit, network.visitor)
-    new = Fernet.generate_key().decode()
-    settings.REFLECTION_KEYS = [new, *settings.REFLECTION_KEYS]
-    out = StringIO()
-    call_command("rotate_reflection_keys", stdout=out)
-    assert out.getvalue().startswith("1 reflection version(s)")
-    settings.REFLECTION_KEYS = [new]
-    assert entry.versions.get().text == MARKER
-
-
 def test_the_visitors_after_phase_answered_in_full_makes_the_visit_reflected(network):
     visit = advance(network, "completed")
     goals = reflections.goals_of(visit)
