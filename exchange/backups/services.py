@@ -4,7 +4,8 @@ erasure log, and the identifiers of the keys reflections are encrypted with.
 A backup is a folder (settings.BACKUP_DIR/<time>/), readable by the site's user only:
 
 - ``database.sqlite3`` (SQLite's online backup API) or ``database.pgdump`` (``pg_dump``),
-  through django-dbbackup's connectors;
+  through django-dbbackup's connectors, without the rows of sessions and the cache
+  (NOT_BACKED_UP);
 - ``media.tar.gz``, the uploaded images and documents;
 - ``erasures.jsonl``, the erasure log as it was;
 - ``manifest.json``: when, from which database, each file's SHA-256, and the identifiers
@@ -29,10 +30,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 
+from allauth.usersessions.models import UserSession
 from dbbackup.db.base import get_connector
 
 from exchange import encryption
@@ -42,8 +45,12 @@ logger = logging.getLogger(__name__)
 
 CONNECTORS = {
     "sqlite": ("exchange.backups.connectors.SqliteOnlineConnector", "database.sqlite3"),
-    "postgresql": ("dbbackup.db.postgresql.PgDumpBinaryConnector", "database.pgdump"),
+    "postgresql": ("exchange.backups.connectors.PgDumpConnector", "database.pgdump"),
 }
+# Tables whose rows no backup holds (their structure stays): a session key read from a backup
+# would sign its holder in (past the second factor), and the cache holds rendered pages and PDFs
+# whose words may since have been withdrawn or erased. A restore ends every session.
+NOT_BACKED_UP = ("django_session", "usersessions_usersession", "cache")
 MEDIA = "media.tar.gz"
 ERASURES = "erasures.jsonl"
 MANIFEST = "manifest.json"
@@ -73,7 +80,9 @@ def backup(into: Path | None = None) -> Path:
     connector_path, database_file = CONNECTORS[connection.vendor]
     previous_umask = os.umask(0o077)  # every file below: the site's user only
     try:
-        dump = get_connector(connector_path=connector_path).create_dump()
+        connector = get_connector(connector_path=connector_path)
+        connector.exclude = list(NOT_BACKED_UP)
+        dump = connector.create_dump()
         with open(folder / database_file, "wb") as file:
             shutil.copyfileobj(dump, file)
         with tarfile.open(folder / MEDIA, "w:gz") as archive:
@@ -105,6 +114,7 @@ def restore(folder: Path) -> Restored:
     connection.close()  # the next query sees the restored database, not a cached state
     restore_media(folder / MEDIA)
     merge_erasure_log(folder / ERASURES)
+    end_every_session()
     erased = replay_erasures()
     for alias in ("default", "local"):
         caches[alias].clear()
@@ -112,6 +122,13 @@ def restore(folder: Path) -> Restored:
     call_command("update_index", verbosity=0)
     logger.info("restored %s; %d account(s) erased again", folder, erased)
     return Restored(folder=folder, erased_again=erased)
+
+
+def end_every_session() -> None:
+    """Nobody stays signed in across a restore: a backup made before this one left sessions out
+    may still hold some, and those open now belong to a database that no longer exists."""
+    Session.objects.all().delete()
+    UserSession.objects.all().delete()
 
 
 def read_manifest(folder: Path) -> dict:

@@ -4,24 +4,29 @@ database: SQLite's online backup API, or pg_dump and pg_restore."""
 
 import json
 import stat
+import subprocess
 from pathlib import Path
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.contrib.sessions.models import Session
+from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db.models import ForeignKey
+from django.urls import reverse
 
 from wagtail.documents import get_document_model
 
 import pytest
+from allauth.usersessions.models import UserSession
 
 from exchange.backups import services as backups
 from exchange.models import EntryVersion
 from exchange.personal_data.services import erase
 from exchange.reflections import services as reflections
 from tests.exchange.conftest import CLEAN, FLAGGED
-from tests.exchange.factories import UserFactory
+from tests.exchange.factories import PASSWORD, UserFactory
 
 User = get_user_model()
 # Rows the restore itself rewrites, or that do not describe the site: the shared cache (cleared),
@@ -126,3 +131,43 @@ def test_a_restore_refuses_a_backup_whose_key_the_site_lacks_or_whose_files_chan
         call_command("restore", str(folder), "--no-input")
     with pytest.raises(CommandError, match="is not a backup"):
         call_command("restore", str(folder.parent), "--no-input")
+
+
+def database_text(folder: Path) -> bytes:
+    """What the backup's database file says, readable: SQLite's pages as they are, pg_dump's
+    compressed archive as the SQL pg_restore would run."""
+    manifest = json.loads((folder / "manifest.json").read_text())
+    path = folder / backups.CONNECTORS[manifest["database"]][1]
+    if manifest["database"] == "sqlite":
+        return path.read_bytes()
+    return subprocess.run(  # noqa: S603 (fixed arguments)
+        ["pg_restore", "--file=-", str(path)],  # noqa: S607 (PostgreSQL's client, on PATH)
+        capture_output=True,
+        check=True,
+    ).stdout
+
+
+def test_a_backup_holds_no_session_and_no_cache_and_a_restore_signs_everyone_out(site, client):
+    """A session key read from a backup signed its holder in; cached PDFs kept withdrawn words."""
+    visitor = site["network"].visitor
+    signed_in = client.post(
+        reverse("account_login"), {"login": visitor.email, "password": PASSWORD}
+    )
+    assert signed_in.status_code == 302
+    assert client.get(reverse("dashboard")).status_code == 200
+    key = client.session.session_key
+    assert Session.objects.filter(session_key=key).exists()
+    assert UserSession.objects.filter(session_key=key).exists()
+    cached = "withdrawn-words-4c1e in a cached PDF"
+    caches["default"].set("pdf-of-a-chapter", cached)
+
+    folder = backups.backup()
+    held = database_text(folder)
+    assert key.encode() not in held
+    assert cached.encode() not in held
+    assert visitor.email.encode() in held  # the site's data is there
+
+    call_command("restore", str(folder), "--no-input", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert not Session.objects.exists() and not UserSession.objects.exists()
+    response = client.get(reverse("dashboard"))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
