@@ -229,9 +229,9 @@ SCHEDULE = {
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 if TASKS_BACKEND == "database":
     # Sending leaves the request: the message is queued and the worker hands it to the backend
-    # EMAIL_URL chose (cms/background/mail.py).
+    # EMAIL_URL chose (exchange/mail.py).
     QUEUED_EMAIL_BACKEND = vars()["EMAIL_BACKEND"]
-    EMAIL_BACKEND = "cms.background.mail.QueuedEmailBackend"
+    EMAIL_BACKEND = "exchange.mail.QueuedEmailBackend"
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Practice Exchange <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

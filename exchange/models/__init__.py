@@ -19,6 +19,7 @@ from exchange.models.membership import (
     token_digest,
 )
 from exchange.models.offers import HostingOffer, OfferWindow
+from exchange.models.outbox import QueuedEmail
 from exchange.models.publication import ChapterPage, PublicationPage
 from exchange.models.reflections import (
     Audience,
@@ -90,6 +91,7 @@ __all__ = [
     "OfferWindow",
     "Profile",
     "ProfileLanguage",
+    "QueuedEmail",
     "ReminderSent",
     "Visit",
     "VisitMessage",

@@ -1,13 +1,11 @@
-"""The worker and its schedule: tasks wait in the database queue until a worker runs them,
-e-mail leaves the request, and each scheduled slot is enqueued once, told by a fake clock."""
+"""The worker and its schedule: tasks wait in the database queue until a worker runs them, and
+each scheduled slot is enqueued once, told by a fake clock (e-mail: tests/exchange/test_mail.py)."""
 
 import datetime as dt
 import threading
 from io import StringIO
 from zoneinfo import ZoneInfo
 
-from django.core import mail
-from django.core.mail import EmailMessage
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import override_settings
@@ -16,7 +14,6 @@ import pytest
 from django_tasks_db.models import DBTaskResult
 
 from cms.background import schedule
-from cms.background.mail import RawEmail
 from cms.models import ScheduledRun
 
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -100,37 +97,6 @@ def test_the_worker_ticks_the_schedule_and_runs_what_it_enqueued(queue):
         "purge_search_index",
         "send_reminders",
     ]
-
-
-# Committed: the worker closes a connection it finds inside a transaction.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_email_waits_in_the_queue_until_the_worker_sends_it(queue, settings):
-    settings.EMAIL_BACKEND = "cms.background.mail.QueuedEmailBackend"
-    settings.QUEUED_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    email = EmailMessage(
-        "Your visit is confirmed", "See you on Monday.", "site@example.org", ["a@example.org"]
-    )
-    email.attach("visit.ics", "BEGIN:VCALENDAR\nEND:VCALENDAR\n", "text/calendar")
-    email.send()
-    assert mail.outbox == []
-    assert queued() == ["send_queued_email"]
-
-    call_command("worker", "--batch", stdout=StringIO())
-
-    (sent,) = mail.outbox
-    assert sent.subject == "Your visit is confirmed"
-    assert sent.recipients() == ["a@example.org"]
-    parts = list(sent.message().walk())
-    assert any(part.get_filename() == "visit.ics" for part in parts)
-    assert "See you on Monday." in sent.message().as_string()
-
-
-def test_a_stored_message_writes_the_line_ends_smtp_asks_for():
-    built = EmailMessage("Subject", "Line one\nLine two", "a@example.org", ["b@example.org"])
-    stored = RawEmail(
-        sender="a@example.org", recipients=["b@example.org"], raw=built.message().as_bytes()
-    )
-    assert b"Line one\r\nLine two" in stored.message().as_bytes(linesep="\r\n")
 
 
 @pytest.mark.django_db

@@ -1,8 +1,11 @@
-"""E-mail out of the request: the message is queued as a task and the worker sends it through
-the backend EMAIL_URL chose (settings.QUEUED_EMAIL_BACKEND). Queued inside the transaction that
-decided to send it, so a rolled-back step sends nothing."""
+"""E-mail out of the request: the message waits encrypted in the outbox (QueuedEmail), a task
+carrying only its id is queued, and the worker sends it through the backend EMAIL_URL chose
+(settings.QUEUED_EMAIL_BACKEND), then deletes it. Queued inside the transaction that decided to
+send it, so a rolled-back step sends nothing. The task's arguments, kept a week with its result,
+name no address and hold no link."""
 
 import base64
+import json
 from email import message_from_bytes
 from email.message import Message
 
@@ -12,16 +15,19 @@ from django.core.mail.backends.base import BaseEmailBackend
 
 from django_tasks import task
 
+from exchange.models import QueuedEmail
+
 
 class QueuedEmailBackend(BaseEmailBackend):
     def send_messages(self, email_messages) -> int:
         for email in email_messages:
-            send_queued_email.enqueue(
+            queued = QueuedEmail.objects.create(
                 sender=email.from_email,
-                recipients=email.recipients(),
+                recipients=json.dumps(email.recipients()),
                 # The message as it would go on the wire: attachments, alternatives, headers.
-                raw=base64.b64encode(email.message().as_bytes()).decode("ascii"),
+                message=base64.b64encode(email.message().as_bytes()).decode("ascii"),
             )
+            send_queued_email.enqueue(email_id=queued.pk)
         return len(email_messages)
 
 
@@ -48,7 +54,19 @@ class RawEmail(EmailMessage):
 
 
 @task()
-def send_queued_email(*, sender: str, recipients: list[str], raw: str) -> int:
-    email = RawEmail(sender=sender, recipients=recipients, raw=base64.b64decode(raw))
+def send_queued_email(*, email_id: int) -> int:
+    """Send one queued message, then delete it; 0 when it is gone already. No transaction
+    around the sending: SQLite's write lock would wait on the mail server. A failed send raises
+    before the delete (the task fails, and the message stays encrypted in the outbox)."""
+    queued = QueuedEmail.objects.filter(pk=email_id).first()
+    if queued is None:
+        return 0
+    email = RawEmail(
+        sender=queued.sender,
+        recipients=json.loads(queued.recipients),
+        raw=base64.b64decode(queued.message),
+    )
     with get_connection(settings.QUEUED_EMAIL_BACKEND) as connection:
-        return connection.send_messages([email])
+        sent = connection.send_messages([email])
+    queued.delete()
+    return sent
