@@ -63,7 +63,13 @@ def test_rotating_re_encrypts_every_kind_so_the_new_key_alone_reads_them_all(
     from allauth.mfa.totp.internal.auth import TOTP, hotp_value, yield_hotp_counters_from_time
 
     from exchange.excerpts import services as excerpts
-    from exchange.models import ExcerptVersion, SurveyAnswer, SurveyKind, VisitMessage
+    from exchange.models import (
+        ExcerptVersion,
+        QueuedEmail,
+        SurveyAnswer,
+        SurveyKind,
+        VisitMessage,
+    )
     from exchange.surveys import services as surveys
     from exchange.visits import messages
     from tests.exchange.conftest import CLEAN
@@ -90,6 +96,7 @@ def test_rotating_re_encrypts_every_kind_so_the_new_key_alone_reads_them_all(
         answers=answers_for(survey),
         submit=True,
     )
+    QueuedEmail.objects.create(sender="site@demo.example", recipients="[]", message="d2FpdGluZw==")
     secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
     TOTP.activate(network.visitor, secret)
     codes = RecoveryCodes.activate(network.visitor).get_unused_codes()
@@ -104,6 +111,7 @@ def test_rotating_re_encrypts_every_kind_so_the_new_key_alone_reads_them_all(
     assert rotated == {
         "exchange.EntryVersion",
         "exchange.ExcerptVersion",
+        "exchange.QueuedEmail",
         "exchange.SurveyAnswer",
         "exchange.VisitMessage",
     }
@@ -117,6 +125,7 @@ def test_rotating_re_encrypts_every_kind_so_the_new_key_alone_reads_them_all(
     assert versions[0].kept_findings[0]["reason"] == "A public date."
     assert versions[1].reason == "Shorter, no date."
     assert VisitMessage.objects.get().text == "See you at nine."
+    assert QueuedEmail.objects.get().message == "d2FpdGluZw=="
     assert SurveyAnswer.objects.exclude(text="").get().text == "Useful."
     mine = Authenticator.objects.filter(user=network.visitor)
     totp = TOTP(mine.get(type=Authenticator.Type.TOTP))
