@@ -1,8 +1,9 @@
 """gunicorn's settings: `.venv/bin/gunicorn -c config/gunicorn.py` (README "Production").
 
 Everything comes from the environment, like the Django settings. The access log names the
-request's method, path (never its query string: search terms), status, size and duration, and
-never the visitor's address: members of this network are themselves targets.
+request's method, path (never its query string: search terms; secrets in it replaced), status,
+size and duration, and never the visitor's address: members of this network are themselves
+targets.
 """
 
 import os
@@ -34,6 +35,9 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108 (heartbeat files)
 
 accesslog = "-" if os.environ.get("ACCESS_LOG", "true").lower() == "true" else None
+# Bearer secrets in a path (a calendar feed's token, an invitation's) never reach the log, and
+# every line stays one JSON object (config/access_log.py).
+logger_class = "config.access_log.AccessLogger"
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "warning").lower()
 access_log_format = (
