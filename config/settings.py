@@ -280,6 +280,12 @@ ACCOUNT_REAUTHENTICATION_METHODS = ("password", "mfa")
 # the sixth failed sign-in for one account within five minutes is refused (429).
 # allauth's other limits (sign-up, password reset...) keep their defaults.
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# Behind a reverse proxy every request comes from the proxy's address: the limits "per address"
+# would then lock everyone out at once. Set this to the number of proxies you run in front of
+# the site (each appends to X-Forwarded-For), and the client's address is read from that header,
+# at the position your own proxies wrote (a client cannot forge it). 0 (the default): no proxy,
+# REMOTE_ADDR is the client. See FORWARDED_ALLOW_IPS (gunicorn) beside it.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 # Second factors: an authenticator app (TOTP) or a security key / passkey (WebAuthn), with
 # recovery codes. Coordinators and staff must have one (exchange.middleware.RequireMFAMiddleware).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]

@@ -11,7 +11,7 @@ import pytest
 from cryptography.fernet import Fernet
 
 from cms.models import HomePage
-from config.settings import env_path
+from config.settings import env, env_path
 
 
 @pytest.fixture
@@ -47,18 +47,21 @@ def deployed(settings, monkeypatch):
     module's own parser, so a test sees the type production sees (a test that assigned a
     pathlib.Path hid that production got django-environ's Path, and erasure failed there)."""
 
-    def configure(**variables: object) -> None:
-        for name, value in variables.items():
-            monkeypatch.setenv(name, str(value))
-            setattr(settings, name, PARSED_FROM_ENVIRONMENT[name](name))
+    def configure(**values: object) -> None:
+        for setting, value in values.items():
+            variable, parse = PARSED_FROM_ENVIRONMENT[setting]
+            monkeypatch.setenv(variable, str(value))
+            setattr(settings, setting, parse(variable))
 
     return configure
 
 
+# Each setting: its environment variable, and the settings module's own way of reading it.
 PARSED_FROM_ENVIRONMENT = {
-    "ERASURE_LOG": lambda name: env_path(name, default=Path()),
-    "BACKUP_DIR": lambda name: env_path(name, default=Path()),
-    "MEDIA_ROOT": lambda name: env_path(name, default=Path()),
+    "ERASURE_LOG": ("ERASURE_LOG", lambda name: env_path(name, default=Path())),
+    "BACKUP_DIR": ("BACKUP_DIR", lambda name: env_path(name, default=Path())),
+    "MEDIA_ROOT": ("MEDIA_ROOT", lambda name: env_path(name, default=Path())),
+    "ALLAUTH_TRUSTED_PROXY_COUNT": ("TRUSTED_PROXY_COUNT", lambda name: env.int(name, default=0)),
 }
 
 

@@ -179,3 +179,34 @@ def test_every_sign_in_goes_through_allauth(client, home_page):
     response = client.get("/")  # a private page sends visitors to allauth's sign-in
     assert response.status_code == 302
     assert response.url == f"{reverse('account_login')}?next=/"
+
+
+@pytest.mark.parametrize("behind_a_proxy", [True, False])
+def test_behind_a_proxy_each_client_address_has_its_own_sign_in_limit(
+    client, deployed, settings, behind_a_proxy
+):
+    """Every request reaches the site from the proxy: without TRUSTED_PROXY_COUNT the limit per
+    address was the proxy's, and one attacker's ten failed sign-ins locked everyone out."""
+    # Two failures per address instead of ten: each failure checks a password (slow on purpose).
+    settings.ACCOUNT_RATE_LIMITS = {"login_failed": "2/m/ip,5/5m/key"}
+    if behind_a_proxy:
+        deployed(ALLAUTH_TRUSTED_PROXY_COUNT=1)
+
+    def from_client(address: str, email: str):
+        return client.post(
+            reverse("account_login"),
+            {"login": email, "password": "wrong-password"},
+            REMOTE_ADDR="10.0.0.2",  # the proxy
+            HTTP_X_FORWARDED_FOR=address,
+        )
+
+    for attempt in range(2):  # different accounts: only the limit per address counts
+        assert from_client("198.51.100.7", f"nobody{attempt}@demo.example").status_code == 200
+    assert from_client("198.51.100.7", "nobody2@demo.example").status_code == 429
+    member = UserFactory()
+    other_client = from_client("203.0.113.20", member.email).status_code
+    assert other_client == (200 if behind_a_proxy else 429)
+    # A client cannot step out of its limit by writing its own X-Forwarded-For: the proxy
+    # appends the address it saw, and the site reads that one.
+    forged = from_client("203.0.113.99, 198.51.100.7", "nobody11@demo.example").status_code
+    assert forged == 429
