@@ -270,6 +270,10 @@ def excerpt_suggest(*, excerpt_id: int, user: "User", text: str, reason: str) ->
         if excerpt is None:
             raise ExcerptError(_("This excerpt does not exist."))
         refuse_if_final(excerpt)
+        if live_consent(excerpt) is None:
+            raise ExcerptError(
+                _("The author has withdrawn their consent: there is nothing to suggest an edit to.")
+            )
         last = excerpt.versions.order_by("-number").first()
         if last is not None and last.digest == text_digest(text):
             raise ExcerptError(_("The text is the same as the last version."))

@@ -139,9 +139,14 @@ def _detail_page(request, excerpt, error: str = "", status: int = 200, **forms):
         "waiting": waiting,
         "error": error,
         "revise_form": forms.get("revise_form") or ExcerptForm(initial=current),
+        # A coordinator reads the words only while a consent covers them: the box starts from
+        # the consented text, and after a withdrawal there is neither text nor box.
         "suggest_form": forms.get("suggest_form")
-        or SuggestForm(initial={"text": current.get("text", "")}),
-        "can_suggest": is_coordinator(request.user) and not is_author,
+        or SuggestForm(initial={"text": consent.text if consent else ""}),
+        "can_suggest": is_coordinator(request.user) and not is_author and consent is not None,
+        "withdrawn_for_coordinator": is_coordinator(request.user)
+        and not is_author
+        and consent is None,
     }
     if is_author and waiting is not None:
         approve_form = forms.get("approve_form") or ApproveForm(

@@ -106,6 +106,21 @@ def test_a_suggestion_waits_for_the_authors_consent_then_withdrawal(
     kinds = list(ConsentEvent.objects.values_list("kind", flat=True))
     assert kinds == ["granted", "superseded", "granted", "withdrawn"]
 
+    # Withdrawn words are the author's alone again: not in the coordinator's "Suggest an edit".
+    client.force_login(coordinator)
+    page = client.get(reverse("excerpt_detail", args=[excerpt.pk])).content.decode()
+    assert "words come first" not in page and CLEAN not in page
+    assert (
+        "withdrawn their consent" in page
+        and reverse("excerpt_suggest", args=[excerpt.pk]) not in page
+    )
+    refused = client.post(
+        reverse("excerpt_suggest", args=[excerpt.pk]),
+        {"text": "Something else entirely.", "reason": "Try again."},
+    )
+    assert refused.status_code == 409 and "withdrawn their consent" in refused.content.decode()
+    assert excerpt.versions.count() == 2
+
 
 def test_nobody_else_sees_or_proposes_an_excerpt(client, entry, network):
     excerpt = excerpts.excerpt_propose(
