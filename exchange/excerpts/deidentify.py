@@ -97,11 +97,6 @@ CASE_RES = [
 ]
 
 
-def compile_case_patterns(patterns: Iterable[str]) -> list[re.Pattern]:
-    """The coordinators' own patterns, one regular expression each; raises re.error."""
-    return [re.compile(pattern) for pattern in patterns if pattern.strip()]
-
-
 # --- street addresses and postcodes -------------------------------------------------------------
 
 CAP = r"[A-ZÀ-ÖØ-Þ][\wÀ-ÖØ-öø-ÿ'’-]*"
@@ -215,7 +210,7 @@ def _phones(text: str) -> Iterable[tuple[int, int]]:
                 yield span
 
 
-def find(text: str, case_patterns: Sequence[re.Pattern] = ()) -> list[Finding]:
+def find(text: str, case_patterns: Sequence = ()) -> list[Finding]:
     """Every finding in `text`, in order; where two overlap, the longer one stands (a date
     inside a case number is the case number)."""
     spans: list[tuple[str, int, int]] = []

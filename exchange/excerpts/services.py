@@ -9,7 +9,6 @@ approval. Consent binds to the SHA-256 of the NFC-normalised text (models.text_d
 `live_consent` checks the words themselves against it whenever a quote is to be shown."""
 
 import json
-import re
 from collections.abc import Mapping, Set
 from typing import TYPE_CHECKING
 
@@ -31,7 +30,7 @@ from exchange.models import (
     ReflectionEntry,
     text_digest,
 )
-from exchange.models.excerpts import consent_changed, live_consent
+from exchange.models.excerpts import PatternError, compile_pattern, consent_changed, live_consent
 from exchange.models.publication import frozen_publication
 from exchange.roles import is_coordinator
 
@@ -76,16 +75,16 @@ def finding_key(finding: deidentify.Finding) -> str:
     return f"{finding.kind}:{finding.text}"
 
 
-def case_patterns() -> list[re.Pattern]:
-    """The coordinators' own forms of case number (a pattern that no longer compiles, say
-    after a Python upgrade, is left out rather than stopping every excerpt)."""
+def case_patterns() -> list:
+    """The coordinators' own forms of case number, compiled by RE2 (a pattern saved before RE2
+    checked them, which it cannot compile, is left out rather than stopping every excerpt)."""
     compiled = []
     for pattern in CaseNumberPattern.objects.filter(is_active=True).values_list(
         "pattern", flat=True
     ):
         try:
-            compiled.append(re.compile(pattern))
-        except re.error:
+            compiled.append(compile_pattern(pattern))
+        except PatternError:
             continue
     return compiled
 

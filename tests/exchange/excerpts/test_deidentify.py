@@ -2,11 +2,14 @@
 of issue 18 per kind of personal data, offsets in code points, and the coordinators' own case
 number patterns."""
 
-import re
+import signal
+
+from django.core.exceptions import ValidationError
 
 import pytest
 
 from exchange.excerpts import deidentify
+from exchange.models.excerpts import PatternError, compile_pattern, validate_pattern
 from tests.exchange.excerpts.deidentify_cases import LABELLED, evaluate
 
 RECALL = {"email": 0.95, "phone": 0.95, "date": 0.95, "case_number": 0.95}
@@ -43,11 +46,35 @@ def test_offsets_count_code_points():
 def test_the_coordinators_case_number_patterns_are_found_too():
     text = "The youth office keeps it under JA/77/K-19."
     assert not deidentify.find(text)
-    patterns = deidentify.compile_case_patterns([r"JA/\d+/K-\d+", ""])
+    patterns = [compile_pattern(r"JA/\d+/K-\d+")]
     [finding] = deidentify.find(text, patterns)
     assert (finding.kind, finding.text) == ("case_number", "JA/77/K-19")
-    with pytest.raises(re.error):
-        deidentify.compile_case_patterns(["(unclosed"])
+    with pytest.raises(PatternError, match="missing \\)"):
+        compile_pattern("(unclosed")
+
+
+def test_a_catastrophic_pattern_checks_a_long_text_in_linear_time():
+    """(a+)+$ on Python's engine takes time doubling with each character: on this text, longer
+    than the universe's age. RE2 answers at once; an alarm fails the test instead of a hang."""
+    pattern = compile_pattern(r"(a+)+$")
+    text = "a" * 5_000 + "!"
+    previous = signal.signal(signal.SIGALRM, lambda *_: pytest.fail("the check never ended"))
+    signal.alarm(20)
+    try:
+        assert deidentify.find(text, [pattern]) == []
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize(
+    "pattern,reason",
+    [(r"(a)\1", "invalid escape sequence"), (r"(?<=JA)/\d+", "invalid perl operator")],
+)
+def test_a_pattern_re2_cannot_run_is_refused_with_its_reason(pattern, reason):
+    with pytest.raises(ValidationError, match=reason) as refused:
+        validate_pattern(pattern)
+    assert "linear time" in str(refused.value)
 
 
 def test_an_ordinary_word_that_is_also_a_name_is_not_a_name_alone():
