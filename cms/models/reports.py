@@ -3,12 +3,16 @@ coordinators publish it: tables already made safe for publication (hidden cells 
 with no reason), this year's and the year before's. The page renders what it stores, so later
 changes to the data never change a published report, and cms needs nothing from exchange."""
 
+import copy
 import csv
 import io
 
 from django.db import models
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -35,6 +39,15 @@ class EvaluationReportPage(RoutablePageMixin, Page):
     figures = models.JSONField(default=list, editable=False)
     figures_before = models.JSONField(default=list, editable=False)
     frozen_at = models.DateTimeField(null=True, editable=False)
+    # Published before the year ended: its figures are replaced by the final ones once it has.
+    provisional = models.BooleanField(_("provisional"), default=False, editable=False)
+    # A published report is never edited: a correction is a new version, saying what it
+    # changed (`note`), and every earlier version stays readable at versions/<n>/ as it was
+    # ({"version", "frozen_at", "provisional", "title", "narrative", "figures",
+    # "figures_before", "note"}, oldest first).
+    version = models.PositiveSmallIntegerField(default=1, editable=False)
+    note = models.TextField(blank=True, editable=False)
+    earlier_versions = models.JSONField(default=list, editable=False)
 
     parent_page_types = ["cms.HomePage"]
     subpage_types: list[str] = []
@@ -65,6 +78,56 @@ class EvaluationReportPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["tables"] = self.tables()
         return context
+
+    def as_published(self) -> dict:
+        """This version as the list of earlier versions keeps it."""
+        return {
+            "version": self.version,
+            "frozen_at": self.frozen_at.isoformat() if self.frozen_at else None,
+            "provisional": self.provisional,
+            "title": self.title,
+            "narrative": self.narrative,
+            "figures": self.figures,
+            "figures_before": self.figures_before,
+            "note": self.note,
+        }
+
+    def earlier(self, number: int) -> "EvaluationReportPage":
+        """Version `number` as it was published: a copy of this page with its words and figures
+        (never saved)."""
+        stored = next((v for v in self.earlier_versions if v["version"] == number), None)
+        if stored is None:
+            raise Http404
+        shown = copy.copy(self)
+        for name in ("title", "narrative", "figures", "figures_before", "provisional", "note"):
+            setattr(shown, name, stored[name])
+        shown.version = number
+        shown.frozen_at = parse_datetime(stored["frozen_at"]) if stored["frozen_at"] else None
+        shown.superseded = True
+        return shown
+
+    def history(self) -> list[dict]:
+        """Every version, newest first: its number, when, provisional or not, and its note."""
+        earlier = [
+            {**v, "frozen_at": parse_datetime(v["frozen_at"]) if v["frozen_at"] else None}
+            for v in self.earlier_versions
+        ]
+        return [self.as_published() | {"frozen_at": self.frozen_at}, *reversed(earlier)]
+
+    @path("versions/<int:number>/", name="version")
+    def version_page(self, request, number: int):
+        if number == self.version:
+            return redirect(self.url)
+        shown = self.earlier(number)
+        return shown.serve_version(request)
+
+    def serve_version(self, request):
+        context = self.get_context(request)
+        context["page"] = self
+        context["superseded"] = True
+        response = TemplateResponse(request, self.template, context)
+        patch_cache_control(response, public=True, max_age=3600)
+        return response
 
     def rows_out(self):
         """Every stored table as rows of cells, for the CSV and the spreadsheet: a title row,

@@ -39,24 +39,67 @@ def frozen(figure: Figure) -> dict:
     }
 
 
+def frozen_figures(year: int) -> list[dict] | None:
+    """A year's figures as they were first frozen, if they were: by its own final report, or
+    as "the year before" of the next year's report. A year's figures are computed once:
+    computed again after a late answer, the two versions' difference would give that answer
+    away."""
+    own = EvaluationReportPage.objects.filter(year=year, provisional=False).first()
+    if own is not None:
+        return own.figures
+    following = EvaluationReportPage.objects.filter(year=year + 1).first()
+    if following is not None:
+        first = following.earlier_versions[0] if following.earlier_versions else None
+        before = first["figures_before"] if first else following.figures_before
+        if before:
+            return before
+    return None
+
+
 def figures_before(year: int) -> list[dict]:
-    """The year before's figures as they were published, if its report was; else made now."""
-    published = EvaluationReportPage.objects.filter(year=year - 1).first()
-    if published is not None:
-        return published.figures
+    """The year before's figures: as first frozen, else frozen now (and then reused by its own
+    report when it is published)."""
+    frozen_copy = frozen_figures(year - 1)
+    if frozen_copy is not None:
+        return frozen_copy
     if not Visit.objects.filter(ends_on__year=year - 1).exists():
         return []
     return [frozen(figure) for figure in figures_for(year - 1)]
 
 
-def report_publish(*, year: int, user, title: str, narrative: str) -> EvaluationReportPage:
+def year_has_ended(year: int) -> bool:
+    return year < timezone.localdate().year
+
+
+def report_publish(
+    *, year: int, user, title: str, narrative: str, provisional: bool = False
+) -> EvaluationReportPage:
+    """Publish the year's report, freezing its figures; a provisional one (before the year
+    ended) is replaced, as a new version, by the final report once the year has ended."""
     if not is_coordinator(user):
         raise PermissionDenied
-    title = (title or "").strip() or _("Evaluation report %(year)s") % {"year": year}
+    title = _required_title(title)
+    if not year_has_ended(year) and not provisional:
+        raise ReportError(
+            _(
+                "%(year)s has not ended: its figures are not final yet. Publish the report "
+                "after the year, or mark it as provisional."
+            )
+            % {"year": year}
+        )
+    if year_has_ended(year) and provisional:
+        raise ReportError(
+            _("%(year)s has ended: publish its final report, not a provisional one.")
+            % {"year": year}
+        )
     with transaction.atomic():
-        if EvaluationReportPage.objects.filter(year=year).exists():
+        page = EvaluationReportPage.objects.select_for_update().filter(year=year).first()
+        if page is not None and not (page.provisional and not provisional):
             raise ReportError(
-                _("The report for %(year)s is published already; it stays as it is.")
+                _(
+                    "The report for %(year)s is published already; it stays as it is. "
+                    "Publish a corrected version instead."
+                )
                 % {"year": year}
             )
         if not Visit.objects.filter(ends_on__year=year).exists():
@@ -64,18 +107,87 @@ def report_publish(*, year: int, user, title: str, narrative: str) -> Evaluation
                 _("There is nothing to report for %(year)s: no visit ended in that year.")
                 % {"year": year}
             )
+        figures = None if provisional else frozen_figures(year)
+        if figures is None:
+            figures = [frozen(figure) for figure in figures_for(year)]
+        content = {
+            "title": title,
+            "narrative": narrative_html(narrative),
+            "figures": figures,
+            "figures_before": figures_before(year),
+            "provisional": provisional,
+        }
+        if page is not None:  # the final report replaces the provisional one
+            note = _("The final figures replace the provisional ones.")
+            return _new_version(page, user, note=note, **content)
         home = Site.objects.get(is_default_site=True).root_page
         page = home.add_child(
             instance=EvaluationReportPage(
-                title=title[:255],
                 slug=f"evaluation-report-{year}",
                 year=year,
-                narrative=linebreaks(escape(narrative or "")),
-                figures=[frozen(figure) for figure in figures_for(year)],
-                figures_before=figures_before(year),
                 frozen_at=timezone.now(),
                 owner=user,
+                **content,
             )
         )
         page.save_revision(user=user).publish(user=user)
+    return page
+
+
+def report_correct(
+    *, year: int, user, title: str, narrative: str, note: str
+) -> EvaluationReportPage:
+    """A corrected version of a published report: new words, the same frozen figures (figures
+    computed again would give hidden cells away by their difference). The version it replaces
+    stays readable, and the page says what changed and when."""
+    if not is_coordinator(user):
+        raise PermissionDenied
+    title = _required_title(title)
+    note = (note or "").strip()
+    if not note:
+        raise ReportError(_("Say what the correction changes: readers see it beside the report."))
+    with transaction.atomic():
+        page = EvaluationReportPage.objects.select_for_update().filter(year=year).first()
+        if page is None:
+            raise ReportError(
+                _("There is no published report for %(year)s to correct.") % {"year": year}
+            )
+        narrative = narrative_html(narrative)
+        if title == page.title and narrative == page.narrative:
+            raise ReportError(
+                _("The title and the narrative are as published: there is nothing to correct.")
+            )
+        return _new_version(
+            page,
+            user,
+            note=note[:1000],
+            title=title,
+            narrative=narrative,
+            figures=page.figures,
+            figures_before=page.figures_before,
+            provisional=page.provisional,
+        )
+
+
+def narrative_html(narrative: str) -> str:
+    """The narrative as the page stores and shows it: escaped text, in paragraphs."""
+    return linebreaks(escape(narrative or ""))
+
+
+def _required_title(title: str) -> str:
+    title = (title or "").strip()
+    if not title:
+        raise ReportError(_("Give the report a title: it is the public page's heading."))
+    return title[:255]
+
+
+def _new_version(page: EvaluationReportPage, user, *, note: str, **content) -> EvaluationReportPage:
+    """The page's current version joins the earlier ones, and `content` becomes the next."""
+    page.earlier_versions = [*page.earlier_versions, page.as_published()]
+    for name, value in content.items():
+        setattr(page, name, value)
+    page.version += 1
+    page.note = note
+    page.frozen_at = timezone.now()
+    page.save_revision(user=user).publish(user=user)
     return page

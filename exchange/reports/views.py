@@ -1,5 +1,9 @@
 """The coordinators' evaluation report in the Wagtail admin: a year's figures as they would be
-published, each hidden cell with its reason, and the form that publishes (freezes) the report."""
+published, each hidden cell with its reason; the form that publishes (freezes) the report, and
+once it is published, the form of a corrected version. Either is confirmed on a second page
+that shows what will become public."""
+
+from html import unescape
 
 from django import forms
 from django.contrib import messages
@@ -7,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -19,7 +24,7 @@ from exchange.roles import is_coordinator
 
 class ReportForm(forms.Form):
     year = forms.IntegerField(label=gettext_lazy("Year"), min_value=2000, max_value=2100)
-    title = forms.CharField(label=gettext_lazy("Title"), max_length=255, required=False)
+    title = forms.CharField(label=gettext_lazy("Title"), max_length=255)
     narrative = forms.CharField(
         label=gettext_lazy("Narrative"),
         widget=forms.Textarea(attrs={"rows": 8}),
@@ -27,6 +32,35 @@ class ReportForm(forms.Form):
         max_length=20000,
         help_text=gettext_lazy("What the figures mean; paragraphs separated by a blank line."),
     )
+    provisional = forms.BooleanField(
+        label=gettext_lazy("Provisional: the year has not ended"),
+        required=False,
+        help_text=gettext_lazy(
+            "Publishes the figures so far; the final report replaces them after the year."
+        ),
+    )
+
+
+class CorrectionForm(forms.Form):
+    year = forms.IntegerField(widget=forms.HiddenInput, min_value=2000, max_value=2100)
+    title = forms.CharField(label=gettext_lazy("Title"), max_length=255)
+    narrative = forms.CharField(
+        label=gettext_lazy("Narrative"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
+        max_length=20000,
+    )
+    note = forms.CharField(
+        label=gettext_lazy("What the correction changes"),
+        max_length=1000,
+        help_text=gettext_lazy("Shown to readers beside the report, with the date."),
+    )
+
+
+def plain_text(narrative: str) -> str:
+    """A stored narrative (paragraphs of escaped text) back as the text the form took."""
+    paragraphs = narrative.replace("<br>", "\n").split("</p>")
+    return "\n\n".join(unescape(strip_tags(p)).strip() for p in paragraphs if strip_tags(p).strip())
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -38,30 +72,63 @@ def report(request):
     except ValueError:
         year = 0
     year = min(max(year, 2000), 2100) if year else timezone.localdate().year - 1
-    form = ReportForm(request.POST or None, initial={"year": year})
+    published = EvaluationReportPage.objects.filter(year=year).first()
+    correcting = request.POST.get("action") == "correct"
+    form_class = CorrectionForm if correcting else ReportForm
+    form = form_class(request.POST or None, initial=_initial(year, published))
     status = 200
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and "edit" not in request.POST:
+        if "confirmed" not in request.POST:
+            return _confirmation(request, form, year, published, correcting)
         try:
-            page = services.report_publish(user=request.user, **form.cleaned_data)
+            if correcting:
+                page = services.report_correct(user=request.user, **form.cleaned_data)
+            else:
+                page = services.report_publish(user=request.user, **form.cleaned_data)
         except services.ReportError as error:
             form.add_error(None, str(error))
             status = 409
         else:
-            messages.success(request, _("The report is published and frozen."))
+            done = (
+                _("The corrected version is published.")
+                if correcting
+                else _("The report is published and frozen.")
+            )
+            messages.success(request, done)
             return redirect(page.url)
-    elif request.method == "POST":
+    elif request.method == "POST" and "edit" not in request.POST:
         status = 400
+    return _page(request, year, published, form, correcting, status)
+
+
+def _initial(year: int, published) -> dict:
+    if published is None:
+        return {"year": year, "title": _("Evaluation report %(year)s") % {"year": year}}
+    return {"year": year, "title": published.title, "narrative": plain_text(published.narrative)}
+
+
+def _page(request, year, published, form, correcting, status):
     title = _("Evaluation report")
+    final_due = published is not None and published.provisional and services.year_has_ended(year)
+    publishable = published is None or final_due
+    # The form posted stays, with its errors; the other is shown if its step is open.
+    if correcting:
+        publish_form = ReportForm(initial=_initial(year, published)) if publishable else None
+        correct_form = form
+    else:
+        publish_form = form if form.is_bound or publishable else None
+        correct_form = CorrectionForm(initial=_initial(year, published)) if published else None
     context = {
-        "form": form,
         "year": year,
         "figures": [
             (figure, list(zip([*figure.table.rows, _("Total")], figure.table.cells, strict=True)))
             for figure in figures_for(year)
         ],
         "published": EvaluationReportPage.objects.order_by("-year"),
-        # Published once and frozen: the page, instead of a form that would be refused.
-        "published_page": EvaluationReportPage.objects.filter(year=year).first(),
+        "published_page": published,
+        "publish_form": publish_form,
+        "correct_form": correct_form,
+        "final_due": final_due,
         "page_title": title,
         "header_title": title,
         "header_icon": "doc-full",
@@ -71,3 +138,33 @@ def report(request):
         ],
     }
     return render(request, "exchange/reports/report.html", context, status=status)
+
+
+def _confirmation(request, form, year, published, correcting):
+    """What will become public, before it does: the words as the page will show them, and
+    the figures (frozen as they are now, or kept as frozen for a correction)."""
+    data = form.cleaned_data
+    figures = [] if correcting else figures_for(year)
+    title = _("Confirm what becomes public")
+    context = {
+        "form": form,
+        "year": year,
+        "correcting": correcting,
+        "published_page": published,
+        "title_shown": data["title"],
+        "narrative_shown": services.narrative_html(data.get("narrative", "")),
+        "provisional": data.get("provisional", False),
+        "tables": [
+            (figure.table.title, sum(c.hidden for row in figure.table.cells for c in row))
+            for figure in figures
+        ],
+        "page_title": title,
+        "header_title": title,
+        "header_icon": "doc-full",
+        "breadcrumbs_items": [
+            {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+            {"url": reverse("evaluation_report"), "label": _("Evaluation report")},
+            {"url": "", "label": title},
+        ],
+    }
+    return render(request, "exchange/reports/confirm.html", context)
