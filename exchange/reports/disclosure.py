@@ -30,7 +30,7 @@ Hypothesis and an integer program, that no hidden cell can be worked out from wh
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from scipy.optimize import linprog
+from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
 THRESHOLD = 5
 
@@ -125,28 +125,157 @@ def protect(
     Without `totals` (counts that do not add up, such as one person in several rows), the
     table has no totals to show and no line to work a hidden cell out from: only the primary
     rules apply, and the totals read as hidden."""
-    if len(counts) != len(rows) or any(len(line) != len(columns) for line in counts):
-        raise ValueError("counts must have a row per group and a column per answer")
-    if any(value < 0 for line in counts for value in line):
-        raise ValueError("counts cannot be negative")
-    grid = _with_totals(counts, len(columns))
-    reasons = _primary(grid, threshold, groups=totals)
-    if totals:
-        _secondary(grid, reasons)
-    else:
-        last_row, last_column = len(grid) - 1, len(grid[0]) - 1
-        for i, line in enumerate(grid):
-            for j in range(len(line)):
-                if i == last_row or j == last_column:
-                    reasons[(i, j)] = NOT_ADDITIVE
-    cells = tuple(
-        tuple(
-            Cell(None, reasons[(i, j)]) if (i, j) in reasons else Cell(value)
-            for j, value in enumerate(line)
+    return protect_linked([Table(title, rows, columns, counts, totals)], [], threshold=threshold)[0]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of counts to protect (the arguments of `protect`)."""
+
+    title: str
+    rows: Sequence[str]
+    columns: Sequence[str]
+    counts: Sequence[Sequence[int]]
+    totals: bool = True
+
+
+# A cell of one of several tables: (table, row, column), in its grid with totals (a last row of
+# column totals, a last column of row totals).
+Place = tuple[int, int, int]
+
+
+@dataclass(frozen=True)
+class Link:
+    """Cells of different tables that count the same people: the `left` cells add up to what
+    the `right` cells add up to (the visits that took place, by state in one table and by
+    challenge in another; the respondents to a survey, question by question). A reader can
+    write that equation too, so it is one more line a hidden cell could be worked out from."""
+
+    left: tuple[Place, ...]
+    right: tuple[Place, ...]
+
+
+def protect_linked(
+    tables: Sequence[Table], links: Sequence[Link], *, threshold: int = THRESHOLD
+) -> list[SafeTable]:
+    """Tables that share totals, made safe as one problem: each alone first, then, while a
+    hidden cell can be worked out from every table's lines and the links together (an exact
+    integer program), the cheapest shown cell beside it is hidden too, and its table's own
+    rules run again."""
+    grids, reasons = [], []
+    for table in tables:
+        if len(table.counts) != len(table.rows) or any(
+            len(line) != len(table.columns) for line in table.counts
+        ):
+            raise ValueError("counts must have a row per group and a column per answer")
+        if any(value < 0 for line in table.counts for value in line):
+            raise ValueError("counts cannot be negative")
+        grid = _with_totals(table.counts, len(table.columns))
+        found = _primary(grid, threshold, groups=table.totals)
+        if table.totals:
+            _secondary(grid, found)
+        else:
+            last_row, last_column = len(grid) - 1, len(grid[0]) - 1
+            for i, line in enumerate(grid):
+                for j in range(len(line)):
+                    if i == last_row or j == last_column:
+                        found[(i, j)] = NOT_ADDITIVE
+        grids.append(grid)
+        reasons.append(found)
+    for link in links:
+        sides = [sum(grids[t][i][j] for t, i, j in side) for side in (link.left, link.right)]
+        if sides[0] != sides[1]:
+            raise ValueError(f"a link that does not hold: {link}")
+    while links and (exposed := _first_exposed_across(grids, reasons, tables, links)):
+        t, i, j = _cheapest_across(grids, reasons, links, exposed)
+        reasons[t].setdefault((i, j), PROTECTS)
+        if tables[t].totals:
+            _secondary(grids[t], reasons[t])
+    return [
+        SafeTable(
+            table.title,
+            tuple(table.rows),
+            tuple(table.columns),
+            tuple(
+                tuple(
+                    Cell(None, found[(i, j)]) if (i, j) in found else Cell(value)
+                    for j, value in enumerate(line)
+                )
+                for i, line in enumerate(grid)
+            ),
         )
-        for i, line in enumerate(grid)
-    )
-    return SafeTable(title, tuple(rows), tuple(columns), cells)
+        for table, grid, found in zip(tables, grids, reasons, strict=True)
+    ]
+
+
+def _cheapest_across(grids, reasons, links, exposed: Place) -> Place:
+    """The shown cell to hide for a cell worked out across tables: beside it in its table if
+    one is shown, else in the links that reach its table, else in any linked table."""
+    t, i, j = exposed
+    if any((m, k) not in reasons[t] for m in range(len(grids[t])) for k in range(len(grids[t][0]))):
+        return (t, *_cheapest_beside(grids[t], reasons[t], (i, j)))
+    linked = [p for link in links for p in (*link.left, *link.right)]
+    if not any(p[0] == t for p in linked):
+        raise AssertionError("a cell worked out across tables is in no link")
+    everywhere = [
+        (u, m, k)
+        for u, grid in enumerate(grids)
+        for m in range(len(grid))
+        for k in range(len(grid[0]))
+    ]
+    for candidates in (linked, everywhere):
+        shown = [(u, m, k) for u, m, k in candidates if (m, k) not in reasons[u]]
+        if shown:
+            return min(
+                shown, key=lambda p: (grids[p[0]][p[1]][p[2]] == 0, grids[p[0]][p[1]][p[2]], p)
+            )
+    raise AssertionError("every cell is hidden, so none is exposed")
+
+
+def _first_exposed_across(grids, reasons, tables, links) -> Place | None:
+    """A hidden cell whose smallest and largest whole values, given every table's lines, the
+    links and that no count is below 0, are the same. The links break the tables' network
+    structure, so the bounds come from an integer program, not a linear one."""
+    order = [(t, i, j) for t, found in enumerate(reasons) for (i, j) in sorted(found)]
+    index = {place: n for n, place in enumerate(order)}
+    equations: list[list[tuple[Place, int]]] = []
+    for t, (table, grid) in enumerate(zip(tables, grids, strict=True)):
+        if table.totals:
+            for line in _lines(grid):
+                *parts, total = line
+                equations.append([*(((t, *part), 1) for part in parts), ((t, *total), -1)])
+    for link in links:
+        equations.append(
+            [*((place, 1) for place in link.left), *((place, -1) for place in link.right)]
+        )
+    rows, constants = [], []
+    for equation in equations:
+        coefficients, constant = [0.0] * len(order), 0.0
+        for (t, i, j), sign in equation:
+            if (t, i, j) in index:
+                coefficients[index[(t, i, j)]] += sign
+            else:
+                constant -= sign * grids[t][i][j]
+        if any(coefficients):
+            rows.append(coefficients)
+            constants.append(constant)
+    if not rows:
+        return None
+    constraint = LinearConstraint(rows, constants, constants)
+    integral, at_least_zero = [1] * len(order), Bounds(0, float("inf"))
+    for place in order:
+        objective = [0.0] * len(order)
+        objective[index[place]] = 1.0
+        low = milp(objective, constraints=constraint, integrality=integral, bounds=at_least_zero)
+        high = milp(
+            [-c for c in objective],
+            constraints=constraint,
+            integrality=integral,
+            bounds=at_least_zero,
+        )
+        if low.status == 0 and high.status == 0 and round(low.fun) == round(-high.fun):
+            return place
+    return None
 
 
 def _with_totals(counts: Sequence[Sequence[int]], width: int) -> list[list[int]]:

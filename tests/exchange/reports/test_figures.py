@@ -5,10 +5,12 @@ from dataclasses import replace
 
 import pytest
 
-from exchange.models import SurveyKind, Visit
+from exchange.models import Survey, SurveyKind, Visit
+from exchange.reports.disclosure import Link
 from exchange.reports.figures import figures_for
 from exchange.surveys import services as surveys
 from tests.exchange.factories import advance, make_member, make_offer, propose
+from tests.exchange.reports.test_disclosure import possible_range_linked
 from tests.exchange.surveys.test_surveys import answers_for
 
 pytestmark = pytest.mark.django_db
@@ -50,11 +52,27 @@ def test_the_years_figures_show_what_is_true_and_hide_small_counts(year_of_visit
     by_state = figures["visits_by_state"].table
     states = dict(zip(by_state.rows, [row[0] for row in by_state.cells], strict=False))
     assert states["Declined"].hidden  # one visit
-    # Seven visits in all: showing six completed would give the declined one away.
-    assert states["Completed"].hidden and by_state.grand_total.value == 7
-    assert states["Cancelled"].value == 0 and states["Scheduled"].value == 0
     cross = figures["cross_border"].table
     assert values(cross)[0][0] == 6 and values(cross)[-1][-1] == 6
+    # Six visits took place, as the cross-border and challenge tables show: the states table
+    # showing six completed, or seven in all, would give the declined one away.
+    assert states["Completed"].hidden and states["Reflected"].hidden
+    assert by_state.grand_total.hidden and states["Cancelled"].value == 0
+    tables = [by_state, cross, figures["challenges"].table]
+    took_place = (
+        (0, by_state.rows.index("Completed"), 0),
+        (0, by_state.rows.index("Reflected"), 0),
+    )
+    links = [
+        Link(took_place, ((1, 2, 1),)),
+        Link(took_place, ((2, len(tables[2].rows), 1),)),
+    ]
+    for t, table in enumerate(tables):
+        for i, row in enumerate(table.cells):
+            for j, cell in enumerate(row):
+                if cell.hidden:
+                    low, high = possible_range_linked(tables, links, (t, i, j))
+                    assert low < high, (table.title, i, j)
     # Five visitors answered "how useful": four said 5 and one 4: the one is hidden, and so
     # much beside it that it cannot be worked out; the hosts answered nothing.
     useful = next(f for f in figures.values() if "How useful" in f.table.title)
@@ -65,6 +83,32 @@ def test_the_years_figures_show_what_is_true_and_hide_small_counts(year_of_visit
     for row in useful.table.cells:
         for cell in row:
             assert cell.hidden or not 0 < cell.value < 5
+
+
+def test_no_hidden_answer_can_be_worked_out_across_a_surveys_tables(year_of_visits):
+    """Every respondent answers each required question, so those tables' group totals are
+    one number: a reader may use it to link them, and still works out no hidden cell."""
+    survey = Survey.objects.get(year=year_of_visits, kind=SurveyKind.AFTER_VISIT)
+    required = {
+        f"{survey.get_kind_display()}: {q.text}" for q in survey.questions.filter(required=True)
+    }
+    tables = [
+        f.table
+        for f in figures_for(year_of_visits)
+        if f.key.startswith("survey_after") and f.table.title in required
+    ]
+    assert len(tables) >= 2
+    links = [
+        Link(((0, group, len(tables[0].columns)),), ((t, group, len(table.columns)),))
+        for t, table in enumerate(tables[1:], start=1)
+        for group in (0, 1)
+    ]
+    for t, table in enumerate(tables):
+        for i, row in enumerate(table.cells):
+            for j, cell in enumerate(row):
+                if cell.hidden:
+                    low, high = possible_range_linked(tables, links, (t, i, j))
+                    assert low < high, (table.title, i, j)
 
 
 def test_an_empty_year_has_figures_with_nothing_in_them(db):
