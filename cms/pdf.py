@@ -4,9 +4,11 @@ themes publication and the yearly evaluation report. One engine, so both read al
 Making one takes seconds, so it leaves the request: a page that offers a PDF defines
 `pdf_document()` (the template, its context and the file's name), and `pdf_for_page` answers
 with the stored PDF, or queues `render_pdf` and answers with a page that reloads itself until it
-is ready. A PDF is stored in the shared cache under the page cache's generation
-(cms/page_cache.py): whatever changes the site's content (a withdrawn quote, an erasure, a
-republished chapter) makes the next request render it again, never serve the old one.
+is ready. A page's PDFs are stored in the shared cache under one key per page, each with the
+page cache's generation it was made in (cms/page_cache.py): whatever changes the site's content
+(a withdrawn quote, an erasure, a republished chapter) makes the next request render it again,
+never serve the old one, and the new one takes the old one's place. Where words must not stay
+even in a stale copy (a consent withdrawn, an author erased), `forget_pdfs` deletes them.
 
 The HTML is rendered by Django as for any page; WeasyPrint lays it out with the print
 stylesheet below and fetches nothing: no stylesheet, image or font over the network, so a
@@ -57,11 +59,19 @@ STORED_S = 24 * 60 * 60
 PENDING_S = 5 * 60
 
 
-def stored_key(page_id: int, variant: str) -> str | None:
-    """Where the PDF of the site as it is now is kept; None while this process holds a change
-    not yet committed (then it is made afresh, and not kept)."""
-    version = page_cache.version()
-    return None if version is None else f"pdf:{page_id}:{variant}:{version}"
+def stored_key(page_id: int) -> str:
+    """Where a page's PDFs are kept: {variant: {"version", "pdf", "filename"}}."""
+    return f"pdf:{page_id}"
+
+
+def forget_pdfs(page_ids) -> None:
+    """Delete the pages' stored PDFs now (the cache table's rows go, not only their keys)."""
+    caches["default"].delete_many([stored_key(page_id) for page_id in page_ids])
+
+
+def stored_pdf(page_id: int, variant: str, version: str) -> dict | None:
+    stored = (caches["default"].get(stored_key(page_id)) or {}).get(variant)
+    return stored if stored and stored["version"] == version else None
 
 
 def template_to_pdf(template: str, context: dict) -> bytes:
@@ -70,34 +80,47 @@ def template_to_pdf(template: str, context: dict) -> bytes:
 
 
 @task()
-def render_pdf(page_id: int, key: str) -> int:
-    """Render the page's PDF and store it under `key`; its size in bytes."""
+def render_pdf(page_id: int, variant: str, version: str) -> int:
+    """Render the page's PDF for the content generation `version` and store it in the page's
+    entry, replacing that variant's older one; its size in bytes."""
     page = Page.objects.get(pk=page_id).specific
     template, context, filename = page.pdf_document()
     pdf = template_to_pdf(template, context)
-    caches["default"].set(key, {"pdf": pdf, "filename": filename}, STORED_S)
-    caches["default"].delete(f"{key}:pending")
+    key = stored_key(page_id)
+    stored = {
+        name: kept
+        for name, kept in (caches["default"].get(key) or {}).items()
+        if kept["version"] == version  # another variant of the same content stays
+    }
+    stored[variant] = {"version": version, "pdf": pdf, "filename": filename}
+    caches["default"].set(key, stored, STORED_S)
+    caches["default"].delete(_pending_key(page_id, variant, version))
     return len(pdf)
+
+
+def _pending_key(page_id: int, variant: str, version: str) -> str:
+    return f"pdf-pending:{page_id}:{variant}:{version}"
 
 
 def pdf_for_page(request, page, *, variant: str = "") -> HttpResponse:
     """The page's PDF if it is made for the site as it is now; otherwise it is queued, and the
     answer is a page that says so and reloads itself (or a 503 where PDFs cannot be made).
     `variant` names what changes the PDF without a save (a date passing)."""
-    key = stored_key(page.pk, variant)
-    if key is None:
+    version = page_cache.version()
+    if version is None:  # this process holds a change not yet committed: made afresh, not kept
         template, context, filename = page.pdf_document()
         try:
             return pdf_download(template_to_pdf(template, context), filename)
         except PdfUnavailable:
             return cannot_make_pdfs()
-    stored = caches["default"].get(key)
-    if stored is None and caches["default"].add(f"{key}:pending", True, PENDING_S):
-        result = render_pdf.enqueue(page.pk, key)  # run at once by the default backend
+    stored = stored_pdf(page.pk, variant, version)
+    pending = _pending_key(page.pk, variant, version)
+    if stored is None and caches["default"].add(pending, True, PENDING_S):
+        result = render_pdf.enqueue(page.pk, variant, version)  # at once by the default backend
         if result.status == TaskResultStatus.FAILED:  # the backend logged why
-            caches["default"].delete(f"{key}:pending")
+            caches["default"].delete(pending)
             return cannot_make_pdfs()
-        stored = caches["default"].get(key)
+        stored = stored_pdf(page.pk, variant, version)
     if stored is None:
         response = TemplateResponse(request, "pdf_pending.html", {"page": page}, status=202)
         add_never_cache_headers(response)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
 from wagtail.search.index import insert_or_update_object
 
+from cms.pdf import forget_pdfs
 from exchange.models.publication import ChapterPage, PublicationPage, chapters_quoting
 from exchange.notifications import mail_after_commit
 from exchange.publication.tasks import forget_withdrawn_words
@@ -38,6 +39,14 @@ def after_consent_changed(
     for chapter in chapters:
         _tell_editors(chapter, reason)
     live = [chapter for chapter in chapters if chapter.live]
+    # The publications' stored PDFs go at once: a stale copy is never served, but its words
+    # would stay in the cache table until it expired.
+    publications = {
+        publication.pk
+        for chapter in chapters
+        for publication in PublicationPage.objects.ancestor_of(chapter)
+    }
+    transaction.on_commit(lambda: forget_pdfs(publications), robust=True)
     transaction.on_commit(lambda: _refresh_copies(live, forget=bool(words)), robust=True)
 
 

@@ -9,7 +9,9 @@ import io
 import os
 from datetime import timedelta
 
+from django.core.cache import caches
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
@@ -19,6 +21,7 @@ import pytest
 from django_tasks_db.models import DBTaskResult
 from pypdf import PdfReader
 
+from cms.pdf import stored_key
 from exchange.excerpts import services as excerpts
 from exchange.models import ChapterPage, PublicationPage
 from tests.cms.test_background import DATABASE_QUEUE
@@ -174,3 +177,32 @@ def test_with_a_worker_the_pdf_is_made_out_of_the_request(
     call_command("worker", "--batch", stdout=io.StringIO())
 
     assert MARKER in text_of(pdf_of(client, publication))
+
+
+# Committed: a PDF is stored only for content that is (cms/page_cache.py), and the deletion runs
+# when the withdrawal commits.
+@pytest.mark.django_db(transaction=True)
+def test_a_withdrawal_deletes_the_stored_pdf_that_held_the_words(
+    client, entry, coordinator, home_page
+):
+    """A stale PDF is never served, but it stayed in the cache table (and its backups) until it
+    expired: the words a consent no longer covers go from there at once."""
+    shown = propose(entry, "Shown: the team listens before it advises.", "anonymous")
+    withdrawn = propose(entry, "Withdrawnwordsix was taken back later.", "named")
+    chapter = publish_chapter(home_page, coordinator, [shown, withdrawn])
+    publication = chapter.get_parent().specific
+    publication.save_revision(user=coordinator).publish(user=coordinator)
+    freeze(publication, days_ago=-10)  # final in ten days: withdrawal is still open
+    client.force_login(coordinator)  # the draft PDF, before the freeze
+    assert "Withdrawnwordsix" in text_of(pdf_of(client, publication))
+    assert caches["default"].get(stored_key(publication.pk)) is not None
+
+    excerpts.excerpt_withdraw(excerpt_id=withdrawn.pk, user=entry.author)
+
+    assert caches["default"].get(stored_key(publication.pk)) is None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT COUNT(*) FROM cache WHERE cache_key LIKE %s", [f"%pdf:{publication.pk}%"]
+        )
+        assert cursor.fetchone()[0] == 0
+    assert "Withdrawnwordsix" not in text_of(pdf_of(client, publication))
