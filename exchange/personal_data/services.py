@@ -28,6 +28,7 @@ from django.contrib.auth import get_user_model
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 
 from allauth.usersessions.models import UserSession
 
@@ -326,8 +327,29 @@ def export_zip(user: "User") -> bytes:
 # --- erasure ------------------------------------------------------------------------------------
 
 
-def email_digest(email: str) -> str:
-    return hashlib.sha256(email.strip().lower().encode()).hexdigest()
+ERASURE_KEY_SALT = "exchange.personal_data.erasure-log"
+
+
+def email_digest(email: str, secret: str | None = None) -> str:
+    """A keyed digest of the address (HMAC-SHA256 under SECRET_KEY, which lives in the
+    environment, never in a backup): whoever holds the erasure log or a backup of it cannot
+    confirm a guessed address, as a plain SHA-256 let them."""
+    normalised = email.strip().lower()
+    return salted_hmac(ERASURE_KEY_SALT, normalised, secret=secret, algorithm="sha256").hexdigest()
+
+
+def logged_address_matches(record: dict, email: str) -> bool:
+    """Whether an erasure record names this address: under the current SECRET_KEY or one of
+    SECRET_KEY_FALLBACKS (so a rotated key still finds whom to erase again), or, for a record
+    written before the digest was keyed, its plain SHA-256."""
+    if "email_hmac" in record:
+        secrets = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
+        return any(
+            constant_time_compare(email_digest(email, secret), record["email_hmac"])
+            for secret in secrets
+        )
+    legacy = hashlib.sha256(email.strip().lower().encode()).hexdigest()
+    return constant_time_compare(legacy, record.get("email_sha256", ""))
 
 
 def erase(user: "User") -> None:
@@ -383,7 +405,7 @@ def _anonymise(user: "User") -> None:
 def _log_erasure(user: "User") -> None:
     record = {
         "user_id": user.pk,
-        "email_sha256": email_digest(user.email),
+        "email_hmac": email_digest(user.email),
         "erased_at": timezone.now().isoformat(),
     }
     path = settings.ERASURE_LOG
@@ -407,7 +429,7 @@ def replay_erasures() -> int:
         record = json.loads(line)
         user = User.objects.filter(pk=record["user_id"]).first()
         # The id alone could now belong to someone else: the address must match too.
-        if user is not None and email_digest(user.email) == record["email_sha256"]:
+        if user is not None and logged_address_matches(record, user.email):
             token = REPLAYING.set(True)  # already in the log
             try:
                 erase(user)

@@ -1,6 +1,7 @@
 """A member's personal data: the export covers every model that refers to them; deletion erases
 them, keeps what others need without their name, ends their sessions, and can be replayed."""
 
+import hashlib
 import io
 import json
 import zipfile
@@ -170,6 +171,9 @@ def test_a_member_deletes_their_account(client, member, erasure_log):
     record = json.loads(erasure_log.read_text().splitlines()[-1])
     assert record["user_id"] == member.pk
     assert member.email not in erasure_log.read_text()
+    # Nor a digest anyone holding the log can check a guessed address against.
+    guessed = hashlib.sha256(member.email.lower().encode()).hexdigest()
+    assert guessed not in erasure_log.read_text() and "email_sha256" not in record
 
 
 def test_erasures_are_replayed_after_a_restore(client, member, erasure_log):
@@ -185,11 +189,32 @@ def test_erasures_are_replayed_after_a_restore(client, member, erasure_log):
     assert User.objects.filter(pk=unrelated.pk).exists()
 
 
+def test_replay_finds_the_address_after_a_key_rotation_and_in_an_older_log(
+    member, erasure_log, settings
+):
+    from exchange.personal_data.services import erase
+
+    pk, address = member.pk, member.email  # the instance forgets both when it is deleted
+    erase(member)
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
+    settings.SECRET_KEY = "a-new-secret-key-after-rotation-" + "x" * 30
+    restored = UserFactory(pk=pk, email=address, username="restored")
+    # A line written before the digest was keyed (a plain SHA-256) is still replayed.
+    older = UserFactory(email="older@demo.example")
+    legacy = hashlib.sha256(b"older@demo.example").hexdigest()
+    with open(erasure_log, "a") as log:
+        log.write(json.dumps({"user_id": older.pk, "email_sha256": legacy, "erased_at": ""}) + "\n")
+    call_command("replay_erasures", verbosity=0)
+    assert not User.objects.filter(pk__in=[restored.pk, older.pk]).exists()
+
+
 def test_replay_never_erases_someone_else_with_the_same_id(member, erasure_log):
     from exchange.personal_data.services import erase
 
+    pk = member.pk  # the instance forgets it when it is deleted
     erase(member)
-    newcomer = UserFactory(pk=member.pk, email="newcomer@demo.example")
+    newcomer = UserFactory(pk=pk, email="newcomer@demo.example")
+    assert newcomer.pk == pk  # the same id, someone else
     call_command("replay_erasures", verbosity=0)
     assert User.objects.filter(pk=newcomer.pk).exists()
 
