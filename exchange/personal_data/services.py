@@ -373,6 +373,8 @@ def before_user_delete(sender: type, instance: "User", **kwargs: object) -> None
 
 
 def _anonymise(user: "User") -> None:
+    from django.contrib.contenttypes.models import ContentType
+
     from wagtail.models import ModelLogEntry, PageLogEntry
 
     from exchange.models import Application, Excerpt, Invitation
@@ -386,6 +388,11 @@ def _anonymise(user: "User") -> None:
         invitation.email = f"erased-{invitation.pk}@erased.invalid"
         invitation.accepted_by = None
         invitation.save(update_fields=["email", "accepted_by"])
+        # The audit log labels each entry with the invitation as it was: its address.
+        ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(Invitation),
+            object_id=str(invitation.pk),
+        ).update(label=str(invitation))
     # Their excerpts are their words: they go (the consent ledger keeps ids and digests only),
     # and every page quoting one stops showing it. Only a quote in a final publication stays,
     # without their name (the author becomes nobody: SET_NULL).

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
-from wagtail.models import PageLogEntry, Revision
+from wagtail.models import ModelLogEntry, PageLogEntry, Revision
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -167,6 +167,9 @@ def test_a_member_deletes_their_account(client, member, erasure_log):
     assert PageLogEntry.objects.filter(page_id=practice_pk).exists()
     invitation = Invitation.objects.get(organisation__title="Fictional Harbour Exit Project")
     assert member.email not in invitation.email and invitation.accepted_by is None
+    # Nor in the audit log's entries about that invitation (each labelled with it).
+    labels = list(ModelLogEntry.objects.values_list("label", "data"))
+    assert labels and member.email not in str(labels)
     # Logged outside the database, without the address itself.
     record = json.loads(erasure_log.read_text().splitlines()[-1])
     assert record["user_id"] == member.pk
