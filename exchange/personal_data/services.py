@@ -122,11 +122,12 @@ SECTIONS = [
     # The excerpts' words, versions and consents: consent_receipts() below. Erasing the member
     # deletes their excerpts; the consent ledger keeps its plain ids and digests.
     Section("excerpts", "exchange.Excerpt", "author", ("visit_id", "phase", "goal", "created_at")),
+    # A coordinator's suggested versions: their words and why (decrypted for them).
     Section(
         "excerpt_edits_suggested",
         "exchange.ExcerptVersion",
         "written_by",
-        ("excerpt_id", "number", "created_at"),
+        ("excerpt_id", "number", "text", "reason", "created_at"),
     ),
     # A coordinator's coding: which code they put on which span (the words stay the author's).
     Section(
@@ -245,6 +246,22 @@ def export(user: "User") -> dict[str, object]:
         for message in apps.get_model("exchange.VisitMessage").objects.filter(author=user)
     ]
     data["consent_receipts"] = [receipt.as_dict() for receipt in excerpts.receipts(user)]
+    # Every version of the member's excerpts, with the flags they kept and their reasons.
+    data["excerpt_versions"] = [
+        {
+            "excerpt_id": version.excerpt_id,
+            "number": version.number,
+            "text": version.text,
+            "attribution": version.attribution,
+            "written_by_you": version.written_by_id == user.pk,
+            "reason": version.reason,
+            "flags_kept": version.kept_findings,
+            "created_at": version.created_at,
+        }
+        for version in apps.get_model("exchange.ExcerptVersion")
+        .objects.filter(excerpt__author=user)
+        .order_by("excerpt_id", "number")
+    ]
     profile = getattr(user, "profile", None)
     if profile is not None:
         data["profile_languages"] = list(profile.languages.values("language__name", "level"))

@@ -259,3 +259,31 @@ def test_an_erased_visitors_visit_stays_without_them(network):
     assert visit.visitor is None and visit.window_id == network.window.pk
     assert application.applicant is None
     assert application.challenge_statement == "" and application.learning_goals == ""
+
+
+def test_the_export_holds_the_reasons_for_kept_flags_and_the_words_of_suggestions(
+    entry, coordinator
+):
+    from exchange.excerpts import services as excerpts
+
+    excerpt = excerpts.excerpt_propose(
+        entry_id=entry.pk,
+        user=entry.author,
+        text="It began on 12 March 2024, at the team's first visit.",
+        attribution="anonymous",
+        reasons={"date:12 March 2024": "The date of a public event, not of a client."},
+        checklist=set(excerpts.CHECKLIST),
+    )
+    excerpts.excerpt_suggest(
+        excerpt_id=excerpt.pk,
+        user=coordinator,
+        text="It began at the team's first visit.",
+        reason="Without the date: it could place the family.",
+    )
+    author = personal_data.export(entry.author)["excerpt_versions"]
+    assert author[0]["flags_kept"][0]["reason"] == "The date of a public event, not of a client."
+    assert author[1]["reason"] == "Without the date: it could place the family."
+    assert not author[1]["written_by_you"]
+    suggested = personal_data.export(coordinator)["excerpt_edits_suggested"]
+    assert suggested[0]["text"] == "It began at the team's first visit."
+    assert suggested[0]["reason"] == "Without the date: it could place the family."
