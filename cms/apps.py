@@ -7,10 +7,11 @@ class CmsConfig(AppConfig):
     verbose_name = _("Public site")
 
     def ready(self) -> None:
-        from cms import lookups, page_cache, permissions, signals
+        from cms import database, lookups, page_cache, permissions, signals
         from cms.background import schedule  # noqa: F401 - registers the schedule's check
         from cms.search.whoosh_backend import checks  # noqa: F401 - registers the check
 
+        database.connect()
         lookups.register()
         permissions.register()
         signals.connect()

@@ -2,6 +2,7 @@
 
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -109,14 +110,20 @@ def test_sqlite_file_runs_in_wal_mode_with_immediate_transactions(tmp_path, djan
     wrapper = DatabaseWrapper(
         {**settings.DATABASES["default"], "NAME": str(tmp_path / "wal.sqlite3")}, alias="wal_check"
     )
+    previous = os.umask(0o022)  # a common umask: files readable by everyone
     try:
         with django_db_blocker.unblock(), wrapper.cursor() as cursor:
             cursor.execute("PRAGMA journal_mode")
             assert cursor.fetchone()[0] == "wal"
             cursor.execute("PRAGMA busy_timeout")
             assert cursor.fetchone()[0] == options["timeout"] * 1000
+            cursor.execute("CREATE TABLE written (n integer)")  # the WAL file holds it
         assert wrapper.transaction_mode == "IMMEDIATE"
+        # The database and its WAL are the site's user's alone (cms/database.py).
+        for name in ("wal.sqlite3", "wal.sqlite3-wal", "wal.sqlite3-shm"):
+            assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600, name
     finally:
+        os.umask(previous)
         wrapper.close()
 
 
