@@ -68,6 +68,11 @@ class Survey(ClusterableModel):
         return f"{self.get_kind_display()} ({self.year})"
 
 
+# A number answer counts people, sessions or days: a bound that keeps every answer a count,
+# and within what every database stores in an integer column.
+LARGEST_NUMBER = 100_000
+
+
 class SurveyQuestion(AskedInReaderLanguage, Orderable):
     survey = ParentalKey(Survey, on_delete=models.CASCADE, related_name="questions")
     text = models.CharField(_("question"), max_length=300)
@@ -121,8 +126,25 @@ class SurveyQuestion(AskedInReaderLanguage, Orderable):
         errors = check_choices_align(
             self.choice_list(), {"choices_de": self.choices_de, "choices_fr": self.choices_fr}
         )
+        # A number question counts something: never below 0, never past what is stored.
+        for name in ("minimum", "maximum"):
+            value = getattr(self, name)
+            if value is not None and not 0 <= value <= LARGEST_NUMBER:
+                errors[name] = _("Give a number from 0 to %(largest)s.") % {
+                    "largest": f"{LARGEST_NUMBER:,}"
+                }
+        if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
+            errors["maximum"] = _("The largest number cannot be smaller than the smallest.")
         if errors:
             raise ValidationError(errors)
+
+    def number_bounds(self) -> tuple[int, int]:
+        """The smallest and largest answer a number question takes (1 to 5 on a scale)."""
+        if self.answer_type == AnswerType.SCALE:
+            return 1, 5
+        low = self.minimum if self.minimum is not None else 0
+        high = self.maximum if self.maximum is not None else LARGEST_NUMBER
+        return max(low, 0), min(high, LARGEST_NUMBER)
 
     def choice_options(self) -> list[tuple[str, str]]:
         """(the English choice, as kept in the answer; its label in the reader's language)."""

@@ -132,12 +132,11 @@ def clean_answer(question: SurveyQuestion, raw: str) -> dict:
         number = int(raw)
     except ValueError:
         raise ValueError(_("Enter a whole number, such as 3.")) from None
-    if question.answer_type == AnswerType.SCALE:
-        low, high = 1, 5
-    else:
-        low, high = question.minimum, question.maximum
-    if (low is not None and number < low) or (high is not None and number > high):
-        raise ValueError(_("Enter a number from %(low)s to %(high)s.") % {"low": low, "high": high})
+    low, high = question.number_bounds()
+    if not low <= number <= high:
+        raise ValueError(
+            _("Enter a number from %(low)s to %(high)s.") % {"low": low, "high": f"{high:,}"}
+        )
     return {"number": number}
 
 

@@ -35,5 +35,7 @@ urlpatterns = [
     ),
     path("visits/<int:pk>/<slug:step>/", views.visit_step, name="visit_step"),
     path("calendar/", views.calendar_settings, name="calendar_settings"),
-    path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
+    # A token is URL-safe base64 (a slug's alphabet): anything else, a NUL byte included, is
+    # not a feed address, and never reaches the database.
+    path("calendar/<slug:token>.ics", views.calendar_feed, name="calendar_feed"),
 ]

@@ -493,7 +493,7 @@ TABLE: dict[str, P | list[P]] = {
     "visits/<int:pk>/agenda/<int:item>/delete/": P("/visits/{visit}/agenda/{agenda_item}/delete/", EVERYONE_405, "login 404 409 302 409 404"),  # the host sets the agenda
     "visits/<int:pk>/<slug:step>/": [P("/visits/{visit}/complete/", EVERYONE_405, "login 404 409 409 409 404"), P("/visits/{visit}/cancel/", EVERYONE_405, VISIT_PEOPLE_400), P("/visits/{visit}/fly/", EVERYONE_405, SIGNED_IN_404)],  # complete: not before the first day
     "calendar/": P("/calendar/", SIGNED_IN, SIGNED_IN_302),  # POST: a new address
-    "calendar/<str:token>.ics": [P("/calendar/{feed_token}.ics", EVERYONE, EVERYONE_405), P("/calendar/not-a-token.ics", NOT_FOUND, EVERYONE_405)],  # the token is the key
+    "calendar/<slug:token>.ics": [P("/calendar/{feed_token}.ics", EVERYONE, EVERYONE_405), P("/calendar/not-a-token.ics", NOT_FOUND, EVERYONE_405), P("/calendar/nul%00byte.ics", NOT_FOUND, NOT_FOUND)],  # the token is the key
     "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": P("/_util/authenticate_with_password/{password_restriction}/{by_password}/", EVERYONE, EVERYONE),  # wagtailcore_authenticate_with_password
     "_util/login/": P("/_util/login/", LOGIN, LOGIN),  # wagtailcore_login
     r"^((?:[\w\-]+/)*)$": [  # wagtail_serve: the site's pages

@@ -4,6 +4,7 @@ the defaults or last year's, and stay as asked once someone has answered; answer
 
 from datetime import date, timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.urls import reverse
 
@@ -141,6 +142,24 @@ def test_a_number_stays_within_the_questions_bounds(network):
     assert services.clean_answer(question, "12") == {"number": 12}
     with pytest.raises(ValueError, match="from 0 to 200"):
         services.clean_answer(question, "201")
+
+
+def test_a_number_question_without_bounds_takes_counts_only(network):
+    """A count of -3, or one past what an integer column holds, gave a 500."""
+    visit = advance(network, "completed")
+    survey = services.survey_for(SurveyKind.FOLLOW_UP, visit.ends_on.year)
+    question = survey.questions.get(answer_type=AnswerType.NUMBER)
+    question.minimum = question.maximum = None
+    question.save()
+    for raw in ("-3", "99999999999999999999", "1" * 5000):
+        with pytest.raises(ValueError, match="from 0 to 100,000|whole number"):
+            services.clean_answer(question, raw)
+    question.minimum = -1
+    with pytest.raises(ValidationError, match="from 0 to 100,000"):
+        question.full_clean()
+    question.minimum, question.maximum = 10, 5
+    with pytest.raises(ValidationError, match="cannot be smaller"):
+        question.full_clean()
 
 
 def test_submitting_needs_every_required_answer(visit, network):
