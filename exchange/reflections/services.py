@@ -135,7 +135,14 @@ def entry_save(
     if submit and not text:
         raise ReflectionError(_("Write an answer before submitting it."))
     with transaction.atomic():
-        visit = Visit.objects.select_related("agreement").filter(pk=visit_id).first()
+        # The visit's row is locked: two saves of one new answer at once (two tabs, a double
+        # click) would otherwise both find no entry and both make one.
+        visit = (
+            Visit.objects.select_for_update(of=("self",))
+            .select_related("agreement")
+            .filter(pk=visit_id)
+            .first()
+        )
         if visit is None:
             raise ReflectionError(_("This visit does not exist."))
         check_open(visit, user, phase)
