@@ -66,3 +66,20 @@ def test_flush_empties_the_read_log_and_the_guard_stays():
     assert not EntryRead.objects.exists()
     read = read_row()
     assert refuses("DELETE FROM exchange_entryread WHERE id = %s", [read.pk])
+
+
+@pytest.mark.django_db
+def test_the_database_refuses_a_replace_or_a_truncate():
+    """SQLite's INSERT OR REPLACE deletes the row it replaces without a DELETE trigger firing;
+    PostgreSQL's TRUNCATE fires no row trigger: both rewrote the ledger."""
+    read = read_row()
+    if connection.vendor == "sqlite":
+        assert refuses(
+            "INSERT OR REPLACE INTO exchange_entryread (id, entry_id, author_id, version, "
+            "reader_id, read_at) VALUES (%s, 1, 2, 1, 99, CURRENT_TIMESTAMP)",
+            [read.pk],
+        )
+    else:
+        assert refuses("TRUNCATE exchange_entryread", [])
+        assert refuses("TRUNCATE exchange_consentevent", [])
+    assert EntryRead.objects.get().reader_id == 3

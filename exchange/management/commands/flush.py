@@ -1,6 +1,6 @@
-"""Django's `flush`, which empties every table, the append-only ones too. PostgreSQL empties
-them with TRUNCATE, which their row triggers do not see; SQLite deletes row by row, so here the
-triggers are lifted for the flush and put back after it (exchange/append_only.py)."""
+"""Django's `flush`, which empties every table, the append-only ones too: their triggers refuse
+a DELETE (SQLite) and a TRUNCATE (PostgreSQL), so here they are lifted for the flush and put
+back after it (exchange/append_only.py)."""
 
 from django.core.management.commands import flush
 from django.db import connections
@@ -11,8 +11,6 @@ from exchange import append_only
 class Command(flush.Command):
     def handle(self, **options):
         connection = connections[options["database"]]
-        if connection.vendor != "sqlite":
-            return super().handle(**options)
         self._run(connection, append_only.drop_sql)
         try:
             return super().handle(**options)
