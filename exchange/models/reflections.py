@@ -76,6 +76,19 @@ class ReflectionEntry(models.Model):
         verbose_name = _("reflection entry")
         verbose_name_plural = _("reflection entries")
         ordering = ["visit", "author", "created_at", "pk"]
+        # One entry per answer: per question, goal and (in the during phase) day.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["visit", "author", "phase", "question", "goal"],
+                condition=Q(day__isnull=True),
+                name="one_entry_per_answer",
+            ),
+            models.UniqueConstraint(
+                fields=["visit", "author", "phase", "question", "goal", "day"],
+                condition=Q(day__isnull=False),
+                name="one_entry_per_answer_and_day",
+            ),
+        ]
 
     def __str__(self) -> str:
         # Never the text: this string reaches the admin, logs and error pages.
