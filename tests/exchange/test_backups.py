@@ -2,7 +2,9 @@
 site exactly as the backup had it, minus whoever asked to be erased since. On the run's own
 database: SQLite's online backup API, or pg_dump and pg_restore."""
 
+import binascii
 import json
+import re
 import stat
 import subprocess
 from pathlib import Path
@@ -12,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.core.cache import caches
 from django.core.files.base import ContentFile
+from django.core.mail import EmailMessage
 from django.core.management import CommandError, call_command
 from django.db.models import ForeignKey
 from django.urls import reverse
@@ -147,8 +150,11 @@ def database_text(folder: Path) -> bytes:
     ).stdout
 
 
-def test_a_backup_holds_no_session_and_no_cache_and_a_restore_signs_everyone_out(site, client):
-    """A session key read from a backup signed its holder in; cached PDFs kept withdrawn words."""
+def test_a_backup_holds_no_session_and_no_cache_and_a_restore_signs_everyone_out(
+    site, client, settings
+):
+    """A session key read from a backup signed its holder in; cached PDFs kept withdrawn words;
+    a queued invitation's link made an account."""
     visitor = site["network"].visitor
     signed_in = client.post(
         reverse("account_login"), {"login": visitor.email, "password": PASSWORD}
@@ -160,11 +166,22 @@ def test_a_backup_holds_no_session_and_no_cache_and_a_restore_signs_everyone_out
     assert UserSession.objects.filter(session_key=key).exists()
     cached = "withdrawn-words-4c1e in a cached PDF"
     caches["default"].set("pdf-of-a-chapter", cached)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.EMAIL_BACKEND = "exchange.mail.QueuedEmailBackend"
+    link = "https://exchange.example.org/accounts/invitation/q-secret-token-7781/"
+    EmailMessage("You are invited", link, to=["queued.invitee@demo.example"]).send()
 
     folder = backups.backup()
     held = database_text(folder)
     assert key.encode() not in held
     assert cached.encode() not in held
+    # As one who reads the backup would: base64 (a queued message on the wire) decoded too.
+    decoded = b"".join(
+        binascii.a2b_base64(chunk[: len(chunk) - len(chunk) % 4])
+        for chunk in re.findall(rb"[A-Za-z0-9+/]{40,}", held)
+    )
+    for secret in (b"q-secret-token-7781", b"queued.invitee"):
+        assert secret not in held and secret not in decoded
     assert visitor.email.encode() in held  # the site's data is there
 
     call_command("restore", str(folder), "--no-input", stdout=open("/dev/null", "w"))  # noqa: SIM115
