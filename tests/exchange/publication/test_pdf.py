@@ -181,7 +181,7 @@ def test_with_a_worker_the_pdf_is_made_out_of_the_request(
 
 # Committed: a PDF is stored only for content that is (cms/page_cache.py), and the deletion runs
 # when the withdrawal commits.
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_withdrawal_deletes_the_stored_pdf_that_held_the_words(
     client, entry, coordinator, home_page
 ):
