@@ -22,8 +22,9 @@ from exchange.reports.figures import figures_for
 from exchange.roles import is_coordinator
 
 
-class ReportForm(forms.Form):
-    year = forms.IntegerField(label=gettext_lazy("Year"), min_value=2000, max_value=2100)
+class ReportWordsForm(forms.Form):
+    """What a coordinator writes for the public page: its title and narrative."""
+
     title = forms.CharField(label=gettext_lazy("Title"), max_length=255)
     narrative = forms.CharField(
         label=gettext_lazy("Narrative"),
@@ -32,6 +33,10 @@ class ReportForm(forms.Form):
         max_length=20000,
         help_text=gettext_lazy("What the figures mean; paragraphs separated by a blank line."),
     )
+
+
+class ReportForm(ReportWordsForm):
+    year = forms.IntegerField(label=gettext_lazy("Year"), min_value=2000, max_value=2100)
     provisional = forms.BooleanField(
         label=gettext_lazy("Provisional: the year has not ended"),
         required=False,
@@ -39,17 +44,11 @@ class ReportForm(forms.Form):
             "Publishes the figures so far; the final report replaces them after the year."
         ),
     )
+    field_order = ["year", "title", "narrative", "provisional"]
 
 
-class CorrectionForm(forms.Form):
+class CorrectionForm(ReportWordsForm):
     year = forms.IntegerField(widget=forms.HiddenInput, min_value=2000, max_value=2100)
-    title = forms.CharField(label=gettext_lazy("Title"), max_length=255)
-    narrative = forms.CharField(
-        label=gettext_lazy("Narrative"),
-        widget=forms.Textarea(attrs={"rows": 8}),
-        required=False,
-        max_length=20000,
-    )
     note = forms.CharField(
         label=gettext_lazy("What the correction changes"),
         max_length=1000,
