@@ -239,20 +239,26 @@ def build(args) -> int:
             )
         Visit.objects.bulk_create(visits, batch_size=5000)
         questions = list(ReflectionQuestion.objects.all())
-        ReflectionEntry.objects.bulk_create(
-            (
+        if args.entries > len(visits) * len(questions):
+            raise SystemExit("--entries: at most one entry per visit and question")
+        answered: set[tuple[int, int]] = set()  # one entry per answer (a database constraint)
+        entries = []
+        while len(entries) < args.entries:
+            visit, question = rng.choice(visits), rng.choice(questions)
+            if (visit.pk, question.pk) in answered:
+                continue
+            answered.add((visit.pk, question.pk))
+            entries.append(
                 ReflectionEntry(
-                    visit=(visit := rng.choice(visits)),
+                    visit=visit,
                     author_id=visit.visitor_id,
-                    phase=(question := rng.choice(questions)).phase,
+                    phase=question.phase,
                     question=question,
                     question_text=question.text,
                     submitted_at=timezone.now(),
                 )
-                for _ in range(args.entries)
-            ),
-            batch_size=5000,
-        )
+            )
+        ReflectionEntry.objects.bulk_create(entries, batch_size=5000)
         surveys = {
             (kind, year): survey_for(kind, year)
             for kind in SurveyKind
