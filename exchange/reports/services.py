@@ -1,10 +1,12 @@
 """Publishing the yearly evaluation report: the coordinators freeze the year's safe figures,
 with the year before's beside them, into a public report page (cms renders what it stores)."""
 
+from html import unescape
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
-from django.utils.html import escape, linebreaks
+from django.utils.html import escape, linebreaks, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -174,6 +176,12 @@ def narrative_html(narrative: str) -> str:
     """The narrative as the page stores and shows it: escaped text, in paragraphs (safe to
     show as HTML, since every character of the text was escaped first)."""
     return mark_safe(linebreaks(escape(narrative or "")))  # noqa: S308 (escaped above)
+
+
+def narrative_text(narrative: str) -> str:
+    """A stored narrative back as the text the form took (the inverse of narrative_html)."""
+    paragraphs = narrative.replace("<br>", "\n").split("</p>")
+    return "\n\n".join(unescape(strip_tags(p)).strip() for p in paragraphs if strip_tags(p).strip())
 
 
 def _required_title(title: str) -> str:

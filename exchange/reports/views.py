@@ -3,15 +3,12 @@ published, each hidden cell with its reason; the form that publishes (freezes) t
 once it is published, the form of a corrected version. Either is confirmed on a second page
 that shows what will become public."""
 
-from html import unescape
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -56,12 +53,6 @@ class CorrectionForm(ReportWordsForm):
     )
 
 
-def plain_text(narrative: str) -> str:
-    """A stored narrative (paragraphs of escaped text) back as the text the form took."""
-    paragraphs = narrative.replace("<br>", "\n").split("</p>")
-    return "\n\n".join(unescape(strip_tags(p)).strip() for p in paragraphs if strip_tags(p).strip())
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 def report(request):
     if not is_coordinator(request.user):
@@ -103,7 +94,11 @@ def report(request):
 def _initial(year: int, published) -> dict:
     if published is None:
         return {"year": year, "title": _("Evaluation report %(year)s") % {"year": year}}
-    return {"year": year, "title": published.title, "narrative": plain_text(published.narrative)}
+    return {
+        "year": year,
+        "title": published.title,
+        "narrative": services.narrative_text(published.narrative),
+    }
 
 
 def _page(request, year, published, form, correcting, status):
