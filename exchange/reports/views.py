@@ -123,6 +123,8 @@ def _page(request, year, published, form, correcting, status):
         "publish_form": publish_form,
         "correct_form": correct_form,
         "final_due": final_due,
+        "posted_form": form if form.is_bound else None,
+        "form_anchor": "correct" if correcting else "publish",
         "page_title": title,
         "header_title": title,
         "header_icon": "doc-full",

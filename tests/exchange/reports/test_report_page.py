@@ -220,6 +220,10 @@ def test_a_correction_is_a_new_version_and_the_frozen_one_stays_readable(
     correction["narrative"] = "Visits went well."
     no_note = client.post(URL, {**correction, "confirmed": "yes"})
     assert no_note.status_code == 400 and not page.earlier_versions
+    # Summarised where the page opens, above the year's figures, linking to the field.
+    html = no_note.content.decode()
+    assert html.index("There is a problem") < html.index("Visits by where they stand")
+    assert 'href="#id_note"' in html
     confirm = client.post(URL, {**correction, "note": "A typo in the narrative."})
     assert "never computes them again" in confirm.content.decode()
     done = client.post(URL, {**correction, "note": "A typo in the narrative.", "confirmed": "yes"})
