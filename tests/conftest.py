@@ -8,16 +8,108 @@ from django.utils import translation
 from wagtail.models import Site
 
 import pytest
-from cryptography.fernet import Fernet
+from pytest_django.plugin import blocking_manager_key
 
 from cms.models import HomePage
 from config.settings import env, env_path
+from tests.worlds import (
+    BUILDERS,
+    WORLDS,
+    in_a_rolled_back_transaction,
+    search_backends,
+    shared_world,
+    shared_world_wanted,
+)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_modify_db_settings
+):
+    """pytest-django's test database, made by copying a template migrated once (tests/databases.py)
+    instead of migrating again in every worker."""
+    from django.db import connection
+
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    from tests.databases import clone_template
+
+    with django_db_blocker.unblock():
+        old_name = clone_template()
+        # What a test with serialized_rollback restores after it (browser tests), as
+        # Django's setup_databases keeps it.
+        if "default" in _get_databases_for_setup(request.session.items)[1]:
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+    yield
+    with django_db_blocker.unblock():
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def site_home() -> HomePage:
+    """The site root that the cms migration creates on every fresh database."""
+    return Site.objects.get(is_default_site=True).root_page.specific
 
 
 @pytest.fixture
 def home_page(db) -> HomePage:
-    """The site root that the cms migration creates on every fresh database."""
-    return Site.objects.get(is_default_site=True).root_page.specific
+    return site_home()
+
+
+def seed_demo_pages(home: HomePage) -> None:
+    """The demo's site pages (its German and French pages among them)."""
+    from cms.demo import seed_site_pages
+
+    seed_site_pages()
+
+
+demo_pages = shared_world("demo_pages", seed_demo_pages, indexed=True)
+
+
+@pytest.fixture(scope="session")
+def shared_worlds(django_db_setup, django_db_blocker):
+    """The worlds tests share in this process (tests/worlds.py), rolled back at the end."""
+    yield WORLDS
+    with django_db_blocker.unblock():
+        WORLDS.leave()
+
+
+@pytest.fixture
+def _enter_shared_world(request, shared_worlds, django_db_blocker) -> None:
+    if name := shared_world_wanted(request.node):
+        with django_db_blocker.unblock():
+            shared_worlds.enter(name)
+
+
+@pytest.fixture
+def _django_db_helper(_enter_shared_world, _django_db_helper):
+    """pytest-django's database access for a test (its savepoint, rolled back after it),
+    opened after the shared world's transaction, so within it. The arguments are set up in
+    their order."""
+    return _django_db_helper
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """A test that does not run in the open shared world rolls it back first: it sees only the
+    records it asked for (a Django TestCase class opens its own transaction before any fixture
+    of ours runs, so this is a hook)."""
+    if WORLDS.open is not None and shared_world_wanted(item) != WORLDS.open.name:
+        with item.config.stash[blocking_manager_key].unblock():
+            WORLDS.leave()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Tests that share a world run one after the other (each xdist worker takes the list in
+    chunks), so each process builds it about once. pytest-django has already put the tests in
+    a transaction first and the others after (a transactional test empties the database): the
+    stable sort only moves tests within the first group, where every shared world is."""
+    rank = {name: rank for rank, name in enumerate(BUILDERS, start=1)}
+    first_group = [item for item in items if in_a_rolled_back_transaction(item)]
+    if not first_group or items[: len(first_group)] != first_group:
+        raise pytest.UsageError("pytest-django's order changed: review tests/conftest.py")
+    first_group.sort(key=lambda item: rank.get(shared_world_wanted(item), 0))
+    items[: len(first_group)] = first_group
 
 
 @pytest.fixture(autouse=True)
@@ -28,17 +120,6 @@ def interface_in_the_default_language():
     translation.deactivate()
     yield
     translation.deactivate()
-
-
-@pytest.fixture(autouse=True)
-def reflection_keys(settings):
-    """A real Fernet key for the test run (DEBUG is off, as in production, where one is
-    required)."""
-    settings.REFLECTION_KEYS = [TEST_REFLECTION_KEY]
-    return settings.REFLECTION_KEYS
-
-
-TEST_REFLECTION_KEY = Fernet.generate_key().decode()
 
 
 @pytest.fixture
@@ -89,16 +170,32 @@ def empty_cache():
 
 
 @pytest.fixture(autouse=True)
-def search_index(tmp_path, settings):
-    """A fresh Whoosh index per test: the index outlives a test's database transaction too."""
+def search_path(request, tmp_path, settings):
+    """A fresh Whoosh index per test: the index outlives a test's database transaction. Nothing
+    is written to it unless the test turns indexing on (`search_index`). A test in an indexed
+    shared world searches that world's index (tests/worlds.py)."""
     from cms.search.whoosh_backend import storage
 
-    backends = {**settings.WAGTAILSEARCH_BACKENDS}
-    if backends["default"]["BACKEND"] == "cms.search.whoosh_backend":
-        backends["default"] = {**backends["default"], "PATH": tmp_path / "search"}
-        settings.WAGTAILSEARCH_BACKENDS = backends
+    name = shared_world_wanted(request.node)
+    if name and BUILDERS[name].indexed:
+        request.getfixturevalue("_enter_shared_world")
+        settings.WAGTAILSEARCH_BACKENDS = search_backends(WORLDS.open.index)
+    elif settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "cms.search.whoosh_backend":
+        backends = settings.WAGTAILSEARCH_BACKENDS
+        settings.WAGTAILSEARCH_BACKENDS = {
+            "default": {**backends["default"], "PATH": tmp_path / "search"}
+        }
     yield
     storage.close_all()
+
+
+@pytest.fixture
+def search_index(search_path, settings):
+    """Search indexing on, as in production, into the test's own index (tests/settings.py
+    turns it off for the tests that do not search)."""
+    backends = {**settings.WAGTAILSEARCH_BACKENDS}
+    backends["default"] = {**backends["default"], "AUTO_UPDATE": True}
+    settings.WAGTAILSEARCH_BACKENDS = backends
 
 
 @pytest.fixture

@@ -7,11 +7,27 @@ are made from the models directly. Its fixture is public test data kept beside t
 ../shared/data/modelsearch/: a fresh clone has none, and the suite skips there with the reason.
 """
 
+from cryptography.fernet import Fernet
+
 from config.settings import *  # noqa: F403
-from config.settings import BASE_DIR, INSTALLED_APPS
+from config.settings import BASE_DIR, INSTALLED_APPS, WAGTAILSEARCH_BACKENDS
 
 INSTALLED_APPS = [*INSTALLED_APPS, "modelsearch.test.testapp"]
 MIGRATION_MODULES = {"searchtests": None}
 
 UPSTREAM_SEARCH_FIXTURES = BASE_DIR.parent / "shared" / "data" / "modelsearch"
 FIXTURE_DIRS = [UPSTREAM_SEARCH_FIXTURES]
+
+# Pages and records are not indexed as they are saved, as in Wagtail's own test settings: the
+# tests about search, the index's privacy and withdrawal turn it on with the `search_index`
+# fixture (tests/conftest.py).
+WAGTAILSEARCH_BACKENDS = {"default": {**WAGTAILSEARCH_BACKENDS["default"], "AUTO_UPDATE": False}}
+
+# WhiteNoise looks a static file up when it is asked for, as in development, instead of listing
+# every file of every app when its middleware starts: the test client starts the middleware
+# again for each client, and the listing cost 57 ms each time (a third of the access matrix).
+WHITENOISE_AUTOREFRESH = True
+
+# A real Fernet key for the test run, new in each test process (DEBUG is off, as in production,
+# where one is required).
+REFLECTION_KEYS = [Fernet.generate_key().decode()]

@@ -2,8 +2,6 @@
 
 import re
 
-import pytest
-
 from tests.exchange.factories import UserFactory
 
 PUBLIC_PAGES = [
@@ -47,21 +45,14 @@ MEMBER_PAGES = [
 ]
 
 
-@pytest.fixture
-def demo_site(db, settings):
-    from cms.demo import seed_site_pages
-
-    seed_site_pages()
-
-
-def test_public_pages_keep_the_landmarks(client, demo_site):
+def test_public_pages_keep_the_landmarks(client, demo_pages):
     for path in PUBLIC_PAGES:
         response = client.get(path)
         assert_accessible_skeleton(response.content.decode(), path)
         assert_strict_policy(response, path)
 
 
-def test_signed_in_pages_keep_the_landmarks(client, demo_site):
+def test_signed_in_pages_keep_the_landmarks(client, demo_pages):
     from cms.models import OrganisationPage
     from exchange.models import Profile
 

@@ -91,5 +91,9 @@ LanguageFormSet = forms.inlineformset_factory(
     fields=["language", "level"],
     extra=2,
     max_num=12,
+    # Django builds up to max_num + 1,000 rows from a posted count; more than 12 are refused
+    # with "Please submit at most 12 forms" instead of being built and rendered.
+    absolute_max=12,
+    validate_max=True,
     can_delete=True,
 )

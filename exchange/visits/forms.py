@@ -100,12 +100,19 @@ class BaseWindowFormSet(forms.BaseInlineFormSet):
         ]
 
 
+WINDOWS_AT_MOST = 52
+
 WindowFormSet = forms.inlineformset_factory(
     HostingOffer,
     OfferWindow,
     form=WindowForm,
     formset=BaseWindowFormSet,
     extra=1,
+    # A posted row count is believed up to absolute_max (2,000 by default): each row is a form
+    # built, checked and rendered again. A year of weekly windows is the most an offer needs.
+    max_num=WINDOWS_AT_MOST,
+    absolute_max=WINDOWS_AT_MOST,
+    validate_max=True,
     can_delete=True,
 )
 

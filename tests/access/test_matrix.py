@@ -2,14 +2,15 @@
 requested by each role with GET and POST, against the outcome `table.TABLE` expects; and every
 page that renders, again in German and in French.
 
-A pattern missing from the table fails the test (so does a row for a pattern that is gone):
-a new view is reviewed for who may reach it before it ships. Each request runs in a
-transaction that is rolled back, so a POST that deletes or changes something leaves the next
-probe the same records.
+A pattern missing from the table fails a test (so does a row for a pattern that is gone): a new
+view is reviewed for who may reach it before it ships. Each request runs in a transaction that
+is rolled back, so a POST that deletes or changes something leaves the next probe the same
+records. One test per row (and per row and language), so the test processes share the sweep.
 """
 
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.test import Client
@@ -19,7 +20,7 @@ import pytest
 
 from cms.languages import address_in, is_page_address
 from tests.access.table import TABLE
-from tests.access.world import ROLES, build_world
+from tests.access.world import ROLES
 
 REDIRECTS = {301, 302, 303, 307, 308}
 
@@ -49,11 +50,25 @@ def outcome(response) -> str:
     return str(response.status_code)
 
 
-def request(user, method: str, url: str, language: str = "en") -> str:
+def signed_in(users: dict) -> dict:
+    """A session per role, made once per test (force_login writes one to the database): each
+    request then starts a new client with that session's cookie."""
+    sessions = {}
+    for role, user in users.items():
+        if user is not None:
+            client = Client()
+            client.force_login(user)
+            sessions[role] = client.cookies[settings.SESSION_COOKIE_NAME].value
+    return sessions
+
+
+def request(session: str | None, method: str, url: str, language: str = "en") -> str:
+    """One request in a transaction that is rolled back, so a POST that deletes or signs out
+    leaves the next probe the same records and the same session."""
     with transaction.atomic():
         client = Client(HTTP_ACCEPT_LANGUAGE=language)
-        if user is not None:
-            client.force_login(user)
+        if session is not None:
+            client.cookies[settings.SESSION_COOKIE_NAME] = session
         try:
             response = getattr(client, method)(url)
         except Exception as error:  # noqa: BLE001 - a 500, reported with its cause
@@ -66,42 +81,60 @@ def request(user, method: str, url: str, language: str = "en") -> str:
     return result
 
 
-# German and French: every page renders in them, as the first role the English run shows it to
-# (a 200 there). Who gets what does not depend on the language, and the English run checks every
-# role with GET and POST: repeating that would double the suite's longest test for nothing.
-LANGUAGES = ("en", "de", "fr")
+def probes_of(route: str) -> list:
+    probes = TABLE[route]
+    return probes if isinstance(probes, list) else [probes]
+
+
+def shown_to(probe) -> list[str]:
+    """The roles the English run shows this probe's page to (a 200)."""
+    return [role for role, got in zip(ROLES, probe.get.split(), strict=True) if got == "200"]
+
+
+def test_the_table_has_a_row_for_every_url_pattern_and_no_other():
+    existing = routes()
+    problems = [f"not in the table: {route!r}" for route in sorted(existing - TABLE.keys())]
+    problems += [f"no such pattern: {route!r}" for route in sorted(TABLE.keys() - existing)]
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_every_url_answers_every_role_as_the_table_says(home_page, language):
-    world = build_world(home_page)
-    if language == "en":
-        existing = routes()
-        problems = [f"not in the table: {route!r}" for route in sorted(existing - TABLE.keys())]
-        problems += [f"no such pattern: {route!r}" for route in sorted(TABLE.keys() - existing)]
-    else:
-        problems = []
-    for route, probes in TABLE.items():
-        for probe in probes if isinstance(probes, list) else [probes]:
-            url = probe.url.format(**world.ids)
-            if language == "en":
-                actual = {
-                    method: " ".join(request(world.users[role], method, url) for role in ROLES)
-                    for method in ("get", "post")
-                }
-                if actual != {"get": probe.get, "post": probe.post}:
-                    problems.append(
-                        f"{route!r}: {url}\n    expected GET {probe.get} / POST {probe.post}"
-                        f"\n    actual   GET {actual['get']} / POST {actual['post']}"
-                    )
-                continue
-            shown_to = [r for r, got in zip(ROLES, probe.get.split(), strict=True) if got == "200"]
-            if shown_to:
-                # A page of the site's content is asked for at its address in that language.
-                if is_page_address(url):
-                    url = address_in(url, language)
-                actual = request(world.users[shown_to[0]], "get", url, language)
-                if actual != "200":
-                    problems.append(f"{route!r}: {url} in {language}, as {shown_to[0]}: {actual}")
+@pytest.mark.parametrize("route", sorted(TABLE))
+def test_every_role_gets_what_the_table_says(access_world, route):
+    sessions = signed_in(access_world.users)
+    problems = []
+    for probe in probes_of(route):
+        url = probe.url.format(**access_world.ids)
+        actual = {
+            method: " ".join(request(sessions.get(role), method, url) for role in ROLES)
+            for method in ("get", "post")
+        }
+        if actual != {"get": probe.get, "post": probe.post}:
+            problems.append(
+                f"{url}\n    expected GET {probe.get} / POST {probe.post}"
+                f"\n    actual   GET {actual['get']} / POST {actual['post']}"
+            )
     assert not problems, f"roles: {' '.join(ROLES)}\n" + "\n".join(problems)
+
+
+# German and French: every page renders in them, as the first role the English run shows it to
+# (a 200). Who gets what does not depend on the language, and the English run checks every
+# role with GET and POST: repeating that would triple the sweep for nothing.
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ("de", "fr"))
+@pytest.mark.parametrize(
+    "route", sorted(route for route in TABLE if any(shown_to(p) for p in probes_of(route)))
+)
+def test_every_page_shown_renders_in_german_and_french(access_world, route, language):
+    sessions = signed_in(access_world.users)
+    problems = []
+    for probe in probes_of(route):
+        if not (roles := shown_to(probe)):
+            continue
+        url = probe.url.format(**access_world.ids)
+        # A page of the site's content is asked for at its address in that language.
+        if is_page_address(url):
+            url = address_in(url, language)
+        if (actual := request(sessions.get(roles[0]), "get", url, language)) != "200":
+            problems.append(f"{url} in {language}, as {roles[0]}: {actual}")
+    assert not problems, "\n".join(problems)

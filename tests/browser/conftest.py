@@ -19,6 +19,7 @@ import pytest
 from cms.models import Challenge, Language
 from tests.cms.factories import make_library, make_organisation
 from tests.exchange.factories import UserFactory, make_member, make_offer
+from tests.worlds import indexing_afterwards
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -53,6 +54,11 @@ def chromium_executable() -> str:
     return executable
 
 
+@pytest.fixture(autouse=True)
+def indexing(search_index) -> None:
+    """Journeys run as production does: what is saved is indexed as it is saved."""
+
+
 @pytest.fixture
 def site_db(transactional_db, django_db_serialized_rollback) -> None:
     """A real (committed) database the live server can read, restored after each test."""
@@ -61,7 +67,8 @@ def site_db(transactional_db, django_db_serialized_rollback) -> None:
 @pytest.fixture
 def demo_site(site_db, settings) -> None:
     settings.DEBUG = True  # seed_demo runs only in development, as `make run` does
-    call_command("seed_demo")
+    with indexing_afterwards():  # as `make run` does too
+        call_command("seed_demo")
     settings.DEBUG = False
 
 

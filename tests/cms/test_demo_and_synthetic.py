@@ -8,14 +8,12 @@ from wagtail.models import Page
 
 import pytest
 
-from cms.demo import seed_site_pages
 from cms.models import OrganisationPage, PracticePage
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_network_fills_every_facet_and_every_page_renders(client, home_page):
-    seed_site_pages()  # some 10 s: both checks share it
+def test_the_demo_network_fills_every_facet_and_every_page_renders(client, demo_pages):
     demo_network_fills_every_facet(client)
     every_demo_page_renders(client)
 

@@ -6,6 +6,7 @@ from exchange.models import Phase
 from exchange.reflections import services as reflections
 from tests.cms.factories import make_library, make_organisation
 from tests.exchange.factories import advance, make_coordinator, make_member, make_offer
+from tests.worlds import shared_world
 
 CLEAN = "The team reads the family's own words aloud before anyone gives an opinion."
 FLAGGED = "The mother, Mrs Berisha, called the team on 12 March 2024."
@@ -21,11 +22,6 @@ class Network:
     outsider: object  # a member of a third organisation
     offer: object
     window: object
-
-
-@pytest.fixture
-def network(home_page) -> Network:
-    return make_network(home_page)
 
 
 def make_network(home_page) -> Network:
@@ -45,6 +41,9 @@ def make_network(home_page) -> Network:
         offer=offer,
         window=offer.windows.get(),
     )
+
+
+network = shared_world("network", make_network)
 
 
 def after_visit_answer(network, text: str):

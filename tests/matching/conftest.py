@@ -3,17 +3,16 @@ from datetime import timedelta
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-import pytest
-
 from cms.models import Challenge
 from exchange.roles import COORDINATORS
 from matching.models import Round
 from tests.cms.factories import make_library, make_organisation
 from tests.exchange.factories import UserFactory, apply, make_member, make_offer
+from tests.worlds import shared_world
 
 
-@pytest.fixture
-def world(home_page):
+def make_world(home_page):
+    """A round, a host's offer with one place, and two members (alice, bruno) who applied."""
     _library, organisations = make_library(home_page)
     host_org = make_organisation(organisations, title="Fictional Canal Counselling", country="NL")
     first = make_organisation(organisations, title="Fictional Alp Mentors", country="AT")
@@ -39,3 +38,6 @@ def world(home_page):
         "alice": apply(make_member(first)),
         "bruno": apply(make_member(second)),
     }
+
+
+world = shared_world("world", make_world)

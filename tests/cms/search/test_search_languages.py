@@ -9,12 +9,11 @@ from django.conf import settings
 import pytest
 
 from cms.builders import publish, translate
-from cms.demo import seed_site_pages
 from cms.models import PracticePage
 from cms.search.whoosh_backend.schema import ANALYZERS
 from tests.cms.factories import make_library, make_practice
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
+pytestmark = pytest.mark.django_db
 
 
 def found(client, query: str, language: str = "en") -> list[tuple[str, str, str]]:
@@ -24,14 +23,7 @@ def found(client, query: str, language: str = "en") -> list[tuple[str, str, str]
     return re.findall(r'<h3 id="practice-\d+" lang="(\w+)"><a href="([^"]+)">([^<]+)</a>', page)
 
 
-@pytest.fixture
-def demo(home_page):
-    """The demo site (its German and French pages among it): seeded once for all the checks
-    below, which only read it (seeding takes most of the time)."""
-    seed_site_pages()
-
-
-def test_search_in_each_language(client, demo, subtests):
+def test_search_in_each_language(client, demo_pages, subtests):
     for check in (stemmed_as_itself, readers_language_first, library_once_per_practice):
         with subtests.test(check.__name__):
             check(client)

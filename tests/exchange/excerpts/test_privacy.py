@@ -27,6 +27,7 @@ MARKER = "qvz3excerptmarker"
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.usefixtures("search_index")
 def test_an_excerpt_is_found_only_by_its_author_and_the_coordinators(tmp_path, all_logs):
     network = make_network(Site.objects.get(is_default_site=True).root_page.specific)
     visit = advance(network, "completed")

@@ -164,6 +164,7 @@ def test_contact_persons_on_an_organisation_page_are_for_members_only(client, ne
     assert contact.user.email in members_view and "Family counsellor" in members_view
 
 
+@pytest.mark.usefixtures("search_index")
 def test_members_are_never_found_through_the_public_search(client, network):
     _, riverside, _ = network
     member_of(riverside, role="Zanzibarian counsellor", biography="Quixotically unique words.")

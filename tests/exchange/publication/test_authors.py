@@ -90,6 +90,7 @@ def test_a_final_publication_stays_as_it_is(client, coordinator, network, home_p
     assert ChapterPage.objects.get(pk=chapter.pk).live
 
 
+@pytest.mark.usefixtures("search_index")  # another's draft is not found by the admin's search
 def test_an_invited_author_finds_the_draft_chapter_others_do_not(
     client, coordinator, network, home_page
 ):

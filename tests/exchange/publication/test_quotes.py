@@ -12,7 +12,7 @@ from exchange.models import Excerpt, ExcerptVersion
 from exchange.models.publication import ExcerptChooser, chapters_quoting
 from tests.exchange.publication.conftest import MARKER, QUOTED, propose, publish_chapter
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 
 def page_text(client, chapter) -> str:

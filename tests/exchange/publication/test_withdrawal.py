@@ -17,7 +17,7 @@ from exchange.personal_data import services as personal_data
 from tests.exchange.publication.conftest import MARKER, QUOTED, publish_chapter
 from tests.privacy import index_files
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 
 def in_index_files(word: str) -> list:

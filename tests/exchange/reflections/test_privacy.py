@@ -75,6 +75,7 @@ def pages_of_others(visit: Visit) -> list[str]:
 
 # Committed, so that the copy of the database file holds what a backup would.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.usefixtures("search_index")
 def test_a_reflection_is_found_only_where_the_rules_allow(tmp_path, all_logs):
     network = make_network(Site.objects.get(is_default_site=True).root_page.specific)
     visit = advance(network, "completed")

@@ -32,3 +32,17 @@ def test_a_row_id_that_is_not_a_number_is_refused_with_a_message(client):
     assert "This row was changed outside this page. Reload the page." in response.text
     question.refresh_from_db()
     assert question.text != "Reworded by hand" and survey.questions.count() > 1
+
+
+def test_more_rows_than_a_survey_takes_are_refused_without_building_them(client):
+    """A posted row count is not believed past the panel's limit: Django would build (and the
+    page render) a form for each of up to 2,000 rows."""
+    survey = services.survey_for(SurveyKind.AFTER_VISIT, 2030)
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    response = client.post(
+        f"/admin/surveys/edit/{survey.pk}/",
+        {"introduction": "", "questions-TOTAL_FORMS": "1999", "questions-INITIAL_FORMS": "0"},
+    )
+    assert response.status_code == 200
+    assert "Please submit at most 100 forms." in response.text
+    assert response.text.count('name="questions-') < 100 * 20

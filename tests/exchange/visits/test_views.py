@@ -241,6 +241,20 @@ def offer_post(network, **windows) -> dict:
 
 
 @pytest.mark.django_db
+def test_more_windows_than_an_offer_takes_are_refused_without_building_them(client, network):
+    """A posted row count is not believed past 52 windows (a year of weekly ones): Django would
+    build, check and render a form for each of up to 2,000 rows."""
+    signed_in(client, network.host)
+    data = {**offer_post(network), "windows-TOTAL_FORMS": "1999"}
+    response = client.post(f"/offers/{network.offer.pk}/edit/", data)
+    assert response.status_code == 400
+    assert "Please submit at most 52 forms." in response.text
+    assert response.text.count("windows-51-starts_on") and not response.text.count("windows-52-")
+    network.window.refresh_from_db()
+    assert network.offer.windows.count() == 1
+
+
+@pytest.mark.django_db
 def test_a_host_cannot_shrink_a_window_below_its_booked_places_or_remove_it(client, network):
     from exchange.visits import services as visits
 

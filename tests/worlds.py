@@ -1,0 +1,182 @@
+"""Worlds built once per test process and shared, as Django's `setUpTestData` shares a class's
+records: the organisations, members and offers many tests start from are made once, inside a
+transaction that stays open; each test runs in a savepoint within it, rolled back after the test,
+and gets its own deep copy of the world's objects (what one test changes in memory, the next
+never sees). The transaction is rolled back when a test that does not ask for that world comes
+(so no test sees records it did not ask for), and tests are ordered so that those asking for the
+same world run together (tests/conftest.py).
+
+A test gets its world built for it alone, in its own transaction, as before, when it runs on a
+committed database (transactional tests, the live server) or asks for the search index: the
+index lives outside the transaction, and a shared world's pages are not in a test's new index.
+A world made `indexed` is the exception: it is indexed once built, into an index of its own that
+its tests search (and that is deleted with it), and its tests index what they save into it.
+"""
+
+import copy
+import shutil
+import tempfile
+import unittest
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+
+import pytest
+
+
+@dataclass(frozen=True)
+class Builder:
+    build: Callable[[Any], Any]  # the site's home page → the world
+    indexed: bool
+
+
+BUILDERS: dict[str, Builder] = {}  # by fixture name
+FIXTURES: set[Callable] = set()  # the functions of the fixtures shared_world made
+
+
+@dataclass
+class Open:
+    name: str
+    atomic: transaction.Atomic
+    world: Any
+    index: Path | None
+
+
+class SharedWorlds:
+    """The one world this test process holds open, if any."""
+
+    def __init__(self) -> None:
+        self.open: Open | None = None
+
+    def holds(self, name: str) -> bool:
+        return self.open is not None and self.open.name == name
+
+    def enter(self, name: str) -> None:
+        if self.holds(name):
+            return
+        self.leave()
+        from tests.conftest import site_home
+
+        builder = BUILDERS[name]
+        index = Path(tempfile.mkdtemp(prefix=f"world-{name}-")) if builder.indexed else None
+        atomic = transaction.atomic()
+        # Marked as a test case's own, as Django marks setUpTestData's: a durable atomic block
+        # inside a test is then still allowed, as in production.
+        atomic._from_testcase = True
+        atomic.__enter__()
+        try:
+            with (
+                override_settings(WAGTAILSEARCH_BACKENDS=search_backends(index)),
+                indexing_afterwards(builder.indexed),
+            ):
+                world = builder.build(site_home())
+        except BaseException as error:
+            atomic.__exit__(type(error), error, error.__traceback__)
+            raise
+        self.open = Open(name, atomic, world, index)
+
+    def leave(self) -> None:
+        if self.open is None:
+            return
+        from cms.search.whoosh_backend import storage
+
+        transaction.set_rollback(True)
+        self.open.atomic.__exit__(None, None, None)
+        if self.open.index:
+            storage.close_all()
+            shutil.rmtree(self.open.index, ignore_errors=True)
+        self.open = None
+
+    def copy(self) -> Any:
+        assert self.open is not None
+        return copy.deepcopy(self.open.world)
+
+
+@contextmanager
+def indexing_afterwards(index: bool = True) -> Iterator[None]:
+    """What is saved inside is indexed at the end, in one pass (`update_index`), as `make run`
+    indexes the demo it seeds: indexing each page as it is saved took most of the demo's time."""
+    from django.conf import settings
+
+    backends = settings.WAGTAILSEARCH_BACKENDS
+    off = {alias: {**backend, "AUTO_UPDATE": False} for alias, backend in backends.items()}
+    with override_settings(WAGTAILSEARCH_BACKENDS=off):
+        yield
+    if index:
+        call_command("update_index", verbosity=0)
+
+
+def search_backends(index: Path | None) -> dict:
+    """The test settings' search backend; with `index`, indexing into it as production does."""
+    from django.conf import settings
+
+    backends = {**settings.WAGTAILSEARCH_BACKENDS}
+    if index is not None:
+        backends["default"] = {**backends["default"], "PATH": index, "AUTO_UPDATE": True}
+    return backends
+
+
+def shared_world(name: str, build: Callable[[Any], Any], *, indexed: bool = False):
+    """A fixture `name` giving the test the world `build(home_page)` makes: a copy of the one
+    shared by this process, or one built for this test alone (see above)."""
+    BUILDERS[name] = Builder(build, indexed)
+
+    def world_fixture(request, home_page):
+        if WORLDS.holds(name):
+            return WORLDS.copy()
+        if "search_index" in request.fixturenames:  # indexed as it is built
+            request.getfixturevalue("search_index")
+        return build(home_page)
+
+    world_fixture.__doc__ = build.__doc__
+    FIXTURES.add(world_fixture)
+    return pytest.fixture(name=name)(world_fixture)
+
+
+def shared_world_wanted(item: pytest.Item) -> str | None:
+    """The shared world this test will run in, if it can share one."""
+    names = getattr(item, "fixturenames", ())
+    if runs_on_committed_data(item):
+        return None
+    # The fixture that name resolves to for this test: a module may have one of its own.
+    definitions = item._fixtureinfo.name2fixturedefs
+    wanted = (name for name in BUILDERS if name in names and definitions[name][-1].func in FIXTURES)
+    name = next(wanted, None)
+    if name and "search_index" in names and not BUILDERS[name].indexed:
+        return None
+    return name
+
+
+def runs_on_committed_data(item: pytest.Item) -> bool:
+    """pytest-django's own test of a transactional test (pytest_django.fixtures)."""
+    from pytest_django.fixtures import validate_django_db
+
+    if marker := item.get_closest_marker("django_db"):
+        transactional, reset_sequences, *_ = validate_django_db(marker)
+        if transactional or reset_sequences:
+            return True
+    names = {"transactional_db", "live_server", "django_db_reset_sequences"}
+    return bool(names & set(getattr(item, "fixturenames", ())))
+
+
+def in_a_rolled_back_transaction(item: pytest.Item) -> bool:
+    """Whether pytest-django runs this test in a transaction it rolls back (a Django TestCase,
+    or a test asking for the database that is not transactional)."""
+    from django.test import TestCase
+
+    cls = getattr(item, "cls", None)
+    if isinstance(cls, type) and issubclass(cls, unittest.TestCase):
+        return issubclass(cls, TestCase)
+    uses_database = item.get_closest_marker("django_db") or "db" in getattr(
+        item, "fixturenames", ()
+    )
+    return bool(uses_database) and not runs_on_committed_data(item)
+
+
+WORLDS = SharedWorlds()  # this test process's
