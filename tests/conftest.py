@@ -1,4 +1,5 @@
 import logging
+import shutil
 from pathlib import Path
 
 from django.core.cache import caches
@@ -106,7 +107,7 @@ def pytest_collection_modifyitems(items):
     stable sort only moves tests within the first group, where every shared world is."""
     rank = {name: rank for rank, name in enumerate(BUILDERS, start=1)}
     first_group = [item for item in items if in_a_rolled_back_transaction(item)]
-    if not first_group or items[: len(first_group)] != first_group:
+    if items[: len(first_group)] != first_group:
         raise pytest.UsageError("pytest-django's order changed: review tests/conftest.py")
     first_group.sort(key=lambda item: rank.get(shared_world_wanted(item), 0))
     items[: len(first_group)] = first_group
@@ -173,13 +174,15 @@ def empty_cache():
 def search_path(request, tmp_path, settings):
     """A fresh Whoosh index per test: the index outlives a test's database transaction. Nothing
     is written to it unless the test turns indexing on (`search_index`). A test in an indexed
-    shared world searches that world's index (tests/worlds.py)."""
+    shared world searches a copy of that world's index (tests/worlds.py)."""
     from cms.search.whoosh_backend import storage
 
     name = shared_world_wanted(request.node)
     if name and BUILDERS[name].indexed:
         request.getfixturevalue("_enter_shared_world")
-        settings.WAGTAILSEARCH_BACKENDS = search_backends(WORLDS.open.index)
+        # A copy: what the test indexes or removes is gone with it, as its records are.
+        shutil.copytree(WORLDS.open.index, tmp_path / "search", symlinks=True)
+        settings.WAGTAILSEARCH_BACKENDS = search_backends(tmp_path / "search")
     elif settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "cms.search.whoosh_backend":
         backends = settings.WAGTAILSEARCH_BACKENDS
         settings.WAGTAILSEARCH_BACKENDS = {

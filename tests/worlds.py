@@ -9,8 +9,8 @@ same world run together (tests/conftest.py).
 A test gets its world built for it alone, in its own transaction, as before, when it runs on a
 committed database (transactional tests, the live server) or asks for the search index: the
 index lives outside the transaction, and a shared world's pages are not in a test's new index.
-A world made `indexed` is the exception: it is indexed once built, into an index of its own that
-its tests search (and that is deleted with it), and its tests index what they save into it.
+A world made `indexed` is the exception: it is indexed once built, into an index of its own; each
+of its tests searches a copy of that index and indexes what it saves into the copy.
 """
 
 import copy
@@ -34,10 +34,11 @@ import pytest
 class Builder:
     build: Callable[[Any], Any]  # the site's home page → the world
     indexed: bool
+    fixture: str  # the name tests ask for it by
+    function: Callable  # the fixture's, to tell it from another module's of the same name
 
 
-BUILDERS: dict[str, Builder] = {}  # by fixture name
-FIXTURES: set[Callable] = set()  # the functions of the fixtures shared_world made
+BUILDERS: dict[str, Builder] = {}  # by the world's name
 
 
 @dataclass
@@ -122,10 +123,12 @@ def search_backends(index: Path | None) -> dict:
     return backends
 
 
-def shared_world(name: str, build: Callable[[Any], Any], *, indexed: bool = False):
-    """A fixture `name` giving the test the world `build(home_page)` makes: a copy of the one
-    shared by this process, or one built for this test alone (see above)."""
-    BUILDERS[name] = Builder(build, indexed)
+def shared_world(
+    name: str, build: Callable[[Any], Any], *, indexed: bool = False, fixture: str = ""
+):
+    """A fixture (named `fixture`, or `name`) giving the test the world `build(home_page)` makes:
+    a copy of the one shared by this process, or one built for this test alone (see above)."""
+    assert name not in BUILDERS, f"two shared worlds are called {name}"
 
     def world_fixture(request, home_page):
         if WORLDS.holds(name):
@@ -135,8 +138,8 @@ def shared_world(name: str, build: Callable[[Any], Any], *, indexed: bool = Fals
         return build(home_page)
 
     world_fixture.__doc__ = build.__doc__
-    FIXTURES.add(world_fixture)
-    return pytest.fixture(name=name)(world_fixture)
+    BUILDERS[name] = Builder(build, indexed, fixture or name, world_fixture)
+    return pytest.fixture(name=fixture or name)(world_fixture)
 
 
 def shared_world_wanted(item: pytest.Item) -> str | None:
@@ -146,7 +149,11 @@ def shared_world_wanted(item: pytest.Item) -> str | None:
         return None
     # The fixture that name resolves to for this test: a module may have one of its own.
     definitions = item._fixtureinfo.name2fixturedefs
-    wanted = (name for name in BUILDERS if name in names and definitions[name][-1].func in FIXTURES)
+    wanted = (
+        name
+        for name, builder in BUILDERS.items()
+        if builder.fixture in names and definitions[builder.fixture][-1].func is builder.function
+    )
     name = next(wanted, None)
     if name and "search_index" in names and not BUILDERS[name].indexed:
         return None

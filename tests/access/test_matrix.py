@@ -50,18 +50,6 @@ def outcome(response) -> str:
     return str(response.status_code)
 
 
-def signed_in(users: dict) -> dict:
-    """A session per role, made once per test (force_login writes one to the database): each
-    request then starts a new client with that session's cookie."""
-    sessions = {}
-    for role, user in users.items():
-        if user is not None:
-            client = Client()
-            client.force_login(user)
-            sessions[role] = client.cookies[settings.SESSION_COOKIE_NAME].value
-    return sessions
-
-
 def request(session: str | None, method: str, url: str, language: str = "en") -> str:
     """One request in a transaction that is rolled back, so a POST that deletes or signs out
     leaves the next probe the same records and the same session."""
@@ -101,7 +89,7 @@ def test_the_table_has_a_row_for_every_url_pattern_and_no_other():
 @pytest.mark.django_db
 @pytest.mark.parametrize("route", sorted(TABLE))
 def test_every_role_gets_what_the_table_says(access_world, route):
-    sessions = signed_in(access_world.users)
+    sessions = access_world.sessions
     problems = []
     for probe in probes_of(route):
         url = probe.url.format(**access_world.ids)
@@ -126,7 +114,7 @@ def test_every_role_gets_what_the_table_says(access_world, route):
     "route", sorted(route for route in TABLE if any(shown_to(p) for p in probes_of(route)))
 )
 def test_every_page_shown_renders_in_german_and_french(access_world, route, language):
-    sessions = signed_in(access_world.users)
+    sessions = access_world.sessions
     problems = []
     for probe in probes_of(route):
         if not (roles := shown_to(probe)):

@@ -8,8 +8,10 @@ host) may not see it."""
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.test import Client
 
 from wagtail.admin.models import EditingSession
 from wagtail.contrib.redirects.models import Redirect
@@ -46,6 +48,7 @@ ROLES = ("anonymous", "member_a", "member_b", "host_a", "coordinator", "staff")
 class World:
     users: dict  # role → user (None for anonymous)
     ids: dict  # name → value, for the probes' URLs
+    sessions: dict  # role → the session key of a sign-in (none for anonymous)
 
 
 def build_world(home) -> World:
@@ -166,7 +169,19 @@ def build_world(home) -> World:
             application=visit.application, organisation=org_a, reason="Fictional conflict"
         ).pk,
     }
-    return World(users=users, ids=ids)
+    return World(users=users, ids=ids, sessions=signed_in(users))
+
+
+def signed_in(users: dict) -> dict:
+    """A session per role, as the test client's force_login makes one: a request sends its key
+    in a new client's cookie (signing in for each of some 10,000 requests cost a minute)."""
+    sessions = {}
+    for role, user in users.items():
+        if user is not None:
+            client = Client()
+            client.force_login(user)
+            sessions[role] = client.cookies[settings.SESSION_COOKIE_NAME].value
+    return sessions
 
 
 def _visit(organisation, visitor):

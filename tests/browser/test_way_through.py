@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 from tests.browser.conftest import session_of
 from tests.browser.test_accessibility import audit
 from tests.exchange.factories import make_coordinator
+from tests.worlds import indexing_afterwards
 
 pytestmark = pytest.mark.browser
 
@@ -55,7 +56,8 @@ def open_menus(page, width: int) -> None:
 def site_pages(site_db):
     from cms.demo import seed_site_pages
 
-    seed_site_pages()
+    with indexing_afterwards():  # as `make run` indexes the demo
+        seed_site_pages()
 
 
 @pytest.fixture

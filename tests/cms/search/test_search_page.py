@@ -19,12 +19,13 @@ from cms.search.site import MAX_QUERY_LENGTH, PER_PAGE
 from cms.search.whoosh_backend.storage import IndexStore
 from tests.cms.factories import make_library, make_organisation, make_practice
 from tests.exchange.factories import UserFactory
+from tests.worlds import shared_world
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def library(home_page):
+def make_search_library(home_page):
+    """A library of three practices (one archived) and an organisation, for the search page."""
     library, organisations = make_library(home_page)
     org = make_organisation(
         organisations,
@@ -55,6 +56,9 @@ def library(home_page):
         reviewed_days_ago=365 * 5,
     )
     return library
+
+
+library = shared_world("search_library", make_search_library, indexed=True, fixture="library")
 
 
 def search(client, **params):

@@ -124,20 +124,36 @@ def test_the_optimum_beats_greedy_where_greedy_is_short_sighted():
 # --- random instances ----------------------------------------------------------------------
 
 
+# The strategies are made once: made inside problems(), for each of some 1,200 instances, they
+# cost more than solving the instances.
+ORGANISATIONS = ["o1", "o2", "o3"]
+CHALLENGES = ["c1", "c2", "c3"]
+
+
+def two_of(items: list[str]) -> st.SearchStrategy:
+    return st.frozensets(st.sampled_from(items), max_size=2)
+
+
+ORGANISATION = st.sampled_from(ORGANISATIONS)
+COUNTRY = st.sampled_from(["AT", "NL"])
+CHALLENGE = st.sampled_from(CHALLENGES)
+LANGUAGES = st.frozensets(st.sampled_from(["en", "de", "fr"]), min_size=1, max_size=2)
+SETTINGS = two_of(["school", "prison"])
+KEYWORDS = two_of(["online", "family", "youth"])
+SOME_CHALLENGES = two_of(CHALLENGES)
+SOME_ORGANISATIONS = two_of(ORGANISATIONS)
+HOST_CHALLENGES = st.lists(CHALLENGE, max_size=2, unique=True)
+FIRST_DAY, LENGTH = st.integers(0, 20), st.integers(0, 10)
+
+
 @st.composite
 def problems(draw) -> Problem:
     n_visitors = draw(st.integers(0, 5))
     n_hosts = draw(st.integers(0, 8 - n_visitors))
-    organisations = ["o1", "o2", "o3"]
-    challenges = ["c1", "c2", "c3"]
-    languages = ["en", "de", "fr"]
-    sets = lambda items: st.frozensets(st.sampled_from(items), max_size=2)  # noqa: E731
 
     def dates():
-        start = draw(st.integers(0, 20))
-        return START + timedelta(days=start), START + timedelta(
-            days=start + draw(st.integers(0, 10))
-        )
+        start = draw(FIRST_DAY)
+        return START + timedelta(days=start), START + timedelta(days=start + draw(LENGTH))
 
     visitors = []
     for n in range(n_visitors):
@@ -145,16 +161,16 @@ def problems(draw) -> Problem:
         visitors.append(
             Visitor(
                 id=f"v{n}",
-                organisation=draw(st.sampled_from(organisations)),
-                country=draw(st.sampled_from(["AT", "NL"])),
-                challenge=draw(st.sampled_from(challenges)),
-                languages=draw(st.frozensets(st.sampled_from(languages), min_size=1, max_size=2)),
+                organisation=draw(ORGANISATION),
+                country=draw(COUNTRY),
+                challenge=draw(CHALLENGE),
+                languages=draw(LANGUAGES),
                 available_from=first,
                 available_until=last,
-                settings=draw(sets(["school", "prison"])),
-                keywords=draw(sets(["online", "family", "youth"])),
-                shows=draw(sets(challenges)),
-                past_hosts=draw(sets(organisations)),
+                settings=draw(SETTINGS),
+                keywords=draw(KEYWORDS),
+                shows=draw(SOME_CHALLENGES),
+                past_hosts=draw(SOME_ORGANISATIONS),
             )
         )
     hosts = []
@@ -163,18 +179,16 @@ def problems(draw) -> Problem:
         hosts.append(
             Host(
                 id=f"h{n}",
-                organisation=draw(st.sampled_from(organisations)),
-                country=draw(st.sampled_from(["AT", "NL"])),
-                challenges=tuple(
-                    draw(st.lists(st.sampled_from(challenges), max_size=2, unique=True))
-                ),
-                languages=draw(st.frozensets(st.sampled_from(languages), min_size=1, max_size=2)),
+                organisation=draw(ORGANISATION),
+                country=draw(COUNTRY),
+                challenges=tuple(draw(HOST_CHALLENGES)),
+                languages=draw(LANGUAGES),
                 window_from=first,
                 window_until=last,
                 capacity=draw(st.integers(1, 3)),
-                settings=draw(sets(["school", "prison"])),
-                keywords=draw(sets(["online", "family", "youth"])),
-                wants=draw(sets(challenges)),
+                settings=draw(SETTINGS),
+                keywords=draw(KEYWORDS),
+                wants=draw(SOME_CHALLENGES),
             )
         )
     weights = Weights(
