@@ -180,9 +180,11 @@ def search_path(request, tmp_path, settings):
     name = shared_world_wanted(request.node)
     if name and BUILDERS[name].indexed:
         request.getfixturevalue("_enter_shared_world")
-        # A copy: what the test indexes or removes is gone with it, as its records are.
-        shutil.copytree(WORLDS.open.index, tmp_path / "search", symlinks=True)
-        settings.WAGTAILSEARCH_BACKENDS = search_backends(tmp_path / "search")
+        index = WORLDS.open.index
+        if BUILDERS[name].index_per_test:
+            # A copy: what the test indexes or removes is gone with it, as its records are.
+            index = shutil.copytree(index, tmp_path / "search", symlinks=True)
+        settings.WAGTAILSEARCH_BACKENDS = search_backends(index)
     elif settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "cms.search.whoosh_backend":
         backends = settings.WAGTAILSEARCH_BACKENDS
         settings.WAGTAILSEARCH_BACKENDS = {

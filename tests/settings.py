@@ -7,6 +7,8 @@ are made from the models directly. Its fixture is public test data kept beside t
 ../shared/data/modelsearch/: a fresh clone has none, and the suite skips there with the reason.
 """
 
+from django.conf import global_settings
+
 from cryptography.fernet import Fernet
 
 from config.settings import *  # noqa: F403
@@ -31,3 +33,11 @@ WHITENOISE_AUTOREFRESH = True
 # A real Fernet key for the test run, new in each test process (DEBUG is off, as in production,
 # where one is required).
 REFLECTION_KEYS = [Fernet.generate_key().decode()]
+
+# Passwords are hashed with a fast hasher, as Django's documentation advises for tests: the
+# production hasher (PBKDF2, a quarter of a second on purpose) made each sign-in of the suite
+# cost that much. Hashes of the production hasher still verify (it comes second).
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.MD5PasswordHasher",
+    *global_settings.PASSWORD_HASHERS,
+]

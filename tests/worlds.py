@@ -10,7 +10,8 @@ A test gets its world built for it alone, in its own transaction, as before, whe
 committed database (transactional tests, the live server) or asks for the search index: the
 index lives outside the transaction, and a shared world's pages are not in a test's new index.
 A world made `indexed` is the exception: it is indexed once built, into an index of its own; each
-of its tests searches a copy of that index and indexes what it saves into the copy.
+of its tests searches a copy of that index and indexes what it saves into the copy (or, for the
+access sweeps, which only look at status codes, that index itself).
 """
 
 import copy
@@ -34,6 +35,7 @@ import pytest
 class Builder:
     build: Callable[[Any], Any]  # the site's home page → the world
     indexed: bool
+    index_per_test: bool  # a copy of the world's index for each test, or the world's own
     fixture: str  # the name tests ask for it by
     function: Callable  # the fixture's, to tell it from another module's of the same name
 
@@ -124,7 +126,12 @@ def search_backends(index: Path | None) -> dict:
 
 
 def shared_world(
-    name: str, build: Callable[[Any], Any], *, indexed: bool = False, fixture: str = ""
+    name: str,
+    build: Callable[[Any], Any],
+    *,
+    indexed: bool = False,
+    index_per_test: bool = True,
+    fixture: str = "",
 ):
     """A fixture (named `fixture`, or `name`) giving the test the world `build(home_page)` makes:
     a copy of the one shared by this process, or one built for this test alone (see above)."""
@@ -138,7 +145,7 @@ def shared_world(
         return build(home_page)
 
     world_fixture.__doc__ = build.__doc__
-    BUILDERS[name] = Builder(build, indexed, fixture or name, world_fixture)
+    BUILDERS[name] = Builder(build, indexed, index_per_test, fixture or name, world_fixture)
     return pytest.fixture(name=fixture or name)(world_fixture)
 
 

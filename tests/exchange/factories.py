@@ -22,8 +22,7 @@ TOTP_SECRETS: dict[int, str] = {}  # user pk → the secret of their authenticat
 
 @functools.cache
 def password_hash() -> str:
-    """One real hash of PASSWORD per test process, shared by every factory user: the project's
-    hasher is slow on purpose (PBKDF2, a quarter of a second), and sign-in still checks it."""
+    """One hash of PASSWORD per test process, shared by every factory user."""
     return make_password(PASSWORD)
 
 
