@@ -8,11 +8,12 @@ TEST_WORKERS ?= auto
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test serve worker backup install install-test lock lint format messages system-deps clean
+.PHONY: help run test test-fast serve worker backup install install-test lock lint format messages system-deps clean
 
 help:
 	@echo "make run    set up (.venv, SQLite under var/), load the demo network, serve http://$(HOST):$(PORT)/"
 	@echo "make test   set up with the test extras and run the whole test suite"
+	@echo "make test-fast PATHS=tests/exchange  the tests near a change, without browser journeys and sweeps"
 	@echo "make lint   ruff, ruff format --check, import-linter contracts, Django checks, translations"
 	@echo "make format apply ruff's fixes and formatting"
 	@echo "make messages extract the interface's text into locale/ (then translate what is new)"
@@ -84,6 +85,13 @@ worker: install
 test: export SECRET_KEY ?= insecure-key-for-the-test-suite-only
 test: install-test
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+
+# A developer's loop: the tests under PATHS (all of tests/ by default) without the browser
+# journeys and the access sweeps, which `make test` and CI run. E.g. make test-fast PATHS=tests/exchange/visits
+PATHS ?= tests
+test-fast: export SECRET_KEY ?= insecure-key-for-the-test-suite-only
+test-fast: install-test
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) -m "not browser and not sweep" $(PATHS) $(PYTEST_ARGS)
 
 lint: export SECRET_KEY ?= insecure-key-for-the-lint-run-only
 lint: export REFLECTION_KEYS ?= aW5zZWN1cmUtbGludC1rZXktbmV2ZXItaW4tcHJvZCE=

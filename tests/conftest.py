@@ -1,4 +1,5 @@
 import logging
+import os
 import shutil
 from pathlib import Path
 
@@ -215,3 +216,49 @@ def all_logs():
     yield handler
     root.removeHandler(handler)
     root.setLevel(level)
+
+
+# CI (CHECK_TEST_DURATIONS=1) fails a run in which a test other than a browser journey spent
+# more than SLOW_CALL seconds in its body: the suite stays within its minutes by keeping each
+# test short (a world many tests share belongs in tests/worlds.py, not in each test).
+SLOW_CALL = 5.0
+# Over the limit when the check came in: each is work left, not an exception to keep.
+STILL_SLOW = {
+    "tests/matching/engine/test_engine.py::test_random_instances",  # 600 instances per path
+    "tests/exchange/reports/test_disclosure.py::test_no_hidden_cell_can_be_worked_out_from_what_is_shown",
+    "tests/exchange/reports/test_disclosure.py::test_no_hidden_cell_of_linked_tables_can_be_worked_out_from_them_all",
+    "tests/exchange/test_seed_demo.py::test_what_the_demo_holds",  # seed_demo is the subject
+    "tests/exchange/test_seed_demo.py::test_seed_demo_again_changes_nothing_and_never_overwrites_an_editors_work",
+    "tests/exchange/test_seed_demo.py::test_seed_demo_prints_the_accounts_and_no_email",
+    "tests/exchange/reflections/test_privacy.py::test_a_reflection_is_found_only_where_the_rules_allow",
+    "tests/exchange/excerpts/test_privacy.py::test_an_excerpt_is_found_only_by_its_author_and_the_coordinators",
+    "tests/exchange/visits/test_capacity.py::test_fifty_parallel_accepts_fill_the_window_exactly",
+    "tests/test_settings.py::test_search_backend_is_chosen_by_the_environment",  # subprocesses
+    "tests/cms/test_admin_library.py::test_practice_editor_opens",
+    "tests/cms/test_translations.py::test_the_committed_catalogues_translate_every_string_of_the_interface",
+    "tests/exchange/reports/test_report_page.py::test_a_coordinator_previews_and_publishes_a_frozen_report",
+    "tests/exchange/reports/test_report_page.py::test_a_year_not_over_is_published_only_as_provisional_then_replaced_by_the_final",
+    "tests/cms/search/test_search_languages.py::test_search_in_each_language",
+}
+SLOW_TESTS: list[tuple[str, float]] = []
+
+
+def pytest_runtest_logreport(report):
+    if report.when != "call" or report.duration <= SLOW_CALL or "browser" in report.keywords:
+        return
+    if report.nodeid.split("[")[0] not in STILL_SLOW:
+        SLOW_TESTS.append((report.nodeid, report.duration))
+
+
+def pytest_sessionfinish(session):
+    checked = os.environ.get("CHECK_TEST_DURATIONS") == "1"
+    # In the run's own process, to which the workers report: not in each worker.
+    if checked and SLOW_TESTS and not hasattr(session.config, "workerinput"):
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter):
+    if os.environ.get("CHECK_TEST_DURATIONS") == "1" and SLOW_TESTS:
+        terminalreporter.section(f"tests over {SLOW_CALL:.0f} s (CHECK_TEST_DURATIONS=1)", red=True)
+        for nodeid, duration in sorted(SLOW_TESTS, key=lambda slow: -slow[1]):
+            terminalreporter.line(f"{duration:6.1f} s  {nodeid}")

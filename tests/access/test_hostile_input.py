@@ -23,6 +23,8 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+pytestmark = pytest.mark.sweep
+
 EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "12"))
 DERANDOMIZE = "HYPOTHESIS_EXAMPLES" not in os.environ
 

@@ -22,6 +22,8 @@ from cms.languages import address_in, is_page_address
 from tests.access.table import TABLE
 from tests.access.world import ROLES
 
+pytestmark = pytest.mark.sweep
+
 REDIRECTS = {301, 302, 303, 307, 308}
 
 
