@@ -38,9 +38,11 @@ KEPT_SQLITE_TEMPLATES = 3
 
 
 def template_key() -> str:
+    base = Path(settings.BASE_DIR)
     digest = hashlib.sha256()
     for path in sorted(schema_sources()):
-        digest.update(str(path.relative_to(path.anchor)).encode())
+        # Named from the checkout (its .venv too): two clones of one commit share a template.
+        digest.update(str(path.relative_to(base) if path.is_relative_to(base) else path).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
