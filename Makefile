@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
-# pytest-xdist: one test process per core (each with its own SQLite file or PostgreSQL database).
+# pytest-xdist: one test process per core (each with its own SQLite file or PostgreSQL database),
+# sent at most 10 tests at a time: in larger chunks one process got the long browser journeys
+# at the end while the other sat idle (about 30 s of a 5-minute run).
 TEST_WORKERS ?= auto
+XDIST = -n $(TEST_WORKERS) --maxschedchunk 10
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
@@ -25,25 +28,35 @@ help:
 # against its hash. They change only through `make lock` (a commit whose CI runs the suite on
 # them). A stamp per lock file: re-installs only when the lock changes. The project itself is
 # not installed: manage.py, pytest and the benchmarks import it from the checkout.
+# uv installs them (a fresh clone's install takes seconds where pip takes most of a minute);
+# pip installs uv itself, from its own hashed lock.
+UV_VERSION := 0.13.9
+UV := $(BIN)/uv
+INSTALL := $(UV) pip install --quiet --python $(BIN)/python --require-hashes --no-deps
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed-run: requirements/run.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/run.txt
+$(UV): requirements/uv.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/uv.txt
 	@touch $@
 
-$(VENV)/.installed-test: requirements/test.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/test.txt
+$(VENV)/.installed-run: requirements/run.txt | $(UV)
+	$(INSTALL) -r requirements/run.txt
+	@touch $@
+
+$(VENV)/.installed-test: requirements/test.txt | $(UV)
+	$(INSTALL) -r requirements/test.txt
 	@touch $@ $(VENV)/.installed-run
 
 # Refresh the lock files on purpose: the newest versions pyproject.toml allows, for every
-# platform and Python 3.11+. Commit the result; its CI run is the check of the upgrade.
-UV_VERSION := 0.13.9
-LOCK := $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes --quiet
-lock: | $(BIN)/python
-	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
-	$(LOCK) --upgrade --extra test -o requirements/test.txt
-	$(LOCK) --upgrade -c requirements/test.txt -o requirements/run.txt
+# platform and Python 3.11+. Commit the result; its CI run is the check of the upgrade. To move
+# uv itself, change UV_VERSION and run `make lock` twice (the second run uses the new uv).
+LOCK := $(UV) pip compile --universal --python-version 3.11 --generate-hashes --quiet
+lock: | $(UV)
+	echo "uv==$(UV_VERSION)" | $(LOCK) - -o requirements/uv.txt
+	$(LOCK) pyproject.toml --upgrade --extra test -o requirements/test.txt
+	$(LOCK) pyproject.toml --upgrade -c requirements/test.txt -o requirements/run.txt
 
 # The interface's translations (locale/*/LC_MESSAGES/django.po), compiled by Babel: no GNU gettext
 # needed to run the site. Each catalogue is compiled again when it changes.
@@ -84,14 +97,14 @@ worker: install
 # Tests run with DEBUG off, as production does; the key below exists only for the test run.
 test: export SECRET_KEY ?= insecure-key-for-the-test-suite-only
 test: install-test
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS)
 
 # A developer's loop: the tests under PATHS (all of tests/ by default) without the browser
 # journeys and the access sweeps, which `make test` and CI run. E.g. make test-fast PATHS=tests/exchange/visits
 PATHS ?= tests
 test-fast: export SECRET_KEY ?= insecure-key-for-the-test-suite-only
 test-fast: install-test
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) -m "not browser and not sweep" $(PATHS) $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(XDIST) -m "not browser and not sweep" $(PATHS) $(PYTEST_ARGS)
 
 lint: export SECRET_KEY ?= insecure-key-for-the-lint-run-only
 lint: export REFLECTION_KEYS ?= aW5zZWN1cmUtbGludC1rZXktbmV2ZXItaW4tcHJvZCE=

@@ -59,3 +59,12 @@ def test_both_locks_agree_and_this_environment_runs_the_test_lock():
                 assert version(name) == pinned, (
                     f"{name}: installed {version(name)}, locked {pinned}"
                 )
+
+
+def test_the_installer_is_the_uv_the_makefile_names_locked_with_its_hashes():
+    """uv installs the locks (Makefile): pip installs uv itself from requirements/uv.txt, which
+    `make lock` writes from UV_VERSION. The two must agree, or a fresh clone installs another."""
+    named = re.search(r"^UV_VERSION := (\S+)$", (ROOT / "Makefile").read_text(), re.MULTILINE)
+    assert named, "the Makefile names no UV_VERSION"
+    assert locked("uv.txt") == {"uv": [(named[1], None)]}, "run `make lock` after changing uv"
+    assert version("uv") == named[1]
