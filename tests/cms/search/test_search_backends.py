@@ -8,8 +8,10 @@ OR), and cannot count a facet through a relation.
 
 from datetime import date
 
+from django.core.management import call_command
 from django.db import connection
 from django.db.models import Q
+from django.test import override_settings
 
 from wagtail.models import Page
 
@@ -19,20 +21,21 @@ from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, Plai
 
 from cms.models import Challenge, PracticePage, StandardPage
 from tests.cms.factories import make_library, make_organisation, make_practice, publish
+from tests.worlds import shared_world
 
-WHOOSH = {"BACKEND": "cms.search.whoosh_backend"}
 DATABASE = {"BACKEND": "wagtail.search.backends.database"}
 
 
-@pytest.fixture(params=["whoosh", "database"])
-def backend_name(request, settings, tmp_path):
-    config = {**WHOOSH, "PATH": tmp_path / "index"} if request.param == "whoosh" else DATABASE
-    settings.WAGTAILSEARCH_BACKENDS = {"default": config}
+@pytest.fixture(params=["whoosh", "database"], autouse=True)
+def backend_name(request, settings, search_path):
+    """Each test once per backend: ours, searching its copy of the pages world's index
+    (tests/worlds.py), and the database backend, whose index is rows of the world."""
+    if request.param == "database":
+        settings.WAGTAILSEARCH_BACKENDS = {"default": DATABASE}
     return request.param
 
 
-@pytest.fixture
-def pages(backend_name, home_page):
+def build_pages(home_page):
     """Practices whose words, dates and terms make every query below decidable by hand."""
     library, organisations = make_library(home_page)
     org = make_organisation(organisations, title="Fictional Harbour Association")
@@ -78,7 +81,14 @@ def pages(backend_name, home_page):
     made["about"] = publish(
         home_page, StandardPage(title="About the network", summary="How mentoring visits work.")
     )
+    # The world's own index is Whoosh's; the database backend's entries are written here, in the
+    # world's transaction, and rolled back with its records.
+    with override_settings(WAGTAILSEARCH_BACKENDS={"default": DATABASE}):
+        call_command("update_index", verbosity=0)
     return made
+
+
+pages = shared_world("backend_pages", build_pages, indexed=True, fixture="pages")
 
 
 def titles(results) -> set[str]:
