@@ -26,7 +26,7 @@ from cms.search.whoosh_backend.schema import PK
 CACHE_SIZE = 4096  # sets of 20,000 documents are 2.5 kB each: 10 MB at most per index
 SEGMENT_CACHE_SIZE = 4 * CACHE_SIZE  # per process, over every segment of every index
 
-_segment_sets: OrderedDict[tuple, int] = OrderedDict()
+_segment_sets: OrderedDict[tuple, tuple[int, frozenset[int]]] = OrderedDict()
 _segment_lock = threading.Lock()
 
 
@@ -75,22 +75,35 @@ def _assembled(searcher: Searcher, query: wq.Query) -> int:
         def read(leaf=leaf):
             return from_ids(leaf.docs_for_query(query), leaf.doc_count_all())
 
-        # An empty index has no segment to keep its set by.
-        leaf_bits = read() if segment is None else _segment_set((segment.segment_id(), query), read)
+        if segment is None:  # an empty index has no segment to keep its set by
+            leaf_bits = read()
+        else:
+            deleted = remember(
+                searcher, ("deleted", segment.segment_id()), lambda: deleted_in(segment)
+            )
+            leaf_bits = _segment_set((segment.segment_id(), query), deleted, read)
         bits |= leaf_bits << offset
     # A set read before a later commit deleted some of its segment's documents still has them.
     return bits & every(searcher)
 
 
-def _segment_set(key: tuple, compute) -> int:
+def deleted_in(segment) -> frozenset[int]:
+    return frozenset(segment.deleted_docs()) if segment.has_deletions() else frozenset()
+
+
+def _segment_set(key: tuple, deleted: frozenset[int], compute) -> int:
+    """A segment's set, read once for as long as it holds. A set leaves out the documents deleted
+    when it was read: it holds while those are still deleted. In one index deletions only grow,
+    but a copy of the index (a restored backup, a test's copy of a shared one) has the same
+    segments, perhaps with fewer deletions; there the set is read again."""
     with _segment_lock:
-        bits = _segment_sets.get(key)
-        if bits is not None:
+        kept = _segment_sets.get(key)
+        if kept is not None and kept[1] <= deleted:
             _segment_sets.move_to_end(key)
-            return bits
+            return kept[0]
     bits = compute()
     with _segment_lock:
-        _segment_sets[key] = bits
+        _segment_sets[key] = (bits, deleted)
         while len(_segment_sets) > SEGMENT_CACHE_SIZE:
             _segment_sets.popitem(last=False)
     return bits

@@ -7,9 +7,11 @@ with the reason, unless REQUIRE_SHARED_DATA=1 (CI), where a missing fixture fail
 """
 
 import os
+import shutil
 import sys
 import tempfile
 import unittest
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command, get_commands
@@ -23,9 +25,12 @@ import wagtail.search.models
 # an installed app of its own.
 sys.modules["modelsearch.models"] = wagtail.search.models
 
+from modelsearch.backends import get_search_backend  # noqa: E402
 from modelsearch.tests import test_postgres_backend as upstream_postgres  # noqa: E402
 from modelsearch.tests import test_sqlite_backend as upstream_sqlite  # noqa: E402
 from modelsearch.tests.test_backends import BackendTests  # noqa: E402 - after the alias
+
+from cms.search.whoosh_backend import storage  # noqa: E402
 
 FIXTURE = settings.UPSTREAM_SEARCH_FIXTURES / "search.json"
 MISSING = f"modelsearch's test fixture {FIXTURE} is not here (a fresh clone has no ../shared/)"
@@ -44,8 +49,7 @@ def backends(backend: str, **params) -> dict:
     return {"MODELSEARCH_BACKENDS": conf, "WAGTAILSEARCH_BACKENDS": conf}
 
 
-# One index directory per test process (xdist workers each import this module): every test's
-# setUp rebuilds it from that process's database.
+# The class's index directory; each test's own (tests/conftest.py's `search_path`) takes its place.
 WHOOSH_PATH = tempfile.mkdtemp(prefix="upstream-whoosh-")
 
 
@@ -53,6 +57,32 @@ WHOOSH_PATH = tempfile.mkdtemp(prefix="upstream-whoosh-")
 @override_settings(**backends("cms.search.whoosh_backend", PATH=WHOOSH_PATH))
 class TestWhooshBackendAgainstUpstreamSuite(BackendTests, TestCase):
     backend_path = "cms.search.whoosh_backend"
+    rebuilt: Path | None = None  # the index upstream's setUp built for the first test
+
+    def setUp(self):
+        """Upstream's setUp rebuilds the index from the database before each test (a third of a
+        second with Whoosh, half a minute over the suite). The database is the same at every
+        setUp (the class's fixture; each test is rolled back), and so is what a rebuild makes:
+        the first test's rebuild is kept, and each later test starts from a copy of it, in the
+        index of its own that tests/conftest.py's `search_path` gives it."""
+        cls = type(self)
+        index = Path(settings.WAGTAILSEARCH_BACKENDS["default"]["PATH"])
+        if cls.rebuilt is None:
+            super().setUp()
+            storage.close_all()
+            kept = Path(tempfile.mkdtemp(prefix="upstream-whoosh-rebuilt-")) / "index"
+            cls.rebuilt = shutil.copytree(index, kept, symlinks=True)
+            return
+        shutil.copytree(cls.rebuilt, index, symlinks=True)
+        self.backend_name = "default"  # what upstream's setUp finds for this class
+        self.backend = get_search_backend(self.backend_name)
+
+    @classmethod
+    def tearDownClass(cls):
+        if cls.rebuilt is not None:
+            shutil.rmtree(cls.rebuilt.parent, ignore_errors=True)
+            cls.rebuilt = None
+        super().tearDownClass()
 
     # As for upstream's Elasticsearch backends: results are sorted on the index's own columns,
     # so an ORDER BY expression (F("title").asc(nulls_first=True)) is refused with

@@ -1,6 +1,8 @@
 """Document sets kept per segment stay exact across commits: a new segment's documents count,
 documents deleted after their segment's sets were read do not, and an update counts once."""
 
+import shutil
+
 import pytest
 from whoosh import query as wq
 from whoosh.fields import ID, KEYWORD, Schema
@@ -66,3 +68,19 @@ def test_sets_follow_every_commit(store):
     add(store, ("e", "red"), merge=True)  # a merge writes a new segment of everything
     assert tagged(store, "red") == {"d", "e"}
     assert tagged(store, "blue") == {"a", "c"}
+
+
+def test_a_copy_of_the_index_with_fewer_deletions_gets_its_own_sets(store, tmp_path):
+    """A copy of an index (a restored backup; each test's copy of a shared one) holds the same
+    segments, possibly with fewer of their documents deleted: a set read in the original after
+    a deletion must not be used for the copy, where that document is alive."""
+    add(store, ("a", "red"), ("b", "red"))
+    copy = IndexStore(tmp_path / "copy", store.name, store.schema)
+    shutil.copytree(store.directory, copy.directory, symlinks=True)
+
+    with store.writer() as writer:
+        writer.delete_by_term("ms_pk", "a")
+    assert tagged(store, "red") == {"b"}  # read (and kept) with "a" deleted
+
+    assert tagged(copy, "red") == {"a", "b"}
+    assert tagged(store, "red") == {"b"}
