@@ -79,7 +79,7 @@ def _assembled(searcher: Searcher, query: wq.Query) -> int:
             leaf_bits = read()
         else:
             deleted = remember(
-                searcher, ("deleted", segment.segment_id()), lambda: deleted_in(segment)
+                searcher, ("deleted", segment.segment_id()), lambda s=segment: deleted_in(s)
             )
             leaf_bits = _segment_set((segment.segment_id(), query), deleted, read)
         bits |= leaf_bits << offset
