@@ -28,11 +28,12 @@ help:
 # against its hash. They change only through `make lock` (a commit whose CI runs the suite on
 # them). A stamp per lock file: re-installs only when the lock changes. The project itself is
 # not installed: manage.py, pytest and the benchmarks import it from the checkout.
-# uv installs them (a fresh clone's install takes seconds where pip takes most of a minute);
+# uv installs them (a fresh clone's install takes seconds where pip takes most of a minute),
+# compiled to bytecode as pip does (else each test process compiles the libraries again);
 # pip installs uv itself, from its own hashed lock.
 UV_VERSION := 0.13.9
 UV := $(BIN)/uv
-INSTALL := $(UV) pip install --quiet --python $(BIN)/python --require-hashes --no-deps
+INSTALL := $(UV) pip install --quiet --python $(BIN)/python --require-hashes --no-deps --compile-bytecode
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

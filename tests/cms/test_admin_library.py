@@ -4,7 +4,6 @@ from django.urls import reverse
 
 import pytest
 
-from cms.demo import seed_site_pages
 from cms.models import Challenge, PracticeIndexPage, PracticePage
 from tests.exchange.factories import UserFactory
 
@@ -37,8 +36,7 @@ def test_coordinator_renames_a_challenge(admin_client):
     assert challenge.name == "Mentoring programmes"
 
 
-def test_practice_editor_opens(admin_client):
-    seed_site_pages()
+def test_practice_editor_opens(admin_client, demo_pages):
     library = PracticeIndexPage.objects.get(locale__language_code="en")
     add = admin_client.get(
         reverse("wagtailadmin_pages:add", args=("cms", "practicepage", library.pk))
