@@ -2,11 +2,14 @@
 
 import re
 
+from django.conf import global_settings
+from django.contrib.auth.hashers import make_password
 from django.core import mail
 from django.urls import reverse
 
 import pytest
 
+import config.settings as production
 from tests.exchange.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -210,3 +213,17 @@ def test_behind_a_proxy_each_client_address_has_its_own_sign_in_limit(
     # appends the address it saw, and the site reads that one.
     forged = from_client("203.0.113.99, 198.51.100.7", "nobody11@demo.example").status_code
     assert forged == 429
+
+
+def test_a_password_hashed_as_production_hashes_signs_in_through_the_form(client, settings):
+    """The suite hashes with a fast hasher (tests/settings.py); production keeps Django's
+    default, PBKDF2 (slow on purpose): a password set with it signs in through the real form."""
+    # What config/settings.py leaves in force: it sets none of its own.
+    settings.PASSWORD_HASHERS = getattr(
+        production, "PASSWORD_HASHERS", global_settings.PASSWORD_HASHERS
+    )
+    assert settings.PASSWORD_HASHERS[0].endswith("PBKDF2PasswordHasher")
+    member = UserFactory(password=make_password(PASSWORD))
+    assert member.password.startswith("pbkdf2_sha256$")
+    assert sign_in(client, member.email).status_code == 302
+    assert client.session["_auth_user_id"] == str(member.pk)
