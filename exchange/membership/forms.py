@@ -75,6 +75,13 @@ class ProfileForm(forms.ModelForm):
 
 
 class BaseLanguageFormSet(forms.BaseInlineFormSet):
+    # Django's own words ("Please submit at most 12 forms") are a developer's.
+    default_error_messages = {
+        "too_many_forms": gettext_lazy(
+            "A profile lists at most %(num)d languages. Remove some, then save."
+        )
+    }
+
     def chosen(self) -> dict:
         """The languages the member keeps, with their levels (profiles.profile_update)."""
         return {
@@ -92,7 +99,7 @@ LanguageFormSet = forms.inlineformset_factory(
     extra=2,
     max_num=12,
     # Django builds up to max_num + 1,000 rows from a posted count; more than 12 are refused
-    # with "Please submit at most 12 forms" instead of being built and rendered.
+    # instead of being built and rendered.
     absolute_max=12,
     validate_max=True,
     can_delete=True,

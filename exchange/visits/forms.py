@@ -79,6 +79,13 @@ class WindowForm(DatesInOrder, forms.ModelForm):
 
 
 class BaseWindowFormSet(forms.BaseInlineFormSet):
+    # Django's own words ("Please submit at most 52 forms") are a developer's.
+    default_error_messages = {
+        "too_many_forms": gettext_lazy(
+            "An offer has at most %(num)d date windows. Remove some, then save."
+        )
+    }
+
     def clean(self):
         super().clean()
         kept = [f for f in self.forms if f.cleaned_data and f not in self.deleted_forms]

@@ -109,6 +109,23 @@ def test_a_language_twice_gets_a_message_and_nothing_is_saved(client, network):
     assert profile.role == "Before" and not profile.languages.exists()
 
 
+def test_more_languages_than_a_profile_lists_are_refused_in_plain_words(client, network):
+    """A posted row count is not believed past 12 languages: Django would build a form for each
+    of up to 1,012 rows. The member reads what to do, not Django's "submit at most 12 forms"."""
+    _, riverside, _ = network
+    profile = member_of(riverside, role="Before")
+    client.force_login(profile.user)
+    response = client.post(
+        reverse("profile"),
+        {"role": "After", "languages-TOTAL_FORMS": "999", "languages-INITIAL_FORMS": "0"},
+    )
+    assert response.status_code == 200
+    assert "A profile lists at most 12 languages. Remove some, then save." in response.text
+    assert "languages-11-language" in response.text and "languages-12-" not in response.text
+    profile.refresh_from_db()
+    assert profile.role == "Before"
+
+
 def test_profile_and_directory_need_a_signed_in_member(client, network):
     for url in [reverse("profile"), reverse("member_directory")]:
         response = client.get(url)

@@ -248,7 +248,7 @@ def test_more_windows_than_an_offer_takes_are_refused_without_building_them(clie
     data = {**offer_post(network), "windows-TOTAL_FORMS": "1999"}
     response = client.post(f"/offers/{network.offer.pk}/edit/", data)
     assert response.status_code == 400
-    assert "Please submit at most 52 forms." in response.text
+    assert "An offer has at most 52 date windows. Remove some, then save." in response.text
     assert response.text.count("windows-51-starts_on") and not response.text.count("windows-52-")
     network.window.refresh_from_db()
     assert network.offer.windows.count() == 1
