@@ -238,9 +238,6 @@ STILL_SLOW = {
     "tests/exchange/test_seed_demo.py::test_what_the_demo_holds",
     "tests/exchange/test_seed_demo.py::test_seed_demo_again_changes_nothing_and_never_overwrites_an_editors_work",
     "tests/exchange/test_seed_demo.py::test_seed_demo_prints_the_accounts_and_no_email",
-    # Each report page computes the year's protected tables again (about 1 s a request).
-    "tests/exchange/reports/test_report_page.py::test_a_coordinator_previews_and_publishes_a_frozen_report",
-    "tests/exchange/reports/test_report_page.py::test_a_year_not_over_is_published_only_as_provisional_then_replaced_by_the_final",
 }
 SLOW_TESTS: list[tuple[str, float, float]] = []  # test, processor seconds, clock seconds
 

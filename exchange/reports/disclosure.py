@@ -27,6 +27,7 @@ bounds a cell to 1-4, and two such cells adding up to 2 would both be 1).
 tests/exchange/reports/test_disclosure.py shows, with
 Hypothesis and an integer program, that no hidden cell can be worked out from what is shown."""
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -162,6 +163,26 @@ def protect_linked(
     hidden cell can be worked out from every table's lines and the links together (an exact
     integer program), the cheapest shown cell beside it is hidden too, and its table's own
     rules run again."""
+    frozen = tuple(
+        Table(
+            str(table.title),
+            tuple(str(row) for row in table.rows),
+            tuple(str(column) for column in table.columns),
+            tuple(tuple(line) for line in table.counts),
+            table.totals,
+        )
+        for table in tables
+    )
+    return list(_protect_linked(frozen, tuple(links), threshold))
+
+
+# The answer depends on the counts alone, and a coordinator's preview, confirmation and
+# publication ask for the same year's tables in turn: each asking solved some hundreds of
+# linear programs again (half a second a page). SafeTables are immutable, so they are shared.
+@functools.lru_cache(maxsize=256)
+def _protect_linked(
+    tables: tuple[Table, ...], links: tuple[Link, ...], threshold: int
+) -> tuple[SafeTable, ...]:
     grids, reasons = [], []
     for table in tables:
         if len(table.counts) != len(table.rows) or any(
@@ -191,7 +212,7 @@ def protect_linked(
         reasons[t].setdefault((i, j), PROTECTS)
         if tables[t].totals:
             _secondary(grids[t], reasons[t])
-    return [
+    return tuple(
         SafeTable(
             table.title,
             tuple(table.rows),
@@ -205,7 +226,7 @@ def protect_linked(
             ),
         )
         for table, grid, found in zip(tables, grids, reasons, strict=True)
-    ]
+    )
 
 
 def _cheapest_across(grids, reasons, links, exposed: Place) -> Place:

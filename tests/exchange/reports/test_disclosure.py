@@ -19,6 +19,7 @@ from exchange.reports.disclosure import (
     Link,
     SafeTable,
     Table,
+    _protect_linked,
     protect,
     protect_linked,
 )
@@ -86,6 +87,18 @@ def test_a_table_without_small_counts_is_shown_whole_with_shares_and_means():
 def test_zeros_in_a_large_mixed_group_are_shown():
     safe = table([[0, 9, 6], [5, 0, 7]])
     assert safe.cells[0][0].value == 0 and safe.cells[1][1].value == 0
+
+
+def test_the_same_counts_asked_again_are_answered_from_memory_and_changed_counts_are_not():
+    counts = [[12, 3, 9], [8, 10, 7]]
+    first = table(counts)
+    solved = _protect_linked.cache_info().misses
+    assert table([list(line) for line in counts]) == first  # an equal table, not the same list
+    assert _protect_linked.cache_info().misses == solved
+    counts[0][1] = 13  # the caller's list changed after the first answer: a new problem
+    changed = table(counts)
+    assert _protect_linked.cache_info().misses == solved + 1
+    assert changed.cells[0][1].value == 13 and first.cells[0][1].hidden
 
 
 def test_a_stored_table_reads_back_the_same():
