@@ -1,7 +1,9 @@
+import io
 from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.test import override_settings
 
 from wagtail.models import Page, Revision
 
@@ -12,6 +14,7 @@ from cms.models import EvaluationReportPage, HomePage
 from exchange.demo import DEMO_PASSWORD
 from exchange.models import ChapterPage, CodedSpan, Excerpt, HostingOffer, OfferWindow, Phase, Visit
 from exchange.models.publication import quoted_ids, shown_quotes
+from tests.worlds import shared_world
 
 pytestmark = pytest.mark.django_db
 
@@ -27,26 +30,27 @@ def snapshot() -> dict:
     }
 
 
-# seed_demo takes some 15-20 s: the checks of what one run leaves behind share that run, and the
-# checks of a second run share theirs.
+def seed(home) -> str:
+    """The demo as `make run` seeds it, once per test process (seed_demo takes some 5 s): what
+    it printed. The tests of what one run leaves behind, and of running it again, share it."""
+    with override_settings(DEBUG=True):
+        out = io.StringIO()
+        call_command("seed_demo", stdout=out)
+    return out.getvalue()
 
 
-def test_what_the_demo_holds(settings, capsys, client):
-    settings.DEBUG = True
-    call_command("seed_demo")
-    out = capsys.readouterr().out
-    coordinator_and_password_printed(out)
-    every_demo_offer_has_a_host_to_answer_it()
-    the_demo_host_finds_the_demo_members_request(client)
-    the_demo_member_has_a_reflection_log_begun_and_the_after_phase_due(client)
+seeded_demo = shared_world("seeded_demo", seed)
 
 
-def coordinator_and_password_printed(out: str) -> None:
+def test_seed_demo_prints_the_coordinator_and_the_password(seeded_demo):
     coordinator = get_user_model().objects.get(email="coordinator@demo.example")
     assert coordinator.check_password(DEMO_PASSWORD)
     assert coordinator.is_staff
     assert EmailAddress.objects.get(user=coordinator).verified
-    assert "coordinator@demo.example" in out and DEMO_PASSWORD in out
+    assert "coordinator@demo.example" in seeded_demo and DEMO_PASSWORD in seeded_demo
+
+
+def test_the_demo_holds_a_year_of_coded_excerpts_chapters_and_a_report(seeded_demo):
     home = HomePage.objects.get(locale__language_code="en")
     assert home.hero_text and home.intro and len(home.sections) == 5  # the last: the publication
     # A year of excerpts from six visits by six practitioners, coded, in two themes.
@@ -70,7 +74,7 @@ def coordinator_and_password_printed(out: str) -> None:
     assert cross_border["cells"][0][0] == 5
 
 
-def every_demo_offer_has_a_host_to_answer_it() -> None:
+def test_every_demo_offer_has_a_host_to_answer_it(seeded_demo):
     offers = HostingOffer.objects.all()
     assert offers.count() == 4
     assert set(HostingOffer.objects.taking_visitors()) == set(offers)
@@ -78,12 +82,15 @@ def every_demo_offer_has_a_host_to_answer_it() -> None:
     assert hosts and not any(host.has_usable_password() for host in hosts)
 
 
-def test_seed_demo_again_changes_nothing_and_never_overwrites_an_editors_work(settings, capsys):
-    # Without DEBUG it runs only when told this is a demo.
+def test_seed_demo_again_changes_nothing_and_never_overwrites_an_editors_work(
+    seeded_demo, settings, capsys
+):
+    first = snapshot()
+    # Without DEBUG it runs only when told this is a demo (test_seed_demo_refuses_without_debug).
     settings.DEBUG = False
     call_command("seed_demo", "--i-know-this-is-a-demo")
-    assert get_user_model().objects.filter(email="coordinator@demo.example").exists()
-    first = snapshot()
+    assert "coordinator@demo.example" in capsys.readouterr().out
+    assert snapshot() == first
     settings.DEBUG = True
     call_command("seed_demo")
     assert snapshot() == first
@@ -114,7 +121,7 @@ def test_seed_demo_refuses_without_debug(settings):
     assert not get_user_model().objects.exists()
 
 
-def the_demo_host_finds_the_demo_members_request(client) -> None:
+def test_the_demo_host_finds_the_demo_members_request(seeded_demo, client):
     visit = Visit.objects.get(state="proposed")
     assert visit.visitor.email == "member@demo.example"
     client.force_login(get_user_model().objects.get(email="host@demo.example"))
@@ -135,7 +142,7 @@ def test_seed_demo_prints_the_accounts_and_no_email(settings, capsys):
     assert Visit.objects.exists()
 
 
-def the_demo_member_has_a_reflection_log_begun_and_the_after_phase_due(client) -> None:
+def test_the_demo_member_has_a_reflection_log_begun_and_the_after_phase_due(seeded_demo, client):
     visit = Visit.objects.get(state="completed", visitor__username="demo-member")
     client.force_login(visit.visitor)
     dashboard = client.get("/dashboard/").content.decode()
