@@ -42,15 +42,25 @@ def seed(home) -> str:
 seeded_demo = shared_world("seeded_demo", seed)
 
 
-def test_seed_demo_prints_the_coordinator_and_the_password(seeded_demo):
+# One test reads what the seeding left (each test of this world could go to another test
+# process, which would seed the demo again for it), a second runs seed_demo again on it.
+def test_what_the_demo_holds(seeded_demo, client):
+    coordinator_and_password_printed(seeded_demo)
+    the_demo_holds_a_year_of_coded_excerpts_chapters_and_a_report()
+    every_demo_offer_has_a_host_to_answer_it()
+    the_demo_host_finds_the_demo_members_request(client)
+    the_demo_member_has_a_reflection_log_begun_and_the_after_phase_due(client)
+
+
+def coordinator_and_password_printed(out: str) -> None:
     coordinator = get_user_model().objects.get(email="coordinator@demo.example")
     assert coordinator.check_password(DEMO_PASSWORD)
     assert coordinator.is_staff
     assert EmailAddress.objects.get(user=coordinator).verified
-    assert "coordinator@demo.example" in seeded_demo and DEMO_PASSWORD in seeded_demo
+    assert "coordinator@demo.example" in out and DEMO_PASSWORD in out
 
 
-def test_the_demo_holds_a_year_of_coded_excerpts_chapters_and_a_report(seeded_demo):
+def the_demo_holds_a_year_of_coded_excerpts_chapters_and_a_report() -> None:
     home = HomePage.objects.get(locale__language_code="en")
     assert home.hero_text and home.intro and len(home.sections) == 5  # the last: the publication
     # A year of excerpts from six visits by six practitioners, coded, in two themes.
@@ -74,7 +84,7 @@ def test_the_demo_holds_a_year_of_coded_excerpts_chapters_and_a_report(seeded_de
     assert cross_border["cells"][0][0] == 5
 
 
-def test_every_demo_offer_has_a_host_to_answer_it(seeded_demo):
+def every_demo_offer_has_a_host_to_answer_it() -> None:
     offers = HostingOffer.objects.all()
     assert offers.count() == 4
     assert set(HostingOffer.objects.taking_visitors()) == set(offers)
@@ -121,7 +131,7 @@ def test_seed_demo_refuses_without_debug(settings):
     assert not get_user_model().objects.exists()
 
 
-def test_the_demo_host_finds_the_demo_members_request(seeded_demo, client):
+def the_demo_host_finds_the_demo_members_request(client) -> None:
     visit = Visit.objects.get(state="proposed")
     assert visit.visitor.email == "member@demo.example"
     client.force_login(get_user_model().objects.get(email="host@demo.example"))
@@ -142,7 +152,7 @@ def test_seed_demo_prints_the_accounts_and_no_email(settings, capsys):
     assert Visit.objects.exists()
 
 
-def test_the_demo_member_has_a_reflection_log_begun_and_the_after_phase_due(seeded_demo, client):
+def the_demo_member_has_a_reflection_log_begun_and_the_after_phase_due(client) -> None:
     visit = Visit.objects.get(state="completed", visitor__username="demo-member")
     client.force_login(visit.visitor)
     dashboard = client.get("/dashboard/").content.decode()
