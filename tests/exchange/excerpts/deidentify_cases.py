@@ -3,14 +3,24 @@ French, as a practitioner might write them about a visit, with what in each is p
 about a client marked `[kind:text]`. Every person, number and address is invented. Sentences
 without a mark are there to measure false alarms.
 
-`bench/deidentify.py` prints precision and recall per kind from it; the tests hold the targets.
+Two parts: the sentences below, on which the first patterns were tuned, and the practitioners'
+sentences of deidentify_field_cases.py. The set is split once into a tuning half and a held-out
+half: every sentence below is in the tuning half (the patterns were made for them); each of the
+others goes to one half by a hash of its text, so adding a sentence never moves another one.
+Patterns are changed only for what the tuning half misses; the held-out half measures how the
+gate does on text it was not made for.
+
+`bench/deidentify.py` prints precision and recall per kind and per language for both halves;
+the tests hold the targets on the held-out half.
 """
 
+import hashlib
 import re
 from dataclasses import dataclass
 
-CASES = [
-    # --- English ---------------------------------------------------------------------------------
+from tests.exchange.excerpts import deidentify_field_cases as field
+
+ENGLISH = [
     "The mother, [name:Mrs Berisha], called the team twice before the first meeting.",
     "A boy called [name:Karim] had stopped going to school in the spring.",
     "We met [name:Ahmed K.] in the prison library on [date:12 March 2024].",
@@ -46,7 +56,22 @@ CASES = [
     "Will the team keep working with the family after the court date?",
     "We will visit again in May if the funding allows it.",
     "The visit showed how a small team can reach parents early.",
-    # --- German ----------------------------------------------------------------------------------
+    # Harder ones, added after the patterns were first tuned
+    "In 2024 the team met 12 families and 30 young people.",
+    "Article 9 of the GDPR covers religious beliefs and health.",
+    "We read pages 12 to 40 of the handbook before the visit.",
+    "The third session is always held at the family's home.",
+    "Mark the date in your calendar: the network meets in autumn.",
+    "The centre in St. Pölten trains mentors from four countries.",
+    "Paris and Berlin both run exit programmes for young women.",
+    "His cousin [name:Hamza] drove him to the meeting.",
+    "The officer, [name:Ms Kowalczyk], had known the family for years.",
+    "The letter was sent to [address:7 Elm Close], the grandmother's house.",
+    "Ask for [name:Nadia] at reception; she coordinates the parents' group.",
+    "The boy's birthday is [date:14 July], the team sends a card.",
+]
+
+GERMAN = [
     "Die Mutter, [name:Frau Demir], meldete sich zuerst bei der Beratungsstelle.",
     "Ein Junge namens [name:Jonas] hatte sich in einer Chatgruppe radikalisiert.",
     "Das Gespräch mit [name:Herrn Schulz] fand am [date:12. März 2004] statt.",
@@ -77,7 +102,16 @@ CASES = [
     "Kein Name fiel im Raum; die Fälle hatten nur Nummern.",
     "Der Bewährungshelfer, [name:Herr Novak], erklärte seine Arbeit.",
     "Mai ist für das Team der ruhigste Monat des Jahres.",
-    # --- French ----------------------------------------------------------------------------------
+    # Harder ones, added after the patterns were first tuned
+    "Er wurde am [date:1. September 2023] entlassen.",
+    "Die [case_number:Akte 77-2023] liegt beim Jugendamt.",
+    "Der Junge, [name:Ilias], spricht drei Sprachen.",
+    "Version 2.0 des Leitfadens erschien im Herbst.",
+    "Raum 12 ist für vertrauliche Gespräche reserviert.",
+    "Die Familie zog in die [address:Bahnhofstraße 7a].",
+]
+
+FRENCH = [
     "La mère, [name:Mme Benali], a appelé l'équipe deux fois avant le premier rendez-vous.",
     "Un garçon nommé [name:Yanis] ne venait plus au collège depuis le printemps.",
     "Nous avons rencontré [name:Karim B.] à la maison d'arrêt le [date:3 mars 2024].",
@@ -106,25 +140,7 @@ CASES = [
     "Le jugement du [date:5 juin 2025] n'est pas encore définitif.",
     "Le mentor accompagne le jeune pendant un an au moins.",
     "La visite a montré comment une petite équipe peut joindre les parents tôt.",
-    # --- Harder ones, added after the patterns were first tuned --------------------------------
-    "In 2024 the team met 12 families and 30 young people.",
-    "Article 9 of the GDPR covers religious beliefs and health.",
-    "We read pages 12 to 40 of the handbook before the visit.",
-    "The third session is always held at the family's home.",
-    "Mark the date in your calendar: the network meets in autumn.",
-    "The centre in St. Pölten trains mentors from four countries.",
-    "Paris and Berlin both run exit programmes for young women.",
-    "His cousin [name:Hamza] drove him to the meeting.",
-    "The officer, [name:Ms Kowalczyk], had known the family for years.",
-    "The letter was sent to [address:7 Elm Close], the grandmother's house.",
-    "Ask for [name:Nadia] at reception; she coordinates the parents' group.",
-    "The boy's birthday is [date:14 July], the team sends a card.",
-    "Er wurde am [date:1. September 2023] entlassen.",
-    "Die [case_number:Akte 77-2023] liegt beim Jugendamt.",
-    "Der Junge, [name:Ilias], spricht drei Sprachen.",
-    "Version 2.0 des Leitfadens erschien im Herbst.",
-    "Raum 12 ist für vertrauliche Gespräche reserviert.",
-    "Die Familie zog in die [address:Bahnhofstraße 7a].",
+    # Harder ones, added after the patterns were first tuned
     "Le jeune, prénommé [name:Rayan], voulait reprendre ses études.",
     "Le rendez-vous est fixé au [date:12/09/2025].",
     "La section 4 du guide parle des familles.",
@@ -133,16 +149,31 @@ CASES = [
     "Ils vivent [address:8 boulevard Voltaire] depuis leur arrivée.",
 ]
 
-MARK = re.compile(r"\[(email|phone|date|case_number|address|name):([^\]]+)\]")
+KINDS = (
+    "email",
+    "phone",
+    "link",
+    "date",
+    "case_number",
+    "address",
+    "name",
+    "place",
+    "quasi_identifier",
+)
+# A label's text may hold brackets of its own, one level deep: "[email:ali [at] web.de]".
+MARK = re.compile(rf"\[({'|'.join(KINDS)}):((?:[^\[\]]|\[[^\[\]]*\])+)\]")
+LANGUAGES = ("en", "de", "fr")
 
 
 @dataclass(frozen=True)
 class Labelled:
     text: str
     spans: tuple[tuple[str, int, int], ...]  # (kind, start, end) in code points
+    language: str
+    held_out: bool
 
 
-def parse(marked: str) -> Labelled:
+def parse(marked: str, language: str = "en", held_out: bool = False) -> Labelled:
     text, spans, position = "", [], 0
     for match in MARK.finditer(marked):
         text += marked[position : match.start()]
@@ -150,10 +181,30 @@ def parse(marked: str) -> Labelled:
         text += match.group(2)
         spans.append((match.group(1), start, len(text)))
         position = match.end()
-    return Labelled(text + marked[position:], tuple(spans))
+    return Labelled(text + marked[position:], tuple(spans), language, held_out)
 
 
-LABELLED = [parse(case) for case in CASES]
+def held_out(marked: str) -> bool:
+    """The half a practitioners' sentence is in, for good: the last bit of its text's hash."""
+    return hashlib.sha256(marked.encode()).digest()[-1] % 2 == 1
+
+
+LABELLED = [
+    *(
+        parse(case, language)
+        for language, cases in zip(LANGUAGES, (ENGLISH, GERMAN, FRENCH), strict=True)
+        for case in cases
+    ),
+    *(
+        parse(case, language, held_out(case))
+        for language, cases in zip(
+            LANGUAGES, (field.ENGLISH, field.GERMAN, field.FRENCH), strict=True
+        )
+        for case in cases
+    ),
+]
+TUNING = [case for case in LABELLED if not case.held_out]
+HELD_OUT = [case for case in LABELLED if case.held_out]
 
 
 @dataclass
@@ -172,22 +223,62 @@ class Score:
         return self.caught / self.labels if self.labels else 1.0
 
 
-def evaluate(find) -> dict[str, Score]:
-    """Precision and recall per kind of `find(text)` on the labelled set: a finding is right
-    when it overlaps a label of its kind."""
-    from exchange.excerpts.deidentify import KINDS
+@dataclass
+class Sentences:
+    with_data: int = 0
+    all_flagged: int = 0  # sentences with personal data whose every item was flagged
+    without_data: int = 0
+    false_alarms: int = 0  # sentences without personal data that got a flag
 
+    @property
+    def complete(self) -> float:
+        return self.all_flagged / self.with_data if self.with_data else 1.0
+
+    @property
+    def alarm_rate(self) -> float:
+        return self.false_alarms / self.without_data if self.without_data else 0.0
+
+
+@dataclass
+class Evaluation:
+    kinds: dict[str, Score]
+    sentences: Sentences
+
+    @property
+    def precision(self) -> float:
+        found = sum(score.found for score in self.kinds.values())
+        return sum(score.right for score in self.kinds.values()) / found if found else 1.0
+
+    @property
+    def recall(self) -> float:
+        labels = sum(score.labels for score in self.kinds.values())
+        return sum(score.caught for score in self.kinds.values()) / labels if labels else 1.0
+
+
+def overlaps(a, b) -> bool:
+    return a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
+
+
+def evaluate(find, cases=None) -> Evaluation:
+    """Precision and recall per kind of `find(text)` on `cases` (the whole set by default): a
+    finding is right when it overlaps a label of its kind, a label caught when a finding of its
+    kind overlaps it; and per sentence, whether every item was flagged and whether a sentence
+    without any was left alone."""
     scores = {kind: Score() for kind in KINDS}
-
-    def overlaps(a, b) -> bool:
-        return a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
-
-    for case in LABELLED:
+    sentences = Sentences()
+    for case in LABELLED if cases is None else cases:
         findings = [(f.kind, f.start, f.end) for f in find(case.text)]
         for finding in findings:
             scores[finding[0]].found += 1
             scores[finding[0]].right += any(overlaps(finding, label) for label in case.spans)
-        for label in case.spans:
+        caught = [any(overlaps(label, finding) for finding in findings) for label in case.spans]
+        for label, was_caught in zip(case.spans, caught, strict=True):
             scores[label[0]].labels += 1
-            scores[label[0]].caught += any(overlaps(label, finding) for finding in findings)
-    return scores
+            scores[label[0]].caught += was_caught
+        if case.spans:
+            sentences.with_data += 1
+            sentences.all_flagged += all(caught)
+        else:
+            sentences.without_data += 1
+            sentences.false_alarms += bool(findings)
+    return Evaluation(scores, sentences)

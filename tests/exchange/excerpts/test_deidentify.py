@@ -1,7 +1,9 @@
 """The de-identification gate's checker, on the labelled set of synthetic sentences: the targets
-of issue 18 per kind of personal data, offsets in code points, and the coordinators' own case
-number patterns."""
+of issue 36 per kind of personal data on the held-out half (no pattern was tuned on it), false
+alarms on sentences without personal data, offsets in code points, the coordinators' own case
+number patterns, and the forms practitioners write that the gate once missed."""
 
+import json
 import signal
 
 from django.core.exceptions import ValidationError
@@ -9,30 +11,40 @@ from django.core.exceptions import ValidationError
 import pytest
 
 from exchange.excerpts import deidentify
+from exchange.excerpts.deidentify import data
 from exchange.models.excerpts import PatternError, compile_pattern, validate_pattern
-from tests.exchange.excerpts.deidentify_cases import LABELLED, evaluate
+from tests.exchange.excerpts.deidentify_cases import HELD_OUT, LABELLED, TUNING, evaluate
 
-RECALL = {"email": 0.95, "phone": 0.95, "date": 0.95, "case_number": 0.95}
-RECALL |= {"name": 0.8, "address": 0.8}
+RECALL = {"email": 0.95, "phone": 0.95, "link": 0.95, "name": 0.90}
+RECALL |= {"date": 0.85, "case_number": 0.85, "address": 0.85}
+RECALL |= {"place": 0.75, "quasi_identifier": 0.75}
 
 
-def test_the_labelled_set_is_large_enough_to_measure():
-    assert len(LABELLED) >= 80
-    kinds = {kind for case in LABELLED for kind, _start, _end in case.spans}
-    assert kinds == set(deidentify.KINDS)
-    assert sum(not case.spans for case in LABELLED) >= 25  # sentences to raise no alarm
+def test_the_labelled_set_is_large_enough_to_measure_and_split_once():
+    assert len(LABELLED) >= 400
+    for half in (TUNING, HELD_OUT):
+        kinds = {kind for case in half for kind, _start, _end in case.spans}
+        assert kinds == set(deidentify.KINDS)
+        assert {case.language for case in half} == {"en", "de", "fr"}
+        assert sum(not case.spans for case in half) >= 25  # sentences to raise no alarm
+    assert len(HELD_OUT) >= 150
+    assert not {case.text for case in TUNING} & {case.text for case in HELD_OUT}
+
+
+@pytest.fixture(scope="module")
+def held_out():
+    return evaluate(deidentify.find, HELD_OUT)
 
 
 @pytest.mark.parametrize("kind", deidentify.KINDS)
-def test_each_kind_is_found_as_often_as_the_targets_ask(kind):
-    score = evaluate(deidentify.find)[kind]
+def test_each_kind_is_found_on_text_no_pattern_was_tuned_on(held_out, kind):
+    score = held_out.kinds[kind]
     assert score.recall >= RECALL[kind], f"{kind}: recall {score.recall:.2f}"
 
 
-def test_few_false_alarms_overall():
-    scores = evaluate(deidentify.find).values()
-    precision = sum(s.right for s in scores) / sum(s.found for s in scores)
-    assert precision >= 0.8
+def test_few_false_alarms_on_text_no_pattern_was_tuned_on(held_out):
+    assert held_out.precision >= 0.8
+    assert held_out.sentences.alarm_rate <= 0.2  # sentences without personal data flagged
 
 
 def test_offsets_count_code_points():
@@ -44,11 +56,11 @@ def test_offsets_count_code_points():
 
 
 def test_the_coordinators_case_number_patterns_are_found_too():
-    text = "The youth office keeps it under JA/77/K-19."
+    text = "The youth office keeps it under ja.77.k19."
     assert not deidentify.find(text)
-    patterns = [compile_pattern(r"JA/\d+/K-\d+")]
+    patterns = [compile_pattern(r"ja\.\d+\.k\d+")]
     [finding] = deidentify.find(text, patterns)
-    assert (finding.kind, finding.text) == ("case_number", "JA/77/K-19")
+    assert (finding.kind, finding.text) == ("case_number", "ja.77.k19")
     with pytest.raises(PatternError, match="missing \\)"):
         compile_pattern("(unclosed")
 
@@ -77,7 +89,78 @@ def test_a_pattern_re2_cannot_run_is_refused_with_its_reason(pattern, reason):
     assert "linear time" in str(refused.value)
 
 
+@pytest.mark.parametrize(
+    "text,kind,found",
+    [
+        ("kontakt: ali.k (at) gmx-beispiel.de", "email", "ali.k (at) gmx-beispiel.de"),
+        ("mail: s.berisha at outlook dot com", "email", "s.berisha at outlook dot com"),
+        (
+            "nadia.b arobase mail-exemple point com",
+            "email",
+            "nadia.b arobase mail-exemple point com",
+        ),
+        ("dad only answers on wa.me/447700900312", "link", "wa.me/447700900312"),
+        ("his channel t.me/some_channel_x", "link", "t.me/some_channel_x"),
+        ("insta: @mirsad_b", "link", "@mirsad_b"),
+        ("uncle Mahmoud drove him", "name", "Mahmoud"),
+        ("Yusufs Mutter kam allein", "name", "Yusufs"),
+        ("Familie Gashi hat abgesagt", "name", "Familie Gashi"),
+        ("spoke w/ BERISHA Valon today", "name", "BERISHA Valon"),
+        ("wir sehen uns am 3.5. wieder", "date", "am 3.5."),
+        ("first contact easter 2025", "date", "easter 2025"),
+        ("the arrest was in sept '23", "date", "sept '23"),
+        ("az. der sta: Az. 12 Js 345/25", "case_number", "Az. 12 Js 345/25"),
+        ("die familie wohnt Kottbusser Damm 12", "address", "Kottbusser Damm 12"),
+        ("la famille habite chaussée de Gand 120", "address", "chaussée de Gand 120"),
+        ("er sitzt in der JVA Tegel", "place", "JVA Tegel"),
+        ("il a grandi à Molenbeek", "place", "Molenbeek"),
+        ("der junge (17) lebt bei seinem onkel", "quasi_identifier", "(17)"),
+        ("elle a 16 ans et est en seconde", "quasi_identifier", "16 ans"),
+    ],
+)
+def test_forms_practitioners_write_are_found(text, kind, found):
+    assert (kind, found) in [(f.kind, f.text) for f in deidentify.find(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wir haben 1200 Jugendliche im Jahr erreicht",
+        "im Schuljahr 2024/25 waren es mehr",
+        "Bitte Fr. Bescheid geben, ob der Raum frei ist",
+        "Paris and Berlin both run exit programmes for young women.",
+        "the manual is at version 3.2, page 14 covers consent",
+        "Will the funding cover a second year?",
+        "the network met in Vienna and in Lisbon last year",
+        "from 2014-2018 the project ran in four countries",
+    ],
+)
+def test_what_only_looks_like_personal_data_is_left_alone(text):
+    assert deidentify.find(text) == []
+
+
 def test_an_ordinary_word_that_is_also_a_name_is_not_a_name_alone():
     assert not deidentify.find("Can we come back in May? Will the team grow?")
     [finding] = deidentify.find("The mentor, Will Turner, had left the group himself.")
     assert finding.text == "Will Turner"
+
+
+def test_the_derived_lists_are_kept_in_the_cache_and_read_back_the_same(tmp_path, monkeypatch):
+    """The lists take seconds to derive from the packages' data: kept as JSON in the user's
+    cache directory, read back equal, and derived again when the file cannot be read."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    data.lists.cache_clear()
+    try:
+        derived = data.lists()
+        path = data.cache_path()
+        assert path.is_file() and path.is_relative_to(tmp_path)
+        assert {"fatma", "yusuf", "mirsad"} <= derived.given_names
+        assert "neukölln" in derived.towns and "mentor" in derived.frequent_words
+        data.lists.cache_clear()
+        assert data.lists() == derived
+        path.write_text('{"given_names": [')  # cut short: not trusted, derived again
+        monkeypatch.setattr(data, "derive", lambda: derived)  # (the seconds were spent above)
+        data.lists.cache_clear()
+        assert data.lists() == derived and json.loads(path.read_text())["towns"]
+    finally:
+        data.lists.cache_clear()

@@ -50,6 +50,22 @@ def test_proposing_shows_each_flag_in_place_and_consents_once_decided(client, en
     assert "Your consent receipts" in receipts and text in receipts
 
 
+def test_each_flag_says_in_words_what_kind_of_data_it_may_be(client, entry):
+    client.force_login(entry.author)
+    url = reverse("excerpt_propose", args=[entry.pk])
+    text = "He posts as @lost_lion_1999, grew up in Molenbeek and is (16)."
+    page = post(client, url, {"text": text, "attribution": "anonymous"}, CHECKLIST)
+    shown = page.content.decode()
+    assert page.status_code == 409
+    for words, kind in [
+        ("@lost_lion_1999", "a link or a handle"),
+        ("Molenbeek", "a place that narrows down who it is"),
+        ("(16)", "a detail that can single someone out"),
+    ]:
+        assert re.search(rf"<strong>{re.escape(words)}</strong> · {kind}", shown), words
+    assert "(quasi_identifier)" not in shown and "(link)" not in shown  # words, not our names
+
+
 def test_the_checklist_must_be_confirmed(client, entry):
     client.force_login(entry.author)
     url = reverse("excerpt_propose", args=[entry.pk])
@@ -167,12 +183,12 @@ def test_the_coordinators_case_number_patterns_are_flagged_at_the_gate(client, e
     empty = client.post(admin, {"pattern": "x*", "description": "Everything"})
     assert "would flag everything" in empty.content.decode()
     created = client.post(
-        admin, {"pattern": r"JA/\d+/K-\d+", "description": "Youth office", "is_active": "on"}
+        admin, {"pattern": r"ja\.\d+\.k\d+", "description": "Youth office", "is_active": "on"}
     )
     assert created.status_code == 302
     client.force_login(entry.author)
     url = reverse("excerpt_propose", args=[entry.pk])
-    text = "The youth office keeps it under JA/77/K-19."  # unflagged without the pattern
+    text = "The youth office keeps it under ja.77.k19."  # unflagged without the pattern
     response = post(client, url, {"text": text, "attribution": "anonymous"}, CHECKLIST)
     assert response.status_code == 409
-    assert re.search(r'<mark class="finding" id="flag-\d+">JA/77/K-19<', response.content.decode())
+    assert re.search(r'<mark class="finding" id="flag-\d+">ja.77.k19<', response.content.decode())
