@@ -26,6 +26,12 @@ DISGUISED_EMAIL_RE = re.compile(
 HANDLE_RE = re.compile(r"(?<![\w@.])@(?=[\w.]*[A-Za-z])[A-Za-z0-9_][\w.]{1,29}(?<!\.)(?![\w@])")
 
 YEARS_RE = re.compile(r"(?:19|20)\d\d\s*[-–/]\s*(?:19|20)\d\d")  # 2014-2018, not a number
+# A handle named after its platform, without the @: "his snap is yasin.k07", "insta: dilan_k".
+PLATFORM_HANDLE_RE = re.compile(
+    r"(?<![\w])(?i:snap(?:chat)?|insta(?:gram)?|tiktok|telegram|twitter|discord|signal|fb|"
+    r"facebook|youtube|twitch|x)(?:\s+(?i:is|ist|est|name|handle|account|compte|profil))?"
+    r"\s*:?\s+([A-Za-z0-9_][\w.]*[._\d][\w.]*[A-Za-z0-9_])(?![\w@])"
+)
 # The countries of the network's members first; a number with its country code is found anyway.
 PHONE_REGIONS = ("DE", "FR", "GB", "NL", "AT", "BE", "DK", "SE", "FI", "IT", "ES", "CH", "IE")
 
@@ -78,3 +84,5 @@ def links(text: str) -> Iterable[Span]:
                 yield start, end
     for match in HANDLE_RE.finditer(text):
         yield match.span()
+    for match in PLATFORM_HANDLE_RE.finditer(text):
+        yield match.span(1)

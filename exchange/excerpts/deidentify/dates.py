@@ -38,6 +38,8 @@ DATE_RES = [
     # 12.03.2004, 12/3/04, 2004-03-12
     re.compile(rf"(?<![\d.])(?:{DAY}[./-]{MONTH_NUMBER}[./-](?:{YEAR}|\d\d))(?![\d])"),
     re.compile(rf"(?<!\d){YEAR}-(?:0[1-9]|1[0-2])-(?:[012]\d|3[01])(?!\d)"),
+    # 12 07 2006: a date written with spaces, with its year in full
+    re.compile(rf"(?<![\d.]){DAY}\s{MONTH_NUMBER}\s{YEAR}(?![\d])"),
     # A day and month without the year, after a weekday or "am/le/on": "wed 21/5", "am 3.5.",
     # "do 6/3"; and "3.5." with its closing dot, as German writes it.
     re.compile(

@@ -25,7 +25,7 @@ INTRODUCERS = (
 KIN = (
     r"uncle|aunt|auntie|cousin|brother|sister|mum|mom|mother|dad|father|grandad|grandpa|"
     r"grandfather|grandma|granny|grandmother|nan|son|daughter|nephew|niece|husband|wife|"
-    r"stepdad|stepmum|friend|girlfriend|boyfriend|"
+    r"stepdad|stepmum|friend|girlfriend|boyfriend|sis|bro|fam\.?|"
     r"onkel|tante|cousine|bruder|schwester|mutter|mama|vater|papa|opa|oma|sohn|tochter|neffe|"
     r"nichte|mann|frau|freund|freundin|familie|"
     r"oncle|frère|sœur|mère|père|grand-père|grand-mère|fils|fille|neveu|nièce|mari|femme|"
@@ -42,6 +42,21 @@ KIN_RE = re.compile(
     rf"(?<![\w])(?:(?:l'|l’|die|der|the|la|le|his|her|sein|seine|ihr|ihre|son|sa)\s+)?"
     rf"(?i:{KIN}),?\s+({CAP}(?:{SURNAME})?|{LOWER})(?![\w])"
 )
+# "mum of xhevdet", "la famille de Walid", "die Mutter von Edin".
+KIN_OF_RE = re.compile(
+    rf"(?<![\w])(?i:{KIN})\s+(?i:of|von|de|du|d'|d’)\s*({CAP}(?:{SURNAME})?|{LOWER})(?![\w])"
+)
+# "talked to hawre", "spoke w/ ilir", "rencontré Kenza": a person one meets, calls or sees.
+MET = (
+    r"talked to|talked with|spoke to|spoke with|spoke w/|met with|met|meeting with|meeting w/|"
+    r"rang|texted|sessions? with|session w/|gesprochen mit|telefoniert mit|rencontré|"
+    r"parlé à|parlé avec|entretien avec"
+)
+MET_RE = re.compile(rf"(?<![\w])(?i:{MET})\s+({CAP}(?:{SURNAME})?|{LOWER})(?![\w])")
+# "ceylan's brother", "Abdirizak's mum": a name before a kinship word, in English.
+POSSESSIVE_RE = re.compile(rf"(?<![\w])({CAP}|{LOWER})['’]s\s+(?i:{KIN})(?![\w])")
+# "rojda (15)": a word with an age in brackets after it.
+BRACKETED_AGE_RE = re.compile(rf"(?<![\w])({LOWER})\s*\(\s*\d{{1,2}}\s*\)")
 # "Yusufs Mutter", "Amirs bruder": a German genitive before a kinship word.
 GENITIVE_RE = re.compile(rf"(?<![\w])({CAP}|{LOWER})s\s+(?i:{KIN})(?![\w])")
 # "BERISHA Valon", "KRASNIQI, Arben": a surname in capitals, then a given name.
@@ -78,6 +93,60 @@ def _a_name(word: str, *, capitalised: bool, with_surname: bool, first: bool = F
     return capitalised or len(lowered) > 3  # "ali", "ana" in lower case are too often words
 
 
+# Endings of words rather than names, in the three languages: "family counselling",
+# "family dynamics", "Familie Beratung", "famille nombreuse".
+WORD_ENDINGS = (
+    "ing",
+    "ings",
+    "ics",
+    "ness",
+    "tion",
+    "tions",
+    "ment",
+    "ments",
+    "ship",
+    "ance",
+    "ence",
+    "ity",
+    "ies",
+    "ung",
+    "ungen",
+    "heit",
+    "keit",
+    "schaft",
+    "isme",
+    "ité",
+    "ique",
+    "iques",
+    "eur",
+    "eurs",
+    "euse",
+    "ée",
+    "ées",
+    "able",
+    "ible",
+    "ive",
+    "ives",
+    "ful",
+    "less",
+    "ous",
+)
+NOT_NAMES = frozenset(["etc", "usw", "bzw", "ggf"])
+
+
+def _unlisted_name(words: str) -> bool:
+    """A word after "uncle", "talked to", "(15)"… that is a name though no list has it: not a
+    frequent word, a country or a language, nor shaped like a word of the three languages."""
+    first = words.split()[0].lower()
+    if first in given_names() or first in surnames():
+        return first not in ALSO_WORDS or words[0].isupper()
+    if len(first) < 3 or first in NOT_NAMES or first.endswith(WORD_ENDINGS):
+        return False
+    if first.endswith("s") and first[:-1] in common_words():  # "backgrounds"
+        return False
+    return first not in common_words() and first not in public_names()
+
+
 def _sentence_start(text: str, position: int) -> bool:
     before = text[:position].rstrip()
     return not before or before[-1] in '.!?:;\n"“«(-–'
@@ -91,13 +160,14 @@ def find(text: str) -> Iterable[tuple[int, int]]:
         if first in common_words() and first not in given_names() and first not in surnames():
             continue  # "Fr. Bescheid geben": "Bescheid" is a word
         yield match.span()
-    for pattern in (INTRODUCER_RE, KIN_RE):
+    # After a word that introduces a person, any word that is not a frequent one: the names
+    # of the families the network works with are often in no list.
+    for pattern in (INTRODUCER_RE, KIN_RE, KIN_OF_RE, MET_RE, POSSESSIVE_RE, BRACKETED_AGE_RE):
         for match in pattern.finditer(text):
-            word = match.group(1)
-            if (
-                word[0].isupper()
-                and word.lower() not in common_words()
-                or _a_name(word, capitalised=False, with_surname=False)
+            # "son" is French for "his" too: "Son éducateur" is no one's name.
+            ambiguous = match.group(0).lower().startswith(("son ", "son,"))
+            if _a_name(match.group(1), capitalised=True, with_surname=False) or (
+                not ambiguous and _unlisted_name(match.group(1))
             ):
                 yield match.span(1)
     for match in GENITIVE_RE.finditer(text):

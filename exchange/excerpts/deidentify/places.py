@@ -22,7 +22,6 @@ INSTITUTION_BEFORE = (
     r"quartier d’isolement|tribunal(?: correctionnel| judiciaire| pour enfants)?|"
     r"cour d'assises|mosquée|collège|lycée|école(?: primaire)?|foyer|club de \w+)"
     r"(?:\s+(?:de|du|des|d'|d’))?|"
-    r"(?:the\s+)?(?:mosque|school|college|prison)\s+(?:of|in)|"
     r"Gymnasium|Realschule|Gesamtschule|Grundschule|Hauptschule|Moschee|Jugendzentrum|"
     r"Jugendtreff|Jugendclub"
 )
@@ -85,7 +84,8 @@ def _unknown_place(name: str, given_names: frozenset[str]) -> bool:
     country or large city: a district GeoNames lists no town for ("Marxloh", "Sparkbrook")."""
     lowered = name.lower()
     return not (
-        lowered in common_words()
+        len(name) < 3
+        or lowered in common_words()
         or lowered in given_names
         or lowered in public_names()
         or name.isupper()  # "PTSD", "CVE"

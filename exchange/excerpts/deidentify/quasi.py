@@ -19,6 +19,13 @@ QUASI_RES = [
         rf"âgée?\s+de\s+{AGE}\s+ans|{AGE}\s+ans)(?![\w])",
         re.IGNORECASE,
     ),
+    # "age 17", "born in 2006", "Jahrgang 2006", "née en 2006": an age or a year of birth.
+    re.compile(
+        r"(?<![\w])(?:age[ds]?\s*:?\s*[1-9]\d?(?!\d)|born\s+(?:in\s+)?(?:19|20)\d\d|"
+        r"geboren\s+(?:im\s+jahr\s+)?(?:19|20)\d\d|jahrgang\s+(?:19|20)?\d\d|"
+        r"née?\s+en\s+(?:19|20)\d\d)(?![\w])",
+        re.IGNORECASE,
+    ),
     # "he is 14,", "er ist 13 und", "elle a 15 ans" (above): an age said of someone.
     re.compile(
         rf"(?<![\w])(?:he|she|they|er|sie|il|elle)\s+(?:is|ist|est|was|war)\s+({AGE})"
