@@ -29,6 +29,7 @@ LABELS: dict[str, Promise | str] = {
     "exchange.excerpt.propose": _("Excerpt: proposed"),
     "exchange.excerpt.revise": _("Excerpt: edited by its author"),
     "exchange.excerpt.suggest": _("Excerpt: edit suggested by a coordinator"),
+    "exchange.excerpt.confirm_flags": _("Excerpt: what its author kept confirmed for publication"),
     "exchange.chapter.invite": _("Chapter: an author invited"),
     "exchange.chapter.uninvite": _("Chapter: an author's invitation ended"),
     "exchange.coding.code": _("Excerpt: a span coded"),

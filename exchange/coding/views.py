@@ -16,8 +16,14 @@ from django.views.decorators.http import require_http_methods, require_safe
 from exchange.coding import refi, selectors, services
 from exchange.coding.forms import CodeForm, MergeForm, SpanForm
 from exchange.coding.services import CodingError
-from exchange.models import Code, CodedSpan
-from exchange.models.excerpts import consented, live_consent, live_consents
+from exchange.excerpts import services as excerpts
+from exchange.models import Code, CodedSpan, FlagsConfirmation
+from exchange.models.excerpts import (
+    consented,
+    live_consent,
+    live_consents,
+    waiting_for_confirmation,
+)
 from exchange.roles import is_coordinator
 
 
@@ -84,6 +90,10 @@ def excerpt(request, pk: int):
     form, error, status = SpanForm(), "", 200
     if request.method == "POST":
         try:
+            if "confirm_flags" in request.POST:
+                excerpts.flags_confirm(excerpt_id=pk, user=request.user)
+                messages.success(request, _("Confirmed: pages may show this quote."))
+                return redirect("coding:excerpt", pk=pk)
             if "uncode" in request.POST:
                 services.span_uncode(span_id=_int(request.POST["uncode"]), user=request.user)
                 messages.success(request, _("The code is taken off."))
@@ -98,7 +108,7 @@ def excerpt(request, pk: int):
                 start=form.cleaned_data["start"],
                 codes=form.cleaned_data["codes"],
             )
-        except CodingError as refusal:
+        except (CodingError, excerpts.ExcerptError) as refusal:
             error, status = str(refusal), 400 if form.errors else 409
         else:
             messages.success(request, _("Coded."))
@@ -116,9 +126,29 @@ def excerpt(request, pk: int):
         "form": form,
         "error": error,
         "known_codes": Code.objects.values_list("name", flat=True),
+        "flags": gate_flags(consent),
+        "waiting": bool(waiting_for_confirmation([consent.version])),
+        "confirmation": FlagsConfirmation.objects.filter(version=consent.version)
+        .select_related("confirmed_by")
+        .first(),
     }
     title = _("Excerpt %(id)s") % {"id": found.pk}
     return _page(request, "exchange/coding/excerpt.html", title, context, status)
+
+
+def gate_flags(consent) -> list[tuple[str, str, str | None]]:
+    """What the de-identification gate flags in the consented words, each with the reason its
+    author gave for keeping it (None: flagged now, not when the author proposed it), then what
+    the author kept that the gate no longer flags: (words, kind, reason)."""
+    kept = {
+        (flag["kind"], flag["text"]): flag.get("reason", "")
+        for flag in consent.version.kept_findings
+    }
+    flags = [
+        (finding.text, finding.kind, kept.pop((finding.kind, finding.text), None))
+        for finding in excerpts.findings(consent.text)
+    ]
+    return flags + [(text, kind, reason) for (kind, text), reason in kept.items()]
 
 
 def _int(value: str) -> int:

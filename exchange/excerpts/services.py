@@ -27,6 +27,7 @@ from exchange.models import (
     ConsentKind,
     Excerpt,
     ExcerptVersion,
+    FlagsConfirmation,
     ReflectionEntry,
     text_digest,
 )
@@ -253,6 +254,27 @@ def excerpt_revise(
         audit.record(excerpt, "exchange.excerpt.revise", user, version=version.number)
         _grant(excerpt, version, user)
     return version
+
+
+def flags_confirm(*, excerpt_id: int, user: "User") -> FlagsConfirmation:
+    """A coordinator confirms that the version consented to, attributed by name and keeping
+    flags that name someone or reach them, may be published: until then no page shows it."""
+    with transaction.atomic():
+        if not is_coordinator(user):
+            raise ExcerptError(_("Only the coordinators confirm what an author kept."))
+        excerpt = Excerpt.objects.select_for_update().filter(pk=excerpt_id).first()
+        live = live_consent(excerpt) if excerpt is not None else None
+        if excerpt is None or live is None:
+            raise ExcerptError(_("There is no consented version of this excerpt to confirm."))
+        if not live.version.asks_for_confirmation:
+            raise ExcerptError(_("This version keeps nothing that needs a confirmation."))
+        confirmation, created = FlagsConfirmation.objects.get_or_create(
+            version=live.version, defaults={"confirmed_by": user}
+        )
+        if not created:
+            raise ExcerptError(_("This version is confirmed already."))
+        audit.record(excerpt, "exchange.excerpt.confirm_flags", user, version=live.version.number)
+    return confirmation
 
 
 def excerpt_suggest(*, excerpt_id: int, user: "User", text: str, reason: str) -> ExcerptVersion:

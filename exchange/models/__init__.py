@@ -6,6 +6,7 @@ from exchange.models.excerpts import (
     ConsentKind,
     Excerpt,
     ExcerptVersion,
+    FlagsConfirmation,
     text_digest,
 )
 from exchange.models.membership import (
@@ -68,6 +69,7 @@ __all__ = [
     "ConsentKind",
     "Excerpt",
     "ExcerptVersion",
+    "FlagsConfirmation",
     "text_digest",
     "ChapterPage",
     "PublicationPage",

@@ -107,6 +107,45 @@ class ExcerptVersion(models.Model):
     def kept_findings(self) -> list[dict]:
         return json.loads(self.findings) if self.findings else []
 
+    @property
+    def identifying_flags(self) -> list[dict]:
+        """The flags the author kept that name someone or reach them."""
+        return [flag for flag in self.kept_findings if flag.get("kind") in IDENTIFYING_KINDS]
+
+    @property
+    def asks_for_confirmation(self) -> bool:
+        """With the author's name on it, a quote that keeps a flag that names someone or reaches
+        them is shown only once a coordinator has confirmed it may be (FlagsConfirmation)."""
+        return self.attribution == Attribution.NAMED and bool(self.identifying_flags)
+
+
+# The kinds of flag (exchange/excerpts/deidentify/) that name a person or reach them.
+IDENTIFYING_KINDS = frozenset({"email", "phone", "link", "address", "case_number", "name"})
+
+
+class FlagsConfirmation(models.Model):
+    """A coordinator's confirmation that a version attributed by name, keeping flags that name
+    someone or reach them, may be published: they read the flags and the author's reasons."""
+
+    version = models.OneToOneField(
+        ExcerptVersion, on_delete=models.CASCADE, related_name="flags_confirmation"
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    def __str__(self) -> str:
+        return f"flags of {self.version} confirmed"
+
+
+def waiting_for_confirmation(versions: Iterable[ExcerptVersion]) -> set[int]:
+    """The ids of the versions among `versions` that ask for a coordinator's confirmation and
+    have none yet (one query)."""
+    asking = {version.pk for version in versions if version.asks_for_confirmation}
+    confirmed = FlagsConfirmation.objects.filter(version_id__in=asking)
+    return asking - set(confirmed.values_list("version_id", flat=True))
+
 
 class ConsentKind(models.TextChoices):
     GRANTED = "granted", _("Consent given")

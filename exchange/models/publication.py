@@ -33,7 +33,13 @@ from wagtail.search import index
 from cms.blocks import HeadingBlock
 from cms.pdf import pdf_for_page
 from exchange.models.coding import CodedSpan
-from exchange.models.excerpts import Attribution, Consent, Excerpt, live_consents
+from exchange.models.excerpts import (
+    Attribution,
+    Consent,
+    Excerpt,
+    live_consents,
+    waiting_for_confirmation,
+)
 from exchange.roles import is_coordinator
 
 
@@ -54,8 +60,9 @@ class Quote:
 
 def shown_quotes(excerpt_ids: Iterable[int]) -> dict[int, Quote]:
     """The quotes that may be shown, by excerpt id: those with a live consent for publication.
-    Anything else (no consent, withdrawn, words that no longer match, not for publication) is
-    left out, and the page shows nothing in its place."""
+    Anything else (no consent, withdrawn, words that no longer match, not for publication, a
+    named quote keeping a flag no coordinator has confirmed) is left out, and the page shows
+    nothing in its place."""
     excerpts = {
         excerpt.pk: excerpt
         for excerpt in Excerpt.objects.filter(pk__in=set(excerpt_ids)).select_related(
@@ -67,6 +74,10 @@ def shown_quotes(excerpt_ids: Iterable[int]) -> dict[int, Quote]:
         for pk, consent in live_consents(excerpts.values()).items()
         if consent.attribution != Attribution.PRIVATE
     }
+    # Named, and keeping a flag that names someone or reaches them: not before a coordinator
+    # has confirmed it (exchange.excerpts.services.flags_confirm).
+    waiting = waiting_for_confirmation(consent.version for consent in consents.values())
+    consents = {pk: c for pk, c in consents.items() if c.version.pk not in waiting}
     codes: dict[int, set[str]] = {}
     for version_id, name in CodedSpan.objects.filter(
         version_id__in=[consent.version.pk for consent in consents.values()]
@@ -161,13 +172,15 @@ class QuoteBlock(blocks.StructBlock):
         value = super().clean(value)
         excerpt = value.get("excerpt")
         if excerpt is not None and excerpt.pk not in shown_quotes([excerpt.pk]):
-            raise StructBlockValidationError(
-                block_errors={
-                    "excerpt": ValidationError(
-                        _("This excerpt has no consent to publish it: choose another.")
-                    )
-                }
-            )
+            consent = live_consents([excerpt]).get(excerpt.pk)
+            if consent is not None and waiting_for_confirmation([consent.version]):
+                message = _(
+                    "Excerpt %(id)s goes with its author's name and keeps words that name "
+                    "someone or reach them: confirm it on its page under Coding first."
+                ) % {"id": excerpt.pk}
+            else:
+                message = _("This excerpt has no consent to publish it: choose another.")
+            raise StructBlockValidationError(block_errors={"excerpt": ValidationError(message)})
         return value
 
     def get_context(self, value, parent_context=None):

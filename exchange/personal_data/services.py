@@ -129,6 +129,13 @@ SECTIONS = [
         "written_by",
         ("excerpt_id", "number", "text", "reason", "created_at"),
     ),
+    # A coordinator's confirmations that a named quote keeping flagged words may be published.
+    Section(
+        "quotes_confirmed",
+        "exchange.FlagsConfirmation",
+        "confirmed_by",
+        ("version__excerpt_id", "version__number", "confirmed_at"),
+    ),
     # A coordinator's coding: which code they put on which span (the words stay the author's).
     Section(
         "spans_coded",

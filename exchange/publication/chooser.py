@@ -1,9 +1,11 @@
 """Choosing an excerpt for a chapter's quote block (the Wagtail admin's chooser modal). Only the
 coordinators choose, and only among excerpts whose authors consented to publication: the list
-shows the words a page would show, with their attribution, challenge and year. The widget in the
-page editor is exchange.models.publication.ExcerptChooser."""
+shows the words a page would show, with their attribution, the de-identification gate's flags
+its author kept (with their reasons), challenge and year. The widget in the page editor is
+exchange.models.publication.ExcerptChooser."""
 
 from django.core.exceptions import PermissionDenied
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.tables import Column
@@ -11,7 +13,7 @@ from wagtail.admin.views.generic import chooser as generic
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
 from exchange.models import Attribution, Excerpt
-from exchange.models.excerpts import consented
+from exchange.models.excerpts import consented, live_consents, waiting_for_confirmation
 from exchange.models.publication import shown_quotes
 from exchange.roles import is_coordinator
 
@@ -47,8 +49,14 @@ class QuoteListing:
     def get_results_page(self, request):
         page = super().get_results_page(request)
         quotes = shown_quotes(excerpt.pk for excerpt in page.object_list)
+        consents = live_consents(page.object_list)
+        waiting = waiting_for_confirmation(consent.version for consent in consents.values())
         for excerpt in page.object_list:
             excerpt.quote = quotes.get(excerpt.pk)
+            consent = consents.get(excerpt.pk)
+            excerpt.consented_words = consent.text if consent else ""
+            excerpt.kept_flags = consent.version.kept_findings if consent else []
+            excerpt.waiting = consent is not None and consent.version.pk in waiting
         return page
 
     @property
@@ -59,13 +67,34 @@ class QuoteListing:
         return [
             title,
             Column("attribution", label=_("Shown as"), accessor=_shown_as),
+            Column("flags", label=_("Flags its author kept"), accessor=_kept_flags),
             Column("challenge", label=_("Challenge")),
             Column("year", label=_("Visit year"), accessor=lambda e: e.visit.starts_on.year),
         ]
 
 
 def _quote_words(excerpt) -> str:
-    return excerpt.quote.text if excerpt.quote else _("Not shown: the consent has just ended")
+    if excerpt.quote:
+        return excerpt.quote.text
+    if excerpt.waiting:
+        return excerpt.consented_words
+    return _("Not shown: the consent has just ended")
+
+
+def _kept_flags(excerpt) -> str:
+    """Each flag the author kept, with its kind and their reason; and whether a coordinator
+    must confirm it before a page shows the quote (exchange/coding/, the excerpt's page)."""
+    kept = [
+        f"“{flag['text']}” ({_kind(flag['kind'])}): {flag.get('reason') or '—'}"
+        for flag in excerpt.kept_flags
+    ]
+    if excerpt.waiting:
+        kept.append(str(_("Not shown until a coordinator confirms it, on the excerpt's page.")))
+    return " · ".join(kept)
+
+
+def _kind(kind: str) -> str:
+    return render_to_string("exchange/excerpts/kind.html", {"kind": kind}).strip()
 
 
 def _shown_as(excerpt) -> str:

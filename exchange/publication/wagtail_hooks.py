@@ -6,7 +6,9 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
-from exchange.models import ChapterPage, PublicationPage
+from exchange.models import ChapterPage, Excerpt, PublicationPage
+from exchange.models.excerpts import live_consents
+from exchange.models.publication import quoted_ids
 from exchange.publication import views
 from exchange.publication.chooser import excerpt_chooser_viewset
 from exchange.roles import is_coordinator
@@ -57,3 +59,25 @@ for hook_name in ("before_edit_page", "before_delete_page", "before_unpublish_pa
 @hooks.register("before_create_page")
 def refuse_new_chapters_when_final(request, parent_page, page_class):
     return refuse_if_final(request, parent_page)
+
+
+@hooks.register("before_publish_page")
+def show_the_flags_kept_in_the_quotes(request, page):
+    """Before a chapter goes live, the coordinator sees the de-identification gate's flags that
+    the authors of its quotes kept. (A quote with its author's name keeping words that name
+    someone or reach them cannot be chosen before a coordinator confirms it: QuoteBlock.)"""
+    if not issubclass(page.specific_class, ChapterPage):
+        return None
+    excerpts = Excerpt.objects.filter(pk__in=quoted_ids(page.specific.body))
+    kept = [
+        f"{pk}: “{flag['text']}”"
+        for pk, consent in sorted(live_consents(excerpts).items())
+        for flag in consent.version.kept_findings
+    ]
+    if kept:
+        messages.warning(
+            request,
+            _("Words in this chapter's quotes that the gate flagged and their authors kept: %s")
+            % "; ".join(kept),
+        )
+    return None

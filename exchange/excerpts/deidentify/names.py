@@ -44,7 +44,7 @@ KIN_RE = re.compile(
 )
 # "mum of xhevdet", "la famille de Walid", "die Mutter von Edin".
 KIN_OF_RE = re.compile(
-    rf"(?<![\w])(?i:{KIN})\s+(?i:of|von|de|du|d'|d’)\s*({CAP}(?:{SURNAME})?|{LOWER})(?![\w])"
+    rf"(?<![\w])(?i:{KIN})\s+(?i:(?:of|von|de|du)\s+|d['’]\s*)({CAP}(?:{SURNAME})?|{LOWER})(?![\w])"
 )
 # "talked to hawre", "spoke w/ ilir", "rencontré Kenza": a person one meets, calls or sees.
 MET = (
@@ -139,7 +139,7 @@ def _unlisted_name(words: str) -> bool:
     frequent word, a country or a language, nor shaped like a word of the three languages."""
     first = words.split()[0].lower()
     if first in given_names() or first in surnames():
-        return first not in ALSO_WORDS or words[0].isupper()
+        return words[0].isupper() or first not in common_words()  # "uncle Will", not "cases"
     if len(first) < 3 or first in NOT_NAMES or first.endswith(WORD_ENDINGS):
         return False
     if first.endswith("s") and first[:-1] in common_words():  # "backgrounds"
@@ -166,8 +166,9 @@ def find(text: str) -> Iterable[tuple[int, int]]:
         for match in pattern.finditer(text):
             # "son" is French for "his" too: "Son éducateur" is no one's name.
             ambiguous = match.group(0).lower().startswith(("son ", "son,"))
-            if _a_name(match.group(1), capitalised=True, with_surname=False) or (
-                not ambiguous and _unlisted_name(match.group(1))
+            word = match.group(1)
+            if _a_name(word, capitalised=word[0].isupper(), with_surname=False) or (
+                not ambiguous and _unlisted_name(word)
             ):
                 yield match.span(1)
     for match in GENITIVE_RE.finditer(text):
