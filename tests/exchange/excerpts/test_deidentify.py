@@ -156,22 +156,38 @@ def test_an_ordinary_word_that_is_also_a_name_is_not_a_name_alone():
     assert finding.text == "Will Turner"
 
 
+def test_the_lists_are_derived_from_the_packages_data():
+    derived = data.derive()
+    assert {"fatma", "yusuf", "mirsad", "mahmoud"} <= derived.given_names
+    assert {"berisha", "haddad"} & derived.surnames
+    assert "mentor" in derived.frequent_words and "ardit" not in derived.frequent_words
+    assert derived.towns["neukölln"] > 100_000 and "molenbeek-saint-jean" in derived.towns
+    assert "termin" in derived.towns_that_are_words and "marxloh" not in derived.towns
+
+
 def test_the_derived_lists_are_kept_in_the_cache_and_read_back_the_same(tmp_path, monkeypatch):
-    """The lists take seconds to derive from the packages' data: kept as JSON in the user's
-    cache directory, read back equal, and derived again when the file cannot be read."""
+    """Deriving takes seconds: the lists are kept as JSON in the user's cache directory, read
+    back equal, and derived again when the file cannot be read."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    derivations = []
+    lists = data.Lists(
+        given_names=frozenset({"fatma", "yusuf"}),
+        surnames=frozenset({"berisha"}),
+        frequent_words=frozenset({"mentor"}),
+        towns={"neukölln": 164_636},
+        towns_that_are_words=frozenset({"termin"}),
+    )
+    monkeypatch.setattr(data, "derive", lambda: derivations.append(1) or lists)
     data.lists.cache_clear()
     try:
-        derived = data.lists()
+        assert data.lists() == lists and len(derivations) == 1
         path = data.cache_path()
         assert path.is_file() and path.is_relative_to(tmp_path)
-        assert {"fatma", "yusuf", "mirsad"} <= derived.given_names
-        assert "neukölln" in derived.towns and "mentor" in derived.frequent_words
         data.lists.cache_clear()
-        assert data.lists() == derived
+        assert data.lists() == lists and len(derivations) == 1  # read back, not derived
         path.write_text('{"given_names": [')  # cut short: not trusted, derived again
-        monkeypatch.setattr(data, "derive", lambda: derived)  # (the seconds were spent above)
         data.lists.cache_clear()
-        assert data.lists() == derived and json.loads(path.read_text())["towns"]
+        assert data.lists() == lists and len(derivations) == 2
+        assert json.loads(path.read_text())["towns"] == {"neukölln": 164_636}
     finally:
         data.lists.cache_clear()
