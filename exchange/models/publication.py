@@ -134,7 +134,12 @@ class ExcerptChooser(BaseChooser):
             return str(_("Excerpt %(id)s: not shown (no consent to publish it now)")) % {
                 "id": instance.pk
             }
-        return f"“{Truncator(quote.text).chars(140)}” — {quote.attribution}"
+        title = f"“{Truncator(quote.text).chars(140)}” — {quote.attribution}"
+        # What the gate flagged and the author kept, in view while the chapter is edited.
+        kept = [f"“{flag['text']}”" for flag in quote.consent.version.kept_findings]
+        if kept:
+            title += " · " + str(_("kept by its author: %(words)s")) % {"words": ", ".join(kept)}
+        return title
 
 
 class ExcerptChooserBlock(blocks.ChooserBlock):

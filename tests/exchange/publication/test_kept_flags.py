@@ -13,7 +13,7 @@ import pytest
 
 from exchange.excerpts import services as excerpts
 from exchange.models import FlagsConfirmation
-from exchange.models.publication import shown_quotes
+from exchange.models.publication import ExcerptChooser, shown_quotes
 from tests.exchange.publication.conftest import MARKER, publish_chapter
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
@@ -137,6 +137,8 @@ def test_an_unconfirmed_named_quote_cannot_be_chosen_and_publishing_shows_the_ke
     assert MARKER not in client.get(chapter.url).content.decode()
 
     excerpts.flags_confirm(excerpt_id=excerpt.pk, user=coordinator)
+    # In view while the chapter is edited: the quote's widget names what its author kept.
+    assert "kept by its author: “Mrs Berisha”" in ExcerptChooser().get_display_title(excerpt)
     published = client.post(edit, form, follow=True).content.decode()
     assert "their authors kept" in published and "Mrs Berisha" in published
     assert MARKER in client.get(chapter.url).content.decode()
