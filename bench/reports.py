@@ -86,6 +86,7 @@ def measure(args) -> int:
 
     from cms.pdf import html_to_pdf, template_to_pdf
     from exchange.models import Visit
+    from exchange.reports.disclosure import _protect_linked
     from exchange.reports.figures import figures_for
     from exchange.reports.services import frozen
 
@@ -109,9 +110,16 @@ def measure(args) -> int:
     def baseline_query():
         list(Visit.objects.filter(ends_on__year=year).values("state").annotate(n=Count("pk")))
 
+    def figures_solved():
+        # The disclosure control remembers its answers (exchange/reports/disclosure.py): each
+        # timing starts without them, as the first asking for a year does.
+        _protect_linked.cache_clear()
+        return figures_for(year)
+
     figures = figures_for(year)
     baseline_s = best_of(baseline_query)
-    figures_s = best_of(lambda: figures_for(year))
+    figures_s = best_of(figures_solved)
+    remembered_s = best_of(lambda: figures_for(year))
 
     from cms.models import EvaluationReportPage
 
@@ -131,13 +139,14 @@ def measure(args) -> int:
     print(f"[{args.engine}] one aggregate query (baseline): {baseline_s * 1000:.0f} ms")
     print(
         f"[{args.engine}] one year's figures ({len(figures)} tables): {figures_s * 1000:.0f} ms "
-        f"(target {TARGET_FIGURES_S * 1000:.0f} ms)"
+        f"(target {TARGET_FIGURES_S * 1000:.0f} ms); asked again, the tables remembered: "
+        f"{remembered_s * 1000:.0f} ms"
     )
     print(f"[{args.engine}] one-page PDF (baseline): {one_page_s * 1000:.0f} ms")
     print(f"[{args.engine}] the report's PDF: {pdf_s * 1000:.0f} ms (target {TARGET_PDF_S} s)")
     print(
         f"engine={args.engine} baseline_ms={baseline_s * 1000:.0f} "
-        f"figures_ms={figures_s * 1000:.0f} "
+        f"figures_ms={figures_s * 1000:.0f} figures_remembered_ms={remembered_s * 1000:.0f} "
         f"pdf_baseline_ms={one_page_s * 1000:.0f} pdf_ms={pdf_s * 1000:.0f} "
         f"figures_ok={figures_s <= TARGET_FIGURES_S} pdf_ok={pdf_s <= TARGET_PDF_S}"
     )
