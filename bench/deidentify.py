@@ -90,7 +90,7 @@ def main() -> int:
             f"{baseline.kinds[kind].recall:>12.2f}"
             f"  recall >= {RECALL_TARGETS[kind]}: {'met' if ok else 'MISSED'}"
         )
-    print("per language (precision / recall):")
+    print("per language: precision / recall, then recall per kind (labels), tuning | held-out")
     for language in LANGUAGES:
         row = [
             evaluate(deidentify.find, [case for case in cases if case.language == language])
@@ -100,6 +100,12 @@ def main() -> int:
             f"  {language}: tuning {row[0].precision:.2f} / {row[0].recall:.2f}"
             f"   held-out {row[1].precision:.2f} / {row[1].recall:.2f}"
         )
+        for kind in KINDS:
+            tuned, out = row[0].kinds[kind], row[1].kinds[kind]
+            print(
+                f"      {kind:<17}{tuned.recall:>6.2f} ({tuned.labels:>2}) |"
+                f"{out.recall:>6.2f} ({out.labels:>2})"
+            )
     for name, result in results.items():
         sentences = result.sentences
         print(
