@@ -16,11 +16,15 @@ TITLES = (
     r"mr|mrs|ms|miss|mx|dr|prof|herr|herrn|frau|hr|fr|m|mme|mlle|madame|monsieur|mademoiselle|"
     r"imam|pastor|pfarrer|père|sœur|schwester|bruder|sheikh|shaykh|cheikh|hoca|hodja|ustadh|"
     r"judge|juge|richter|richterin|coach|trainer|trainerin|entraîneur|officer|inspector|"
-    r"kommissar|kommissarin|maître|me|lawyer|anwalt|anwältin|avocat|avocate"
+    r"kommissar|kommissarin|maître|me|lawyer|anwalt|anwältin|avocat|avocate|"
+    # Police ranks as officers write them: "PC Okoro", "DS Patel", "Sgt Novak".
+    r"pc|dc|ds|di|sgt|insp|det|constable|sergeant|detective|polizist|polizistin|capitaine|"
+    r"brigadier|lieutenant"
 )
 INTRODUCERS = (
     r"called|named|name is|known as|heißt|hieß|namens|genannt|s'appelle|s’appelle|appelé|"
-    r"appelée|nommé|nommée|prénommé|prénommée"
+    r"appelée|nommé|nommée|prénommé|prénommée|nicknamed|aka|a\.k\.a\.|calls? (?:him|her)(?:self)?|"
+    r"nennt sich|nennen ihn|nennen sie|surnommée?|se fait appeler"
 )
 KIN = (
     r"uncle|aunt|auntie|cousin|brother|sister|mum|mom|mother|dad|father|grandad|grandpa|"
@@ -37,7 +41,9 @@ PARTICLE = r"(?:van|von|de|der|da|el|al|ben|ibn|le|la|ould|abu|bin|bint)"
 SURNAME = rf"(?:\s+[A-Z]\.|\s+(?:{PARTICLE}[\s-]+)?{CAP})"
 
 TITLE_RE = re.compile(rf"(?<![\w])(?:(?i:{TITLES})\.?\s+){{1,2}}({CAP}(?:\s+{CAP})?)(?![\w])")
-INTRODUCER_RE = re.compile(rf"(?<![\w])(?i:{INTRODUCERS})\s+({CAP}(?:{SURNAME})?)(?![\w])")
+INTRODUCER_RE = re.compile(
+    rf"(?<![\w])(?i:{INTRODUCERS})\s+[\"'‘“«]?\s*({CAP}(?:{SURNAME})?)(?![\w])"
+)
 KIN_RE = re.compile(
     rf"(?<![\w])(?:(?:l'|l’|die|der|the|la|le|his|her|sein|seine|ihr|ihre|son|sa)\s+)?"
     rf"(?i:{KIN}),?\s+({CAP}(?:{SURNAME})?|{LOWER})(?![\w])"
@@ -65,7 +71,7 @@ CAPITALS_FIRST_RE = re.compile(
 )
 # A capitalised word with up to two surnames after it, or a word in lower case alone.
 AGED_RE = re.compile(
-    rf"(?<![\w])({CAP})(?:,\s*|\s*\(\s*)\d{{1,2}}(?:\s*\)|\s+(?:years|jahre|ans)\b)"
+    rf"(?<![\w])({CAP}|{LOWER})(?:,\s*|\s*\(\s*)\d{{1,2}}(?:\s*\)|,|\s+(?:years|jahre|ans)\b)"
 )
 PAIR_RE = re.compile(rf"(?<![\w])({CAP})\s+(?:and|und|et|&)\s+({CAP})(?![\w])")
 TOKEN_RE = re.compile(rf"(?<![\w])(?:({CAP})((?:{SURNAME}){{0,2}})|({LOWER}))(?![\w])")
@@ -82,8 +88,14 @@ def surnames() -> frozenset[str]:
 def _a_name(word: str, *, capitalised: bool, with_surname: bool, first: bool = False) -> bool:
     """Whether `word` is a given name here. Capitalised inside a sentence, a known given name
     is one unless it is among the few that are everyday words ("Will", "May"); at the start of
-    a sentence, or in lower case, a name that is also a frequent word needs a surname."""
+    a sentence, or in lower case, a name that is also a frequent word needs a surname. A double
+    name counts by its first part ("Sophie-Leigh", "Jean-Baptiste")."""
     lowered = word.lower()
+    first_part = lowered.split("-")[0]
+    if "-" in lowered and capitalised and first_part in given_names():
+        if first_part in common_words():
+            return False  # "Job-Shadowing"
+        lowered = first_part
     if lowered not in given_names():
         return False
     if lowered in public_names():
@@ -191,7 +203,8 @@ def find(text: str) -> Iterable[tuple[int, int]]:
     # An unknown capitalised word with an age after it ("Tariq, 17 years old", "Hope (19)"),
     # or joined by "and" to a name ("Shukri und Ayaan").
     for match in AGED_RE.finditer(text):
-        if match.group(1).lower() not in common_words() or match.group(1).lower() in ALSO_WORDS:
+        word = match.group(1)
+        if word[0].isupper() and word.lower() in ALSO_WORDS or _unlisted_name(word):
             yield match.span(1)
     for match in PAIR_RE.finditer(text):
         one, other = match.group(1), match.group(2)

@@ -123,6 +123,8 @@ def test_a_pattern_re2_cannot_run_is_refused_with_its_reason(pattern, reason):
         ("his snap is yasin.k07", "link", "yasin.k07"),
         ("born in 2006, the youngest", "quasi_identifier", "born in 2006"),
         ("dob 12 07 2006", "date", "12 07 2006"),
+        ("PC Okoro said the case is closed", "name", "PC Okoro"),
+        ("Sophie-Leigh was excluded from school", "name", "Sophie-Leigh"),
     ],
 )
 def test_forms_practitioners_write_are_found(text, kind, found):
@@ -144,6 +146,8 @@ def test_forms_practitioners_write_are_found(text, kind, found):
         "Ich habe mit Vertrauen gearbeitet, nicht mit Ideologie.",
         "Son éducateur est joignable le matin.",
         "he goes to the mosque in Hamburg with his uncle",
+        "Job-Shadowing Visits are short and planned together.",
+        "The sessions, 12 in all, ran weekly.",
     ],
 )
 def test_what_only_looks_like_personal_data_is_left_alone(text):
