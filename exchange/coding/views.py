@@ -18,12 +18,7 @@ from exchange.coding.forms import CodeForm, MergeForm, SpanForm
 from exchange.coding.services import CodingError
 from exchange.excerpts import services as excerpts
 from exchange.models import Code, CodedSpan, FlagsConfirmation
-from exchange.models.excerpts import (
-    consented,
-    live_consent,
-    live_consents,
-    waiting_for_confirmation,
-)
+from exchange.models.excerpts import consented, live_consent, live_consents
 from exchange.roles import is_coordinator
 
 
@@ -118,6 +113,9 @@ def excerpt(request, pk: int):
     )
     for span in spans:
         span.words = consent.text[span.start : span.end]
+    confirmation = (
+        FlagsConfirmation.objects.filter(version=consent.version).select_related("confirmed_by")
+    ).first()
     context = {
         "excerpt": found,
         "consent": consent,
@@ -126,29 +124,12 @@ def excerpt(request, pk: int):
         "form": form,
         "error": error,
         "known_codes": Code.objects.values_list("name", flat=True),
-        "flags": gate_flags(consent),
-        "waiting": bool(waiting_for_confirmation([consent.version])),
-        "confirmation": FlagsConfirmation.objects.filter(version=consent.version)
-        .select_related("confirmed_by")
-        .first(),
+        "flags": excerpts.flags_with_reasons(consent),
+        "confirmation": confirmation,
+        "waiting": consent.version.asks_for_confirmation and confirmation is None,
     }
     title = _("Excerpt %(id)s") % {"id": found.pk}
     return _page(request, "exchange/coding/excerpt.html", title, context, status)
-
-
-def gate_flags(consent) -> list[tuple[str, str, str | None]]:
-    """What the de-identification gate flags in the consented words, each with the reason its
-    author gave for keeping it (None: flagged now, not when the author proposed it), then what
-    the author kept that the gate no longer flags: (words, kind, reason)."""
-    kept = {
-        (flag["kind"], flag["text"]): flag.get("reason", "")
-        for flag in consent.version.kept_findings
-    }
-    flags = [
-        (finding.text, finding.kind, kept.pop((finding.kind, finding.text), None))
-        for finding in excerpts.findings(consent.text)
-    ]
-    return flags + [(text, kind, reason) for (kind, text), reason in kept.items()]
 
 
 def _int(value: str) -> int:

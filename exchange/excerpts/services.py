@@ -94,6 +94,21 @@ def findings(text: str) -> list[deidentify.Finding]:
     return deidentify.find(text, case_patterns())
 
 
+def flags_with_reasons(consent) -> list[tuple[str, str, str | None]]:
+    """What the gate flags in the consented words, each with the reason its author gave for
+    keeping it (None: flagged now, not when the author proposed it), then what the author kept
+    that the gate no longer flags: (words, kind, reason)."""
+    kept = {
+        (flag["kind"], flag["text"]): flag.get("reason", "")
+        for flag in consent.version.kept_findings
+    }
+    flags = [
+        (finding.text, finding.kind, kept.pop((finding.kind, finding.text), None))
+        for finding in findings(consent.text)
+    ]
+    return flags + [(text, kind, reason) for (kind, text), reason in kept.items()]
+
+
 def unresolved(text: str, reasons: Mapping[str, str]) -> list[deidentify.Finding]:
     """The findings in `text` that the author has neither edited away nor kept with a reason."""
     return [f for f in findings(text) if not reasons.get(finding_key(f), "").strip()]

@@ -35,7 +35,7 @@ KINDS = (EMAIL, PHONE, LINK, DATE, CASE_NUMBER, ADDRESS, NAME, PLACE, QUASI_IDEN
 # phone number).
 PRIORITY = (EMAIL, LINK, CASE_NUMBER, DATE, PHONE, ADDRESS, PLACE, NAME, QUASI_IDENTIFIER)
 
-__all__ = ["EMAIL_RE", "KINDS", "Finding", "find", "warm_up"]
+__all__ = ["EMAIL_RE", "KINDS", "Finding", "find"]
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def find(text: str, case_patterns: Sequence = ()) -> list[Finding]:
     spans += [(DATE, *span) for span in dates.find(text)]
     spans += [(ADDRESS, *span) for span in addresses.find(text)]
     spans += [(NAME, *span) for span in names.find(text)]
-    spans += [(PLACE, *span) for span in places.find(text, names.given_names())]
+    spans += [(PLACE, *span) for span in places.find(text)]
     spans += [(QUASI_IDENTIFIER, *span) for span in quasi.find(text)]
     priority = {kind: n for n, kind in enumerate(PRIORITY)}
     kept: list[tuple[str, int, int]] = []
@@ -68,8 +68,3 @@ def find(text: str, case_patterns: Sequence = ()) -> list[Finding]:
         Finding(kind, start, end, text[start:end])
         for kind, start, end in sorted(kept, key=lambda s: s[1])
     ]
-
-
-def warm_up() -> None:
-    """Load the word lists and the towns (a second or so, once per process)."""
-    find("Frau Berisha, 12.03.2004, Neukölln, t.me/x")

@@ -43,7 +43,7 @@ def emails(text: str) -> Iterable[Span]:
         local = match.group(1)
         # " at " joins ordinary words too ("meet at school dot com" is rare, "him at home" is
         # not): written out, the part before it must look like a mailbox (a dot, _, or digit).
-        if "@" in match.group(0) and "(" not in match.group(0) and "[" not in match.group(0):
+        if EMAIL_RE.fullmatch(match.group(0)):
             continue  # an ordinary address, found above
         if re.search(r"\s(?:at|chez)\s", match.group(0), re.IGNORECASE) and not re.search(
             r"[._\d]", local

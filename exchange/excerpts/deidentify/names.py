@@ -1,7 +1,7 @@
 """People's names. Found by what surrounds them (a title, "called", a kinship or role word:
 "uncle Mahmoud", "Yusufs Mutter", "Familie Gashi", "la juge Marchetti", "coach Dimitri"), by a
-given name GeoNames-style lists know (Faker's lists of given names and surnames of some forty
-countries, Turkish, Bosnian, Algerian, Pakistani and Nigerian among them), capitalised or not,
+given name in Faker's lists (given names and surnames of 36 locales in Latin script, Turkish,
+Croatian, Algerian, Pakistani and Nigerian among them; data.py), capitalised or not,
 and by the surname first in capitals ("BERISHA Valon"). A name that is also a word of the
 sentence's language ("will", "hope", "rose", "claire", "pierre") counts only with a surname or
 a word that introduces it."""
@@ -61,19 +61,18 @@ MET = (
 MET_RE = re.compile(rf"(?<![\w])(?i:{MET})\s+({CAP}(?:{SURNAME})?|{LOWER})(?![\w])")
 # "ceylan's brother", "Abdirizak's mum": a name before a kinship word, in English.
 POSSESSIVE_RE = re.compile(rf"(?<![\w])({CAP}|{LOWER})['’]s\s+(?i:{KIN})(?![\w])")
-# "rojda (15)": a word with an age in brackets after it.
-BRACKETED_AGE_RE = re.compile(rf"(?<![\w])({LOWER})\s*\(\s*\d{{1,2}}\s*\)")
 # "Yusufs Mutter", "Amirs bruder": a German genitive before a kinship word.
 GENITIVE_RE = re.compile(rf"(?<![\w])({CAP}|{LOWER})s\s+(?i:{KIN})(?![\w])")
 # "BERISHA Valon", "KRASNIQI, Arben": a surname in capitals, then a given name.
 CAPITALS_FIRST_RE = re.compile(
     r"(?<![\w])([A-ZÀ-ÖØ-ÞĞŞÇ]{3,}),?\s+([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿğşçıöü]+)(?:['’]s)?(?![\w])"
 )
-# A capitalised word with up to two surnames after it, or a word in lower case alone.
+# "Tariq, 17 years old", "Hope (19)", "rojda (15)": a word with an age after it.
 AGED_RE = re.compile(
     rf"(?<![\w])({CAP}|{LOWER})(?:,\s*|\s*\(\s*)\d{{1,2}}(?:\s*\)|,|\s+(?:years|jahre|ans)\b)"
 )
 PAIR_RE = re.compile(rf"(?<![\w])({CAP})\s+(?:and|und|et|&)\s+({CAP})(?![\w])")
+# A capitalised word with up to two surnames after it, or a word in lower case alone.
 TOKEN_RE = re.compile(rf"(?<![\w])(?:({CAP})((?:{SURNAME}){{0,2}})|({LOWER}))(?![\w])")
 
 
@@ -107,41 +106,11 @@ def _a_name(word: str, *, capitalised: bool, with_surname: bool, first: bool = F
 
 # Endings of words rather than names, in the three languages: "family counselling",
 # "family dynamics", "Familie Beratung", "famille nombreuse".
-WORD_ENDINGS = (
-    "ing",
-    "ings",
-    "ics",
-    "ness",
-    "tion",
-    "tions",
-    "ment",
-    "ments",
-    "ship",
-    "ance",
-    "ence",
-    "ity",
-    "ies",
-    "ung",
-    "ungen",
-    "heit",
-    "keit",
-    "schaft",
-    "isme",
-    "ité",
-    "ique",
-    "iques",
-    "eur",
-    "eurs",
-    "euse",
-    "ée",
-    "ées",
-    "able",
-    "ible",
-    "ive",
-    "ives",
-    "ful",
-    "less",
-    "ous",
+WORD_ENDINGS = tuple(
+    (  # noqa: SIM905
+        "ing ings ics ness tion tions ment ments ship ance ence ity ies ung ungen heit keit "
+        "schaft isme ité ique iques eur eurs euse ée ées able ible ive ives ful less ous"
+    ).split()
 )
 NOT_NAMES = frozenset(["etc", "usw", "bzw", "ggf"])
 
@@ -174,7 +143,7 @@ def find(text: str) -> Iterable[tuple[int, int]]:
         yield match.span()
     # After a word that introduces a person, any word that is not a frequent one: the names
     # of the families the network works with are often in no list.
-    for pattern in (INTRODUCER_RE, KIN_RE, KIN_OF_RE, MET_RE, POSSESSIVE_RE, BRACKETED_AGE_RE):
+    for pattern in (INTRODUCER_RE, KIN_RE, KIN_OF_RE, MET_RE, POSSESSIVE_RE):
         for match in pattern.finditer(text):
             # "son" is French for "his" too: "Son éducateur" is no one's name.
             ambiguous = match.group(0).lower().startswith(("son ", "son,"))

@@ -79,14 +79,14 @@ def _small_place(name: str) -> bool:
     return " " in lowered or "-" in lowered or lowered not in data.lists().towns_that_are_words
 
 
-def _unknown_place(name: str, given_names: frozenset[str]) -> bool:
+def _unknown_place(name: str) -> bool:
     """A capitalised word after "in", "aus", "près de"… that is no frequent word, given name,
     country or large city: a district GeoNames lists no town for ("Marxloh", "Sparkbrook")."""
     lowered = name.lower()
     return not (
         len(name) < 3
         or lowered in common_words()
-        or lowered in given_names
+        or lowered in data.lists().given_names
         or lowered in public_names()
         or name.isupper()  # "PTSD", "CVE"
         or _towns().get(lowered, 0) >= CITY_SIZE
@@ -94,12 +94,12 @@ def _unknown_place(name: str, given_names: frozenset[str]) -> bool:
     )
 
 
-def find(text: str, given_names: frozenset[str] = frozenset()) -> Iterable[tuple[int, int]]:
+def find(text: str) -> Iterable[tuple[int, int]]:
     for pattern in INSTITUTION_RES:
         for match in pattern.finditer(text):
             yield match.span()
     for match in AFTER_A_PREPOSITION_RE.finditer(text):
-        if _unknown_place(match.group(1), given_names):
+        if _unknown_place(match.group(1)):
             yield match.span(1)
     for match in PLACE_RE.finditer(text):
         words = match.group(0)
@@ -111,7 +111,7 @@ def find(text: str, given_names: frozenset[str] = frozenset()) -> Iterable[tuple
         for size in range(len(tokens), 0, -1):
             for first in range(len(tokens) - size + 1):
                 candidate = "".join(parts[2 * first : 2 * (first + size) - 1])
-                if size == 1 and candidate.lower() in given_names:
+                if size == 1 and candidate.lower() in data.lists().given_names:
                     continue  # a person's name before a town's
                 if _small_place(candidate):
                     offset = start + len("".join(parts[: 2 * first]))

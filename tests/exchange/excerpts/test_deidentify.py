@@ -93,6 +93,7 @@ def test_a_pattern_re2_cannot_run_is_refused_with_its_reason(pattern, reason):
     "text,kind,found",
     [
         ("kontakt: ali.k (at) gmx-beispiel.de", "email", "ali.k (at) gmx-beispiel.de"),
+        ("mail ali.k @ web-beispiel.de bitte", "email", "ali.k @ web-beispiel.de"),
         ("mail: s.berisha at outlook dot com", "email", "s.berisha at outlook dot com"),
         (
             "nadia.b arobase mail-exemple point com",
