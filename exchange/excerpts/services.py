@@ -31,7 +31,13 @@ from exchange.models import (
     ReflectionEntry,
     text_digest,
 )
-from exchange.models.excerpts import PatternError, compile_pattern, consent_changed, live_consent
+from exchange.models.excerpts import (
+    Consent,
+    PatternError,
+    compile_pattern,
+    consent_changed,
+    live_consent,
+)
 from exchange.models.publication import frozen_publication
 from exchange.roles import is_coordinator
 
@@ -94,7 +100,7 @@ def findings(text: str) -> list[deidentify.Finding]:
     return deidentify.find(text, case_patterns())
 
 
-def flags_with_reasons(consent) -> list[tuple[str, str, str | None]]:
+def flags_with_reasons(consent: Consent) -> list[tuple[str, str, str | None]]:
     """What the gate flags in the consented words, each with the reason its author gave for
     keeping it (None: flagged now, not when the author proposed it), then what the author kept
     that the gate no longer flags: (words, kind, reason)."""

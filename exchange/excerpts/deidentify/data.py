@@ -142,10 +142,6 @@ def _to_json(lists: Lists) -> dict:
 
 def _from_json(stored: dict) -> Lists:
     """The lists as stored (every set as a sorted list); a missing one raises KeyError."""
-    return Lists(
-        **{
-            field.name: frozenset(value) if isinstance(value, list) else value
-            for field in fields(Lists)
-            for value in [stored[field.name]]
-        }
-    )
+    values = {field.name: stored[field.name] for field in fields(Lists)}
+    sets = {name: frozenset(value) for name, value in values.items() if isinstance(value, list)}
+    return Lists(**(values | sets))
