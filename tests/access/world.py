@@ -188,9 +188,9 @@ def _visit(organisation, visitor):
     """Member B's scheduled visit to organisation A (host A hosts it), with an amendment
     waiting for host A's confirmation."""
     offer = make_offer(organisation)
-    make_member(organisation, hosts=True)  # a second host, who signs for A
+    # A second host, who signs for A: host A is then not the visitor's partner in the log.
+    host = make_member(organisation, hosts=True)
     visit = apply(visitor, offer.windows.get()).visits.get()
-    host = organisation.member_profiles.filter(hosts_visitors=True).last().user
     visits.visit_accept(visit_id=visit.pk, user=host)
     terms = {
         "goals": "Goals.",
