@@ -4,7 +4,10 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms import plugins
 from cms.admin_api import BoundedPagesAdminAPIViewSet
+from cms.listing.cards import attach_card_fields
+from cms.listing.context import library_context
 from cms.models import Challenge, Language, Setting, TargetGroup
 
 
@@ -48,3 +51,9 @@ register_snippet(TaxonomyViewSetGroup)
 @hooks.register("construct_admin_api")
 def bounded_page_api(router):
     router.register_endpoint("pages", BoundedPagesAdminAPIViewSet)
+
+
+# The library page and the organisation page's practice cards: the listing reads the models, so
+# they call it through these plug-in points (cms/plugins.py) rather than import it.
+hooks.register(plugins.LIBRARY_LISTING, library_context)
+hooks.register(plugins.PRACTICE_CARD_FIELDS, attach_card_fields)

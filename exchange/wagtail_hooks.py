@@ -15,6 +15,7 @@ import exchange.reports.wagtail_hooks
 import exchange.surveys.wagtail_hooks
 import exchange.visits.steps
 import exchange.visits.wagtail_hooks  # noqa: F401
+from cms import plugins
 from exchange import audit
 from exchange.roles import is_coordinator
 
@@ -43,6 +44,6 @@ class NetworkTodayPanel(Component):
 def network_today(request, panels):
     if not is_coordinator(request.user):
         return
-    rows = [row for hook in hooks.get_hooks("coordinator_home_rows") for row in hook(request)]
+    rows = [row for hook in hooks.get_hooks(plugins.COORDINATOR_HOME_ROWS) for row in hook(request)]
     rows.sort(key=lambda row: row.get("order", 100))
     panels.append(NetworkTodayPanel(rows))

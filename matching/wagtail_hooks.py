@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
+from cms import plugins
 from matching.models import Round
 
 
@@ -34,14 +35,14 @@ def register_exclusions():
     return ExclusionViewSet()
 
 
-@hooks.register("report_figures")
+@hooks.register(plugins.REPORT_FIGURES)
 def report_matching_outcomes(year: int) -> list[dict]:
     from matching.figures import matching_outcomes
 
     return matching_outcomes(year)
 
 
-@hooks.register("coordinator_home_rows")
+@hooks.register(plugins.COORDINATOR_HOME_ROWS)
 def rounds_open(request) -> list[dict]:
     """Rounds whose visits are still to come."""
     open_rounds = Round.objects.filter(window_until__gte=timezone.localdate()).count()

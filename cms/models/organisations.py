@@ -4,11 +4,9 @@ from django.db import models
 from django.db.models import Count, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
-from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -17,6 +15,7 @@ from wagtail.search import index
 
 from django_countries.fields import CountryField
 
+from cms import plugins
 from cms.locales import active_locale_id, one_version_each
 from cms.models.practices import PracticePage
 from cms.models.sections import SectionIndexPage, terms_by_relation
@@ -63,10 +62,6 @@ class OrganisationIndexPage(SectionIndexPage):
 
 class OrganisationPage(Page):
     """A member organisation's public profile. No street address: members are targets."""
-
-    # The practice cards' terms, loaded for all of them at once (by path: the listing reads
-    # the models, so they do not import it).
-    card_fields = "cms.listing.cards.attach_card_fields"
 
     country = CountryField(_("country"))
     city = models.CharField(_("city"), max_length=100, blank=True)
@@ -147,13 +142,13 @@ class OrganisationPage(Page):
             .annotate(organisation_title=F("organisation__title"))
             .order_by("-last_reviewed", "title")
         )
-        import_string(self.card_fields)(practices)
+        # The cards' terms, loaded for all of them at once by the listing (plugged in: it reads
+        # the models, so they do not import it).
+        plugins.the_one(plugins.PRACTICE_CARD_FIELDS)(practices)
         context["practices"] = practices
         # Sections for signed-in members only (the contact persons), supplied by the apps
         # that hold members' data: each hook returns HTML, or "" for whom it is not meant.
-        context["members_only_sections"] = [
-            section
-            for hook in hooks.get_hooks("organisation_page_members_only")
-            if (section := hook(request, self))
-        ]
+        context["members_only_sections"] = plugins.sections(
+            plugins.ORGANISATION_PAGE_MEMBERS_ONLY, request, self
+        )
         return context

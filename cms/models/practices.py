@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
@@ -22,6 +21,7 @@ from wagtail.search import index
 
 from django_countries.fields import CountryField
 
+from cms import plugins
 from cms.blocks import BodyBlock
 from cms.locales import active_locale_id, one_version_each
 from cms.models.sections import terms_by_relation
@@ -243,11 +243,9 @@ class PracticePage(Page):
         context = super().get_context(request, *args, **kwargs)
         # For signed-in members, what the apps holding members' data add (where the practice
         # can be observed on a visit): each hook returns HTML, or "" for whom it is not meant.
-        context["members_only_sections"] = [
-            section
-            for hook in hooks.get_hooks("practice_page_members_only")
-            if (section := hook(request, self))
-        ]
+        context["members_only_sections"] = plugins.sections(
+            plugins.PRACTICE_PAGE_MEMBERS_ONLY, request, self
+        )
         return context
 
     @cached_property

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from cms import plugins
 from exchange.coding import urls
 from exchange.coding.admin import ThemeViewSet
 from exchange.models.excerpts import consented
@@ -32,7 +33,7 @@ def register_themes():
     return ThemeViewSet()
 
 
-@hooks.register("coordinator_home_rows")
+@hooks.register(plugins.COORDINATOR_HOME_ROWS)
 def excerpts_to_code(request) -> list[dict]:
     """Excerpts with consent to their text that nobody has coded yet."""
     waiting = consented().filter(coded_spans__isnull=True).count()

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
+from cms import plugins
 from exchange.membership.admin import InvitationViewSet, ProfileViewSet
 from exchange.models import Invitation
 
@@ -21,7 +22,7 @@ def register_profiles():
     return ProfileViewSet()
 
 
-@hooks.register("organisation_page_members_only")
+@hooks.register(plugins.ORGANISATION_PAGE_MEMBERS_ONLY)
 def contact_persons(request, organisation) -> str:
     """The organisation's members, for signed-in members; nothing at all for anyone else."""
     if not request.user.is_authenticated:
@@ -36,7 +37,7 @@ def contact_persons(request, organisation) -> str:
     )
 
 
-@hooks.register("coordinator_home_rows")
+@hooks.register(plugins.COORDINATOR_HOME_ROWS)
 def invitations_pending(request) -> list[dict]:
     return [
         {

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
+from cms import plugins
 from exchange.reflections import reminders, selectors, services
 from exchange.reflections.admin import ReflectionQuestionViewSet
 
@@ -15,7 +16,7 @@ def register_reflection_questions():
     return ReflectionQuestionViewSet()
 
 
-@hooks.register("member_dashboard_sections")
+@hooks.register(plugins.MEMBER_DASHBOARD_SECTIONS)
 def reflections_due(request) -> str:
     due = selectors.due_for(request.user)
     if not due:
@@ -25,7 +26,7 @@ def reflections_due(request) -> str:
     )
 
 
-@hooks.register("visit_page_sections")
+@hooks.register(plugins.VISIT_PAGE_SECTIONS)
 def reflection_log_link(request, visit) -> str:
     keeps = services.keeps_log(visit, request.user)
     if not keeps and not selectors.shared_with(request.user, visit).exists():
@@ -42,7 +43,7 @@ def reflection_log_link(request, visit) -> str:
     )
 
 
-@hooks.register("coordinator_home_rows")
+@hooks.register(plugins.COORDINATOR_HOME_ROWS)
 def reflections_due_in_the_network(request) -> list[dict]:
     """How many reflections are due: a count only, since the logs are their authors' alone."""
     return [{"label": _("Reflections due"), "count": len(reminders.due()), "url": "", "order": 20}]

@@ -13,6 +13,7 @@ from wagtail import hooks
 
 from django_countries import countries as names
 
+from cms import plugins
 from exchange.models import (
     AnswerType,
     Phase,
@@ -58,7 +59,7 @@ def _contributed(year: int) -> list[Figure]:
     """Figures of the apps built on exchange (matching's rounds), through the `report_figures`
     hook: each gives counts of people, made safe here like every other figure."""
     figures = []
-    for hook in hooks.get_hooks("report_figures"):
+    for hook in hooks.get_hooks(plugins.REPORT_FIGURES):
         for part in hook(year):
             table = protect(
                 part["title"], part["rows"], part["columns"], part["counts"], totals=part["totals"]

@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
+from cms import plugins
 from exchange.models import SurveyKind
 from exchange.surveys import reminders, services
 from exchange.surveys.admin import SurveyViewSet
@@ -14,7 +15,7 @@ def register_surveys():
     return SurveyViewSet()
 
 
-@hooks.register("visit_page_sections")
+@hooks.register(plugins.VISIT_PAGE_SECTIONS)
 def surveys_of_the_visit(request, visit) -> str:
     """The surveys this person answers about the visit, once they are open, with their status."""
     if not services.answers_surveys(visit, request.user):
@@ -35,7 +36,7 @@ def surveys_of_the_visit(request, visit) -> str:
     )
 
 
-@hooks.register("member_dashboard_sections")
+@hooks.register(plugins.MEMBER_DASHBOARD_SECTIONS)
 def surveys_due(request) -> str:
     due = [
         {"visit": item.visit, "kind": SurveyKind(item.kind.removeprefix("survey_"))}
@@ -48,7 +49,7 @@ def surveys_due(request) -> str:
     )
 
 
-@hooks.register("coordinator_home_rows")
+@hooks.register(plugins.COORDINATOR_HOME_ROWS)
 def surveys_due_in_the_network(request) -> list[dict]:
     return [
         {

@@ -20,6 +20,7 @@ from exchange.visits.rules import (
     roles_of,
 )
 from exchange.visits.services import check_not_double_booked, locked, record
+from exchange.visits.steps import taken_from_the_page
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -48,6 +49,7 @@ def agreement_update(*, visit_id: int, user: "User", terms: dict) -> LearningAgr
     return agreement
 
 
+@taken_from_the_page("agreement_sign")
 def agreement_sign(*, visit_id: int, user: "User") -> LearningAgreement:
     """Sign for one's side (visitor, or a host for the organisation); the second signature
     makes the visit agreed."""

@@ -34,6 +34,7 @@ from exchange.visits.rules import (
     check_dates,
     roles_of,
 )
+from exchange.visits.steps import taken_from_the_page
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -198,6 +199,7 @@ def application_withdraw(*, application: Application, user: "User") -> Applicati
 # --- the host's answer -------------------------------------------------------------------------
 
 
+@taken_from_the_page("accept")
 def visit_accept(*, visit_id: int, user: "User") -> Visit:
     """The host accepts: the visit takes a place in its window, and a learning agreement is
     drafted from the application and the offer."""
@@ -228,6 +230,7 @@ def visit_accept(*, visit_id: int, user: "User") -> Visit:
     return visit
 
 
+@taken_from_the_page("decline")
 def visit_decline(*, visit_id: int, user: "User", reason: str) -> Visit:
     if not (reason or "").strip():
         raise VisitError(_("Say why you decline: the visitor reads it."))
@@ -240,6 +243,7 @@ def visit_decline(*, visit_id: int, user: "User", reason: str) -> Visit:
     return visit
 
 
+@taken_from_the_page("cancel")
 def visit_cancel(*, visit_id: int, user: "User", reason: str) -> Visit:
     """Cancel before the visit is completed; a place it held is freed."""
     if not (reason or "").strip():
@@ -294,6 +298,7 @@ def _check_agenda_step(visit: Visit, user: "User") -> None:
         )
 
 
+@taken_from_the_page("schedule")
 def visit_schedule(*, visit_id: int, user: "User") -> Visit:
     with transaction.atomic():
         visit = locked(visit_id)
@@ -306,6 +311,7 @@ def visit_schedule(*, visit_id: int, user: "User") -> Visit:
     return visit
 
 
+@taken_from_the_page("complete")
 def visit_complete(*, visit_id: int, user: "User") -> Visit:
     """The host confirms the visit took place (from its first day on)."""
     with transaction.atomic():

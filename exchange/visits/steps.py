@@ -1,8 +1,12 @@
 """The visit's steps, written once: their names (in URLs, the visit page's guidance and the
 audit log, as `exchange.visit.<name>`), the state transitions they make and who may make them,
-their labels in the audit log, and how the visit page offers the one-click ones."""
+their labels in the audit log, and how the visit page offers the one-click ones. The function
+that takes a page step registers itself with `@taken_from_the_page` beside its rules
+(services.py, agreements.py): this module sits below them and never imports them."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +16,7 @@ from exchange.models import VisitState
 from exchange.models.visits import CANCELLABLE
 
 VISITOR, HOST, COORDINATOR = "visitor", "host", "coordinator"
+Service = TypeVar("Service", bound=Callable)
 
 
 @dataclass(frozen=True)
@@ -29,7 +34,6 @@ class Step:
     button: Promise | None = None  # a step taken from the visit page with one click
     needs_reason: bool = False  # taken from the visit page with a reason the others read
     done: Promise | None = None  # the message after a step taken from the visit page
-    service: str = ""  # the function that takes it from the page (exchange/visits/*.py)
 
 
 def _transition(sources, target, *roles) -> Transition:
@@ -46,7 +50,6 @@ STEPS = {
             _transition([VisitState.PROPOSED], VisitState.ACCEPTED, HOST),
             button=_("Accept the visit"),
             done=_("accepted"),
-            service="exchange.visits.services.visit_accept",
         ),
         Step(
             "decline",
@@ -54,7 +57,6 @@ STEPS = {
             _transition([VisitState.PROPOSED], VisitState.DECLINED, HOST),
             needs_reason=True,
             done=_("declined"),
-            service="exchange.visits.services.visit_decline",
         ),
         Step("agreement_edit", _("Visit: learning agreement edited")),
         Step(
@@ -62,7 +64,6 @@ STEPS = {
             _("Visit: learning agreement signed by one side"),
             button=_("Sign the agreement"),
             done=_("signed"),
-            service="exchange.visits.agreements.agreement_sign",
         ),
         Step(
             "agree",
@@ -80,7 +81,6 @@ STEPS = {
             _transition([VisitState.AGREED], VisitState.SCHEDULED, HOST),
             button=_("Schedule the visit (the agenda is set)"),
             done=_("scheduled"),
-            service="exchange.visits.services.visit_schedule",
         ),
         Step(
             "complete",
@@ -88,7 +88,6 @@ STEPS = {
             _transition([VisitState.SCHEDULED], VisitState.COMPLETED, HOST),
             button=_("Confirm the visit took place"),
             done=_("confirmed"),
-            service="exchange.visits.services.visit_complete",
         ),
         Step(
             "reflect",
@@ -101,14 +100,28 @@ STEPS = {
             _transition(CANCELLABLE, VisitState.CANCELLED, VISITOR, HOST, COORDINATOR),
             needs_reason=True,
             done=_("cancelled"),
-            service="exchange.visits.services.visit_cancel",
         ),
     ]
 }
 TRANSITIONS = {name: step.transition for name, step in STEPS.items() if step.transition}
 # The steps the visit page takes through /visits/<id>/<step>/ (the others have forms of their own).
-PAGE_STEPS = {name: step for name, step in STEPS.items() if step.service}
+PAGE_STEPS = {name: step for name, step in STEPS.items() if step.done}
+# The function taking each of them, as it registered itself (see taken_from_the_page).
+PAGE_SERVICES: dict[str, Callable] = {}
 # The one-click buttons above the agreement (the signature sits under the agreement it signs).
 BUTTONS = [step for step in STEPS.values() if step.button and step.name != "agreement_sign"]
 
 audit.register({f"exchange.visit.{name}": step.log_label for name, step in STEPS.items()})
+
+
+def taken_from_the_page(name: str) -> Callable[[Service], Service]:
+    """Registers the decorated function as the one /visits/<id>/<name>/ calls, with the visit's
+    id, the person and, for a step that `needs_reason`, the reason."""
+    if name not in PAGE_STEPS:
+        raise ValueError(f"{name!r} is not a step the visit page takes")
+
+    def register(service: Service) -> Service:
+        PAGE_SERVICES[name] = service
+        return service
+
+    return register

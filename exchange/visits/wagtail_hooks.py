@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
+from cms import plugins
 from exchange.models import HostingOffer, Visit, VisitState
 from exchange.visits import reminders
 from exchange.visits.admin import VisitViewSet, WaitingForHostPanel
@@ -35,7 +36,7 @@ def tell_when_hosts_change(request, instance):
     transaction.on_commit(reminders.tell_waiting_for_host, robust=True)
 
 
-@hooks.register("coordinator_home_rows")
+@hooks.register(plugins.COORDINATOR_HOME_ROWS)
 def visits_by_state(request) -> list[dict]:
     """Requests waiting for a host's answer, then the visits in each state under way."""
     counts = dict(Visit.objects.values_list("state").annotate(n=Count("pk")).order_by())
@@ -79,7 +80,7 @@ def _offers_section(request, offers, heading) -> str:
     )
 
 
-@hooks.register("organisation_page_members_only")
+@hooks.register(plugins.ORGANISATION_PAGE_MEMBERS_ONLY)
 def offers_of_the_organisation(request, organisation) -> str:
     return _offers_section(
         request,
@@ -88,7 +89,7 @@ def offers_of_the_organisation(request, organisation) -> str:
     )
 
 
-@hooks.register("practice_page_members_only")
+@hooks.register(plugins.PRACTICE_PAGE_MEMBERS_ONLY)
 def offers_to_observe_the_practice(request, practice) -> str:
     return _offers_section(
         request,

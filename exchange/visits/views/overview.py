@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from cms import plugins
 from exchange.models import (
     Application,
     CalendarFeed,
@@ -21,7 +22,6 @@ from exchange.models import (
 from exchange.visits import calendar, onboarding
 from exchange.visits import guidance as visit_guidance
 from exchange.visits.rules import hosted_organisation_id
-from exchange.visits.views.visit import sections
 
 VISITS_PER_PAGE = 50
 # The visits a host has something to do about, or to expect, on the dashboard.
@@ -56,7 +56,7 @@ def dashboard(request):
         .annotate(visit_count=Count("visits"))
         .order_by("-created_at"),
         "is_host": hosted is not None,
-        "sections": sections("member_dashboard_sections", request),
+        "sections": plugins.sections(plugins.MEMBER_DASHBOARD_SECTIONS, request),
     }
     if hosted is not None:
         context["hosted_visits"] = _guided(

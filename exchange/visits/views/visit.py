@@ -6,12 +6,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from wagtail import hooks
-
+from cms import plugins
 from exchange import notifications
 from exchange.models import (
     Amendment,
@@ -29,13 +27,6 @@ from exchange.visits.forms import (
     ReasonForm,
 )
 from exchange.visits.rules import VisitError
-
-
-def sections(hook_name: str, request, *args) -> list[str]:
-    """Sections that capabilities built on the visits add to their pages (the reflection log):
-    each hook returns HTML, or "" for whom it is not meant."""
-    return [section for hook in hooks.get_hooks(hook_name) if (section := hook(request, *args))]
-
 
 # --- a visit -----------------------------------------------------------------------------------
 
@@ -63,7 +54,7 @@ def _visit_page(request, visit: Visit, *, error: str = "", status: int = 200, **
         or (AgreementForm(initial=terms) if agreement else None),
         "amendment_form": forms.get("amendment_form") or AmendmentForm(),
         "agenda_form": forms.get("agenda_form") or AgendaItemForm(initial={"day": visit.starts_on}),
-        "sections": sections("visit_page_sections", request, visit),
+        "sections": plugins.sections(plugins.VISIT_PAGE_SECTIONS, request, visit),
         "may_talk": visit_messages.may_talk(visit, request.user),
         "may_write": visit_messages.may_write(visit, request.user),
         "visit_messages": visit_messages.messages_of(visit, request.user),
@@ -102,7 +93,8 @@ def visit_detail(request, pk: int):
 @require_POST
 @login_required
 def visit_step(request, pk: int, step: str):
-    """A step the visit page takes with one click, or with a reason (exchange/visits/steps.py)."""
+    """A step the visit page takes with one click, or with a reason (exchange/visits/steps.py;
+    its function registered itself there, as `visits` and `agreements`, imported here, load)."""
     if step not in steps.PAGE_STEPS:
         raise Http404
     taken = steps.PAGE_STEPS[step]
@@ -116,7 +108,7 @@ def visit_step(request, pk: int, step: str):
             )
         data = form.cleaned_data
     try:
-        import_string(taken.service)(visit_id=visit.pk, user=request.user, **data)
+        steps.PAGE_SERVICES[step](visit_id=visit.pk, user=request.user, **data)
     except VisitError as error:
         return _visit_page(request, _visit_for(request.user, pk), error=str(error), status=409)
     messages.success(request, _("Done: %(step)s.") % {"step": taken.done})

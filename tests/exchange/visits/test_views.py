@@ -364,3 +364,19 @@ def test_the_dashboards_next_steps_take_no_query_per_visit(client, network):
         return len(captured)
 
     assert queries_with(1) == queries_with(4)
+
+
+def test_every_step_of_the_visit_page_is_taken_by_the_function_registered_for_it():
+    from exchange.visits import agreements, services, steps
+
+    assert {
+        "accept": services.visit_accept,
+        "decline": services.visit_decline,
+        "agreement_sign": agreements.agreement_sign,
+        "schedule": services.visit_schedule,
+        "complete": services.visit_complete,
+        "cancel": services.visit_cancel,
+    } == steps.PAGE_SERVICES
+    assert set(steps.PAGE_SERVICES) == set(steps.PAGE_STEPS)
+    with pytest.raises(ValueError, match="not a step the visit page takes"):
+        steps.taken_from_the_page("agenda_add")
