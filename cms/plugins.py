@@ -26,6 +26,8 @@ MEMBER_DASHBOARD_SECTIONS = "member_dashboard_sections"  # (request)
 # Lists that capabilities add to.
 COORDINATOR_HOME_ROWS = "coordinator_home_rows"  # (request) -> rows of the coordinator's home
 REPORT_FIGURES = "report_figures"  # (year) -> tables of counts of people, one dict each
+# (): exchange.personal_data.services.Section list, of a person's rows in the floor's tables
+PERSONAL_DATA_SECTIONS = "personal_data_sections"
 
 ALL = (
     LIBRARY_LISTING,
@@ -36,6 +38,7 @@ ALL = (
     MEMBER_DASHBOARD_SECTIONS,
     COORDINATOR_HOME_ROWS,
     REPORT_FIGURES,
+    PERSONAL_DATA_SECTIONS,
 )
 
 

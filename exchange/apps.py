@@ -18,7 +18,7 @@ class ExchangeConfig(AppConfig):
         from django.contrib.auth import get_user_model
         from django.db.models.signals import m2m_changed, post_save, pre_delete
 
-        from cms.models import HomePage, PracticeIndexPage
+        from cms.models import PracticeIndexPage
         from exchange import encryption  # noqa: F401 (registers its system check)
         from exchange.models.excerpts import consent_changed
         from exchange.personal_data.services import before_user_delete
@@ -30,7 +30,3 @@ class ExchangeConfig(AppConfig):
         pre_delete.connect(before_user_delete, sender=get_user_model())
         m2m_changed.connect(forget_cached_roles, sender=get_user_model().groups.through)
         consent_changed.connect(after_consent_changed)
-        # The publication sits under the home page; cms lists only its own page types there,
-        # and may not name exchange's, so exchange adds its own.
-        if "exchange.PublicationPage" not in HomePage.subpage_types:
-            HomePage.subpage_types = [*HomePage.subpage_types, "exchange.PublicationPage"]

@@ -5,7 +5,17 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from cms import plugins
+from exchange.personal_data.services import Section
 from matching.models import Round
+
+
+@hooks.register(plugins.PERSONAL_DATA_SECTIONS)
+def personal_data_sections() -> list[Section]:
+    """The rounds a coordinator created or ran are part of their personal data export."""
+    return [
+        Section("matching_rounds_created", "matching.Round", "created_by", ("name", "year")),
+        Section("matching_runs_started", "matching.Run", "started_by", ("started_at",)),
+    ]
 
 
 @hooks.register("register_log_actions")

@@ -25,12 +25,9 @@ class HomePage(Page):
     )
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "cms.StandardPage",
-        "cms.PracticeIndexPage",
-        "cms.OrganisationIndexPage",
-        "cms.EvaluationReportPage",
-    ]
+    # No subpage_types: the page types that may go under the home page say so themselves with
+    # their parent_page_types, those of cms and those of the floors above (the publication),
+    # which cms may not name.
     max_count = 1
 
     content_panels = [

@@ -30,8 +30,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
+from wagtail import hooks
+
 from allauth.usersessions.models import UserSession
 
+from cms import plugins
 from exchange.excerpts import selectors as excerpts
 from exchange.visits import reminders
 
@@ -233,6 +236,12 @@ SECTIONS = [
 ACCOUNT_FIELDS = ("username", "email", "first_name", "last_name", "date_joined", "last_login")
 
 
+def sections() -> list[Section]:
+    """Exchange's sections, then those the floors above plug in (matching's rounds)."""
+    plugged = hooks.get_hooks(plugins.PERSONAL_DATA_SECTIONS)
+    return [*SECTIONS, *(section for hook in plugged for section in hook())]
+
+
 def _rows(section: Section, user: "User") -> list[dict]:
     model = apps.get_model(section.model)
     rows = model._base_manager.filter(**{section.user_field: user}).order_by("pk")
@@ -244,7 +253,7 @@ def export(user: "User") -> dict[str, object]:
     account = {field: getattr(user, field) for field in ACCOUNT_FIELDS}
     account["groups"] = sorted(user.groups.values_list("name", flat=True))
     data: dict[str, object] = {"account": account}
-    for section in SECTIONS:
+    for section in sections():
         data[section.name] = _rows(section, user)
     data["reflection_log"] = reflection_log(user)
     data["survey_answers"] = survey_answers(user)

@@ -5,7 +5,14 @@ from wagtail.test.utils import WagtailPageTestCase
 
 import pytest
 
-from cms.models import HomePage, StandardPage
+from cms.models import (
+    EvaluationReportPage,
+    HomePage,
+    OrganisationIndexPage,
+    PracticeIndexPage,
+    StandardPage,
+)
+from exchange.models import PublicationPage
 
 
 class TestPageTree(WagtailPageTestCase):
@@ -21,6 +28,19 @@ class TestPageTree(WagtailPageTestCase):
 
     def test_only_one_home_page(self):
         self.assertFalse(HomePage.can_create_at(Page.get_first_root_node()))
+
+    def test_editors_add_under_home_the_page_types_that_name_it_as_their_parent(self):
+        # Those of cms and the publication of exchange, which cms does not name.
+        self.assertEqual(
+            set(HomePage.creatable_subpage_models()),
+            {
+                StandardPage,
+                PracticeIndexPage,
+                OrganisationIndexPage,
+                EvaluationReportPage,
+                PublicationPage,
+            },
+        )
 
 
 def add_standard_page(parent, **fields) -> StandardPage:
