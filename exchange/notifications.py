@@ -5,13 +5,14 @@ mails nobody, and a mail server that fails does not undo a step (the failure is 
 import logging
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from exchange.models import Profile
 
 logger = logging.getLogger(__name__)
 
@@ -67,17 +68,9 @@ def hosts_of(visit) -> list:
 def hosts_by_organisation(organisation_ids) -> dict[int, list]:
     """The active hosts of each of these organisations, in one query."""
     hosts: dict[int, list] = {}
-    people = (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            profile__hosts_visitors=True,
-            profile__organisation_id__in=set(organisation_ids),
-        )
-        .select_related("profile")
-    )
-    for person in people:
-        hosts.setdefault(person.profile.organisation_id, []).append(person)
+    profiles = Profile.objects.hosts().filter(organisation_id__in=set(organisation_ids))
+    for profile in profiles.select_related("user").order_by("user_id"):
+        hosts.setdefault(profile.organisation_id, []).append(profile.user)
     return hosts
 
 

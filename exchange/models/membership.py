@@ -134,7 +134,8 @@ class LanguageLevel(models.TextChoices):
 
 class ProfileQuerySet(models.QuerySet):
     def hosts(self):
-        """The people who host for their organisation now: the flag, on an active account."""
+        """The people who host for their organisation now: the flag, on an active account. The
+        one rule of who hosts (Profile.hosts_now says it of one person)."""
         return self.filter(hosts_visitors=True, user__is_active=True)
 
 
@@ -194,6 +195,11 @@ class Profile(models.Model):
 
     def __str__(self) -> str:
         return self.display_name
+
+    @property
+    def hosts_now(self) -> bool:
+        """Whether this member hosts for their organisation now (ProfileQuerySet.hosts)."""
+        return self.hosts_visitors and self.user.is_active
 
     @property
     def display_name(self) -> str:

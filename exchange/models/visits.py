@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.models.snippets import on_the_vocabulary
 from exchange.encryption import EncryptedTextField
+from exchange.models.membership import Profile
 from exchange.models.offers import HostingOffer, OfferWindow, has_host
 
 
@@ -121,10 +122,8 @@ class VisitQuerySet(models.QuerySet):
 
     def for_host(self, user):
         """Visits to the organisation `user` hosts for (none if they do not host)."""
-        return self.filter(
-            window__offer__organisation__member_profiles__user=user,
-            window__offer__organisation__member_profiles__hosts_visitors=True,
-        )
+        hosted = Profile.objects.hosts().filter(user=user).values("organisation_id")
+        return self.filter(window__offer__organisation_id__in=hosted)
 
     def visible_to(self, user):
         """The visitor's, and their organisation's hosts'; every visit for coordinators."""

@@ -36,7 +36,7 @@ class Task:
 
 def first_steps(user) -> list[Task]:
     """None for an account without a profile (a coordinator's or an operator's)."""
-    profile = Profile.objects.filter(user=user).select_related("organisation").first()
+    profile = Profile.objects.filter(user=user).select_related("organisation", "user").first()
     if profile is None:
         return []
     described = bool(profile.role) and profile.challenges_faced.exists()
@@ -58,7 +58,7 @@ def first_steps(user) -> list[Task]:
             optional=True,
         ),
     ]
-    if profile.hosts_visitors:
+    if profile.hosts_now:
         tasks.append(
             Task(
                 _("Publish what visitors can observe"),

@@ -36,7 +36,7 @@ HAS_AGENDA = (VisitState.AGREED, VisitState.SCHEDULED)
 def hosted_organisation_id(user) -> int | None:
     """The organisation `user` hosts for, if any."""
     profile = getattr(user, "profile", None)
-    return profile.organisation_id if profile and profile.hosts_visitors else None
+    return profile.organisation_id if profile and profile.hosts_now else None
 
 
 def own_organisation_id(user) -> int | None:

@@ -145,3 +145,32 @@ def test_a_host_deactivated_elsewhere_is_caught_by_the_daily_run(network, coordi
     call_command("send_reminders", verbosity=0)
     assert len(subjects_to(network.visitor)) == 1
     assert len(subjects_to(coordinator)) == 1
+
+
+def test_one_rule_says_who_hosts_for_an_organisation_everywhere(network):
+    """The flag, on an active account: the profile, the hosts' list, the mail's recipients, the
+    visit steps' rules and the visits a host sees all read it the same way."""
+    from exchange.notifications import hosts_by_organisation
+    from exchange.visits.rules import hosted_organisation_id
+
+    visit = apply(network.visitor, network.window).visits.get()
+    host, org = network.host, network.host_org
+
+    def says_host() -> list[bool]:
+        host.refresh_from_db()
+        return [
+            host.profile.hosts_now,
+            Profile.objects.hosts().filter(user=host).exists(),
+            host in hosts_by_organisation([org.pk]).get(org.pk, []),
+            hosted_organisation_id(host) == org.pk,
+            Visit.objects.for_host(host).filter(pk=visit.pk).exists(),
+        ]
+
+    assert says_host() == [True] * 5
+    host.is_active = False
+    host.save()
+    assert says_host() == [False] * 5
+    host.is_active = True
+    host.save()
+    Profile.objects.filter(user=host).update(hosts_visitors=False)
+    assert says_host() == [False] * 5
