@@ -129,7 +129,7 @@ format: install-test
 # Debian's packages the project needs beside Python (root, or sudo): Chromium for the browser
 # tests (Playwright never downloads a browser here), and Pango, HarfBuzz and a font family for
 # WeasyPrint's PDFs (cms/pdf.py); PostgreSQL's client tools for backups of a PostgreSQL site
-# (pg_dump, pg_restore); wrk, the load generator of bench/http.py.
+# (pg_dump, pg_restore); wrk, the load generator of bench/http_load.py.
 system-deps:
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium \

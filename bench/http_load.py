@@ -18,7 +18,7 @@ collected static files, a search index), then measures, one after the other:
 Each scenario is one wrk run of `--duration` seconds with `--connections` connections. It
 prints requests per second, p50 and p99 latency and errors (socket errors and responses other
 than 2xx/3xx), and ends with one key=value summary line. wrk is Debian's (`make system-deps`).
-Not `bench/http.py`: beside the other scripts, a file of that name would stand in for the
+The name is not `http.py`: beside the other scripts, a file of that name would stand in for the
 standard library's `http` package in every one of them.
 """
 

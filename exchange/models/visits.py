@@ -114,7 +114,7 @@ class VisitQuerySet(models.QuerySet):
 
     def waiting_for_host(self):
         """Requests to an organisation that has lost its last host: nobody can answer them, so
-        the coordinators see them and the visitor is told (exchange/reminders.py)."""
+        the coordinators see them and the visitor is told (exchange/visits/reminders.py)."""
         return self.filter(~has_host("window__offer__organisation"), state=VisitState.PROPOSED)
 
     def for_visitor(self, user):
@@ -162,8 +162,8 @@ class VisitQuerySet(models.QuerySet):
 
 
 class Visit(models.Model):
-    """One visitor's stay with a host organisation, through its states (see exchange/visits.py
-    for the transitions and who may make them)."""
+    """One visitor's stay with a host organisation, through its states (see
+    exchange/visits/steps.py for the transitions and who may make them)."""
 
     application = models.ForeignKey(
         Application, on_delete=models.PROTECT, related_name="visits", verbose_name=_("application")
@@ -241,7 +241,7 @@ class Visit(models.Model):
         return self.state in HOLDS_PLACE
 
     def move_to(self, state: VisitState, **fields) -> None:
-        """Record a transition (exchange/visits.py decides whether it is allowed)."""
+        """Record a transition (exchange/visits/rules.py decides whether it is allowed)."""
         self.state = state
         self.state_changed_at = timezone.now()
         for name, value in fields.items():

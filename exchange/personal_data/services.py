@@ -2,7 +2,7 @@
 and the erasure of their account.
 
 Every relation from a model to the user is a section of the export
-(tests/exchange/test_personal_data.py fails on one that is not, so a new model cannot be
+(tests/exchange/personal_data/test_services.py fails on one that is not, so a new model cannot be
 forgotten).
 
 Erasure keeps what others need, without the person: pages, revisions, workflow steps and audit

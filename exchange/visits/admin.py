@@ -1,6 +1,6 @@
 """The coordinator's view of every visit in the Wagtail admin: filter by state, year, country
 and challenge, inspect one with its audit history, export the list as a spreadsheet. Read-only:
-visits change only through their workflow steps (exchange/visits.py)."""
+visits change only through their workflow steps (exchange/visits/services.py)."""
 
 from django.contrib.admin.utils import quote
 from django.db.models import Q

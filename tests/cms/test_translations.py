@@ -15,7 +15,7 @@ from cms.management.commands.check_translations import problems
 def catalogue(entries: dict) -> Catalog:
     found = Catalog(locale="de")
     for message_id, (string, flags) in entries.items():
-        found.add(message_id, string, locations=[("templates/x.html", None)], flags=flags)
+        found.add(message_id, string, locations=[("templates/base.html", None)], flags=flags)
     return found
 
 
@@ -46,10 +46,10 @@ def test_what_is_missing_empty_fuzzy_or_no_longer_used_is_named_with_its_file():
     )
     found = problems(extracted, committed, "de")
     assert found == [
-        "de: not in the catalogue (run `make messages`): 'New sentence' (templates/x.html)",
-        "de: not translated: 'Empty' (templates/x.html)",
-        "de: marked fuzzy: 'Guessed' (templates/x.html)",
-        "de: not translated: 'One visit' (templates/x.html)",
+        "de: not in the catalogue (run `make messages`): 'New sentence' (templates/base.html)",
+        "de: not translated: 'Empty' (templates/base.html)",
+        "de: marked fuzzy: 'Guessed' (templates/base.html)",
+        "de: not translated: 'One visit' (templates/base.html)",
         "de: no longer used (run `make messages`): 'Gone'",
     ]
 
