@@ -11,7 +11,7 @@ XDIST = -n $(TEST_WORKERS) --maxschedchunk 10
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-fast serve worker backup install install-test lock lint format messages system-deps clean
+.PHONY: help run test test-fast serve worker backup install install-test install-cluster lock lint format messages system-deps clean
 
 help:
 	@echo "make run    set up (.venv, SQLite under var/), load the demo network, serve http://$(HOST):$(PORT)/"
@@ -50,14 +50,21 @@ $(VENV)/.installed-test: requirements/test.txt | $(UV)
 	$(INSTALL) -r requirements/test.txt
 	@touch $@ $(VENV)/.installed-run
 
+# A deployment whose search runs on a cluster (SEARCH_BACKEND=elasticsearch8 or opensearch3):
+# the run lock and the clients, in place of `make install`'s.
+install-cluster: requirements/cluster.txt | $(UV)
+	$(INSTALL) -r requirements/cluster.txt
+	@touch $(VENV)/.installed-run
+
 # Refresh the lock files on purpose: the newest versions pyproject.toml allows, for every
 # platform and Python 3.11+. Commit the result; its CI run is the check of the upgrade. To move
 # uv itself, change UV_VERSION and run `make lock` twice (the second run uses the new uv).
 LOCK := $(UV) pip compile --universal --python-version 3.11 --generate-hashes --quiet
 lock: | $(UV)
 	echo "uv==$(UV_VERSION)" | $(LOCK) - -o requirements/uv.txt
-	$(LOCK) pyproject.toml --upgrade --extra test -o requirements/test.txt
+	$(LOCK) pyproject.toml --upgrade --all-extras -o requirements/test.txt
 	$(LOCK) pyproject.toml --upgrade -c requirements/test.txt -o requirements/run.txt
+	$(LOCK) pyproject.toml --upgrade --extra cluster -c requirements/test.txt -o requirements/cluster.txt
 
 # The interface's translations (locale/*/LC_MESSAGES/django.po), compiled by Babel: no GNU gettext
 # needed to run the site. Each catalogue is compiled again when it changes.

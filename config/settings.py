@@ -5,6 +5,7 @@ One module for every deployment: each value comes from the environment, with emb
 Every variable is documented in README.md and listed in ``.env.example``.
 """
 
+import importlib
 import os
 import tempfile
 import warnings
@@ -419,7 +420,7 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # cluster, and SEARCH_BACKEND=database uses Wagtail's database backend. Run `manage.py
 # update_index` after a switch.
 SEARCH_BACKEND = env.str("SEARCH_BACKEND", default="whoosh")
-SEARCH_CLUSTER_BACKENDS = ("elasticsearch8", "opensearch3")
+SEARCH_CLUSTER_BACKENDS = {"elasticsearch8": "elasticsearch", "opensearch3": "opensearchpy"}
 if SEARCH_BACKEND == "whoosh":
     _search = {
         "BACKEND": "cms.search.whoosh_backend",
@@ -432,6 +433,14 @@ elif SEARCH_BACKEND in SEARCH_CLUSTER_BACKENDS:
         raise ImproperlyConfigured(
             f"SEARCH_BACKEND={SEARCH_BACKEND} needs SEARCH_URL, e.g. https://user:password@search.example.org:9200"
         )
+    # The clients are an extra (pyproject.toml): a deployment without a cluster has none.
+    try:
+        importlib.import_module(SEARCH_CLUSTER_BACKENDS[SEARCH_BACKEND])
+    except ImportError as missing:
+        raise ImproperlyConfigured(
+            f"SEARCH_BACKEND={SEARCH_BACKEND} needs its client, which is not installed: "
+            "`make install-cluster` installs requirements/cluster.txt"
+        ) from missing
     _search = {
         "BACKEND": f"wagtail.search.backends.{SEARCH_BACKEND}",
         "URLS": env_list("SEARCH_URL", default=[]),

@@ -14,6 +14,7 @@ from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+EXTRAS = PROJECT["optional-dependencies"]  # test, lint, cluster: the test lock holds them all
 # One locked requirement: name==version, its environment marker if any, then its hashes.
 PIN = re.compile(r"^(?P<name>[A-Za-z0-9._-]+)==(?P<version>\S+)(?: ; (?P<marker>[^\\]+?))? \\$")
 
@@ -34,7 +35,8 @@ def locked(lock: str) -> dict[str, list[tuple[str, str | None]]]:
     ("lock", "declared"),
     [
         ("run.txt", PROJECT["dependencies"]),
-        ("test.txt", PROJECT["dependencies"] + PROJECT["optional-dependencies"]["test"]),
+        ("cluster.txt", PROJECT["dependencies"] + EXTRAS["cluster"]),
+        ("test.txt", PROJECT["dependencies"] + [dep for deps in EXTRAS.values() for dep in deps]),
     ],
 )
 def test_every_declared_dependency_is_locked_at_an_allowed_version(lock, declared):
@@ -50,9 +52,13 @@ def test_every_declared_dependency_is_locked_at_an_allowed_version(lock, declare
     assert not problems, "run `make lock`:\n" + "\n".join(problems)
 
 
-def test_both_locks_agree_and_this_environment_runs_the_test_lock():
-    run, test = locked("run.txt"), locked("test.txt")
-    assert {name: run[name] for name in run} == {name: test[name] for name in run}
+def test_the_locks_agree_and_this_environment_runs_the_test_lock():
+    test = locked("test.txt")
+    for lock in ("run.txt", "cluster.txt"):
+        pins = locked(lock)
+        assert pins == {name: test[name] for name in pins}, lock
+    # A deployment without a cluster installs none of its clients.
+    assert {"elasticsearch", "opensearch-py", "grpcio"}.isdisjoint(locked("run.txt"))
     for name, pins in test.items():
         for pinned, marker in pins:
             if marker is None or Marker(marker).evaluate():

@@ -147,6 +147,16 @@ def test_search_backend_is_chosen_by_the_environment():
     assert cluster["URLS"] == ["https://search.example.org:9200"]
 
 
+def test_a_cluster_backend_without_its_client_installed_says_how_to_install_it():
+    # As on a deployment installed from requirements/run.txt: the client cannot be imported.
+    script = "import sys; sys.modules['opensearchpy'] = None\n" + PRINT_SETTINGS
+    result = load_settings(
+        script, DEBUG="true", SEARCH_BACKEND="opensearch3", SEARCH_URL="https://search.example.org"
+    )
+    assert result.returncode != 0
+    assert "needs its client" in result.stderr and "make install-cluster" in result.stderr
+
+
 def test_a_cluster_backend_needs_its_url_and_unknown_backends_are_refused():
     missing_url = load_settings(DEBUG="true", SEARCH_BACKEND="elasticsearch8")
     assert missing_url.returncode != 0 and "SEARCH_URL" in missing_url.stderr
