@@ -29,6 +29,10 @@ REPORT_FIGURES = "report_figures"  # (year) -> tables of counts of people, one d
 # (): exchange.personal_data.services.Section list, of a person's rows in the floor's tables
 PERSONAL_DATA_SECTIONS = "personal_data_sections"
 
+# Questions a capability asks of one above it (one function each).
+# (excerpt id) -> [(chapter page, publication page)]: the live chapters quoting the excerpt
+EXCERPT_QUOTED_IN = "excerpt_quoted_in"
+
 ALL = (
     LIBRARY_LISTING,
     PRACTICE_CARD_FIELDS,
@@ -39,6 +43,7 @@ ALL = (
     COORDINATOR_HOME_ROWS,
     REPORT_FIGURES,
     PERSONAL_DATA_SECTIONS,
+    EXCERPT_QUOTED_IN,
 )
 
 

@@ -264,18 +264,41 @@ def pytest_runtest_logreport(report):
         SLOW_TESTS.append((report.nodeid, processor, report.duration))
 
 
+# The limits hold on this machine at its usual speed, when bench/cpu.py's yardstick reads
+# YARDSTICK_S. The shared machine's processor is at times far slower (the yardstick read 0.6 s
+# in one hour, and eight tests of 3-4 s took over 5 s): a run that finds tests over the limits
+# reads the yardstick at its end and holds them to limits scaled by how much slower it is.
+YARDSTICK_S = 0.32
+SLOWDOWN = [1.0]  # this run's, once read
+
+
+def machine_slowdown() -> float:
+    from bench.cpu import cpu_reference_s
+
+    return max(1.0, min(cpu_reference_s() for _ in range(3)) / YARDSTICK_S)
+
+
 def pytest_sessionfinish(session):
     checked = os.environ.get("CHECK_TEST_DURATIONS") == "1"
     # In the run's own process, to which the workers report: not in each worker.
     if checked and SLOW_TESTS and not hasattr(session.config, "workerinput"):
-        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        SLOWDOWN[0] = slowdown = machine_slowdown()
+        SLOW_TESTS[:] = [
+            (nodeid, processor, duration)
+            for nodeid, processor, duration in SLOW_TESTS
+            if processor > SLOW_CALL * slowdown or duration > SLOW_WAIT * slowdown
+        ]
+        if SLOW_TESTS:
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def pytest_terminal_summary(terminalreporter):
     if os.environ.get("CHECK_TEST_DURATIONS") == "1" and SLOW_TESTS:
+        slowdown = SLOWDOWN[0]
         terminalreporter.section(
-            f"tests over {SLOW_CALL:.0f} s of processor time or {SLOW_WAIT:.0f} s of waiting "
-            "(CHECK_TEST_DURATIONS=1)",
+            f"tests over {SLOW_CALL * slowdown:.1f} s of processor time or "
+            f"{SLOW_WAIT * slowdown:.1f} s of waiting (CHECK_TEST_DURATIONS=1; the machine "
+            f"{slowdown:.2f} times slower than usual)",
             red=True,
         )
         for nodeid, processor, duration in sorted(SLOW_TESTS, key=lambda slow: -slow[1]):

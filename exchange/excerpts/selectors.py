@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from django.urls import reverse
 
+from cms import plugins
 from exchange.models import Attribution, ConsentEvent, ConsentKind, Excerpt
 
 if TYPE_CHECKING:
@@ -76,3 +77,14 @@ def receipts(user: "User") -> list[Receipt]:
             )
         )
     return found[::-1]
+
+
+def quoted_in(excerpt_id: int) -> list[tuple]:
+    """The live chapters quoting the excerpt, each with its publication: the publication plugs
+    the answer in (cms/plugins.py), since the excerpts sit below it."""
+    return plugins.the_one(plugins.EXCERPT_QUOTED_IN)(excerpt_id)
+
+
+def final_publication(quoted: list[tuple]):
+    """Of the publications quoting an excerpt (quoted_in), one that is final, if any."""
+    return next((publication for _chapter, publication in quoted if publication.is_frozen()), None)

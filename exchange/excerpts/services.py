@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from exchange import audit, notifications
-from exchange.excerpts import deidentify
+from exchange.excerpts import deidentify, selectors
 from exchange.models import (
     Attribution,
     CaseNumberPattern,
@@ -38,7 +38,6 @@ from exchange.models.excerpts import (
     consent_changed,
     live_consent,
 )
-from exchange.models.publication import frozen_publication
 from exchange.roles import is_coordinator
 
 if TYPE_CHECKING:
@@ -203,7 +202,7 @@ def _grant(excerpt: Excerpt, version: ExcerptVersion, user: "User") -> None:
 def refuse_if_final(excerpt: Excerpt) -> None:
     """From its freeze date a publication is final: the excerpts its pages quote stay as they
     are, and the author is told why."""
-    publication = frozen_publication(excerpt.pk)
+    publication = selectors.final_publication(selectors.quoted_in(excerpt.pk))
     if publication is not None:
         raise ExcerptError(
             _(

@@ -18,7 +18,6 @@ from exchange.excerpts.forms import ApproveForm, ExcerptForm, SuggestForm, reaso
 from exchange.excerpts.services import ExcerptError
 from exchange.models import Excerpt, ReflectionEntry
 from exchange.models.excerpts import live_consents
-from exchange.models.publication import quoted_in
 from exchange.reflections import services as reflections
 from exchange.roles import is_coordinator
 
@@ -125,11 +124,11 @@ def _detail_page(request, excerpt, error: str = "", status: int = 200, **forms):
         else None
     )
     current = {"text": latest.text, "attribution": latest.attribution} if latest else {}
-    quoted = quoted_in(excerpt.pk)
+    quoted = selectors.quoted_in(excerpt.pk)
     context = {
         "excerpt": excerpt,
         "quoted_in": quoted,
-        "final": next((p for _c, p in quoted if p.is_frozen()), None),
+        "final": selectors.final_publication(quoted),
         "withdraw_until": min(
             (p.freeze_date - timedelta(days=1) for _c, p in quoted), default=None
         ),

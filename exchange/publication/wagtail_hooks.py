@@ -6,12 +6,16 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
+from cms import plugins
 from exchange.models import ChapterPage, Excerpt, PublicationPage
 from exchange.models.excerpts import live_consents
-from exchange.models.publication import quoted_ids
+from exchange.models.publication import quoted_ids, quoted_in
 from exchange.publication import views
 from exchange.publication.chooser import excerpt_chooser_viewset
 from exchange.roles import is_coordinator
+
+# The excerpts ask where an excerpt is quoted (a final publication keeps its quotes as they are).
+hooks.register(plugins.EXCERPT_QUOTED_IN, quoted_in)
 
 
 @hooks.register("register_admin_viewset")
