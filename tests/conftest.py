@@ -242,34 +242,13 @@ STILL_SLOW = {
     # commit): 5 s, Wagtail publishing 51 pages. The other tests of the demo share one seeding.
     "tests/exchange/test_seed_demo.py::test_seed_demo_prints_the_accounts_and_no_email",
 }
-SLOW_TESTS: list[tuple[str, float, float]] = []  # test, processor seconds, clock seconds
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_call(item):
-    """The processor time of the test's body, reported with it (to xdist's main process too)."""
-    started = time.process_time()
-    try:
-        return (yield)
-    finally:
-        item.user_properties.append(("processor_seconds", time.process_time() - started))
-
-
-def pytest_runtest_logreport(report):
-    if report.when != "call" or "browser" in report.keywords:
-        return
-    processor = dict(report.user_properties).get("processor_seconds", 0.0)
-    slow = processor > SLOW_CALL or report.duration > SLOW_WAIT
-    if slow and report.nodeid.split("[")[0] not in STILL_SLOW:
-        SLOW_TESTS.append((report.nodeid, processor, report.duration))
-
-
+SLOW_TESTS: list[tuple[str, float, float, float]] = []  # test, processor s, clock s, slowdown
 # The limits hold on this machine at its usual speed, when bench/cpu.py's yardstick reads
 # YARDSTICK_S. The shared machine's processor is at times far slower (the yardstick read 0.6 s
-# in one hour, and eight tests of 3-4 s took over 5 s): a run that finds tests over the limits
-# reads the yardstick at its end and holds them to limits scaled by how much slower it is.
+# in one hour, and eight tests of 3-4 s took over 5 s; in another run the yardstick at the end
+# read the usual speed while four tests had run slow): a test over a limit reads the yardstick
+# at once, and is held to the limits scaled by how much slower than usual the machine runs then.
 YARDSTICK_S = 0.32
-SLOWDOWN = [1.0]  # this run's, once read
 
 
 def machine_slowdown() -> float:
@@ -278,28 +257,48 @@ def machine_slowdown() -> float:
     return max(1.0, min(cpu_reference_s() for _ in range(3)) / YARDSTICK_S)
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """The processor time of the test's body, reported with it (to xdist's main process too),
+    and for a test over a limit, the machine's slowdown read just after it."""
+    started, clock = time.process_time(), time.perf_counter()
+    try:
+        return (yield)
+    finally:
+        processor, clock = time.process_time() - started, time.perf_counter() - clock
+        item.user_properties += [("processor_seconds", processor), ("clock_seconds", clock)]
+        over = processor > SLOW_CALL or clock > SLOW_WAIT
+        if over and os.environ.get("CHECK_TEST_DURATIONS") == "1":
+            item.user_properties.append(("slowdown", machine_slowdown()))
+
+
+def pytest_runtest_logreport(report):
+    if report.when != "call" or "browser" in report.keywords:
+        return
+    properties = dict(report.user_properties)
+    processor, clock = properties.get("processor_seconds", 0.0), properties.get("clock_seconds", 0)
+    slowdown = properties.get("slowdown", 1.0)
+    slow = processor > SLOW_CALL * slowdown or clock > SLOW_WAIT * slowdown
+    if slow and report.nodeid.split("[")[0] not in STILL_SLOW:
+        SLOW_TESTS.append((report.nodeid, processor, clock, slowdown))
+
+
 def pytest_sessionfinish(session):
     checked = os.environ.get("CHECK_TEST_DURATIONS") == "1"
     # In the run's own process, to which the workers report: not in each worker.
     if checked and SLOW_TESTS and not hasattr(session.config, "workerinput"):
-        SLOWDOWN[0] = slowdown = machine_slowdown()
-        SLOW_TESTS[:] = [
-            (nodeid, processor, duration)
-            for nodeid, processor, duration in SLOW_TESTS
-            if processor > SLOW_CALL * slowdown or duration > SLOW_WAIT * slowdown
-        ]
-        if SLOW_TESTS:
-            session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def pytest_terminal_summary(terminalreporter):
     if os.environ.get("CHECK_TEST_DURATIONS") == "1" and SLOW_TESTS:
-        slowdown = SLOWDOWN[0]
         terminalreporter.section(
-            f"tests over {SLOW_CALL * slowdown:.1f} s of processor time or "
-            f"{SLOW_WAIT * slowdown:.1f} s of waiting (CHECK_TEST_DURATIONS=1; the machine "
-            f"{slowdown:.2f} times slower than usual)",
+            f"tests over {SLOW_CALL:.0f} s of processor time or {SLOW_WAIT:.0f} s of waiting, "
+            "times how much slower than usual the machine ran (CHECK_TEST_DURATIONS=1)",
             red=True,
         )
-        for nodeid, processor, duration in sorted(SLOW_TESTS, key=lambda slow: -slow[1]):
-            terminalreporter.line(f"{processor:6.1f} s processor {duration:6.1f} s clock  {nodeid}")
+        for nodeid, processor, duration, slowdown in sorted(SLOW_TESTS, key=lambda t: -t[1]):
+            terminalreporter.line(
+                f"{processor:6.1f} s processor {duration:6.1f} s clock  "
+                f"(machine {slowdown:.2f}x slower)  {nodeid}"
+            )
