@@ -370,8 +370,3 @@ def quoted_in(excerpt_id: int) -> list[tuple[ChapterPage, PublicationPage]]:
         if publication is not None:
             found.append((chapter, publication))
     return found
-
-
-def frozen_publication(excerpt_id: int) -> PublicationPage | None:
-    """A final publication whose published pages quote the excerpt, if any."""
-    return next((p for _c, p in quoted_in(excerpt_id) if p.is_frozen()), None)

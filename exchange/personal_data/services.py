@@ -412,7 +412,6 @@ def _anonymise(user: "User") -> None:
 
     from exchange.models import Application, Excerpt, Invitation
     from exchange.models.excerpts import consent_changed, live_consent
-    from exchange.models.publication import frozen_publication
 
     # Audit entries keep what happened, not who: Wagtail keeps their user id without a key.
     for log_model in (PageLogEntry, ModelLogEntry):
@@ -430,7 +429,7 @@ def _anonymise(user: "User") -> None:
     # and every page quoting one stops showing it. Only a quote in a final publication stays,
     # without their name (the author becomes nobody: SET_NULL).
     for excerpt in Excerpt.objects.filter(author=user):
-        if frozen_publication(excerpt.pk) is not None:
+        if excerpts.final_publication(excerpts.quoted_in(excerpt.pk)) is not None:
             continue
         consent, excerpt_id = live_consent(excerpt), excerpt.pk
         excerpt.delete()
