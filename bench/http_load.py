@@ -131,7 +131,7 @@ def build_site(workdir: Path, practices: int) -> tuple[str, str]:
     from allauth.account.models import EmailAddress
 
     from cms.models import OrganisationPage, PracticePage
-    from exchange.models import Profile
+    from exchange.membership.models import Profile
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0)

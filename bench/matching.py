@@ -101,7 +101,8 @@ def end_to_end(visitors: int, hosts: int, seed: int) -> tuple[float, int]:
     from wagtail.models import Site
 
     from cms.models import Challenge, Language, OrganisationIndexPage, OrganisationPage, Setting
-    from exchange.models import Application, HostingOffer, OfferWindow, Profile
+    from exchange.membership.models import Profile
+    from exchange.visits.models import Application, HostingOffer, OfferWindow
     from matching import services
     from matching.models import Round
 

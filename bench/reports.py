@@ -85,10 +85,10 @@ def measure(args) -> int:
     from django.db.models import Count
 
     from cms.pdf import html_to_pdf, template_to_pdf
-    from exchange.models import Visit
     from exchange.reports.disclosure import _protect_linked
     from exchange.reports.figures import figures_for
     from exchange.reports.services import frozen
+    from exchange.visits.models import Visit
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
@@ -163,20 +163,10 @@ def build(args) -> int:
     from django.utils import timezone
 
     from cms.models import Challenge, OrganisationPage
-    from exchange.models import (
-        AnswerType,
-        Application,
-        HostingOffer,
-        OfferWindow,
-        ReflectionEntry,
-        ReflectionQuestion,
-        SurveyAnswer,
-        SurveyKind,
-        SurveyResponse,
-        Visit,
-        VisitState,
-    )
+    from exchange.reflections.models import ReflectionEntry, ReflectionQuestion
+    from exchange.surveys.models import AnswerType, SurveyAnswer, SurveyKind, SurveyResponse
     from exchange.surveys.services import survey_for
+    from exchange.visits.models import Application, HostingOffer, OfferWindow, Visit, VisitState
 
     rng = random.Random(20)  # noqa: S311 - reproducible data, not secrets
     call_command("generate_library", practices=0, organisations=ORGANISATIONS, verbosity=0)

@@ -20,7 +20,7 @@ class ExchangeConfig(AppConfig):
 
         from cms.models import PracticeIndexPage
         from exchange import encryption  # noqa: F401 (registers its system check)
-        from exchange.models.excerpts import consent_changed
+        from exchange.excerpts.models import consent_changed
         from exchange.personal_data.services import before_user_delete
         from exchange.publication.services import after_consent_changed
         from exchange.roles import forget_cached_roles, let_members_propose_practices

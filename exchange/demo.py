@@ -11,8 +11,9 @@ from django.utils import timezone
 from allauth.account.models import EmailAddress
 
 from cms.models import Challenge, Language, OrganisationPage
-from exchange.models import HostingOffer, OfferWindow, Profile
+from exchange.membership.models import Profile
 from exchange.roles import COORDINATORS, make_member
+from exchange.visits.models import HostingOffer, OfferWindow
 
 DEMO_PASSWORD = "demo-exchange-2026"  # noqa: S105 (printed on purpose; demo only)
 

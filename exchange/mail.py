@@ -15,7 +15,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 
 from django_tasks import task
 
-from exchange.models import QueuedEmail
+from exchange.outbox import QueuedEmail
 
 
 class QueuedEmailBackend(BaseEmailBackend):

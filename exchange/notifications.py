@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from exchange.models import Profile
+from exchange.membership.models import Profile
 
 logger = logging.getLogger(__name__)
 

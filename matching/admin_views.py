@@ -14,7 +14,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
-from exchange.models import OfferWindow
+from exchange.visits.models import OfferWindow
 from matching import services
 from matching.models import Exclusion, Proposal, Round, Run
 from matching.tasks import run_round

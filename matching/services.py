@@ -16,15 +16,9 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from exchange import notifications
-from exchange.models import (
-    Application,
-    HostingOffer,
-    OfferWindow,
-    Profile,
-    Visit,
-    VisitState,
-)
+from exchange.membership.models import Profile
 from exchange.visits import services as visits
+from exchange.visits.models import Application, HostingOffer, OfferWindow, Visit, VisitState
 from matching import engine
 from matching.models import Exclusion, Miss, Proposal, Round, Run
 

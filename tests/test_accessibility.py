@@ -54,7 +54,7 @@ def test_public_pages_keep_the_landmarks(client, demo_pages):
 
 def test_signed_in_pages_keep_the_landmarks(client, demo_pages):
     from cms.models import OrganisationPage
-    from exchange.models import Profile
+    from exchange.membership.models import Profile
 
     member = UserFactory()
     Profile.objects.create(user=member, organisation=OrganisationPage.objects.first())

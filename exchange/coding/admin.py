@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from exchange.models import Theme
+from exchange.coding.models import Theme
 
 
 class ThemeViewSet(ModelViewSet):

@@ -5,8 +5,10 @@ the codes. All fictional."""
 from django.contrib.auth import get_user_model
 
 from exchange.coding import services as coding
+from exchange.coding.models import Code, Theme
 from exchange.excerpts import services as excerpts
-from exchange.models import Code, Excerpt, Phase, ReflectionEntry, Theme
+from exchange.excerpts.models import Excerpt
+from exchange.reflections.models import Phase, ReflectionEntry
 
 EXCERPTS = [
     (

@@ -10,10 +10,13 @@ from django.contrib.auth import get_user_model
 
 from cms.models import OrganisationPage
 from exchange.coding.demo import propose_and_code
+from exchange.coding.models import Code, Theme
 from exchange.demo import passwordless_member
-from exchange.models import Code, Phase, Profile, Theme, Visit
+from exchange.membership.models import Profile
 from exchange.reflections import services as reflections
 from exchange.reflections.demo import walk_to_completed
+from exchange.reflections.models import Phase
+from exchange.visits.models import Visit
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from exchange.models import Code
+from exchange.coding.models import Code
 
 
 class SpanForm(forms.Form):

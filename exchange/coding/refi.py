@@ -17,8 +17,8 @@ from xml.etree import ElementTree as ET
 from django.conf import settings
 from django.utils import timezone
 
-from exchange.models import Attribution, Code, CodedSpan, Excerpt, Theme
-from exchange.models.excerpts import Consent, live_consents
+from exchange.coding.models import Code, CodedSpan, Theme
+from exchange.excerpts.models import Attribution, Consent, Excerpt, live_consents
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"

@@ -12,8 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from cms.models import Challenge
-from exchange.models import Code, CodedSpan, Excerpt, Phase, Theme
-from exchange.models.excerpts import consented
+from exchange.coding.models import Code, CodedSpan, Theme
+from exchange.excerpts.models import Excerpt, consented
+from exchange.reflections.models import Phase
 
 
 class WorkbenchFilters(forms.Form):

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from taggit.utils import split_strip
 
 from exchange import audit
-from exchange.models import Code, CodedSpan, Excerpt, Theme
-from exchange.models.excerpts import live_consent
+from exchange.coding.models import Code, CodedSpan, Theme
+from exchange.excerpts.models import Excerpt, live_consent
 from exchange.roles import is_coordinator
 
 if TYPE_CHECKING:

@@ -15,10 +15,10 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from exchange.coding import refi, selectors, services
 from exchange.coding.forms import CodeForm, MergeForm, SpanForm
+from exchange.coding.models import Code, CodedSpan
 from exchange.coding.services import CodingError
 from exchange.excerpts import services as excerpts
-from exchange.models import Code, CodedSpan, FlagsConfirmation
-from exchange.models.excerpts import consented, live_consent, live_consents
+from exchange.excerpts.models import FlagsConfirmation, consented, live_consent, live_consents
 from exchange.roles import is_coordinator
 
 

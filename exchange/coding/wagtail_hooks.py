@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 from cms import plugins
 from exchange.coding import urls
 from exchange.coding.admin import ThemeViewSet
-from exchange.models.excerpts import consented
+from exchange.excerpts.models import consented
 from exchange.roles import is_coordinator
 
 

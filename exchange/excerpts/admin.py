@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from exchange.models import CaseNumberPattern
+from exchange.excerpts.models import CaseNumberPattern
 
 
 class CaseNumberPatternViewSet(ModelViewSet):

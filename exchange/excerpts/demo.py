@@ -5,7 +5,8 @@ the member's consent on their excerpt's page."""
 from django.contrib.auth import get_user_model
 
 from exchange.excerpts import services as excerpts
-from exchange.models import Excerpt, Phase, ReflectionEntry
+from exchange.excerpts.models import Excerpt
+from exchange.reflections.models import Phase, ReflectionEntry
 
 
 def seed_excerpt() -> None:

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from exchange.excerpts.models import Attribution
 from exchange.excerpts.services import CHECKLIST, MAX_LENGTH
-from exchange.models import Attribution
 
 
 class GateForm(forms.Form):

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from django.urls import reverse
 
 from cms import plugins
-from exchange.models import Attribution, ConsentEvent, ConsentKind, Excerpt
+from exchange.excerpts.models import Attribution, ConsentEvent, ConsentKind, Excerpt
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User

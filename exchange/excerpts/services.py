@@ -20,24 +20,22 @@ from django.utils.translation import gettext_lazy
 
 from exchange import audit, notifications
 from exchange.excerpts import deidentify, selectors
-from exchange.models import (
+from exchange.excerpts.models import (
     Attribution,
     CaseNumberPattern,
+    Consent,
     ConsentEvent,
     ConsentKind,
     Excerpt,
     ExcerptVersion,
     FlagsConfirmation,
-    ReflectionEntry,
-    text_digest,
-)
-from exchange.models.excerpts import (
-    Consent,
     PatternError,
     compile_pattern,
     consent_changed,
     live_consent,
+    text_digest,
 )
+from exchange.reflections.models import ReflectionEntry
 from exchange.roles import is_coordinator
 
 if TYPE_CHECKING:

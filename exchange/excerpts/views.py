@@ -15,10 +15,10 @@ from django.views.decorators.http import require_POST, require_safe
 
 from exchange.excerpts import deidentify, selectors, services
 from exchange.excerpts.forms import ApproveForm, ExcerptForm, SuggestForm, reasons_of
+from exchange.excerpts.models import Excerpt, live_consents
 from exchange.excerpts.services import ExcerptError
-from exchange.models import Excerpt, ReflectionEntry
-from exchange.models.excerpts import live_consents
 from exchange.reflections import services as reflections
+from exchange.reflections.models import ReflectionEntry
 from exchange.roles import is_coordinator
 
 

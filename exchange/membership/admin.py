@@ -24,7 +24,7 @@ from wagtail.permissions import register_permission_policy
 
 from cms.models import OrganisationPage
 from exchange.membership import services as invitations
-from exchange.models import Invitation, Profile
+from exchange.membership.models import Invitation, Profile
 
 
 class InvitationForm(WagtailAdminModelForm):

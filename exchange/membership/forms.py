@@ -9,7 +9,7 @@ from allauth.core import context
 
 from cms.models import PracticePage
 from exchange.membership import services as invitations
-from exchange.models import Profile, ProfileLanguage
+from exchange.membership.models import Profile, ProfileLanguage
 
 
 class NameFields(forms.Form):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from cms.models import Language
 from exchange import audit
-from exchange.models import Profile, ProfileLanguage
+from exchange.membership.models import Profile, ProfileLanguage
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User

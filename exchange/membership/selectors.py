@@ -7,7 +7,7 @@ import django_filters
 from django_countries import countries
 
 from cms.models import Challenge, Language, OrganisationPage
-from exchange.models import Profile
+from exchange.membership.models import Profile
 
 
 class MemberFilter(django_filters.FilterSet):

@@ -24,7 +24,7 @@ from allauth.account.models import EmailAddress
 
 from cms.models import OrganisationPage
 from exchange import audit
-from exchange.models import Invitation, InvitationState, Profile, token_digest
+from exchange.membership.models import Invitation, InvitationState, Profile, token_digest
 from exchange.roles import make_member
 
 if TYPE_CHECKING:

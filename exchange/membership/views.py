@@ -20,8 +20,8 @@ from allauth.usersessions.models import UserSession
 from exchange.membership import profiles
 from exchange.membership import services as invitations
 from exchange.membership.forms import LanguageFormSet, ProfileForm
+from exchange.membership.models import Profile
 from exchange.membership.selectors import directory
-from exchange.models import Profile
 
 MEMBERS_PER_PAGE = 24
 

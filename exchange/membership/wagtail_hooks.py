@@ -9,7 +9,7 @@ from wagtail import hooks
 
 from cms import plugins
 from exchange.membership.admin import InvitationViewSet, ProfileViewSet
-from exchange.models import Invitation
+from exchange.membership.models import Invitation
 
 
 @hooks.register("register_admin_viewset")

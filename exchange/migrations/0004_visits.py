@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import exchange.models.visits
+import exchange.visits.models.visits
 from django.conf import settings
 from django.db import migrations, models
 
@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
             name='CalendarFeed',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(default=exchange.models.visits.new_feed_token, max_length=64, unique=True)),
+                ('token', models.CharField(default=exchange.visits.models.visits.new_feed_token, max_length=64, unique=True)),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
                 ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='calendar_feed', to=settings.AUTH_USER_MODEL)),
             ],

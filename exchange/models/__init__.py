@@ -1,103 +1,73 @@
-from exchange.models.coding import Code, CodedSpan, Theme
-from exchange.models.excerpts import (
+"""Django loads an app's models from its `models` module; the exchange app's live in its
+capabilities (exchange/<capability>/models.py; the kernel's outbox in exchange/outbox.py). This
+module only gathers them for Django: the project's code imports a model from its capability."""
+
+from exchange.coding.models import Code, CodedSpan, Theme
+from exchange.excerpts.models import (
     Attribution,
     CaseNumberPattern,
     ConsentEvent,
-    ConsentKind,
     Excerpt,
     ExcerptVersion,
     FlagsConfirmation,
-    text_digest,
 )
-from exchange.models.membership import (
-    Invitation,
-    InvitationQuerySet,
-    InvitationState,
-    LanguageLevel,
-    Profile,
-    ProfileLanguage,
-    new_token,
-    token_digest,
-)
-from exchange.models.offers import HostingOffer, OfferWindow
-from exchange.models.outbox import QueuedEmail
-from exchange.models.publication import ChapterPage, PublicationPage
-from exchange.models.reflections import (
-    Audience,
+from exchange.membership.models import Invitation, Profile, ProfileLanguage
+from exchange.outbox import QueuedEmail
+from exchange.publication.models import ChapterPage, PublicationPage
+from exchange.reflections.models import (
     EntryRead,
     EntryShare,
     EntryVersion,
-    Phase,
     ReflectionEntry,
     ReflectionQuestion,
 )
-from exchange.models.surveys import (
-    AnswerType,
-    Level,
-    Survey,
-    SurveyAnswer,
-    SurveyKind,
-    SurveyQuestion,
-    SurveyResponse,
-)
-from exchange.models.visits import (
+from exchange.surveys.models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
+from exchange.visits.models import (
     AgendaItem,
     Amendment,
     Application,
     CalendarFeed,
+    HostingOffer,
     LearningAgreement,
+    OfferWindow,
     ReminderSent,
     Visit,
     VisitMessage,
-    VisitState,
 )
 
 __all__ = [
-    "AnswerType",
-    "Level",
-    "Survey",
-    "SurveyAnswer",
-    "SurveyKind",
-    "SurveyQuestion",
-    "SurveyResponse",
-    "Code",
-    "CodedSpan",
-    "Theme",
-    "Attribution",
-    "CaseNumberPattern",
-    "ConsentEvent",
-    "ConsentKind",
-    "Excerpt",
-    "ExcerptVersion",
-    "FlagsConfirmation",
-    "text_digest",
-    "ChapterPage",
-    "PublicationPage",
-    "Audience",
-    "EntryRead",
-    "EntryShare",
-    "EntryVersion",
-    "Phase",
-    "ReflectionEntry",
-    "ReflectionQuestion",
     "AgendaItem",
     "Amendment",
     "Application",
+    "Attribution",
     "CalendarFeed",
+    "CaseNumberPattern",
+    "ChapterPage",
+    "Code",
+    "CodedSpan",
+    "ConsentEvent",
+    "EntryRead",
+    "EntryShare",
+    "EntryVersion",
+    "Excerpt",
+    "ExcerptVersion",
+    "FlagsConfirmation",
     "HostingOffer",
     "Invitation",
-    "InvitationQuerySet",
-    "InvitationState",
-    "LanguageLevel",
     "LearningAgreement",
     "OfferWindow",
     "Profile",
     "ProfileLanguage",
+    "PublicationPage",
     "QueuedEmail",
+    "ReflectionEntry",
+    "ReflectionQuestion",
     "ReminderSent",
+    "Survey",
+    "SurveyAnswer",
+    "SurveyQuestion",
+    "SurveyResponse",
+    "Theme",
     "Visit",
     "VisitMessage",
-    "VisitState",
-    "new_token",
-    "token_digest",
 ]

@@ -296,7 +296,7 @@ def export(user: "User") -> dict[str, object]:
 def reflection_log(user: "User") -> list[dict]:
     """The member's reflection entries: every version's text (decrypted for them alone), the
     sharing history, and each read by someone else."""
-    from exchange.models import EntryRead, ReflectionEntry
+    from exchange.reflections.models import EntryRead, ReflectionEntry
 
     entries = ReflectionEntry.objects.filter(author=user).prefetch_related("versions", "shares")
     reads: dict[int, list[dict]] = {}
@@ -332,7 +332,7 @@ def reflection_log(user: "User") -> list[dict]:
 
 def survey_answers(user: "User") -> list[dict]:
     """Each answer the member gave, with the question as asked."""
-    from exchange.models import SurveyAnswer
+    from exchange.surveys.models import SurveyAnswer
 
     answers = SurveyAnswer.objects.filter(response__respondent=user).select_related(
         "question", "response__survey"
@@ -410,8 +410,9 @@ def _anonymise(user: "User") -> None:
 
     from wagtail.models import ModelLogEntry, PageLogEntry
 
-    from exchange.models import Application, Excerpt, Invitation
-    from exchange.models.excerpts import consent_changed, live_consent
+    from exchange.excerpts.models import Excerpt, consent_changed, live_consent
+    from exchange.membership.models import Invitation
+    from exchange.visits.models import Application
 
     # Audit entries keep what happened, not who: Wagtail keeps their user id without a key.
     for log_model in (PageLogEntry, ModelLogEntry):

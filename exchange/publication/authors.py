@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import GroupPagePermission
 
 from exchange import audit
-from exchange.models import ChapterPage, PublicationPage
 from exchange.notifications import mail_after_commit
+from exchange.publication.models import ChapterPage, PublicationPage
 from exchange.roles import is_coordinator
 
 if TYPE_CHECKING:

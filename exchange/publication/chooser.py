@@ -2,7 +2,7 @@
 coordinators choose, and only among excerpts whose authors consented to publication: the list
 shows the words a page would show, with their attribution, the de-identification gate's flags
 its author kept (with their reasons), challenge and year. The widget in the page editor is
-exchange.models.publication.ExcerptChooser."""
+exchange.publication.models.ExcerptChooser."""
 
 from django.core.exceptions import PermissionDenied
 from django.template.loader import render_to_string
@@ -12,9 +12,14 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import chooser as generic
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
-from exchange.models import Attribution, Excerpt
-from exchange.models.excerpts import consented, live_consents, waiting_for_confirmation
-from exchange.models.publication import shown_quotes
+from exchange.excerpts.models import (
+    Attribution,
+    Excerpt,
+    consented,
+    live_consents,
+    waiting_for_confirmation,
+)
+from exchange.publication.models import shown_quotes
 from exchange.roles import is_coordinator
 
 

@@ -11,8 +11,9 @@ from django.utils import timezone
 from wagtail.models import Site
 from wagtail.rich_text import RichText
 
-from exchange.models import ChapterPage, Excerpt, PublicationPage, Theme
-from exchange.models.publication import shown_quotes
+from exchange.coding.models import Theme
+from exchange.excerpts.models import Excerpt
+from exchange.publication.models import ChapterPage, PublicationPage, shown_quotes
 
 INTRODUCTION = (
     "<p>Each year the network's practitioners read what they wrote after their job-shadowing "

@@ -17,8 +17,8 @@ from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
 from wagtail.search.index import insert_or_update_object
 
 from cms.pdf import forget_pdfs
-from exchange.models.publication import ChapterPage, PublicationPage, chapters_quoting
 from exchange.notifications import mail_after_commit
+from exchange.publication.models import ChapterPage, PublicationPage, chapters_quoting
 from exchange.publication.tasks import forget_withdrawn_words
 
 SUBJECTS = {

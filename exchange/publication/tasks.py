@@ -4,7 +4,7 @@ from wagtail.search.backends import get_search_backends
 
 from django_tasks import task
 
-from exchange.models.publication import ChapterPage
+from exchange.publication.models import ChapterPage
 
 
 @task()

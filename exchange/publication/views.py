@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from exchange.models import ChapterPage
 from exchange.publication.authors import AuthorError, author_invite, author_remove, authors_of
+from exchange.publication.models import ChapterPage
 from exchange.roles import is_coordinator
 
 

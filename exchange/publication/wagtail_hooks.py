@@ -7,11 +7,10 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 
 from cms import plugins
-from exchange.models import ChapterPage, Excerpt, PublicationPage
-from exchange.models.excerpts import live_consents
-from exchange.models.publication import quoted_ids, quoted_in
+from exchange.excerpts.models import Excerpt, live_consents
 from exchange.publication import views
 from exchange.publication.chooser import excerpt_chooser_viewset
+from exchange.publication.models import ChapterPage, PublicationPage, quoted_ids, quoted_in
 from exchange.roles import is_coordinator
 
 # The excerpts ask where an excerpt is quoted (a final publication keeps its quotes as they are).

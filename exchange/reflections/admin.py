@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from exchange.models import ReflectionQuestion
+from exchange.reflections.models import ReflectionQuestion
 
 
 class ReflectionQuestionViewSet(ModelViewSet):

@@ -9,10 +9,11 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from cms.models import Language
-from exchange.models import LearningAgreement, Phase, Visit
 from exchange.reflections import services as reflections
+from exchange.reflections.models import Phase
 from exchange.visits import agreements
 from exchange.visits import services as visits
+from exchange.visits.models import LearningAgreement, Visit
 
 GOALS = (
     "How the team opens contact with a young person who did not ask for it.\n"

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from exchange.models import Audience
+from exchange.reflections.models import Audience
 from exchange.reflections.services import MAX_LENGTH
 
 

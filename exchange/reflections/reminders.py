@@ -9,8 +9,9 @@ from datetime import date, timedelta
 from django.db.models import Q
 from django.utils import timezone
 
-from exchange.models import Phase, ReflectionEntry, ReflectionQuestion, Visit, VisitState
+from exchange.reflections.models import Phase, ReflectionEntry, ReflectionQuestion
 from exchange.reflections.services import follow_up_opens, goals_of, partner_of, why_closed
+from exchange.visits.models import Visit, VisitState
 from exchange.visits.reminders import Due
 
 KINDS = {

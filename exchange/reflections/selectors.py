@@ -9,14 +9,13 @@ from typing import TYPE_CHECKING
 from django.db.models import Count, F, Prefetch, Q
 from django.utils import timezone
 
-from exchange.models import (
+from exchange.reflections.models import (
     Audience,
     EntryRead,
     EntryShare,
     Phase,
     ReflectionEntry,
     ReflectionQuestion,
-    Visit,
 )
 from exchange.reflections.services import (
     OPEN_STATES,
@@ -25,6 +24,7 @@ from exchange.reflections.services import (
     why_closed,
 )
 from exchange.roles import is_coordinator
+from exchange.visits.models import Visit
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User

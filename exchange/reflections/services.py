@@ -15,7 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from exchange import audit
-from exchange.models import (
+from exchange.reflections.models import (
     Audience,
     EntryRead,
     EntryShare,
@@ -23,11 +23,10 @@ from exchange.models import (
     Phase,
     ReflectionEntry,
     ReflectionQuestion,
-    Visit,
-    VisitState,
 )
 from exchange.roles import is_coordinator
 from exchange.visits import services as visits
+from exchange.visits.models import Visit, VisitState
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User

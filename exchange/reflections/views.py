@@ -15,10 +15,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from exchange.models import Audience, EntryRead, Phase, Visit
 from exchange.reflections import selectors, services
 from exchange.reflections.forms import EntryForm, ShareForm
+from exchange.reflections.models import Audience, EntryRead, Phase
 from exchange.reflections.services import ReflectionError
+from exchange.visits.models import Visit
 
 
 def _visit_for(user, pk: int) -> Visit:

@@ -10,10 +10,11 @@ from django.utils import timezone
 
 from cms.models import EvaluationReportPage, OrganisationPage
 from exchange.coding.demo_year import demo_practitioner
-from exchange.models import AnswerType, Profile, SurveyKind
+from exchange.membership.models import Profile
 from exchange.reflections.demo import walk_to_completed
 from exchange.reports import services as reports
 from exchange.surveys import services as surveys
+from exchange.surveys.models import AnswerType, SurveyKind
 
 
 @dataclass(frozen=True)

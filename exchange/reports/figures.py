@@ -14,17 +14,11 @@ from wagtail import hooks
 from django_countries import countries as names
 
 from cms import plugins
-from exchange.models import (
-    AnswerType,
-    Phase,
-    ReflectionEntry,
-    Survey,
-    SurveyAnswer,
-    Theme,
-    Visit,
-    VisitState,
-)
+from exchange.coding.models import Theme
+from exchange.reflections.models import Phase, ReflectionEntry
 from exchange.reports.disclosure import Link, SafeTable, Table, protect, protect_linked
+from exchange.surveys.models import AnswerType, Survey, SurveyAnswer
+from exchange.visits.models import Visit, VisitState
 
 TOOK_PLACE = [VisitState.COMPLETED, VisitState.REFLECTED]
 SCALE_POINTS = [1, 2, 3, 4, 5]

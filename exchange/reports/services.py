@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from cms.models import EvaluationReportPage
-from exchange.models import Visit
 from exchange.reports.disclosure import NOT_ADDITIVE
 from exchange.reports.figures import SCALE_POINTS, Figure, figures_for
 from exchange.roles import is_coordinator
+from exchange.visits.models import Visit
 
 
 class ReportError(Exception):

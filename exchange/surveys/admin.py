@@ -10,7 +10,7 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from cms.panels import SafeInlinePanel
-from exchange.models import Survey
+from exchange.surveys.models import Survey
 
 
 class SurveyForm(WagtailAdminModelForm):

@@ -2,7 +2,7 @@
 short, one per evaluation level that the moment can tell about. The coordinators change them in
 the admin ("Surveys")."""
 
-from exchange.models import AnswerType, Level, SurveyKind
+from exchange.surveys.models import AnswerType, Level, SurveyKind
 
 SCALE, CHOICE, NUMBER, TEXT = (
     AnswerType.SCALE,

@@ -4,7 +4,7 @@ and keeps what was typed; the service (services.clean_answer) decides what count
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from exchange.models import AnswerType, Survey, SurveyResponse
+from exchange.surveys.models import AnswerType, Survey, SurveyResponse
 
 SCALE_CHOICES = [
     ("1", _("1 – not at all")),

@@ -7,9 +7,10 @@ from datetime import date, timedelta
 from django.db.models import Q
 from django.utils import timezone
 
-from exchange.models import SurveyKind, SurveyResponse, Visit
 from exchange.reflections.services import follow_up_opens
+from exchange.surveys.models import SurveyKind, SurveyResponse
 from exchange.surveys.services import ANSWERED_STATES, respondents, why_closed
+from exchange.visits.models import Visit
 from exchange.visits.reminders import Due
 
 KINDS = {SurveyKind.AFTER_VISIT: "survey_after_visit", SurveyKind.FOLLOW_UP: "survey_follow_up"}

@@ -12,19 +12,18 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from exchange.models import (
+from exchange.questions_translated import SURVEY, fill
+from exchange.reflections.services import follow_up_opens, partner_of
+from exchange.surveys.defaults import DEFAULT_QUESTIONS
+from exchange.surveys.models import (
     AnswerType,
     Survey,
     SurveyAnswer,
     SurveyKind,
     SurveyQuestion,
     SurveyResponse,
-    Visit,
-    VisitState,
 )
-from exchange.questions_translated import SURVEY, fill
-from exchange.reflections.services import follow_up_opens, partner_of
-from exchange.surveys.defaults import DEFAULT_QUESTIONS
+from exchange.visits.models import Visit, VisitState
 
 MAX_TEXT = 4000
 ANSWERED_STATES = {VisitState.COMPLETED, VisitState.REFLECTED}

@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from exchange.models import SurveyKind, Visit
 from exchange.surveys import services
 from exchange.surveys.forms import survey_form
+from exchange.surveys.models import SurveyKind
+from exchange.visits.models import Visit
 
 
 @never_cache

@@ -5,9 +5,9 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from cms import plugins
-from exchange.models import SurveyKind
 from exchange.surveys import reminders, services
 from exchange.surveys.admin import SurveyViewSet
+from exchange.surveys.models import SurveyKind
 
 
 @hooks.register("register_admin_viewset")

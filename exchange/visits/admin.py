@@ -22,7 +22,7 @@ import django_filters
 from django_countries import countries
 
 from cms.models import Challenge
-from exchange.models import Visit, VisitState
+from exchange.visits.models import Visit, VisitState
 
 
 class ViewOnlyPolicy(ModelPermissionPolicy):

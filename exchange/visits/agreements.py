@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from exchange import notifications
-from exchange.models import Amendment, LearningAgreement, Visit, VisitState
+from exchange.visits.models import Amendment, LearningAgreement, Visit, VisitState
 from exchange.visits.rules import (
     AMENDABLE,
     EDITS_AGREEMENT,

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from exchange import audit
-from exchange.models import CalendarFeed, Visit, VisitState
+from exchange.visits.models import CalendarFeed, Visit, VisitState
 
 IN_CALENDAR = (VisitState.SCHEDULED, VisitState.COMPLETED, VisitState.REFLECTED)
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cms.models import Challenge, Language, PracticePage, Setting
-from exchange.models import AgendaItem, Amendment, Application, HostingOffer, OfferWindow
+from exchange.visits.models import AgendaItem, Amendment, Application, HostingOffer, OfferWindow
 from exchange.visits.offers import WindowTerms
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

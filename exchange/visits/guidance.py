@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from exchange.models import Visit, VisitState
-from exchange.models.visits import HOLDS_PLACE
+from exchange.visits.models import Visit, VisitState
+from exchange.visits.models.visits import HOLDS_PLACE
 from exchange.visits.rules import (
     AMENDABLE,
     EDITS_AGREEMENT,

@@ -8,8 +8,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from exchange import notifications
-from exchange.models import Visit, VisitMessage
-from exchange.models.visits import ENDED
+from exchange.visits.models import Visit, VisitMessage
+from exchange.visits.models.visits import ENDED
 from exchange.visits.rules import HOST, VISITOR, VisitError, roles_of
 from exchange.visits.services import locked, record
 

@@ -14,7 +14,7 @@ from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
 from exchange import audit
-from exchange.models import HostingOffer, OfferWindow
+from exchange.visits.models import HostingOffer, OfferWindow
 from exchange.visits.rules import VisitError, hosted_organisation_id
 
 if TYPE_CHECKING:

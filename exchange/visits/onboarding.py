@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from allauth.mfa.models import Authenticator
 
-from exchange.models import Application, HostingOffer
-from exchange.models.membership import Profile
+from exchange.membership.models import Profile
+from exchange.visits.models import Application, HostingOffer
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from exchange import notifications
-from exchange.models import ReminderSent, Visit, VisitState
 from exchange.roles import coordinators
+from exchange.visits.models import ReminderSent, Visit, VisitState
 
 logger = logging.getLogger(__name__)
 

@@ -8,8 +8,8 @@ from datetime import date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from exchange.models import OfferWindow, Visit, VisitState
 from exchange.roles import is_coordinator
+from exchange.visits.models import OfferWindow, Visit, VisitState
 from exchange.visits.steps import COORDINATOR, HOST, TRANSITIONS, VISITOR
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from cms.models import Language
 from exchange import audit, notifications
-from exchange.models import (
+from exchange.visits.models import (
     AgendaItem,
     Application,
     HostingOffer,
@@ -24,7 +24,7 @@ from exchange.models import (
     Visit,
     VisitState,
 )
-from exchange.models.visits import HOLDS_PLACE
+from exchange.visits.models.visits import HOLDS_PLACE
 from exchange.visits.rules import (
     HAS_AGENDA,
     HOST,

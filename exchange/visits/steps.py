@@ -12,8 +12,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from exchange import audit
-from exchange.models import VisitState
-from exchange.models.visits import CANCELLABLE
+from exchange.visits.models import VisitState
+from exchange.visits.models.visits import CANCELLABLE
 
 VISITOR, HOST, COORDINATOR = "visitor", "host", "coordinator"
 Service = TypeVar("Service", bound=Callable)

@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from cms import plugins
-from exchange.models import HostingOffer, Visit, VisitState
 from exchange.visits import reminders
 from exchange.visits.admin import VisitViewSet, WaitingForHostPanel
+from exchange.visits.models import HostingOffer, Visit, VisitState
 
 
 @hooks.register("register_admin_viewset")

@@ -31,12 +31,16 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from cms.models import Challenge, Language, PracticePage, Setting, TargetGroup
+from exchange.coding.models import Theme
+from exchange.excerpts.models import CaseNumberPattern
 from exchange.membership import services as invitations
-from exchange.models import CalendarFeed, CaseNumberPattern, Profile, SurveyKind, Theme
+from exchange.membership.models import Profile
 from exchange.roles import COORDINATORS, MEMBERS
+from exchange.surveys.models import SurveyKind
 from exchange.surveys.services import survey_for
 from exchange.visits import agreements
 from exchange.visits import services as visits
+from exchange.visits.models import CalendarFeed
 from matching.models import Exclusion, Round
 from tests.cms.factories import make_library, make_organisation, make_practice, publish
 from tests.exchange.factories import UserFactory, apply, make_member, make_offer
@@ -215,8 +219,8 @@ def _visit(organisation, visitor):
 def _reflection(visit, visitor):
     """Member B's submitted answer about the visit, shared with the coordinators only (host A
     is not B's partner: the second host signed for A)."""
-    from exchange.models import Phase, ReflectionQuestion
     from exchange.reflections import services as reflections
+    from exchange.reflections.models import Phase, ReflectionQuestion
 
     question = ReflectionQuestion.objects.filter(phase=Phase.BEFORE, per_goal=False).first()
     entry = reflections.entry_save(
@@ -247,7 +251,7 @@ def _excerpt(entry):
 
 def _chapter(home):
     """A publication with one chapter, not yet final."""
-    from exchange.models import ChapterPage, PublicationPage
+    from exchange.publication.models import ChapterPage, PublicationPage
 
     publication = home.add_child(
         instance=PublicationPage(title="Fictional themes", year=2026, freeze_date=date(2099, 1, 1))

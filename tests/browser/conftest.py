@@ -127,8 +127,9 @@ def after_visit_answer(people, text: str):
 
     from django.utils import timezone
 
-    from exchange.models import Phase, Visit
     from exchange.reflections import services as reflections
+    from exchange.reflections.models import Phase
+    from exchange.visits.models import Visit
     from tests.exchange.conftest import Network
     from tests.exchange.factories import advance
 

@@ -11,7 +11,8 @@ from django.utils import timezone
 import pytest
 from playwright.sync_api import expect
 
-from exchange.models import ChapterPage, CodedSpan, PublicationPage
+from exchange.coding.models import CodedSpan
+from exchange.publication.models import ChapterPage, PublicationPage
 from tests.browser.conftest import after_visit_answer, session_of
 from tests.browser.test_accessibility import audit
 from tests.exchange.factories import make_coordinator, make_excerpt

@@ -9,7 +9,7 @@ from django.utils import timezone
 import pytest
 from playwright.sync_api import expect
 
-from exchange.models import Visit
+from exchange.visits.models import Visit
 from tests.browser.test_accessibility import audit
 from tests.browser.test_visit_journey import sign_in, sign_out
 from tests.exchange.conftest import Network

@@ -4,7 +4,7 @@ from wagtail.models import Page
 
 import pytest
 
-from exchange.models import Profile
+from exchange.membership.models import Profile
 
 TOO_BIG, TOO_SMALL = 2**70, -(2**70)
 

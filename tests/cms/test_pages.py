@@ -12,7 +12,7 @@ from cms.models import (
     PracticeIndexPage,
     StandardPage,
 )
-from exchange.models import PublicationPage
+from exchange.publication.models import PublicationPage
 
 
 class TestPageTree(WagtailPageTestCase):

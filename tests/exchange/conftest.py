@@ -2,8 +2,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from exchange.models import Phase
 from exchange.reflections import services as reflections
+from exchange.reflections.models import Phase
 from tests.cms.factories import make_library, make_organisation
 from tests.exchange.factories import advance, make_coordinator, make_member, make_offer
 from tests.worlds import shared_world

@@ -68,7 +68,7 @@ def make_member(organisation, *, hosts: bool = False, **user_fields):
     """A member of `organisation` (a host for it with `hosts`), as an invitation makes one."""
     from django.contrib.auth.models import Group
 
-    from exchange.models import Profile
+    from exchange.membership.models import Profile
     from exchange.roles import MEMBERS
 
     user = UserFactory(**user_fields)
@@ -86,7 +86,7 @@ def make_offer(organisation, *, windows=((10, 30, 2),), **fields):
     from django.utils import timezone
 
     from cms.models import Challenge, Language
-    from exchange.models import HostingOffer, OfferWindow
+    from exchange.visits.models import HostingOffer, OfferWindow
 
     values = {
         "title": "Family counselling, observed (fictional)",
@@ -161,9 +161,9 @@ def advance(network, target: str, visit=None):
     """A visit walked through the lifecycle, up to `target`."""
     from datetime import timedelta
 
-    from exchange.models import Visit
     from exchange.visits import agreements
     from exchange.visits import services as visits
+    from exchange.visits.models import Visit
 
     visit = visit or propose(network)
     order = ["proposed", "accepted", "agreed", "scheduled", "completed", "reflected"]

@@ -8,7 +8,7 @@ from django.db import DatabaseError, connection, transaction
 import pytest
 
 from exchange.append_only import AppendOnlyError
-from exchange.models import EntryRead
+from exchange.reflections.models import EntryRead
 
 
 def read_row() -> EntryRead:

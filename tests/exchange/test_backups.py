@@ -25,9 +25,9 @@ import pytest
 from allauth.usersessions.models import UserSession
 
 from exchange.backups import services as backups
-from exchange.models import EntryVersion
 from exchange.personal_data.services import erase
 from exchange.reflections import services as reflections
+from exchange.reflections.models import EntryVersion
 from tests.exchange.conftest import CLEAN, FLAGGED
 from tests.exchange.factories import PASSWORD, UserFactory
 

@@ -63,15 +63,12 @@ def test_rotating_re_encrypts_every_kind_so_the_new_key_alone_reads_them_all(
     from allauth.mfa.totp.internal.auth import TOTP, hotp_value, yield_hotp_counters_from_time
 
     from exchange.excerpts import services as excerpts
-    from exchange.models import (
-        ExcerptVersion,
-        QueuedEmail,
-        SurveyAnswer,
-        SurveyKind,
-        VisitMessage,
-    )
+    from exchange.excerpts.models import ExcerptVersion
+    from exchange.outbox import QueuedEmail
     from exchange.surveys import services as surveys
+    from exchange.surveys.models import SurveyAnswer, SurveyKind
     from exchange.visits import messages
+    from exchange.visits.models import VisitMessage
     from tests.exchange.conftest import CLEAN
     from tests.exchange.surveys.test_surveys import answers_for
 

@@ -18,7 +18,7 @@ from django_tasks_db.models import DBTaskResult
 
 from exchange.mail import RawEmail
 from exchange.membership import services as invitations
-from exchange.models import QueuedEmail
+from exchange.outbox import QueuedEmail
 from tests.cms.factories import make_library, make_organisation
 from tests.exchange.factories import UserFactory
 

@@ -7,8 +7,9 @@ from django.urls import reverse
 
 import pytest
 
-from exchange.models import Phase, ReflectionQuestion, Survey, SurveyKind
+from exchange.reflections.models import Phase, ReflectionQuestion
 from exchange.surveys import services as surveys
+from exchange.surveys.models import Survey, SurveyKind
 from tests.exchange.factories import advance
 
 pytestmark = pytest.mark.django_db

@@ -11,9 +11,12 @@ import pytest
 from allauth.account.models import EmailAddress
 
 from cms.models import EvaluationReportPage, HomePage
+from exchange.coding.models import CodedSpan
 from exchange.demo import DEMO_PASSWORD
-from exchange.models import ChapterPage, CodedSpan, Excerpt, HostingOffer, OfferWindow, Phase, Visit
-from exchange.models.publication import quoted_ids, shown_quotes
+from exchange.excerpts.models import Excerpt
+from exchange.publication.models import ChapterPage, quoted_ids, shown_quotes
+from exchange.reflections.models import Phase
+from exchange.visits.models import HostingOffer, OfferWindow, Visit
 from tests.worlds import shared_world
 
 pytestmark = pytest.mark.django_db

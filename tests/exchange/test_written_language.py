@@ -7,8 +7,8 @@ from django.utils import translation
 import pytest
 
 from exchange.excerpts import services as excerpts
-from exchange.models import Phase
 from exchange.reflections import services as reflections
+from exchange.reflections.models import Phase
 from tests.exchange.conftest import CLEAN, after_visit_answer
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 import pytest
 
-from exchange.models import Visit, VisitState
+from exchange.visits.models import Visit, VisitState
 from matching.models import Round
 from tests.cms.test_background import DATABASE_QUEUE
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 import pytest
 
-from exchange.models import Visit, VisitState
+from exchange.visits.models import Visit, VisitState
 from matching import engine, services
 from matching.models import Exclusion, Proposal, Run
 from tests.cms.factories import make_organisation

@@ -11,11 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from exchange.models import (
-    Application,
-    HostingOffer,
-    OfferWindow,
-)
 from exchange.roles import is_coordinator
 from exchange.visits import offers
 from exchange.visits import services as visits
@@ -24,6 +19,7 @@ from exchange.visits.forms import (
     OfferForm,
     WindowFormSet,
 )
+from exchange.visits.models import Application, HostingOffer, OfferWindow
 from exchange.visits.rules import VisitError, hosted_organisation_id, own_organisation_id
 
 

@@ -12,15 +12,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from cms import plugins
-from exchange.models import (
-    Application,
-    CalendarFeed,
-    HostingOffer,
-    Visit,
-    VisitState,
-)
 from exchange.visits import calendar, onboarding
 from exchange.visits import guidance as visit_guidance
+from exchange.visits.models import Application, CalendarFeed, HostingOffer, Visit, VisitState
 from exchange.visits.rules import hosted_organisation_id
 
 VISITS_PER_PAGE = 50

@@ -11,10 +11,6 @@ from django.views.decorators.http import require_POST, require_safe
 
 from cms import plugins
 from exchange import notifications
-from exchange.models import (
-    Amendment,
-    Visit,
-)
 from exchange.visits import agreements, steps
 from exchange.visits import guidance as visit_guidance
 from exchange.visits import messages as visit_messages
@@ -26,6 +22,7 @@ from exchange.visits.forms import (
     MessageForm,
     ReasonForm,
 )
+from exchange.visits.models import Amendment, Visit
 from exchange.visits.rules import VisitError
 
 # --- a visit -----------------------------------------------------------------------------------

@@ -5,8 +5,8 @@ import pytest
 
 from exchange.coding import selectors
 from exchange.coding import services as coding
+from exchange.coding.models import Code, CodedSpan, Theme
 from exchange.excerpts import services as excerpts
-from exchange.models import Code, CodedSpan, Theme
 from tests.exchange.factories import make_excerpt
 
 pytestmark = pytest.mark.django_db

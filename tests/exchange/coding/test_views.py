@@ -12,8 +12,8 @@ from django.urls import reverse
 import pytest
 
 from exchange.coding import services as coding
+from exchange.coding.models import Code, CodedSpan
 from exchange.excerpts import services as excerpts
-from exchange.models import Code, CodedSpan
 from tests.exchange.factories import make_excerpt
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ import pytest
 
 from exchange.excerpts import deidentify
 from exchange.excerpts.deidentify import data
-from exchange.models.excerpts import PatternError, compile_pattern, validate_pattern
+from exchange.excerpts.models import PatternError, compile_pattern, validate_pattern
 from tests.exchange.excerpts.deidentify_cases import HELD_OUT, LABELLED, TUNING, evaluate
 
 RECALL = {"email": 0.95, "phone": 0.95, "link": 0.95, "name": 0.90}

@@ -15,9 +15,10 @@ from wagtail.models import Site
 import pytest
 
 from exchange.excerpts import services as excerpts
-from exchange.models import Excerpt, Phase
+from exchange.excerpts.models import Excerpt
 from exchange.personal_data import services as personal_data
 from exchange.reflections import services as reflections
+from exchange.reflections.models import Phase
 from exchange.roles import COORDINATORS
 from tests.exchange.conftest import make_network
 from tests.exchange.factories import UserFactory, advance, make_member

@@ -8,7 +8,7 @@ import pytest
 
 from exchange.append_only import AppendOnlyError
 from exchange.excerpts import services as excerpts
-from exchange.models import ConsentEvent, Excerpt, ExcerptVersion, text_digest
+from exchange.excerpts.models import ConsentEvent, Excerpt, ExcerptVersion, text_digest
 from tests.exchange.conftest import CLEAN
 
 pytestmark = pytest.mark.django_db

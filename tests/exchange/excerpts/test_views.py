@@ -9,7 +9,7 @@ from django.urls import reverse
 import pytest
 
 from exchange.excerpts import services as excerpts
-from exchange.models import ConsentEvent, Excerpt
+from exchange.excerpts.models import ConsentEvent, Excerpt
 from tests.exchange.conftest import CLEAN, FLAGGED
 from tests.exchange.factories import UserFactory, make_member
 

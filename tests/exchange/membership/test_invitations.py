@@ -16,7 +16,7 @@ import pytest
 from allauth.account.models import EmailAddress
 
 from exchange.membership import services as invitations
-from exchange.models import Invitation, InvitationState, token_digest
+from exchange.membership.models import Invitation, InvitationState, token_digest
 from tests.cms.factories import make_library, make_organisation
 from tests.exchange.factories import UserFactory
 

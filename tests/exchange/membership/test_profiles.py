@@ -11,7 +11,7 @@ import pytest
 
 from cms.models import Challenge, Language
 from exchange.membership import services as invitations
-from exchange.models import Profile
+from exchange.membership.models import Profile
 from tests.cms.factories import make_library, make_organisation, make_practice
 from tests.exchange.factories import UserFactory
 

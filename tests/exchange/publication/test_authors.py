@@ -7,8 +7,8 @@ from django.urls import reverse
 
 import pytest
 
-from exchange.models import ChapterPage
 from exchange.publication import authors
+from exchange.publication.models import ChapterPage
 from tests.exchange.publication.conftest import publish_chapter
 
 pytestmark = pytest.mark.django_db

@@ -12,8 +12,8 @@ from wagtail.models import ModelLogEntry
 import pytest
 
 from exchange.excerpts import services as excerpts
-from exchange.models import FlagsConfirmation
-from exchange.models.publication import ExcerptChooser, shown_quotes
+from exchange.excerpts.models import FlagsConfirmation
+from exchange.publication.models import ExcerptChooser, shown_quotes
 from tests.exchange.publication.conftest import MARKER, publish_chapter
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]

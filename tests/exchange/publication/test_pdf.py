@@ -23,7 +23,7 @@ from pypdf import PdfReader
 
 from cms.pdf import stored_key
 from exchange.excerpts import services as excerpts
-from exchange.models import ChapterPage, PublicationPage
+from exchange.publication.models import ChapterPage, PublicationPage
 from tests.cms.test_background import DATABASE_QUEUE
 from tests.exchange.publication.conftest import MARKER, QUOTED, propose, publish_chapter
 

@@ -8,8 +8,8 @@ from django.urls import reverse
 import pytest
 
 from exchange.excerpts import services as excerpts
-from exchange.models import Excerpt, ExcerptVersion
-from exchange.models.publication import ExcerptChooser, chapters_quoting
+from exchange.excerpts.models import Excerpt, ExcerptVersion
+from exchange.publication.models import ExcerptChooser, chapters_quoting
 from tests.exchange.publication.conftest import MARKER, QUOTED, propose, publish_chapter
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
@@ -79,7 +79,7 @@ def test_a_new_version_replaces_the_words_on_the_page_in_search_and_the_index_fi
         )
     html = page_text(client, chapter)
     assert MARKER not in html and "They read the words of the family aloud first." in html
-    from exchange.models import ChapterPage
+    from exchange.publication.models import ChapterPage
     from tests.privacy import index_files
 
     assert list(ChapterPage.objects.live().search("aloud")) == [chapter]
@@ -225,7 +225,7 @@ def test_each_quote_shows_its_provenance_and_the_coordinators_see_every_receipt(
     client, entry, coordinator, home_page
 ):
     from exchange.coding import services as coding
-    from exchange.models import Theme
+    from exchange.coding.models import Theme
 
     shown = propose(entry, "Shown words.", "anonymous")
     private = propose(entry, "Private words.", "private")

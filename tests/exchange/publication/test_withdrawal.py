@@ -11,9 +11,9 @@ from wagtail.rich_text import RichText
 
 import pytest
 
-from exchange.models import ChapterPage, Excerpt
-from exchange.models.excerpts import live_consent
+from exchange.excerpts.models import Excerpt, live_consent
 from exchange.personal_data import services as personal_data
+from exchange.publication.models import ChapterPage
 from tests.exchange.publication.conftest import MARKER, QUOTED, publish_chapter
 from tests.privacy import index_files
 

@@ -6,8 +6,8 @@ from django.urls import reverse
 
 import pytest
 
-from exchange.models import Phase, ReflectionQuestion
 from exchange.reflections import services as reflections
+from exchange.reflections.models import Phase, ReflectionQuestion
 from exchange.roles import COORDINATORS
 from tests.exchange.factories import UserFactory, advance
 

@@ -7,7 +7,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 import pytest
 
-from exchange.models import EntryShare, EntryVersion, Phase, ReflectionEntry
+from exchange.reflections.models import EntryShare, EntryVersion, Phase, ReflectionEntry
 from tests.exchange.conftest import make_network
 from tests.exchange.factories import advance
 from tests.exchange.reflections.test_services import question

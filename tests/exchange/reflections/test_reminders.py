@@ -11,9 +11,10 @@ from django.utils import timezone
 
 import pytest
 
-from exchange.models import Phase, Visit
 from exchange.reflections import reminders
 from exchange.reflections import services as reflections
+from exchange.reflections.models import Phase
+from exchange.visits.models import Visit
 
 pytestmark = pytest.mark.django_db
 

@@ -9,16 +9,10 @@ from django.utils import timezone
 
 import pytest
 
-from exchange.models import (
-    EntryRead,
-    EntryVersion,
-    Phase,
-    ReflectionQuestion,
-    Visit,
-    VisitState,
-)
 from exchange.reflections import services as reflections
+from exchange.reflections.models import EntryRead, EntryVersion, Phase, ReflectionQuestion
 from exchange.roles import COORDINATORS
+from exchange.visits.models import Visit, VisitState
 from tests.exchange.factories import UserFactory, advance, make_member
 
 pytestmark = pytest.mark.django_db
@@ -156,8 +150,8 @@ def test_the_database_holds_no_reflection_in_clear(network):
 
 
 def test_erasing_the_author_erases_their_entries_and_keeps_the_read_record(network):
-    from exchange.models import ReflectionEntry
     from exchange.personal_data import services as personal_data
+    from exchange.reflections.models import ReflectionEntry
 
     visit = advance(network, "agreed")
     entry = write(visit, network.visitor)

@@ -9,8 +9,8 @@ from django.urls import reverse
 
 import pytest
 
-from exchange.models import EntryRead, Phase, ReflectionEntry, ReflectionQuestion
 from exchange.reflections import services as reflections
+from exchange.reflections.models import EntryRead, Phase, ReflectionEntry, ReflectionQuestion
 from exchange.roles import COORDINATORS
 from tests.exchange.factories import UserFactory, advance, make_member
 

@@ -3,8 +3,8 @@ hand-made request can) is refused with a message, and nothing is saved."""
 
 import pytest
 
-from exchange.models import SurveyKind
 from exchange.surveys import services
+from exchange.surveys.models import SurveyKind
 from tests.exchange.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,9 +10,9 @@ from django.utils import timezone
 
 import pytest
 
-from exchange.models import SurveyKind
 from exchange.reflections.services import follow_up_opens
 from exchange.surveys import reminders, services
+from exchange.surveys.models import SurveyKind
 from tests.exchange.factories import advance
 from tests.exchange.surveys.test_surveys import answers_for
 

@@ -8,8 +8,8 @@ from wagtail.models import ModelLogEntry
 import pytest
 from icalendar import Calendar
 
-from exchange.models import CalendarFeed
 from exchange.visits import services as visits
+from exchange.visits.models import CalendarFeed
 from tests.exchange.factories import advance, make_member, propose
 
 

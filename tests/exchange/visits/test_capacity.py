@@ -13,7 +13,7 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
-from exchange.models import LearningAgreement, OfferWindow, Visit, VisitState
+from exchange.visits.models import LearningAgreement, OfferWindow, Visit, VisitState
 from tests.cms.factories import make_library, make_organisation
 from tests.exchange.factories import apply, make_member, make_offer
 

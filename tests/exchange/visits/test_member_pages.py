@@ -10,8 +10,8 @@ from django.urls import reverse
 import pytest
 
 from cms.models import Language
-from exchange.models import Application
 from exchange.visits import agreements
+from exchange.visits.models import Application
 from tests.exchange.factories import TERMS, advance, apply, propose
 
 

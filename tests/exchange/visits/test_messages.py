@@ -8,9 +8,9 @@ from django.urls import reverse
 
 import pytest
 
-from exchange.models import VisitMessage
 from exchange.personal_data import services as personal_data
 from exchange.visits import messages as visit_messages
+from exchange.visits.models import VisitMessage
 from exchange.visits.rules import VisitError
 from tests.exchange.factories import advance, make_coordinator, propose
 

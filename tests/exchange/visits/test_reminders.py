@@ -9,9 +9,9 @@ from django.utils import timezone
 
 import pytest
 
-from exchange.models import Visit
 from exchange.visits import agreements
 from exchange.visits import services as visits
+from exchange.visits.models import Visit
 from exchange.visits.reminders import due
 from tests.exchange.factories import advance, apply, make_member, propose
 

@@ -10,10 +10,10 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
-from exchange.models import OfferWindow, Visit, VisitState
 from exchange.roles import COORDINATORS
 from exchange.visits import agreements, steps
 from exchange.visits import services as visits
+from exchange.visits.models import OfferWindow, Visit, VisitState
 from tests.exchange.factories import UserFactory, advance, apply, make_member, make_offer, propose
 
 

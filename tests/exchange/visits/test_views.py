@@ -8,7 +8,7 @@ from django.urls import reverse
 import pytest
 
 from cms.models import Challenge, Language
-from exchange.models import Application, HostingOffer, Visit, VisitState
+from exchange.visits.models import Application, HostingOffer, Visit, VisitState
 from tests.exchange.factories import apply, make_member
 
 

@@ -32,8 +32,8 @@ from wagtail.search import index
 
 from cms.blocks import HeadingBlock
 from cms.pdf import pdf_for_page
-from exchange.models.coding import CodedSpan
-from exchange.models.excerpts import (
+from exchange.coding.models import CodedSpan
+from exchange.excerpts.models import (
     Attribution,
     Consent,
     Excerpt,

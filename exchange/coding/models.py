@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from taggit.models import ItemBase, TagBase
 
-from exchange.models.excerpts import Excerpt, ExcerptVersion
+from exchange.excerpts.models import Excerpt, ExcerptVersion
 
 
 class Code(TagBase):

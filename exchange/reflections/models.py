@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from exchange.append_only import AppendOnlyModel
 from exchange.encryption import EncryptedTextField
-from exchange.models.visits import Visit
+from exchange.visits.models.visits import Visit
 from exchange.wording import AskedInReaderLanguage
 
 

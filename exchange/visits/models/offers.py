@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.models.snippets import on_the_vocabulary
-from exchange.models.membership import Profile
+from exchange.membership.models import Profile
 
 
 def has_host(organisation_ref: str) -> Exists:

@@ -23,8 +23,8 @@ import re2
 from cms.models.snippets import on_the_vocabulary
 from exchange.append_only import AppendOnlyModel
 from exchange.encryption import EncryptedTextField
-from exchange.models.reflections import Phase, ReflectionEntry
-from exchange.models.visits import Visit
+from exchange.reflections.models import Phase, ReflectionEntry
+from exchange.visits.models.visits import Visit
 
 
 class Attribution(models.TextChoices):
@@ -65,7 +65,7 @@ class Excerpt(models.Model):
         _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
-    # The coordinators' codes, each on a span of the words (exchange/models/coding.py).
+    # The coordinators' codes, each on a span of the words (exchange/coding/models.py).
     codes = TaggableManager(through="exchange.CodedSpan", blank=True, verbose_name=_("codes"))
 
     class Meta:

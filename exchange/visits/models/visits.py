@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.models.snippets import on_the_vocabulary
 from exchange.encryption import EncryptedTextField
-from exchange.models.membership import Profile
-from exchange.models.offers import HostingOffer, OfferWindow, has_host
+from exchange.membership.models import Profile
+from exchange.visits.models.offers import HostingOffer, OfferWindow, has_host
 
 
 class Application(models.Model):

@@ -18,7 +18,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Orderable
 
 from exchange.encryption import EncryptedTextField
-from exchange.models.visits import Visit
+from exchange.visits.models.visits import Visit
 from exchange.wording import AskedInReaderLanguage, check_choices_align, in_reader_language
 
 
