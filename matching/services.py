@@ -12,12 +12,14 @@ from django.db import transaction
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wagtail.log_actions import log
 
-from exchange import notifications
 from exchange.membership.models import Profile
+from exchange.visits import mail
 from exchange.visits import services as visits
+from exchange.visits.mail import VisitMail
 from exchange.visits.models import Application, HostingOffer, OfferWindow, Visit, VisitState
 from matching import engine
 from matching.models import Exclusion, Miss, Proposal, Round, Run
@@ -28,6 +30,13 @@ if TYPE_CHECKING:
 WORD = re.compile(r"[^\W\d_]{4,}")
 VISIT_DAYS = 3  # a proposed visit's length, inside the overlap of availability and window
 RUN_STALLED_AFTER = timedelta(minutes=15)  # the largest rounds run in seconds
+
+# To the visitor, when a round's proposal becomes a visit.
+MATCHED = VisitMail(
+    "matched",
+    gettext_lazy("The matching round proposes a visit to %(organisation)s"),
+    template="matching/email/matched.txt",
+)
 
 
 class RoundError(Exception):
@@ -373,7 +382,7 @@ def round_publish(*, round_: Round, user: "User") -> list[Visit]:
                     _("Pair %(pair)s → %(window)s: %(error)s Run the round again.")
                     % {"pair": proposal.application_id, "window": proposal.window, "error": error}
                 ) from error
-            notifications.send_after_commit(visit, "matched", [visit.visitor])
+            mail.send_after_commit(visit, MATCHED, [visit.visitor])
             Proposal.objects.filter(pk=proposal.pk).update(visit=visit)
             created.append(visit)
         round_.published_at = timezone.now()

@@ -18,7 +18,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from exchange import audit, notifications
+from exchange import audit
 from exchange.excerpts import deidentify, selectors
 from exchange.excerpts.models import (
     Attribution,
@@ -37,11 +37,21 @@ from exchange.excerpts.models import (
 )
 from exchange.reflections.models import ReflectionEntry
 from exchange.roles import is_coordinator
+from exchange.visits import mail
+from exchange.visits.mail import VisitMail
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
 MAX_LENGTH = 1_500  # characters: a quote, not an entry
+
+# To the author, when a coordinator suggests an edit: it leads to the excerpt, never quotes it.
+SUGGESTED = VisitMail(
+    "excerpt_suggested",
+    gettext_lazy("A coordinator suggests an edit to your excerpt"),
+    template="exchange/excerpts/email/suggested.txt",
+    link_label=gettext_lazy("Your excerpt:"),
+)
 
 # What the author confirms before any text leaves their log (the gate's checklist).
 CHECKLIST = {
@@ -321,9 +331,9 @@ def excerpt_suggest(*, excerpt_id: int, user: "User", text: str, reason: str) ->
         audit.record(excerpt, "exchange.excerpt.suggest", user, version=version.number)
         if excerpt.author is not None and excerpt.author.is_active:
             # The author decides; the e-mail says so and leads to the excerpt, never quoting it.
-            notifications.send_after_commit(
+            mail.send_after_commit(
                 excerpt.visit,
-                "excerpt_suggested",
+                SUGGESTED,
                 [excerpt.author],
                 path=reverse("excerpt_detail", args=[excerpt.pk]),
             )

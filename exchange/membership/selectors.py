@@ -44,3 +44,13 @@ def directory(params):
         .prefetch_related("languages__language", "challenges_faced", "challenges_shown")
     )
     return MemberFilter(params, queryset=profiles)
+
+
+def hosts_by_organisation(organisation_ids) -> dict[int, list]:
+    """The active members who host for each of these organisations (Profile.objects.hosts), as
+    users, in one query."""
+    hosts: dict[int, list] = {}
+    profiles = Profile.objects.hosts().filter(organisation_id__in=set(organisation_ids))
+    for profile in profiles.select_related("user").order_by("user_id"):
+        hosts.setdefault(profile.organisation_id, []).append(profile.user)
+    return hosts

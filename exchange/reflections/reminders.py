@@ -7,17 +7,42 @@ which phase and links to the log, never what anyone wrote."""
 from datetime import date, timedelta
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from exchange.reflections.models import Phase, ReflectionEntry, ReflectionQuestion
 from exchange.reflections.services import follow_up_opens, goals_of, partner_of, why_closed
+from exchange.visits.mail import VisitMail
 from exchange.visits.models import Visit, VisitState
 from exchange.visits.reminders import Due
 
+
+def _log(visit) -> str:
+    return reverse("reflection_log", args=[visit.pk])
+
+
+def _reminder(kind: str, subject) -> VisitMail:
+    return VisitMail(
+        kind,
+        subject,
+        template="exchange/reflections/email/reminder.txt",
+        link_label=_("Your reflection log:"),
+        page=_log,
+    )
+
+
 KINDS = {
-    Phase.BEFORE: "reflection_before",
-    Phase.AFTER: "reflection_after",
-    Phase.FOLLOW_UP: "reflection_follow_up",
+    Phase.BEFORE: _reminder(
+        "reflection_before",
+        _("Before your visit to %(organisation)s: what do you expect to learn?"),
+    ),
+    Phase.AFTER: _reminder(
+        "reflection_after", _("After your visit to %(organisation)s: your reflection, please")
+    ),
+    Phase.FOLLOW_UP: _reminder(
+        "reflection_follow_up", _("Months after your visit to %(organisation)s: what has changed?")
+    ),
 }
 LATE = timedelta(days=60)  # a phase open this long without a reminder gets none any more
 

@@ -5,15 +5,36 @@ while (a visit long past gets none). The e-mail links to the survey, never to an
 from datetime import date, timedelta
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from exchange.reflections.services import follow_up_opens
 from exchange.surveys.models import SurveyKind, SurveyResponse
 from exchange.surveys.services import ANSWERED_STATES, respondents, why_closed
+from exchange.visits.mail import VisitMail
 from exchange.visits.models import Visit
 from exchange.visits.reminders import Due
 
-KINDS = {SurveyKind.AFTER_VISIT: "survey_after_visit", SurveyKind.FOLLOW_UP: "survey_follow_up"}
+
+def _reminder(kind: SurveyKind, subject) -> VisitMail:
+    return VisitMail(
+        f"survey_{kind.value}",
+        subject,
+        template="exchange/surveys/email/reminder.txt",
+        link_label=_("The survey:"),
+        page=lambda visit: reverse("visit_survey", args=[visit.pk, kind.value]),
+    )
+
+
+KINDS = {
+    SurveyKind.AFTER_VISIT: _reminder(
+        SurveyKind.AFTER_VISIT, _("Your visit to %(organisation)s: five questions, please")
+    ),
+    SurveyKind.FOLLOW_UP: _reminder(
+        SurveyKind.FOLLOW_UP, _("Months after your visit to %(organisation)s: a short survey")
+    ),
+}
 LATE = timedelta(days=60)  # a survey open this long without a reminder gets none any more
 
 

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from exchange import notifications
+from exchange.visits import mail
 from exchange.visits.models import Amendment, LearningAgreement, Visit, VisitState
 from exchange.visits.rules import (
     AMENDABLE,
@@ -75,9 +75,9 @@ def agreement_sign(*, visit_id: int, user: "User") -> LearningAgreement:
         if agreement.is_signed:
             visit.move_to(VisitState.AGREED)
             record(visit, "agree", user)
-            notifications.visit_event(visit, "agreed", actor=user)
+            mail.tell(visit, mail.AGREED, actor=user)
         else:
-            notifications.visit_event(visit, "signed", actor=user)
+            mail.tell(visit, mail.SIGNED, actor=user)
     return agreement
 
 
@@ -133,7 +133,7 @@ def amendment_propose(*, visit_id: int, user: "User", reason: str, changes: dict
         except IntegrityError as error:
             raise VisitError(_("An amendment is already waiting for confirmation.")) from error
         record(visit, "amendment_propose", user, amendment=amendment.number)
-        notifications.visit_event(visit, "amendment_proposed", actor=user)
+        mail.tell(visit, mail.AMENDMENT_PROPOSED, actor=user)
     return amendment
 
 
@@ -162,7 +162,7 @@ def amendment_confirm(*, amendment_id: int, user: "User") -> Amendment:
             starts_on=terms["starts_on"], ends_on=terms["ends_on"]
         )
         record(visit, "amendment_confirm", user, amendment=amendment.number)
-        notifications.visit_event(visit, "amendment_confirmed", actor=user)
+        mail.tell(visit, mail.AMENDMENT_CONFIRMED, actor=user)
     return amendment
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from exchange import notifications
+from exchange.visits import mail
 from exchange.visits.models import Visit, VisitMessage
 from exchange.visits.models.visits import ENDED
 from exchange.visits.rules import HOST, VISITOR, VisitError, roles_of
@@ -50,7 +50,7 @@ def message_send(*, visit_id: int, user: "User", text: str) -> VisitMessage:
         message = VisitMessage.objects.create(visit=visit, author=user, text=text)
         record(visit, "message", user)
         # The other side, and the other hosts; never the author.
-        people = notifications.recipients(visit, ("visitor", "hosts"), actor=user)
+        people = mail.recipients(visit, (mail.VISITOR, mail.HOSTS), actor=user)
         path = visit.get_absolute_url() + "#messages"
-        notifications.send_after_commit(visit, "message", people, path)
+        mail.send_after_commit(visit, mail.MESSAGE, people, path)
     return message

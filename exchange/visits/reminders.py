@@ -13,8 +13,10 @@ from datetime import date, timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from exchange import notifications
+from exchange.membership.selectors import hosts_by_organisation
 from exchange.roles import coordinators
+from exchange.visits import mail
+from exchange.visits.mail import VisitMail
 from exchange.visits.models import ReminderSent, Visit, VisitState
 
 logger = logging.getLogger(__name__)
@@ -26,8 +28,12 @@ AHEAD = timedelta(days=7)
 @dataclass(frozen=True)
 class Due:
     visit: Visit
-    kind: str  # the notifications event, "reminder_…"
+    mail: VisitMail
     recipient: object
+
+    @property
+    def kind(self) -> str:
+        return self.mail.kind
 
 
 def due(today: date | None = None) -> list[Due]:
@@ -36,26 +42,28 @@ def due(today: date | None = None) -> list[Due]:
     visits = Visit.objects.with_details()
     pending = list(visits.filter(state=VisitState.PROPOSED, created_at__lte=now - WAIT))
     unsigned = list(visits.filter(state=VisitState.ACCEPTED, state_changed_at__lte=now - WAIT))
-    hosts = notifications.hosts_by_organisation(
+    hosts = hosts_by_organisation(
         visit.window.offer.organisation_id for visit in pending + unsigned
     )
 
     def hosts_of(visit) -> list:
         return hosts.get(visit.window.offer.organisation_id, [])
 
-    found = [Due(visit, "reminder_pending", host) for visit in pending for host in hosts_of(visit)]
+    found = [
+        Due(visit, mail.REMINDER_PENDING, host) for visit in pending for host in hosts_of(visit)
+    ]
     for visit in unsigned:
         agreement = visit.agreement
         if not agreement.visitor_signed_at and visit.visitor:
-            found.append(Due(visit, "reminder_unsigned", visit.visitor))
+            found.append(Due(visit, mail.REMINDER_UNSIGNED, visit.visitor))
         if not agreement.host_signed_at:
-            found += [Due(visit, "reminder_unsigned", host) for host in hosts_of(visit)]
+            found += [Due(visit, mail.REMINDER_UNSIGNED, host) for host in hosts_of(visit)]
     for visit in visits.filter(
         state__in=[VisitState.AGREED, VisitState.SCHEDULED],
         starts_on__gt=today,
         starts_on__lte=today + AHEAD,
     ):
-        found.append(Due(visit, "reminder_before", visit.visitor))
+        found.append(Due(visit, mail.REMINDER_BEFORE, visit.visitor))
     found += waiting_for_host() + taken_over()
     return [item for item in found if item.recipient and item.recipient.is_active]
 
@@ -63,22 +71,22 @@ def due(today: date | None = None) -> list[Due]:
 def waiting_for_host() -> list[Due]:
     """Requests that nobody can answer any more: their visitors, and every coordinator."""
     waiting = list(Visit.objects.waiting_for_host().with_details())
-    found = [Due(visit, "host_missing", visit.visitor) for visit in waiting]
+    found = [Due(visit, mail.HOST_MISSING, visit.visitor) for visit in waiting]
     if waiting:
         people = list(coordinators())
-        found += [Due(visit, "host_missing_coordinator", p) for visit in waiting for p in people]
+        found += [Due(visit, mail.HOST_MISSING_COORDINATOR, p) for visit in waiting for p in people]
     return [item for item in found if item.recipient and item.recipient.is_active]
 
 
 def taken_over() -> list[Due]:
     """Requests that waited for a host and have one again: each new host hears of them once."""
     waited = Visit.objects.filter(
-        state=VisitState.PROPOSED, reminders__kind="host_missing"
+        state=VisitState.PROPOSED, reminders__kind=mail.HOST_MISSING.kind
     ).exclude(pk__in=Visit.objects.waiting_for_host())
     waited = list(waited.distinct().with_details())
-    hosts = notifications.hosts_by_organisation(v.window.offer.organisation_id for v in waited)
+    hosts = hosts_by_organisation(v.window.offer.organisation_id for v in waited)
     return [
-        Due(visit, "host_found", host)
+        Due(visit, mail.HOST_FOUND, host)
         for visit in waited
         for host in hosts.get(visit.window.offer.organisation_id, [])
     ]
@@ -103,7 +111,7 @@ def send(items: list[Due]) -> int:
                 ReminderSent.objects.create(
                     visit=item.visit, kind=item.kind, recipient=item.recipient
                 )
-                notifications.message(item.visit, item.kind, item.recipient).send()
+                mail.message(item.visit, item.mail, item.recipient).send()
         except IntegrityError:
             continue  # sent before
         except OSError:  # the mail server (smtplib's errors are OSErrors): tried again tomorrow

@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.models import Language
-from exchange import audit, notifications
+from exchange import audit
+from exchange.visits import mail
 from exchange.visits.models import (
     AgendaItem,
     Application,
@@ -137,7 +138,7 @@ def visit_propose(
         except IntegrityError as error:
             raise VisitError(_("You already have a visit in this window.")) from error
         record(visit, "propose", proposed_by)
-        notifications.visit_event(visit, "proposed", actor=proposed_by)
+        mail.tell(visit, mail.PROPOSED, actor=proposed_by)
     return visit
 
 
@@ -226,7 +227,7 @@ def visit_accept(*, visit_id: int, user: "User") -> Visit:
             ends_on=visit.ends_on,
         )
         record(visit, "accept", user)
-        notifications.visit_event(visit, "accepted", actor=user)
+        mail.tell(visit, mail.ACCEPTED, actor=user)
     return visit
 
 
@@ -239,7 +240,7 @@ def visit_decline(*, visit_id: int, user: "User", reason: str) -> Visit:
         check(visit, "decline", user)
         visit.move_to(VisitState.DECLINED, reason=reason.strip())
         record(visit, "decline", user, reason=visit.reason)
-        notifications.visit_event(visit, "declined", actor=user)
+        mail.tell(visit, mail.DECLINED, actor=user)
     return visit
 
 
@@ -255,7 +256,7 @@ def visit_cancel(*, visit_id: int, user: "User", reason: str) -> Visit:
             OfferWindow.objects.filter(pk=visit.window_id).update(booked=F("booked") - 1)
         visit.move_to(VisitState.CANCELLED, reason=reason.strip())
         record(visit, "cancel", user, reason=visit.reason)
-        notifications.visit_event(visit, "cancelled", actor=user)
+        mail.tell(visit, mail.CANCELLED, actor=user)
     return visit
 
 
@@ -307,7 +308,7 @@ def visit_schedule(*, visit_id: int, user: "User") -> Visit:
             raise VisitError(_("Add the agenda's activities before scheduling the visit."))
         visit.move_to(VisitState.SCHEDULED)
         record(visit, "schedule", user)
-        notifications.visit_event(visit, "scheduled", actor=user)
+        mail.tell(visit, mail.SCHEDULED, actor=user)
     return visit
 
 
@@ -321,7 +322,7 @@ def visit_complete(*, visit_id: int, user: "User") -> Visit:
             raise VisitError(_("A visit can be confirmed from its first day on."))
         visit.move_to(VisitState.COMPLETED)
         record(visit, "complete", user)
-        notifications.visit_event(visit, "completed", actor=user)
+        mail.tell(visit, mail.COMPLETED, actor=user)
     return visit
 
 

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from cms import plugins
-from exchange import notifications
 from exchange.visits import agreements, steps
 from exchange.visits import guidance as visit_guidance
 from exchange.visits import messages as visit_messages
@@ -22,6 +21,7 @@ from exchange.visits.forms import (
     MessageForm,
     ReasonForm,
 )
+from exchange.visits.mail import hosts_of
 from exchange.visits.models import Amendment, Visit
 from exchange.visits.rules import VisitError
 
@@ -56,7 +56,7 @@ def _visit_page(request, visit: Visit, *, error: str = "", status: int = 200, **
         "may_write": visit_messages.may_write(visit, request.user),
         "visit_messages": visit_messages.messages_of(visit, request.user),
         "message_form": forms.get("message_form") or MessageForm(),
-        "hosts": notifications.hosts_of(visit),
+        "hosts": hosts_of(visit),
     }
     return render(request, "exchange/visits/visit_detail.html", context, status=status)
 

@@ -151,7 +151,7 @@ def test_a_host_deactivated_elsewhere_is_caught_by_the_daily_run(network, coordi
 def test_one_rule_says_who_hosts_for_an_organisation_everywhere(network):
     """The flag, on an active account: the profile, the hosts' list, the mail's recipients, the
     visit steps' rules and the visits a host sees all read it the same way."""
-    from exchange.notifications import hosts_by_organisation
+    from exchange.membership.selectors import hosts_by_organisation
     from exchange.visits.rules import hosted_organisation_id
 
     visit = apply(network.visitor, network.window).visits.get()

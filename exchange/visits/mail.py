@@ -1,0 +1,107 @@
+"""The e-mail about a visit: each kind names its subject, its template and who hears of it.
+The visits' own kinds are here; the capabilities above declare theirs the same way (reflection
+and survey reminders, an excerpt's suggested edit, the matching round's proposal) and send them
+through `tell`, `send_after_commit` or the reminders. Never to the person who took the step."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from exchange import notifications
+from exchange.membership.selectors import hosts_by_organisation
+from exchange.visits.models import Visit
+
+VISITOR, HOSTS = "visitor", "hosts"
+
+
+@dataclass(frozen=True)
+class VisitMail:
+    kind: str  # in the template's switch and in ReminderSent.kind
+    subject: Promise  # formatted with %(organisation)s and %(visitor)s
+    audience: tuple[str, ...] = ()  # who `tell` mails: VISITOR, HOSTS
+    template: str = "exchange/visits/email/visit.txt"
+    link_label: Promise = _("The visit:")
+    page: Callable[[Visit], str] = Visit.get_absolute_url  # where the link leads
+
+
+def _mail(kind: str, subject: Promise, *audience: str) -> VisitMail:
+    return VisitMail(kind, subject, audience)
+
+
+PROPOSED = _mail("proposed", _("New visit request from %(visitor)s"), HOSTS)
+ACCEPTED = _mail("accepted", _("Your visit to %(organisation)s is accepted"), VISITOR)
+DECLINED = _mail("declined", _("Your visit request to %(organisation)s was declined"), VISITOR)
+SIGNED = _mail(
+    "signed",
+    _("Please sign the learning agreement for the visit to %(organisation)s"),
+    VISITOR,
+    HOSTS,
+)
+AGREED = _mail("agreed", _("Learning agreement signed: visit to %(organisation)s"), VISITOR, HOSTS)
+SCHEDULED = _mail("scheduled", _("Your visit to %(organisation)s is scheduled"), VISITOR, HOSTS)
+COMPLETED = _mail(
+    "completed", _("Thank you for the visit to %(organisation)s: time to reflect"), VISITOR
+)
+CANCELLED = _mail("cancelled", _("Visit to %(organisation)s cancelled"), VISITOR, HOSTS)
+AMENDMENT_PROPOSED = _mail(
+    "amendment_proposed", _("A change to the learning agreement waits for you"), VISITOR, HOSTS
+)
+AMENDMENT_CONFIRMED = _mail(
+    "amendment_confirmed", _("The learning agreement is amended"), VISITOR, HOSTS
+)
+MESSAGE = _mail("message", _("A new message about the visit to %(organisation)s"))
+REMINDER_PENDING = _mail("reminder_pending", _("Reminder: a visit request waits for your answer"))
+REMINDER_UNSIGNED = _mail("reminder_unsigned", _("Reminder: please sign the learning agreement"))
+REMINDER_BEFORE = _mail("reminder_before", _("Your visit to %(organisation)s starts in a few days"))
+HOST_MISSING = _mail("host_missing", _("Your visit request to %(organisation)s waits for a host"))
+HOST_MISSING_COORDINATOR = _mail(
+    "host_missing_coordinator", _("A visit request to %(organisation)s has nobody to answer it")
+)
+HOST_FOUND = _mail("host_found", _("A visit request from %(visitor)s waits for your answer"))
+
+
+def hosts_of(visit) -> list:
+    """The active members who host for the visit's organisation."""
+    organisation_id = visit.window.offer.organisation_id
+    return hosts_by_organisation([organisation_id]).get(organisation_id, [])
+
+
+def recipients(visit, audience, actor=None) -> list:
+    people = []
+    if VISITOR in audience and visit.visitor and visit.visitor.is_active:
+        people.append(visit.visitor)
+    if HOSTS in audience:
+        people += hosts_of(visit)
+    actor_pk = getattr(actor, "pk", None)
+    seen, unique = set(), []
+    for person in people:
+        if person.pk != actor_pk and person.pk not in seen and person.email:
+            seen.add(person.pk)
+            unique.append(person)
+    return unique
+
+
+def tell(visit, mail: VisitMail, *, actor=None) -> None:
+    """Tell the mail's audience, but the actor, about `visit` (after the commit)."""
+    send_after_commit(visit, mail, recipients(visit, mail.audience, actor))
+
+
+def send_after_commit(visit, mail: VisitMail, people: list, path: str = "") -> None:
+    notifications.send_after_commit([message(visit, mail, person, path) for person in people])
+
+
+def message(visit, mail: VisitMail, person, path: str = "") -> EmailMessage:
+    """The e-mail of kind `mail` to `person`, leading to `path` (else the mail's own page)."""
+    context = {
+        "visit": visit,
+        "kind": mail.kind,
+        "organisation": visit.window.offer.organisation.title,
+        "visitor": visit.visitor.get_full_name() if visit.visitor else _("an erased member"),
+        "link": settings.BASE_URL + (path or mail.page(visit)),
+        "link_label": mail.link_label,
+    }
+    return notifications.email(person, mail.subject, mail.template, context)
