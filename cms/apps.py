@@ -8,7 +8,7 @@ class CmsConfig(AppConfig):
 
     def ready(self) -> None:
         from cms import database, lookups, page_cache, permissions, signals
-        from cms.background import schedule  # noqa: F401 - registers the schedule's check
+        from cms.background import jobs, schedule  # noqa: F401 - the site's jobs, the check
         from cms.search.whoosh_backend import checks  # noqa: F401 - registers the check
 
         database.connect()

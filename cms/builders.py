@@ -1,6 +1,6 @@
 """Pages built the way editors build them: added under their parent, then a revision published
 (so they have a history, are indexed and show in the admin as any page). The demo content and
-the tests build pages with these; the synthetic library (cms/synthetic.py) inserts tens of
+the tests build pages with these; the synthetic library (demo/synthetic.py) inserts tens of
 thousands of rows in bulk instead, on purpose."""
 
 from wagtail.actions.convert_alias import ConvertAliasPageAction

@@ -59,6 +59,7 @@ BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = BASE_URL
 
 INSTALLED_APPS = [
+    "demo",
     "matching",
     "exchange",
     "cms",
@@ -212,16 +213,14 @@ else:
 
 # Jobs run at a set time by the worker (cms/background/schedule.py): each slot at most once,
 # however many workers run. "every" is minutes; "daily" is a local time (TIME_ZONE).
+# When each @scheduled task runs (cms/background/schedule.py): every N minutes or daily at HH:MM.
 SCHEDULE = {
     # Deleted and edited pages' old text leaves the search index's files within this bound.
-    "purge-search-index": {"task": "cms.background.jobs.purge_search_index", "every": 15},
+    "purge-search-index": {"every": 15},
     # Visits, reflection logs (follow-ups included) and surveys: reminders and openings.
-    "send-reminders": {
-        "task": "exchange.tasks.send_reminders",
-        "daily": env.str("REMINDERS_AT", default="07:00"),
-    },
+    "send-reminders": {"daily": env.str("REMINDERS_AT", default="07:00")},
     # Finished task results are kept a week for the admin, then deleted.
-    "prune-task-results": {"task": "cms.background.jobs.prune_task_results", "daily": "03:30"},
+    "prune-task-results": {"daily": "03:30"},
 }
 
 # --- E-mail -----------------------------------------------------------------------------------

@@ -19,7 +19,10 @@ class ExchangeConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_save, pre_delete
 
         from cms.models import PracticeIndexPage
-        from exchange import encryption  # noqa: F401 (registers its system check)
+        from exchange import (
+            encryption,  # noqa: F401 (registers its system check)
+            tasks,  # noqa: F401 (its @scheduled jobs)
+        )
         from exchange.excerpts.models import consent_changed
         from exchange.personal_data.services import before_user_delete
         from exchange.publication.services import after_consent_changed

@@ -1,12 +1,14 @@
-"""The exchange's scheduled work (settings.SCHEDULE), run by the worker."""
+"""The exchange's scheduled work (its times: settings.SCHEDULE), run by the worker."""
 
 from django_tasks import task
 
+from cms.background.schedule import scheduled
 from exchange.reflections import reminders as reflection_reminders
 from exchange.surveys import reminders as survey_reminders
 from exchange.visits import reminders as visit_reminders
 
 
+@scheduled("send-reminders")
 @task()
 def send_reminders() -> int:
     """Reminders about visits, reflection logs (follow-ups included) and surveys that are due;

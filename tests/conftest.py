@@ -60,7 +60,7 @@ def home_page(db) -> HomePage:
 
 def seed_demo_pages(home: HomePage) -> None:
     """The demo's site pages (its German and French pages among them)."""
-    from cms.demo import seed_site_pages
+    from demo.site import seed_site_pages
 
     seed_site_pages()
 

@@ -2,7 +2,7 @@
 
 import re
 
-from tests.exchange.factories import UserFactory
+from demo.factories import UserFactory
 
 PUBLIC_PAGES = [
     "/",

@@ -1,4 +1,5 @@
-"""The site's own scheduled tasks (settings.SCHEDULE); other apps' jobs live beside their code."""
+"""The site's own scheduled tasks (their times: settings.SCHEDULE); other apps' jobs live beside
+their code."""
 
 import datetime as dt
 
@@ -7,15 +8,19 @@ from django.utils import timezone
 
 from django_tasks import task
 
+from cms.background.schedule import scheduled
+
 KEEP_RESULTS_DAYS = 7
 
 
+@scheduled("purge-search-index")
 @task()
 def purge_search_index() -> None:
     """Rewrite the index segments that still hold deleted documents (cms/search)."""
     call_command("purge_search_index")
 
 
+@scheduled("prune-task-results")
 @task()
 def prune_task_results() -> int:
     """Delete finished task results older than a week, and the schedule's matching records."""

@@ -1,4 +1,6 @@
-"""Jobs that run at a set time (settings.SCHEDULE), enqueued by whichever worker ticks first.
+"""Jobs that run at a set time, enqueued by whichever worker ticks first. A task becomes a job
+with `@scheduled(name)` beside its code (cms/background/jobs.py, exchange/tasks.py); its times
+are settings.SCHEDULE[name], so a deployment moves them without touching code.
 
 Each job has slots: every N minutes ("every": N, counted from midnight), or once a day at a
 local time ("daily": "HH:MM"). A tick enqueues the task of every job whose latest slot has not
@@ -16,17 +18,30 @@ from django.conf import settings
 from django.core.checks import Error, register
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.module_loading import import_string
+
+from django_tasks.base import Task
 
 from cms.models import ScheduledRun
 
 logger = logging.getLogger(__name__)
 
+_TASKS: dict[str, Task] = {}  # job name → the task it enqueues, filled by @scheduled
+
+
+def scheduled(name: str):
+    """Enqueue this task at the times settings.SCHEDULE gives `name`."""
+
+    def register(task: Task) -> Task:
+        _TASKS[name] = task
+        return task
+
+    return register
+
 
 @dataclass(frozen=True)
 class Job:
     name: str
-    task: str
+    task: Task
     every: int | None = None  # minutes
     daily: str | None = None  # "HH:MM", local time
 
@@ -43,7 +58,12 @@ class Job:
 
 
 def jobs() -> list[Job]:
-    return [Job(name=name, **spec) for name, spec in settings.SCHEDULE.items()]
+    """The jobs settings.SCHEDULE times, in its order (a name without a task: check_schedule)."""
+    return [
+        Job(name=name, task=_TASKS[name], **spec)
+        for name, spec in settings.SCHEDULE.items()
+        if name in _TASKS
+    ]
 
 
 def tick(now: dt.datetime | None = None) -> list[str]:
@@ -57,7 +77,7 @@ def tick(now: dt.datetime | None = None) -> list[str]:
         try:
             with transaction.atomic():
                 run = ScheduledRun.objects.create(job=job.name, slot=slot)
-                result = import_string(job.task).enqueue()
+                result = job.task.enqueue()
                 run.task_result_id = str(result.id)
                 run.save(update_fields=["task_result_id"])
         except IntegrityError:
@@ -71,8 +91,11 @@ def check_schedule() -> list[str]:
     """What is wrong with settings.SCHEDULE, in words (a system check reports it)."""
     problems = []
     for name, spec in settings.SCHEDULE.items():
-        if set(spec) - {"task", "every", "daily"} or ("every" in spec) == ("daily" in spec):
-            problems.append(f"{name}: give a task and either 'every' (minutes) or 'daily'.")
+        if name not in _TASKS:
+            problems.append(f"{name}: no task is @scheduled under this name.")
+            continue
+        if set(spec) - {"every", "daily"} or ("every" in spec) == ("daily" in spec):
+            problems.append(f"{name}: give either 'every' (minutes) or 'daily'.")
             continue
         if "every" in spec and not (isinstance(spec["every"], int) and 0 < spec["every"] <= 1440):
             problems.append(f"{name}: 'every' is a number of minutes from 1 to 1440.")
@@ -81,10 +104,6 @@ def check_schedule() -> list[str]:
                 dt.time.fromisoformat(spec["daily"])
             except (TypeError, ValueError):
                 problems.append(f"{name}: 'daily' is a local time, HH:MM.")
-        try:
-            import_string(spec.get("task", ""))
-        except ImportError:
-            problems.append(f"{name}: no task {spec.get('task')!r}.")
     return problems
 
 

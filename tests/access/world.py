@@ -31,6 +31,8 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from cms.models import Challenge, Language, PracticePage, Setting, TargetGroup
+from demo.factories import UserFactory, apply, make_member, make_offer
+from demo.page_factories import make_library, make_organisation, make_practice, publish
 from exchange.coding.models import Theme
 from exchange.excerpts.models import CaseNumberPattern
 from exchange.membership import services as invitations
@@ -42,8 +44,6 @@ from exchange.visits import agreements
 from exchange.visits import services as visits
 from exchange.visits.models import CalendarFeed
 from matching.models import Exclusion, Round
-from tests.cms.factories import make_library, make_organisation, make_practice, publish
-from tests.exchange.factories import UserFactory, apply, make_member, make_offer
 
 ROLES = ("anonymous", "member_a", "member_b", "host_a", "coordinator", "staff")
 

@@ -17,8 +17,8 @@ from django.core.management import call_command
 import pytest
 
 from cms.models import Challenge, Language
-from tests.cms.factories import make_library, make_organisation
-from tests.exchange.factories import UserFactory, make_member, make_offer
+from demo.factories import UserFactory, make_member, make_offer
+from demo.page_factories import make_library, make_organisation
 from tests.worlds import indexing_afterwards
 
 CHROMIUM_ARGS = [
@@ -127,11 +127,11 @@ def after_visit_answer(people, text: str):
 
     from django.utils import timezone
 
+    from demo.factories import advance
     from exchange.reflections import services as reflections
     from exchange.reflections.models import Phase
     from exchange.visits.models import Visit
     from tests.exchange.conftest import Network
-    from tests.exchange.factories import advance
 
     host, visitor = people["host"], people["visitor"]
     network = Network(None, None, host, None, visitor, None, None, people["window"])

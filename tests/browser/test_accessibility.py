@@ -4,7 +4,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.exchange.factories import PASSWORD
+from demo.factories import PASSWORD
 from tests.test_accessibility import MEMBER_PAGES, PUBLIC_PAGES
 
 pytestmark = pytest.mark.browser

@@ -9,11 +9,11 @@ from django.contrib.auth.models import Group
 import pytest
 from playwright.sync_api import expect
 
+from demo.factories import UserFactory
 from exchange.roles import COORDINATORS
 from tests.browser.conftest import after_visit_answer, session_of
 from tests.browser.test_accessibility import audit
 from tests.browser.test_visit_journey import sign_in, sign_out
-from tests.exchange.factories import UserFactory
 
 pytestmark = pytest.mark.browser
 

@@ -11,11 +11,11 @@ from django.utils import timezone
 import pytest
 from playwright.sync_api import expect
 
+from demo.factories import make_coordinator, make_excerpt
 from exchange.coding.models import CodedSpan
 from exchange.publication.models import ChapterPage, PublicationPage
 from tests.browser.conftest import after_visit_answer, session_of
 from tests.browser.test_accessibility import audit
-from tests.exchange.factories import make_coordinator, make_excerpt
 
 pytestmark = pytest.mark.browser
 

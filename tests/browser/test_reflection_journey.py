@@ -9,11 +9,11 @@ from django.utils import timezone
 import pytest
 from playwright.sync_api import expect
 
+from demo.factories import advance
 from exchange.visits.models import Visit
 from tests.browser.test_accessibility import audit
 from tests.browser.test_visit_journey import sign_in, sign_out
 from tests.exchange.conftest import Network
-from tests.exchange.factories import advance
 
 pytestmark = pytest.mark.browser
 

@@ -1,6 +1,6 @@
 import pytest
 
-from exchange.demo import DEMO_PASSWORD
+from demo.people import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
 

@@ -6,8 +6,8 @@ from datetime import timedelta
 import pytest
 from playwright.sync_api import expect
 
+from demo.factories import PASSWORD
 from tests.browser.test_accessibility import audit
-from tests.exchange.factories import PASSWORD
 
 pytestmark = pytest.mark.browser
 

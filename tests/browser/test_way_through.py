@@ -12,9 +12,9 @@ from django.conf import settings
 import pytest
 from playwright.sync_api import expect
 
+from demo.factories import make_coordinator
 from tests.browser.conftest import session_of
 from tests.browser.test_accessibility import audit
-from tests.exchange.factories import make_coordinator
 from tests.worlds import indexing_afterwards
 
 pytestmark = pytest.mark.browser
@@ -54,7 +54,7 @@ def open_menus(page, width: int) -> None:
 
 @pytest.fixture
 def site_pages(site_db):
-    from cms.demo import seed_site_pages
+    from demo.site import seed_site_pages
 
     with indexing_afterwards():  # as `make run` indexes the demo
         seed_site_pages()
@@ -63,7 +63,7 @@ def site_pages(site_db):
 @pytest.fixture
 def request_sent(people):
     """The visitor's request to the host, waiting for the host's answer."""
-    from tests.exchange.factories import apply
+    from demo.factories import apply
 
     visit = apply(people["visitor"], people["window"]).visits.get()
     return {

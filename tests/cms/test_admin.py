@@ -4,7 +4,7 @@ from django.urls import reverse
 
 import pytest
 
-from tests.exchange.factories import PASSWORD, UserFactory, totp_code
+from demo.factories import PASSWORD, UserFactory, totp_code
 
 pytestmark = pytest.mark.django_db
 
@@ -58,8 +58,8 @@ def test_search_syntax_and_huge_offsets_in_the_admin_get_answers_not_errors(
     """Every member can open the admin's page search and its page API."""
     from django.contrib.auth.models import Group
 
+    from demo.page_factories import make_library, make_practice
     from exchange.roles import MEMBERS
-    from tests.cms.factories import make_library, make_practice
 
     library, organisations = make_library(home_page)
     make_practice(library, title="Exit work with families")

@@ -5,7 +5,7 @@ from django.urls import reverse
 import pytest
 
 from cms.models import Challenge, PracticeIndexPage, PracticePage
-from tests.exchange.factories import UserFactory
+from demo.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

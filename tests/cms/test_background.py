@@ -18,10 +18,7 @@ from cms.models import ScheduledRun
 
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 BRUSSELS = ZoneInfo("Europe/Brussels")
-SCHEDULE = {
-    "purge-search-index": {"task": "cms.background.jobs.purge_search_index", "every": 15},
-    "send-reminders": {"task": "exchange.tasks.send_reminders", "daily": "07:00"},
-}
+SCHEDULE = {"purge-search-index": {"every": 15}, "send-reminders": {"daily": "07:00"}}
 
 
 def at(day: int, hour: int, minute: int) -> dt.datetime:
@@ -107,11 +104,15 @@ def test_the_worker_refuses_to_start_without_the_database_queue():
 
 def test_a_wrong_schedule_is_a_system_check_error(settings):
     settings.SCHEDULE = {
-        "both": {"task": "cms.background.jobs.purge_search_index", "every": 5, "daily": "07:00"},
-        "hour": {"task": "cms.background.jobs.purge_search_index", "daily": "25:00"},
-        "nothing": {"task": "cms.background.jobs.no_such_job", "every": 5},
+        "purge-search-index": {"every": 5, "daily": "07:00"},
+        "send-reminders": {"daily": "25:00"},
+        "no-such-job": {"every": 5},
     }
     problems = schedule.check_schedule()
-    assert [problem.split(":")[0] for problem in problems] == ["both", "hour", "nothing"]
+    assert [problem.split(":")[0] for problem in problems] == [
+        "purge-search-index",
+        "send-reminders",
+        "no-such-job",
+    ]
     with override_settings(SCHEDULE=SCHEDULE):
         assert schedule.check_schedule() == []

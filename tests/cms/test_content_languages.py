@@ -10,7 +10,7 @@ import pytest
 
 from cms.builders import publish, translate
 from cms.models import PracticePage
-from tests.cms.factories import make_library, make_organisation, make_practice
+from demo.page_factories import make_library, make_organisation, make_practice
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from wagtail.users.models import UserProfile
 
 import pytest
 
-from tests.exchange.factories import UserFactory
+from demo.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,8 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from cms.builders import publish
 from cms.models import EvaluationReportPage, OrganisationIndexPage, StandardPage
-from tests.cms.factories import make_library, make_organisation
-from tests.exchange.factories import make_member
+from demo.factories import make_member
+from demo.page_factories import make_library, make_organisation
 
 
 def menu(page: str, label: str) -> list[str]:

@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from cms import page_cache
-from tests.cms.factories import make_library, make_practice
-from tests.exchange.factories import UserFactory
+from demo.factories import UserFactory
+from demo.page_factories import make_library, make_practice
 
 # Committed, as in production: a change's generation starts at its commit.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -10,8 +10,8 @@ from wagtail.models import PageViewRestriction, Site
 import pytest
 
 from cms.routes import RememberedRoutesMiddleware
-from tests.cms.factories import make_library, make_practice
-from tests.exchange.factories import UserFactory
+from demo.factories import UserFactory
+from demo.page_factories import make_library, make_practice
 
 # Committed, as in production: the routes' generation moves on at a change's commit.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

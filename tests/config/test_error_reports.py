@@ -17,7 +17,7 @@ from sentry_sdk.transport import Transport
 
 from config import error_reports
 from config.wsgi import application
-from tests.exchange.factories import UserFactory
+from demo.factories import UserFactory
 
 REFLECTION = "Her son, back from the camp, now prays at the Al-Noor mosque and sees Dr Haxhi."
 SEARCH_TERM = "returnee-family-berisha"

@@ -2,10 +2,10 @@ from dataclasses import dataclass
 
 import pytest
 
+from demo.factories import advance, make_coordinator, make_member, make_offer
+from demo.page_factories import make_library, make_organisation
 from exchange.reflections import services as reflections
 from exchange.reflections.models import Phase
-from tests.cms.factories import make_library, make_organisation
-from tests.exchange.factories import advance, make_coordinator, make_member, make_offer
 from tests.worlds import shared_world
 
 CLEAN = "The team reads the family's own words aloud before anyone gives an opinion."

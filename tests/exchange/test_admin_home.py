@@ -8,7 +8,7 @@ from django.urls import reverse
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
-from tests.exchange.factories import make_coordinator, propose
+from demo.factories import make_coordinator, propose
 
 
 def rows(page: str) -> dict[str, str]:

@@ -24,12 +24,12 @@ from wagtail.documents import get_document_model
 import pytest
 from allauth.usersessions.models import UserSession
 
+from demo.factories import PASSWORD, UserFactory
 from exchange.backups import services as backups
 from exchange.personal_data.services import erase
 from exchange.reflections import services as reflections
 from exchange.reflections.models import EntryVersion
 from tests.exchange.conftest import CLEAN, FLAGGED
-from tests.exchange.factories import PASSWORD, UserFactory
 
 User = get_user_model()
 # Rows the restore itself rewrites, or that do not describe the site: the shared cache (cleared),

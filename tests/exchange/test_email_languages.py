@@ -8,7 +8,7 @@ from wagtail.users.models import UserProfile
 
 import pytest
 
-from tests.exchange.factories import propose
+from demo.factories import propose
 
 pytestmark = pytest.mark.django_db
 

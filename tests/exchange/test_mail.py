@@ -16,11 +16,11 @@ from django.urls import reverse
 import pytest
 from django_tasks_db.models import DBTaskResult
 
+from demo.factories import UserFactory
+from demo.page_factories import make_library, make_organisation
 from exchange.mail import RawEmail
 from exchange.membership import services as invitations
 from exchange.outbox import QueuedEmail
-from tests.cms.factories import make_library, make_organisation
-from tests.exchange.factories import UserFactory
 
 
 @pytest.fixture

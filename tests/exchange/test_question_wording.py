@@ -7,10 +7,10 @@ from django.urls import reverse
 
 import pytest
 
+from demo.factories import advance
 from exchange.reflections.models import Phase, ReflectionQuestion
 from exchange.surveys import services as surveys
 from exchange.surveys.models import Survey, SurveyKind
-from tests.exchange.factories import advance
 
 pytestmark = pytest.mark.django_db
 AFTER = SurveyKind.AFTER_VISIT

@@ -10,9 +10,9 @@ from wagtail.models import GroupApprovalTask
 import pytest
 
 from cms.models import PracticePage
+from demo.factories import UserFactory
+from demo.page_factories import make_library, make_organisation
 from exchange.roles import COORDINATORS, MEMBERS
-from tests.cms.factories import make_library, make_organisation
-from tests.exchange.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

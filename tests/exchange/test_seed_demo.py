@@ -11,8 +11,8 @@ import pytest
 from allauth.account.models import EmailAddress
 
 from cms.models import EvaluationReportPage, HomePage
+from demo.people import DEMO_PASSWORD
 from exchange.coding.models import CodedSpan
-from exchange.demo import DEMO_PASSWORD
 from exchange.excerpts.models import Excerpt
 from exchange.publication.models import ChapterPage, quoted_ids, shown_quotes
 from exchange.reflections.models import Phase

@@ -4,10 +4,10 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from cms.models import Challenge
+from demo.factories import UserFactory, apply, make_member, make_offer
+from demo.page_factories import make_library, make_organisation
 from exchange.roles import COORDINATORS
 from matching.models import Round
-from tests.cms.factories import make_library, make_organisation
-from tests.exchange.factories import UserFactory, apply, make_member, make_offer
 from tests.worlds import shared_world
 
 

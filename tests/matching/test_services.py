@@ -8,11 +8,11 @@ from django.utils import timezone
 
 import pytest
 
+from demo.factories import make_member, make_offer
+from demo.page_factories import make_organisation
 from exchange.visits.models import Visit, VisitState
 from matching import engine, services
 from matching.models import Exclusion, Proposal, Run
-from tests.cms.factories import make_organisation
-from tests.exchange.factories import make_member, make_offer
 
 
 @pytest.mark.django_db
@@ -172,7 +172,7 @@ def test_one_run_at_a_time_unless_the_last_one_stalled(world):
 
 @pytest.mark.django_db
 def test_a_round_takes_one_application_per_person_and_nobody_already_visiting(world):
-    from tests.exchange.factories import apply
+    from demo.factories import apply
 
     alice = world["alice"].applicant
     second_of_alice = apply(alice)  # a second application of the same person
@@ -185,8 +185,8 @@ def test_a_round_takes_one_application_per_person_and_nobody_already_visiting(wo
 
 @pytest.mark.django_db
 def test_nobody_is_proposed_two_visits_on_overlapping_days(world):
+    from demo.factories import apply
     from exchange.visits import services as visits
-    from tests.exchange.factories import apply
 
     bruno = world["bruno"].applicant
     apply(bruno, world["window"], days=(0, 4))

@@ -11,8 +11,8 @@ import pytest
 
 from cms.listing.cards import library_cards
 from cms.listing.vocabularies import library_version
-from tests.cms.factories import make_library, make_organisation, make_practice
-from tests.exchange.factories import UserFactory
+from demo.factories import UserFactory
+from demo.page_factories import make_library, make_organisation, make_practice
 
 # Committed, as in production: the version token moves on at a change's commit.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

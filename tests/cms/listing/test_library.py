@@ -23,7 +23,7 @@ from cms.models import (
     StandardPage,
 )
 from cms.models.practices import archive_cutoff
-from tests.cms.factories import make_library, make_organisation, make_practice
+from demo.page_factories import make_library, make_organisation, make_practice
 
 # One of them reads the library's version token from the shared cache (a database table on
 # the embedded defaults), so that every worker process drops its memo at once; another reads

@@ -20,7 +20,7 @@ from modelsearch.backends import get_search_backend
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 
 from cms.models import Challenge, PracticePage, StandardPage
-from tests.cms.factories import make_library, make_organisation, make_practice, publish
+from demo.page_factories import make_library, make_organisation, make_practice, publish
 from tests.worlds import shared_world
 
 DATABASE = {"BACKEND": "wagtail.search.backends.database"}

@@ -11,7 +11,7 @@ import pytest
 from cms.builders import publish, translate
 from cms.models import PracticePage
 from cms.search.whoosh_backend.schema import ANALYZERS
-from tests.cms.factories import make_library, make_practice
+from demo.page_factories import make_library, make_practice
 
 pytestmark = pytest.mark.django_db
 

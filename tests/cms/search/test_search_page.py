@@ -17,8 +17,8 @@ from modelsearch.backends import get_search_backend
 from cms.models import Challenge, PracticePage
 from cms.search.site import MAX_QUERY_LENGTH, PER_PAGE
 from cms.search.whoosh_backend.storage import IndexStore
-from tests.cms.factories import make_library, make_organisation, make_practice
-from tests.exchange.factories import UserFactory
+from demo.factories import UserFactory
+from demo.page_factories import make_library, make_organisation, make_practice
 from tests.worlds import indexing_afterwards, shared_world
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from wagtail.models import Page, PageViewRestriction
 import pytest
 
 from cms.models import PracticePage
-from tests.cms.factories import make_library, make_practice
+from demo.page_factories import make_library, make_practice
 
 pytestmark = pytest.mark.django_db
 

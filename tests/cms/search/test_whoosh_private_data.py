@@ -15,7 +15,7 @@ from cms.search.whoosh_backend import vocabulary
 from cms.search.whoosh_backend.checks import index_schema_is_current
 from cms.search.whoosh_backend.schema import build_schema, multi_valued
 from cms.search.whoosh_backend.storage import IndexStore
-from tests.cms.factories import make_library, make_practice
+from demo.page_factories import make_library, make_practice
 
 pytestmark = pytest.mark.django_db
 

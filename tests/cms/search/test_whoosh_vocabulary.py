@@ -9,7 +9,7 @@ from whoosh.support.charset import accent_map
 
 from cms.models import PracticePage
 from cms.search.whoosh_backend import vocabulary
-from tests.cms.factories import make_library, make_practice
+from demo.page_factories import make_library, make_practice
 
 # How Whoosh itself would split and fold the words: the list must hold exactly these.
 WHOOSH_WORDS = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)

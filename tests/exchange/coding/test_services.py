@@ -3,11 +3,11 @@ name, rename and merge, and every refusal a clear message that changes nothing."
 
 import pytest
 
+from demo.factories import make_excerpt
 from exchange.coding import selectors
 from exchange.coding import services as coding
 from exchange.coding.models import Code, CodedSpan, Theme
 from exchange.excerpts import services as excerpts
-from tests.exchange.factories import make_excerpt
 
 pytestmark = pytest.mark.django_db
 

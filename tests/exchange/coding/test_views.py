@@ -11,10 +11,10 @@ from django.urls import reverse
 
 import pytest
 
+from demo.factories import make_excerpt
 from exchange.coding import services as coding
 from exchange.coding.models import Code, CodedSpan
 from exchange.excerpts import services as excerpts
-from tests.exchange.factories import make_excerpt
 
 pytestmark = pytest.mark.django_db
 

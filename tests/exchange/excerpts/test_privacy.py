@@ -14,6 +14,7 @@ from wagtail.models import Site
 
 import pytest
 
+from demo.factories import UserFactory, advance, make_member
 from exchange.excerpts import services as excerpts
 from exchange.excerpts.models import Excerpt
 from exchange.personal_data import services as personal_data
@@ -21,7 +22,6 @@ from exchange.reflections import services as reflections
 from exchange.reflections.models import Phase
 from exchange.roles import COORDINATORS
 from tests.exchange.conftest import make_network
-from tests.exchange.factories import UserFactory, advance, make_member
 from tests.privacy import leaks_behind_the_scenes, leaks_to_public_pages
 
 MARKER = "qvz3excerptmarker"

@@ -8,10 +8,10 @@ from django.urls import reverse
 
 import pytest
 
+from demo.factories import UserFactory, make_member
 from exchange.excerpts import services as excerpts
 from exchange.excerpts.models import ConsentEvent, Excerpt
 from tests.exchange.conftest import CLEAN, FLAGGED
-from tests.exchange.factories import UserFactory, make_member
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
-from tests.exchange.factories import make_coordinator
+from demo.factories import make_coordinator
 
 
 @pytest.mark.django_db

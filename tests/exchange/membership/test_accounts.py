@@ -10,7 +10,7 @@ from django.urls import reverse
 import pytest
 
 import config.settings as production
-from tests.exchange.factories import PASSWORD, UserFactory
+from demo.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -15,10 +15,10 @@ from wagtail.models import ModelLogEntry
 import pytest
 from allauth.account.models import EmailAddress
 
+from demo.factories import UserFactory
+from demo.page_factories import make_library, make_organisation
 from exchange.membership import services as invitations
 from exchange.membership.models import Invitation, InvitationState, token_digest
-from tests.cms.factories import make_library, make_organisation
-from tests.exchange.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

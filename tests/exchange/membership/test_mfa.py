@@ -13,8 +13,8 @@ from allauth.mfa import app_settings as mfa_settings
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
+from demo.factories import PASSWORD, UserFactory, totp_code
 from exchange.roles import COORDINATORS
-from tests.exchange.factories import PASSWORD, UserFactory, totp_code
 
 pytestmark = pytest.mark.django_db
 

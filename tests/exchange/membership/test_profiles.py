@@ -10,10 +10,10 @@ from django.urls import reverse
 import pytest
 
 from cms.models import Challenge, Language
+from demo.factories import UserFactory
+from demo.page_factories import make_library, make_organisation, make_practice
 from exchange.membership import services as invitations
 from exchange.membership.models import Profile
-from tests.cms.factories import make_library, make_organisation, make_practice
-from tests.exchange.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

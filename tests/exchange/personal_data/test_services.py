@@ -19,13 +19,13 @@ from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
 
 from cms.models import Challenge, Language
+from demo.factories import PASSWORD, UserFactory, apply
+from demo.page_factories import make_library, make_organisation, make_practice
 from exchange.membership import services as invitations
 from exchange.membership.models import Invitation, Profile, ProfileLanguage
 from exchange.personal_data import services as personal_data
 from exchange.personal_data.services import sections
 from exchange.visits.models import Visit
-from tests.cms.factories import make_library, make_organisation, make_practice
-from tests.exchange.factories import PASSWORD, UserFactory, apply
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from wagtail.rich_text import RichText
 
 import pytest
 
+from demo.factories import make_excerpt
 from exchange.publication.models import ChapterPage, PublicationPage
-from tests.exchange.factories import make_excerpt
 
 # A word no other text in the tests holds, to look for wherever the quote could have gone.
 MARKER = "Zephyrquill"

@@ -6,10 +6,10 @@ from django.urls import reverse
 
 import pytest
 
+from demo.factories import UserFactory, advance
 from exchange.reflections import services as reflections
 from exchange.reflections.models import Phase, ReflectionQuestion
 from exchange.roles import COORDINATORS
-from tests.exchange.factories import UserFactory, advance
 
 pytestmark = pytest.mark.django_db
 

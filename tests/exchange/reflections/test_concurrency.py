@@ -9,9 +9,9 @@ from django.db import connection
 
 import pytest
 
+from demo.factories import advance
 from exchange.reflections.models import EntryVersion, Phase, ReflectionEntry
 from tests.exchange.conftest import make_network
-from tests.exchange.factories import advance
 from tests.exchange.reflections.test_services import write
 
 SAVES = 8

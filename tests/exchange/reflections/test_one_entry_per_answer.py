@@ -7,9 +7,9 @@ from django.db.migrations.executor import MigrationExecutor
 
 import pytest
 
+from demo.factories import advance
 from exchange.reflections.models import EntryShare, EntryVersion, Phase, ReflectionEntry
 from tests.exchange.conftest import make_network
-from tests.exchange.factories import advance
 from tests.exchange.reflections.test_services import question
 
 BEFORE = [("exchange", "0021_append_only_against_replace_and_truncate")]

@@ -21,13 +21,13 @@ from wagtail.models import Site
 
 import pytest
 
+from demo.factories import UserFactory, advance, make_member
 from exchange.personal_data import services as personal_data
 from exchange.reflections import services as reflections
 from exchange.reflections.models import Phase, ReflectionEntry
 from exchange.roles import COORDINATORS
 from exchange.visits.models import Visit
 from tests.exchange.conftest import Network, make_network
-from tests.exchange.factories import UserFactory, advance, make_member
 from tests.privacy import index_files, leaks_behind_the_scenes, leaks_to_public_pages
 from tests.worlds import shared_world
 

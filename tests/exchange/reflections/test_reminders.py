@@ -47,7 +47,7 @@ def answer_phase(visit, author, phase) -> None:
 
 
 def test_the_before_phase_is_reminded_once_to_each_author_when_the_agreement_is_signed(network):
-    from tests.exchange.factories import advance
+    from demo.factories import advance
 
     visit = advance(network, "agreed")
     mail.outbox.clear()
@@ -62,7 +62,7 @@ def test_the_before_phase_is_reminded_once_to_each_author_when_the_agreement_is_
 
 
 def test_an_answered_phase_is_not_reminded(network):
-    from tests.exchange.factories import advance
+    from demo.factories import advance
 
     visit = advance(network, "agreed")
     answer_phase(visit, network.visitor, Phase.BEFORE)
@@ -70,7 +70,7 @@ def test_an_answered_phase_is_not_reminded(network):
 
 
 def test_after_and_follow_up_come_in_their_time(network, settings):
-    from tests.exchange.factories import advance
+    from demo.factories import advance
 
     visit = advance(network, "completed")
     answer_phase(visit, network.visitor, Phase.BEFORE)
@@ -98,7 +98,7 @@ def test_after_and_follow_up_come_in_their_time(network, settings):
 def test_finding_them_takes_the_same_queries_for_one_visit_or_ten(
     network, django_assert_max_num_queries
 ):
-    from tests.exchange.factories import advance, make_member, make_offer
+    from demo.factories import advance, make_member, make_offer
 
     for _ in range(10):
         offer = make_offer(network.host_org, windows=((10, 30, 2),))
@@ -109,6 +109,6 @@ def test_finding_them_takes_the_same_queries_for_one_visit_or_ten(
 
 
 def _request(visitor, offer):
-    from tests.exchange.factories import apply
+    from demo.factories import apply
 
     return apply(visitor, offer.windows.get()).visits.get()

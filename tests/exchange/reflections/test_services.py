@@ -9,11 +9,11 @@ from django.utils import timezone
 
 import pytest
 
+from demo.factories import UserFactory, advance, make_member
 from exchange.reflections import services as reflections
 from exchange.reflections.models import EntryRead, EntryVersion, Phase, ReflectionQuestion
 from exchange.roles import COORDINATORS
 from exchange.visits.models import Visit, VisitState
-from tests.exchange.factories import UserFactory, advance, make_member
 
 pytestmark = pytest.mark.django_db
 

@@ -9,10 +9,10 @@ from django.urls import reverse
 
 import pytest
 
+from demo.factories import UserFactory, advance, make_member
 from exchange.reflections import services as reflections
 from exchange.reflections.models import EntryRead, Phase, ReflectionEntry, ReflectionQuestion
 from exchange.roles import COORDINATORS
-from tests.exchange.factories import UserFactory, advance, make_member
 
 pytestmark = pytest.mark.django_db
 

@@ -5,12 +5,12 @@ from dataclasses import replace
 
 import pytest
 
+from demo.factories import advance, make_member, make_offer, propose
 from exchange.reports.disclosure import Link
 from exchange.reports.figures import figures_for
 from exchange.surveys import services as surveys
 from exchange.surveys.models import Survey, SurveyKind
 from exchange.visits.models import Visit
-from tests.exchange.factories import advance, make_member, make_offer, propose
 from tests.exchange.reports.test_disclosure import assert_none_worked_out
 from tests.exchange.surveys.test_surveys import answers_for
 

@@ -19,8 +19,8 @@ import pytest
 from pypdf import PdfReader
 
 from cms.models import EvaluationReportPage
+from demo.factories import advance
 from exchange.reports import services
-from tests.exchange.factories import advance
 from tests.exchange.reports.test_figures import year_of_visits  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.django_db

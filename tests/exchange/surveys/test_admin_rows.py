@@ -3,9 +3,9 @@ hand-made request can) is refused with a message, and nothing is saved."""
 
 import pytest
 
+from demo.factories import UserFactory
 from exchange.surveys import services
 from exchange.surveys.models import SurveyKind
-from tests.exchange.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

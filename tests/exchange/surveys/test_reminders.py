@@ -10,10 +10,10 @@ from django.utils import timezone
 
 import pytest
 
+from demo.factories import advance
 from exchange.reflections.services import follow_up_opens
 from exchange.surveys import reminders, services
 from exchange.surveys.models import SurveyKind
-from tests.exchange.factories import advance
 from tests.exchange.surveys.test_surveys import answers_for
 
 pytestmark = pytest.mark.django_db

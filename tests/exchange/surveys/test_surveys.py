@@ -10,6 +10,7 @@ from django.urls import reverse
 
 import pytest
 
+from demo.factories import advance
 from exchange.personal_data import services as personal_data
 from exchange.reflections.services import follow_up_opens
 from exchange.surveys import services
@@ -17,7 +18,6 @@ from exchange.surveys.defaults import DEFAULT_QUESTIONS
 from exchange.surveys.models import AnswerType, Survey, SurveyAnswer, SurveyKind, SurveyResponse
 from exchange.visits import services as visits
 from exchange.visits.models import Visit
-from tests.exchange.factories import advance
 
 pytestmark = pytest.mark.django_db
 AFTER = SurveyKind.AFTER_VISIT

@@ -10,10 +10,10 @@ import pytest
 from openpyxl import load_workbook
 
 from cms.models import Challenge
+from demo.factories import UserFactory, apply, make_member, make_offer
+from demo.page_factories import make_organisation
 from exchange.roles import COORDINATORS
 from exchange.visits import services as visits
-from tests.cms.factories import make_organisation
-from tests.exchange.factories import UserFactory, apply, make_member, make_offer
 
 INDEX = reverse("exchange_visit:index")
 

@@ -5,9 +5,9 @@ from datetime import timedelta
 
 import pytest
 
+from demo.factories import TERMS, advance
 from exchange.visits import agreements
 from exchange.visits import services as visits
-from tests.exchange.factories import TERMS, advance
 
 
 @pytest.mark.django_db

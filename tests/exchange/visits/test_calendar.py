@@ -8,9 +8,9 @@ from wagtail.models import ModelLogEntry
 import pytest
 from icalendar import Calendar
 
+from demo.factories import advance, make_member, propose
 from exchange.visits import services as visits
 from exchange.visits.models import CalendarFeed
-from tests.exchange.factories import advance, make_member, propose
 
 
 def events(client, user) -> list[dict]:

@@ -13,9 +13,9 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
+from demo.factories import apply, make_member, make_offer
+from demo.page_factories import make_library, make_organisation
 from exchange.visits.models import LearningAgreement, OfferWindow, Visit, VisitState
-from tests.cms.factories import make_library, make_organisation
-from tests.exchange.factories import apply, make_member, make_offer
 
 REQUESTS = 50
 CAPACITY = 5

@@ -9,10 +9,10 @@ from django.utils import timezone
 
 import pytest
 
+from demo.factories import TERMS, advance, propose
 from exchange.visits import agreements
 from exchange.visits import services as visits
 from exchange.visits.models import OfferWindow, Visit
-from tests.exchange.factories import TERMS, advance, propose
 
 pytestmark = pytest.mark.django_db
 

@@ -10,9 +10,9 @@ from django.urls import reverse
 import pytest
 
 from cms.models import Language
+from demo.factories import TERMS, advance, apply, propose
 from exchange.visits import agreements
 from exchange.visits.models import Application
-from tests.exchange.factories import TERMS, advance, apply, propose
 
 
 def signed_in(client, user):

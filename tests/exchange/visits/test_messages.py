@@ -8,11 +8,11 @@ from django.urls import reverse
 
 import pytest
 
+from demo.factories import advance, make_coordinator, propose
 from exchange.personal_data import services as personal_data
 from exchange.visits import messages as visit_messages
 from exchange.visits.models import VisitMessage
 from exchange.visits.rules import VisitError
-from tests.exchange.factories import advance, make_coordinator, propose
 
 SECRET = "Meet me at the side door, the client from Thursday will be there."
 

@@ -6,10 +6,10 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
+from demo.factories import apply, make_member
 from exchange.visits import offers
 from exchange.visits import services as visits
 from exchange.visits.models import HostingOffer, OfferWindow
-from tests.exchange.factories import apply, make_member
 
 pytestmark = pytest.mark.django_db
 

@@ -9,11 +9,11 @@ from django.utils import timezone
 
 import pytest
 
+from demo.factories import advance, apply, make_member, propose
 from exchange.visits import agreements
 from exchange.visits import services as visits
 from exchange.visits.models import Visit
 from exchange.visits.reminders import due
-from tests.exchange.factories import advance, apply, make_member, propose
 
 
 def run() -> str:

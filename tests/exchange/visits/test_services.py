@@ -10,11 +10,11 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
+from demo.factories import UserFactory, advance, apply, make_member, make_offer, propose
 from exchange.roles import COORDINATORS
 from exchange.visits import agreements, steps
 from exchange.visits import services as visits
 from exchange.visits.models import OfferWindow, Visit, VisitState
-from tests.exchange.factories import UserFactory, advance, apply, make_member, make_offer, propose
 
 
 def booked(window) -> int:

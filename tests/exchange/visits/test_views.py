@@ -8,8 +8,8 @@ from django.urls import reverse
 import pytest
 
 from cms.models import Challenge, Language
+from demo.factories import apply, make_member
 from exchange.visits.models import Application, HostingOffer, Visit, VisitState
-from tests.exchange.factories import apply, make_member
 
 
 def signed_in(client, user):
@@ -346,7 +346,7 @@ def test_the_dashboards_next_steps_take_no_query_per_visit(client, network):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from tests.exchange.factories import advance, make_offer
+    from demo.factories import advance, make_offer
 
     window = make_offer(network.host_org, windows=((10, 30, 6),)).windows.get()
 

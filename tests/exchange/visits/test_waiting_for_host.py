@@ -9,13 +9,13 @@ from django.urls import reverse
 
 import pytest
 
+from demo.factories import UserFactory, apply, make_member
 from exchange.membership.models import Profile
 from exchange.personal_data import services as personal_data
 from exchange.roles import COORDINATORS
 from exchange.visits import services as visits
 from exchange.visits.models import HostingOffer, Visit
 from matching import services as matching
-from tests.exchange.factories import UserFactory, apply, make_member
 
 pytestmark = pytest.mark.django_db
 

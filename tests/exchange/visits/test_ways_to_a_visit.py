@@ -6,7 +6,7 @@ from django.urls import reverse
 import pytest
 
 from cms.models import PracticeIndexPage
-from tests.cms.factories import make_practice
+from demo.page_factories import make_practice
 
 
 @pytest.fixture

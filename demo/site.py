@@ -3,9 +3,9 @@
 from wagtail.models import Page, Site
 
 from cms.builders import publish
-from cms.demo.library import seed_library
-from cms.demo.translations import seed_translations
 from cms.models import HomePage, StandardPage
+from demo.library import seed_library
+from demo.translations import seed_translations
 
 HOME = {
     "hero_heading": "Learning from each other's practice",

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 
 from cms.models import OrganisationPage
-from exchange.coding.demo import propose_and_code
+from demo.coding import propose_and_code
+from demo.people import passwordless_member
+from demo.reflections import walk_to_completed
 from exchange.coding.models import Code, Theme
-from exchange.demo import passwordless_member
 from exchange.membership.models import Profile
 from exchange.reflections import services as reflections
-from exchange.reflections.demo import walk_to_completed
 from exchange.reflections.models import Phase
 from exchange.visits.models import Visit
 

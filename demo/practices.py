@@ -5,7 +5,7 @@ Each row: slug, title, organisation, countries, challenges, prevention level, ta
 settings, languages, evidence, scope, start year, last reviewed, summary, why it works, keywords.
 """
 
-from cms.demo.interventions import INTERVENTIONS
+from demo.interventions import INTERVENTIONS
 
 P = [
     (

@@ -4,8 +4,8 @@ from wagtail.models import Site
 
 from tqdm import tqdm
 
-from cms.demo.library import ensure_index_pages
-from cms.synthetic import generate_library
+from demo.library import ensure_index_pages
+from demo.synthetic import generate_library
 
 
 class Command(BaseCommand):

@@ -9,9 +9,9 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from cms.models import EvaluationReportPage, OrganisationPage
-from exchange.coding.demo_year import demo_practitioner
+from demo.reflections import walk_to_completed
+from demo.year import demo_practitioner
 from exchange.membership.models import Profile
-from exchange.reflections.demo import walk_to_completed
 from exchange.reports import services as reports
 from exchange.surveys import services as surveys
 from exchange.surveys.models import AnswerType, SurveyKind

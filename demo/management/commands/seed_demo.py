@@ -3,20 +3,20 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 
-from cms.demo import seed_site_pages
-from exchange.coding.demo import seed_coding
-from exchange.coding.demo_year import seed_year
-from exchange.demo import (
+from demo.coding import seed_coding
+from demo.excerpts import seed_excerpt
+from demo.people import (
     DEMO_PASSWORD,
     seed_coordinator,
     seed_host,
     seed_member,
     seed_offers_and_visit,
 )
-from exchange.excerpts.demo import seed_excerpt
-from exchange.publication.demo import seed_publication
-from exchange.reflections.demo import seed_visit_with_reflections
-from exchange.reports.demo import seed_report
+from demo.publication import seed_publication
+from demo.reflections import seed_visit_with_reflections
+from demo.report import seed_report
+from demo.site import seed_site_pages
+from demo.year import seed_year
 
 
 def mail_to_nobody():

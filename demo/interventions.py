@@ -1,5 +1,5 @@
 """Demo practices of individual intervention (exit work, mentoring in prison, work with
-returnees), in the rows of cms/demo/practices.py. The organisations that run them are fictional."""
+returnees), in the rows of demo/practices.py. The organisations that run them are fictional."""
 
 INTERVENTIONS = [
     (

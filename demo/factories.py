@@ -1,3 +1,6 @@
+"""People, offers and visits built through the services, as members make them: the tests' and
+the demo's factories."""
+
 import functools
 import time
 
@@ -16,7 +19,7 @@ from allauth.mfa.totp.internal.auth import (
 
 from exchange.roles import needs_mfa
 
-PASSWORD = "correct-horse-battery-staple"
+PASSWORD = "correct-horse-battery-staple"  # noqa: S105 (the factories' users; never a real one)
 TOTP_SECRETS: dict[int, str] = {}  # user pk → the secret of their authenticator app
 
 
@@ -194,7 +197,8 @@ def advance(network, target: str, visit=None):
         elif state == "reflected":
             visits.visit_mark_reflected(visit_id=visit.pk, user=network.visitor)
     visit.refresh_from_db()
-    assert visit.state == target
+    if visit.state != target:
+        raise RuntimeError(f"The visit stopped at {visit.state}, not {target}.")
     return visit
 
 

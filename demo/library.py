@@ -5,8 +5,6 @@ from datetime import date
 from wagtail.models import Page
 
 from cms.builders import child_or_publish
-from cms.demo.organisations import ORGANISATIONS
-from cms.demo.practices import P as PRACTICES
 from cms.models import (
     Challenge,
     Language,
@@ -18,6 +16,8 @@ from cms.models import (
     Setting,
     TargetGroup,
 )
+from demo.organisations import ORGANISATIONS
+from demo.practices import P as PRACTICES
 
 EVALUATIONS = {
     "none": "Not evaluated yet; the team keeps attendance and a short log of each session.",
