@@ -42,18 +42,26 @@ $(UV): requirements/uv.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/uv.txt
 	@touch $@
 
-$(VENV)/.installed-run: requirements/run.txt | $(UV)
+# The repository's own packages (packages/), editable: their code is the checkout's, their
+# dependencies are in the locks. A directory has no hash to check, so they come after the lock.
+OWN_PACKAGES := packages/modelsearch-whoosh
+INSTALL_OWN := $(UV) pip install --quiet --python $(BIN)/python --no-deps $(addprefix -e ,$(OWN_PACKAGES))
+
+$(VENV)/.installed-run: requirements/run.txt $(OWN_PACKAGES:=/pyproject.toml) | $(UV)
 	$(INSTALL) -r requirements/run.txt
+	$(INSTALL_OWN)
 	@touch $@
 
-$(VENV)/.installed-test: requirements/test.txt | $(UV)
+$(VENV)/.installed-test: requirements/test.txt $(OWN_PACKAGES:=/pyproject.toml) | $(UV)
 	$(INSTALL) -r requirements/test.txt
+	$(INSTALL_OWN)
 	@touch $@ $(VENV)/.installed-run
 
 # A deployment whose search runs on a cluster (SEARCH_BACKEND=elasticsearch8 or opensearch3):
 # the run lock and the clients, in place of `make install`'s.
 install-cluster: requirements/cluster.txt | $(UV)
 	$(INSTALL) -r requirements/cluster.txt
+	$(INSTALL_OWN)
 	@touch $(VENV)/.installed-run
 
 # Refresh the lock files on purpose: the newest versions pyproject.toml allows, for every
@@ -106,6 +114,8 @@ worker: install
 test: export SECRET_KEY ?= insecure-key-for-the-test-suite-only
 test: install-test
 	$(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS)
+	# The Whoosh backend on its own: modelsearch's bare settings, no Wagtail (its README).
+	cd packages/modelsearch-whoosh && ../../$(BIN)/python -m pytest -q -p no:cacheprovider
 
 # A developer's loop: the tests under PATHS (all of tests/ by default) without the browser
 # journeys and the access sweeps, which `make test` and CI run. E.g. make test-fast PATHS=tests/exchange/visits

@@ -115,11 +115,11 @@ def main() -> int:
     from django.test import Client
 
     from modelsearch.backends import get_search_backend
+    from modelsearch_whoosh import bitsets, vocabulary
+    from modelsearch_whoosh.schema import CONTENT_TYPES, TEXT_ANALYZER, mapping_of
 
     from cms.locales import default_locale_id
     from cms.models import PracticeIndexPage, PracticePage
-    from cms.search.whoosh_backend import bitsets, vocabulary
-    from cms.search.whoosh_backend.schema import CONTENT_TYPES, TEXT_ANALYZER, mapping_of
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0)

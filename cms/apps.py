@@ -7,9 +7,11 @@ class CmsConfig(AppConfig):
     verbose_name = _("Public site")
 
     def ready(self) -> None:
+        from modelsearch_whoosh import checks  # noqa: F401 - registers the check
+
         from cms import database, lookups, page_cache, permissions, signals
         from cms.background import jobs, schedule  # noqa: F401 - the site's jobs, the check
-        from cms.search.whoosh_backend import checks  # noqa: F401 - registers the check
+        from cms.search import public  # noqa: F401 - tells the search backend what is public
 
         database.connect()
         lookups.register()

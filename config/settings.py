@@ -414,7 +414,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
-# Search: a Whoosh index on local disk by default (cms/search/whoosh_backend); one host only.
+# Search: a Whoosh index on local disk by default (packages/modelsearch-whoosh/); one host only.
 # Past that, SEARCH_BACKEND=elasticsearch8 (or opensearch3...) with SEARCH_URL moves it to a
 # cluster, and SEARCH_BACKEND=database uses Wagtail's database backend. Run `manage.py
 # update_index` after a switch.
@@ -422,7 +422,7 @@ SEARCH_BACKEND = env.str("SEARCH_BACKEND", default="whoosh")
 SEARCH_CLUSTER_BACKENDS = {"elasticsearch8": "elasticsearch", "opensearch3": "opensearchpy"}
 if SEARCH_BACKEND == "whoosh":
     _search = {
-        "BACKEND": "cms.search.whoosh_backend",
+        "BACKEND": "modelsearch_whoosh",
         "PATH": env_path("SEARCH_PATH", VAR_DIR / "search"),
     }
 elif SEARCH_BACKEND == "database":
@@ -451,6 +451,8 @@ else:
         + ", ".join(SEARCH_CLUSTER_BACKENDS)
     )
 WAGTAILSEARCH_BACKENDS = {"default": _search}
+# The languages the Whoosh backend reads each in its own way (stop words, stemmer): the content's.
+MODELSEARCH_WHOOSH_LANGUAGES = [code for code, _name in LANGUAGES]
 
 # A caching proxy or CDN in front of the site (Varnish, nginx...): the pages a withdrawn quote
 # leaves are purged from it in the same request (PURGE requests to this address).

@@ -183,7 +183,7 @@ def search_path(request, tmp_path, settings):
     """A fresh Whoosh index per test: the index outlives a test's database transaction. Nothing
     is written to it unless the test turns indexing on (`search_index`). A test in an indexed
     shared world searches a copy of that world's index (tests/worlds.py)."""
-    from cms.search.whoosh_backend import storage
+    from modelsearch_whoosh import storage
 
     name = shared_world_wanted(request.node)
     if name and BUILDERS[name].indexed:
@@ -193,7 +193,7 @@ def search_path(request, tmp_path, settings):
             # A copy: what the test indexes or removes is gone with it, as its records are.
             index = shutil.copytree(index, tmp_path / "search", symlinks=True)
         settings.WAGTAILSEARCH_BACKENDS = search_backends(index)
-    elif settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "cms.search.whoosh_backend":
+    elif settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "modelsearch_whoosh":
         backends = settings.WAGTAILSEARCH_BACKENDS
         settings.WAGTAILSEARCH_BACKENDS = {
             "default": {**backends["default"], "PATH": tmp_path / "search"}

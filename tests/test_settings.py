@@ -134,7 +134,7 @@ def test_sqlite_file_runs_in_wal_mode_with_immediate_transactions(tmp_path, djan
 
 def test_search_backend_is_chosen_by_the_environment():
     default = json.loads(load_settings(DEBUG="true").stdout)["SEARCH"]
-    assert default["BACKEND"] == "cms.search.whoosh_backend"
+    assert default["BACKEND"] == "modelsearch_whoosh"
     assert default["PATH"].endswith("var/search")
     database = json.loads(load_settings(DEBUG="true", SEARCH_BACKEND="database").stdout)
     assert database["SEARCH"] == {"BACKEND": "wagtail.search.backends.database"}

@@ -87,7 +87,7 @@ class SharedWorlds:
     def leave(self) -> None:
         if self.open is None:
             return
-        from cms.search.whoosh_backend import storage
+        from modelsearch_whoosh import storage
 
         transaction.set_rollback(True)
         self.open.atomic.__exit__(None, None, None)

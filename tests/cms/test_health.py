@@ -37,7 +37,7 @@ def test_an_unusable_search_index_is_named_without_the_reason(client, db, settin
     in_the_way = tmp_path / "not-a-folder"
     in_the_way.write_text("a file where the index should be")
     settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "cms.search.whoosh_backend", "PATH": in_the_way}
+        "default": {"BACKEND": "modelsearch_whoosh", "PATH": in_the_way}
     }
     response = client.get("/health/")
     assert response.status_code == 503

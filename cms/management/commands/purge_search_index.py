@@ -10,8 +10,7 @@ minutes): that is the bound on how long a deleted page's text stays on disk.
 from django.core.management.base import BaseCommand
 
 from modelsearch.backends import get_search_backends
-
-from cms.search.whoosh_backend.schema import index_roots
+from modelsearch_whoosh.schema import index_roots
 
 
 class Command(BaseCommand):

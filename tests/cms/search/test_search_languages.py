@@ -7,10 +7,10 @@ from datetime import date
 from django.conf import settings
 
 import pytest
+from modelsearch_whoosh.schema import ANALYZERS
 
 from cms.builders import publish, translate
 from cms.models import PracticePage
-from cms.search.whoosh_backend.schema import ANALYZERS
 from demo.page_factories import make_library, make_practice
 
 pytestmark = pytest.mark.django_db

@@ -13,10 +13,10 @@ from wagtail.models import Page
 
 import pytest
 from modelsearch.backends import get_search_backend
+from modelsearch_whoosh.storage import IndexStore
 
 from cms.models import Challenge, PracticePage
 from cms.search.site import MAX_QUERY_LENGTH, PER_PAGE
-from cms.search.whoosh_backend.storage import IndexStore
 from demo.factories import UserFactory
 from demo.page_factories import make_library, make_organisation, make_practice
 from tests.worlds import indexing_afterwards, shared_world

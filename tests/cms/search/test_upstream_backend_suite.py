@@ -1,23 +1,21 @@
 """modelsearch's own backend test suite (`BackendTests`, the one its maintainers run against the
-database and Elasticsearch backends), its tests unchanged, against the Whoosh backend and, in the
-same run, against Wagtail's database backend for comparison. Only its setUp is made cheaper: the
-index each test starts from is built once per class, not again before each test (see below).
+database and Elasticsearch backends), its tests unchanged, against Wagtail's database backend on
+this run's database: the comparison for the Whoosh backend, which passes the same suite in its
+own package (packages/modelsearch-whoosh/tests/). Only its setUp is made cheaper: the index
+each test starts from is built once per class, not again before each test (see below).
 
 Its fixture is in ../shared/data/modelsearch/ (tests/settings.py): without it these tests skip
 with the reason, unless REQUIRE_SHARED_DATA=1 (CI), where a missing fixture fails the run.
 """
 
 import os
-import shutil
 import sys
-import tempfile
 import unittest
-from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command, get_commands
 from django.db import connection
-from django.test import TestCase, override_settings
+from django.test import override_settings
 
 import wagtail.search.models
 
@@ -29,9 +27,6 @@ sys.modules["modelsearch.models"] = wagtail.search.models
 from modelsearch.backends import get_search_backend  # noqa: E402
 from modelsearch.tests import test_postgres_backend as upstream_postgres  # noqa: E402
 from modelsearch.tests import test_sqlite_backend as upstream_sqlite  # noqa: E402
-from modelsearch.tests.test_backends import BackendTests  # noqa: E402 - after the alias
-
-from cms.search.whoosh_backend import storage  # noqa: E402
 
 FIXTURE = settings.UPSTREAM_SEARCH_FIXTURES / "search.json"
 MISSING = f"modelsearch's test fixture {FIXTURE} is not here (a fresh clone has no ../shared/)"
@@ -48,49 +43,6 @@ def backends(backend: str, **params) -> dict:
     conf = {"default": {"BACKEND": backend, **params}}
     # The suite reads MODELSEARCH_BACKENDS; Wagtail's search app reads WAGTAILSEARCH_BACKENDS.
     return {"MODELSEARCH_BACKENDS": conf, "WAGTAILSEARCH_BACKENDS": conf}
-
-
-# The class's index directory; each test's own (tests/conftest.py's `search_path`) takes its place.
-WHOOSH_PATH = tempfile.mkdtemp(prefix="upstream-whoosh-")
-
-
-@unittest.skipUnless(FIXTURE.exists(), MISSING)
-@override_settings(**backends("cms.search.whoosh_backend", PATH=WHOOSH_PATH))
-class TestWhooshBackendAgainstUpstreamSuite(BackendTests, TestCase):
-    backend_path = "cms.search.whoosh_backend"
-    rebuilt: Path | None = None  # the index upstream's setUp built for the first test
-
-    def setUp(self):
-        """Upstream's setUp rebuilds the index from the database before each test (a third of a
-        second with Whoosh, half a minute over the suite). The database is the same at every
-        setUp (the class's fixture; each test is rolled back), and so is what a rebuild makes:
-        the first test's rebuild is kept, and each later test starts from a copy of it, in the
-        index of its own that tests/conftest.py's `search_path` gives it."""
-        cls = type(self)
-        index = Path(settings.WAGTAILSEARCH_BACKENDS["default"]["PATH"])
-        if cls.rebuilt is None:
-            super().setUp()
-            storage.close_all()
-            kept = Path(tempfile.mkdtemp(prefix="upstream-whoosh-rebuilt-")) / "index"
-            cls.rebuilt = shutil.copytree(index, kept, symlinks=True)
-            return
-        shutil.copytree(cls.rebuilt, index, symlinks=True)
-        self.backend_name = "default"  # what upstream's setUp finds for this class
-        self.backend = get_search_backend(self.backend_name)
-
-    @classmethod
-    def tearDownClass(cls):
-        if cls.rebuilt is not None:
-            shutil.rmtree(cls.rebuilt.parent, ignore_errors=True)
-            cls.rebuilt = None
-        super().tearDownClass()
-
-    # As for upstream's Elasticsearch backends: results are sorted on the index's own columns,
-    # so an ORDER BY expression (F("title").asc(nulls_first=True)) is refused with
-    # OrderByFieldError rather than run.
-    @unittest.expectedFailure
-    def test_order_by_expression(self):
-        return super().test_order_by_expression()
 
 
 class IndexedOnceForTheClass:

@@ -4,11 +4,10 @@ documents deleted after their segment's sets were read do not, and an update cou
 import shutil
 
 import pytest
+from modelsearch_whoosh import bitsets
+from modelsearch_whoosh.storage import IndexStore
 from whoosh import query as wq
 from whoosh.fields import ID, KEYWORD, Schema
-
-from cms.search.whoosh_backend import bitsets
-from cms.search.whoosh_backend.storage import IndexStore
 
 
 @pytest.fixture

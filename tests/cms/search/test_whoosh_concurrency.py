@@ -8,12 +8,12 @@ import multiprocessing
 import os
 import traceback
 
+import modelsearch_whoosh
 import pytest
 from modelsearch.backends import get_search_backend
+from modelsearch_whoosh import vocabulary
 
 from cms.models import Challenge
-from cms.search import whoosh_backend
-from cms.search.whoosh_backend import vocabulary
 
 WRITERS = 4
 PER_WRITER = 30
@@ -73,7 +73,7 @@ def test_parallel_writers_lose_nothing_and_a_reader_never_fails(monkeypatch):
     # "Did you mean" only offers words of public pages; here every challenge counts as public,
     # so that each process adds words to the list while the others do.
     monkeypatch.setattr(
-        whoosh_backend.backend, "public_pks", lambda model, items: {item.pk for item in items}
+        modelsearch_whoosh.backend, "public_pks", lambda model, items: {item.pk for item in items}
     )
     backend = get_search_backend()
     assert backend.search("concurrent", Challenge).count() == 0  # creates the index first

@@ -1,8 +1,7 @@
 """The fixes to Whoosh change how fast field lengths are read, never what is read."""
 
+from modelsearch_whoosh import fixes
 from whoosh import fields, index
-
-from cms.search.whoosh_backend import fixes
 
 
 def test_field_lengths_read_as_whoosh_reads_them(tmp_path):

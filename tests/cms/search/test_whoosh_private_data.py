@@ -8,13 +8,13 @@ from wagtail.models import Page, PageViewRestriction
 
 import pytest
 from modelsearch.backends import get_search_backend
+from modelsearch_whoosh import backend as whoosh
+from modelsearch_whoosh import vocabulary
+from modelsearch_whoosh.checks import index_schema_is_current
+from modelsearch_whoosh.schema import build_schema, multi_valued
+from modelsearch_whoosh.storage import IndexStore
 
 from cms.models import PracticePage
-from cms.search.whoosh_backend import backend as whoosh
-from cms.search.whoosh_backend import vocabulary
-from cms.search.whoosh_backend.checks import index_schema_is_current
-from cms.search.whoosh_backend.schema import build_schema, multi_valued
-from cms.search.whoosh_backend.storage import IndexStore
 from demo.page_factories import make_library, make_practice
 
 pytestmark = pytest.mark.django_db
@@ -106,7 +106,7 @@ def test_an_index_built_for_an_older_schema_asks_for_a_rebuild(library):
     IndexStore(store.root, store.name, lambda: older).reset()
 
     warnings = index_schema_is_current(None)
-    assert [w.id for w in warnings] == ["cms.W001"] and column in warnings[0].msg
+    assert [w.id for w in warnings] == ["modelsearch_whoosh.W001"] and column in warnings[0].msg
     call_command("update_index", verbosity=0)
     assert index_schema_is_current(None) == []
 

@@ -7,12 +7,11 @@ better hits (see `ranking._whoosh_top`), which the first case below shows.
 import random
 
 import pytest
+from modelsearch_whoosh import bitsets, ranking
+from modelsearch_whoosh.storage import IndexStore
 from whoosh import query as wq
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.idsets import BitSet
-
-from cms.search.whoosh_backend import bitsets, ranking
-from cms.search.whoosh_backend.storage import IndexStore
 
 WORDS = [
     "mentor",

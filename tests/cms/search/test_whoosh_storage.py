@@ -4,10 +4,9 @@ import multiprocessing
 import os
 
 import pytest
+from modelsearch_whoosh.storage import IndexStore
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.query import Every, Term
-
-from cms.search.whoosh_backend.storage import IndexStore
 
 # Several processes writing and reading at once: tests/cms/search/test_whoosh_concurrency.py.
 

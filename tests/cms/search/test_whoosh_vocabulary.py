@@ -4,11 +4,11 @@ from django.core.management import call_command
 
 import pytest
 from modelsearch.backends import get_search_backend
+from modelsearch_whoosh import vocabulary
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer
 from whoosh.support.charset import accent_map
 
 from cms.models import PracticePage
-from cms.search.whoosh_backend import vocabulary
 from demo.page_factories import make_library, make_practice
 
 # How Whoosh itself would split and fold the words: the list must hold exactly these.

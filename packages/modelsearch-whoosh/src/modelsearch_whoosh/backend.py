@@ -26,13 +26,13 @@ from modelsearch.query import MATCH_ALL, PlainText
 from whoosh.reading import SegmentReader
 from whoosh.writing import MERGE_SMALL
 
-from cms.search.whoosh_backend import bitsets, ranking, vocabulary
-from cms.search.whoosh_backend.public import public_pks, public_queryset
-from cms.search.whoosh_backend.query import (
+from modelsearch_whoosh import bitsets, ranking, vocabulary
+from modelsearch_whoosh.public import public_pks, public_queryset
+from modelsearch_whoosh.query import (
     WhooshAutocompleteQueryCompiler,
     WhooshSearchQueryCompiler,
 )
-from cms.search.whoosh_backend.schema import (
+from modelsearch_whoosh.schema import (
     PK,
     TEXT_ANALYZER,
     Mapping,
@@ -42,7 +42,7 @@ from cms.search.whoosh_backend.schema import (
     pk_term,
     preload,
 )
-from cms.search.whoosh_backend.storage import IndexStore, open_dir
+from modelsearch_whoosh.storage import IndexStore, open_dir
 
 logger = logging.getLogger(__name__)
 
@@ -437,7 +437,7 @@ class WhooshSearchBackend(BaseSearchBackend):
     @lru_cache(maxsize=50_000)
     def index_term(word: str) -> str | None:
         """The word as the index holds it (folded, stemmed): what the site's highlighting marks
-        (cms/search/highlighting.py)."""
+        (say, a site marking the words found)."""
         return next((token.text for token in TEXT_ANALYZER(word)), None)
 
 

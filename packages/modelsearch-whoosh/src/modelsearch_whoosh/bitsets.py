@@ -21,7 +21,7 @@ from whoosh import query as wq
 from whoosh.idsets import BitSet
 from whoosh.searching import Searcher
 
-from cms.search.whoosh_backend.schema import PK
+from modelsearch_whoosh.schema import PK
 
 CACHE_SIZE = 4096  # sets of 20,000 documents are 2.5 kB each: 10 MB at most per index
 SEGMENT_CACHE_SIZE = 4 * CACHE_SIZE  # per process, over every segment of every index

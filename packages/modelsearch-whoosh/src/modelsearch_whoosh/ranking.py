@@ -15,7 +15,7 @@ from whoosh import collectors
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
-from cms.search.whoosh_backend import bitsets
+from modelsearch_whoosh import bitsets
 
 CACHE_SIZE = 256  # vectors of 20,000 documents are 160 kB each: 40 MB at most per index
 

@@ -6,7 +6,7 @@ than a quarter of what a rebuild's writer processes do, for a corrector that onl
 that a word exists. So a rebuild collects the words while it builds the documents and writes the
 list once at the end; a single page's update adds its new words under the index's write lock.
 Words of deleted or unpublished pages stay in the list: a suggestion is only shown when it finds
-something public (`cms.search.checked_suggestion`).
+something public (the site checks it before it shows it).
 """
 
 import os

@@ -13,7 +13,7 @@ from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, Plai
 from whoosh import query as wq
 from whoosh.sorting import FieldFacet, MultiFacet
 
-from cms.search.whoosh_backend.schema import (
+from modelsearch_whoosh.schema import (
     ANALYZERS,
     AUTOCOMPLETE_QUERY_ANALYZER,
     CONTENT_TYPES,

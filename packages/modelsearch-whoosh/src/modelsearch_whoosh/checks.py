@@ -6,8 +6,8 @@ from django.core.checks import Warning, register
 
 from modelsearch.backends import get_search_backends
 
-from cms.search.whoosh_backend.schema import build_schema, index_roots
-from cms.search.whoosh_backend.storage import CURRENT, open_dir
+from modelsearch_whoosh.schema import build_schema, index_roots
+from modelsearch_whoosh.storage import CURRENT, open_dir
 
 
 @register("search")
@@ -33,7 +33,7 @@ def index_schema_is_current(app_configs, **kwargs) -> list[Warning]:
                         f"The search index {store.name} was built for an older version: "
                         f"{', '.join(changed)} changed type.",
                         hint="Run `manage.py update_index`.",
-                        id="cms.W001",
+                        id="modelsearch_whoosh.W001",
                     )
                 )
     return warnings

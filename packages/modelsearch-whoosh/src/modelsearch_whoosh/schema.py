@@ -24,8 +24,6 @@ from django.db.models.fields.related import RelatedField
 from django.db.models.fields.reverse_related import ForeignObjectRel
 from django.utils.encoding import force_str
 
-from wagtail.models import TranslatableMixin
-
 from modelsearch.backends.base import get_model_root
 from modelsearch.index import (
     AutocompleteField,
@@ -36,7 +34,7 @@ from modelsearch.index import (
 )
 from whoosh import fields as wf
 
-from cms.search.whoosh_backend.languages import (  # noqa: F401 - re-exported for the backend
+from modelsearch_whoosh.languages import (  # noqa: F401 - re-exported for the backend
     ANALYZERS,
     AUTOCOMPLETE_ANALYZER,
     AUTOCOMPLETE_QUERY_ANALYZER,
@@ -44,9 +42,10 @@ from cms.search.whoosh_backend.languages import (  # noqa: F401 - re-exported fo
     EDGE_NGRAM_MAX,
     TEXT_ANALYZER,
     in_language,
+    is_translatable,
     language_of,
 )
-from cms.search.whoosh_backend.vocabulary import words_in
+from modelsearch_whoosh.vocabulary import words_in
 
 PK = "ms_pk"  # the object's primary key, stored: the one stored field
 CONTENT_TYPES = "ms_ct"  # "app.Model" of the object's class and its indexed ancestors
@@ -215,7 +214,7 @@ class Mapping:
     def languages(self) -> list[str]:
         """The languages this mapping's own text columns exist in: all of them for a
         translatable model, the default for the rest (and for a related model's fields)."""
-        if not self.prefix and issubclass(self.model, TranslatableMixin):
+        if not self.prefix and is_translatable(self.model):
             return list(ANALYZERS)
         return [DEFAULT_LANGUAGE]
 
