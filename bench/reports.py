@@ -253,7 +253,7 @@ def build(args) -> int:
                     author_id=visit.visitor_id,
                     phase=question.phase,
                     question=question,
-                    question_text=question.text,
+                    question_text=question.text_en,
                     submitted_at=timezone.now(),
                 )
             )

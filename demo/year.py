@@ -248,7 +248,7 @@ def _after_visit(visit: Visit, visitor, demo: DemoVisit) -> dict[str, object]:
     written = {}
     goal = reflections.goals_of(visit)[0]
     for question, slot_goal in reflections.phase_slots(visit, Phase.AFTER):
-        text = next((t for start, t in answers.items() if question.text.startswith(start)), "")
+        text = next((t for start, t in answers.items() if question.text_en.startswith(start)), "")
         if slot_goal == goal and text:
             written[text] = reflections.entry_save(
                 visit_id=visit.pk,

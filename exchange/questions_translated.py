@@ -122,15 +122,16 @@ SURVEY = {
 }
 
 
-def fill(question, wording: dict, fields: tuple[str, ...]) -> bool:
-    """Set the German and French of each field still empty whose English text is known;
-    whether anything was set."""
+def fill(question, wording: dict, fields: tuple[str, ...], english: str = "") -> bool:
+    """Set the German and French of each field still empty whose English text is known (in
+    `field` + `english`: migration 0018's questions had no `_en` columns yet); whether anything
+    was set."""
     changed = False
     for field in fields:
-        english = getattr(question, field)
-        if english not in wording:
+        source = getattr(question, field + english)
+        if source not in wording:
             continue
-        for language, text in zip(("de", "fr"), wording[english], strict=True):
+        for language, text in zip(("de", "fr"), wording[source], strict=True):
             if not getattr(question, f"{field}_{language}"):
                 setattr(question, f"{field}_{language}", text)
                 changed = True

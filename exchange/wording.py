@@ -1,34 +1,26 @@
-"""A question's wording in the reader's language: the reflection questions and the survey
-questions are written by the coordinators in English, with a German and a French version
-beside it (`text_de`, `text_fr`, ...). Where a version is missing, the English one is asked."""
+"""Wording the coordinators write in each language: the reflection and survey questions. A
+field made with `in_each_language` becomes one column per language of settings.LANGUAGES
+(`text_en`, `text_de`, `text_fr`: django-translated-fields), and the field's own name reads the
+reader's language, else the English one, which is required. Code that means the English wording
+(what an answer keeps, what the reports print) names the `_en` column."""
 
 from django.conf import settings
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-TRANSLATED = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+from translated_fields import TranslatedFieldWithFallback
+
+DEFAULT = settings.LANGUAGE_CODE  # the first of settings.LANGUAGES: the required wording
 
 
-def in_reader_language(obj, field: str) -> str:
-    language = get_language()
-    if language in TRANSLATED:
-        translated = getattr(obj, f"{field}_{language}", "")
-        if translated:
-            return translated
-    return getattr(obj, field)
+def in_each_language(field) -> TranslatedFieldWithFallback:
+    return TranslatedFieldWithFallback(field)
 
 
-class AskedInReaderLanguage:
-    """For a question model with `text` and `help_text`, and their `_de` and `_fr`."""
-
-    @property
-    def asked(self) -> str:
-        """The question in the reader's language."""
-        return in_reader_language(self, "text")
-
-    @property
-    def asked_help_text(self) -> str:
-        return in_reader_language(self, "help_text")
+def translations_of(name: str) -> list[str]:
+    """The columns of `name` in the languages other than the default: ["choices_de", ...]."""
+    return [f"{name}_{code}" for code, _name in settings.LANGUAGES if code != DEFAULT]
 
 
 def check_choices_align(english: list[str], translations: dict[str, str]) -> dict[str, str]:
@@ -41,5 +33,10 @@ def check_choices_align(english: list[str], translations: dict[str, str]) -> dic
     }
 
 
-def count_lines(text: str) -> int:
-    return len([line for line in text.splitlines() if line.strip()])
+def translation_panels(*names: str) -> list[MultiFieldPanel]:
+    """The admin's panels for the other languages' columns of `names`, one per language."""
+    return [
+        MultiFieldPanel([FieldPanel(f"{name}_{code}") for name in names], heading=language)
+        for code, language in settings.LANGUAGES
+        if code != DEFAULT
+    ]

@@ -341,7 +341,7 @@ def survey_answers(user: "User") -> list[dict]:
         {
             "survey": str(answer.response.survey),
             "visit": answer.response.visit_id,
-            "question": answer.question.text,
+            "question": answer.question.text_en,
             "answer": answer.text or answer.choice or answer.number,
         }
         for answer in answers.order_by("response_id", "question__sort_order")

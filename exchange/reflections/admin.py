@@ -5,9 +5,11 @@ keeps it with the answers that cite it. Entries themselves are never listed in t
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from exchange.reflections.models import ReflectionQuestion
+from exchange.wording import translation_panels
 
 
 class ReflectionQuestionViewSet(ModelViewSet):
@@ -21,17 +23,14 @@ class ReflectionQuestionViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = False
     sort_order_field = "sort_order"
-    list_display = ["text", "phase", "per_goal", "is_active"]
+    list_display = ["text_en", "phase", "per_goal", "is_active"]
     list_filter = ["phase", "is_active"]
     search_fields = None
-    form_fields = [
-        "phase",
-        "text",
-        "help_text",
-        "text_de",
-        "help_text_de",
-        "text_fr",
-        "help_text_fr",
-        "per_goal",
-        "is_active",
+    panels = [
+        FieldPanel("phase"),
+        FieldPanel("text_en"),
+        FieldPanel("help_text_en"),
+        *translation_panels("text", "help_text"),
+        FieldPanel("per_goal"),
+        FieldPanel("is_active"),
     ]

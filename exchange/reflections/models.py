@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from exchange.append_only import AppendOnlyModel
 from exchange.encryption import EncryptedTextField
 from exchange.visits.models.visits import Visit
-from exchange.wording import AskedInReaderLanguage
+from exchange.wording import in_each_language
 
 
 class Phase(models.TextChoices):
@@ -21,18 +21,15 @@ class Phase(models.TextChoices):
     FOLLOW_UP = "follow_up", _("Follow-up")
 
 
-class ReflectionQuestion(AskedInReaderLanguage, models.Model):
+class ReflectionQuestion(models.Model):
     """A question of one phase. An answer keeps the question's text as it was asked: editing a
     question later changes no answer already written."""
 
     phase = models.CharField(_("phase"), max_length=12, choices=Phase.choices)
-    text = models.CharField(_("question"), max_length=300)
-    help_text = models.CharField(_("help text"), max_length=500, blank=True)
-    # The same in German and French (exchange/wording.py); empty: asked in English.
-    text_de = models.CharField(_("question in German"), max_length=300, blank=True)
-    help_text_de = models.CharField(_("help text in German"), max_length=500, blank=True)
-    text_fr = models.CharField(_("question in French"), max_length=300, blank=True)
-    help_text_fr = models.CharField(_("help text in French"), max_length=500, blank=True)
+    # One column per language of settings.LANGUAGES (text_en, text_de, text_fr); `text` is the
+    # reader's, else the English (exchange/wording.py).
+    text = in_each_language(models.CharField(_("question"), max_length=300))
+    help_text = in_each_language(models.CharField(_("help text"), max_length=500, blank=True))
     per_goal = models.BooleanField(
         _("asked once per learning goal"),
         default=False,

@@ -151,12 +151,12 @@ def phase_page(visit: Visit, user: "User", phase: str, today: date | None = None
 
 def _slot(question, goal, day, entry, reads, goals) -> Slot:
     # An answer keeps its question as it was asked; an empty slot shows the question as it is.
-    text = entry.question_text if entry else question.asked
+    text = entry.question_text if entry else question.text
     versions = list(entry.versions.all()) if entry else []
     return Slot(
         question_id=question.pk if question else entry.question_id,
         question_text=text,
-        help_text=question.asked_help_text if question else "",
+        help_text=question.help_text if question else "",
         goal=goal,
         goal_index=goals.index(goal) + 1 if goal in goals else 0,
         day=day,

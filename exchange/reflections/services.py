@@ -156,7 +156,7 @@ def entry_save(
                 **slot,
                 goal=goal,
                 day=day,
-                question_text=question.asked,  # as asked, in the author's language
+                question_text=question.text,  # as asked, in the author's language
                 language=translation.get_language() or settings.LANGUAGE_CODE,
             )
         _save_draft(entry, text)

@@ -179,7 +179,7 @@ def _surveys(year: int) -> list[Figure]:
             ]
             tables.append(
                 Table(
-                    f"{survey.get_kind_display()}: {question.text}",
+                    f"{survey.get_kind_display()}: {question.text_en}",
                     [_("Visitors"), _("Hosts")],
                     options,
                     counts,

@@ -18,7 +18,7 @@ SCALE_CHOICES = [
 def survey_form(survey: Survey, response: SurveyResponse | None, data=None) -> forms.Form:
     form = forms.Form(data=data, label_suffix="")
     for question in survey.questions.all():
-        label, hint = question.asked, question.asked_help_text
+        label, hint = question.text, question.help_text
         if question.answer_type == AnswerType.SCALE:
             field = forms.ChoiceField(
                 choices=SCALE_CHOICES, widget=forms.RadioSelect(attrs={"class": "scale"})

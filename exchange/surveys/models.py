@@ -14,12 +14,17 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
 from exchange.encryption import EncryptedTextField
 from exchange.visits.models.visits import Visit
-from exchange.wording import AskedInReaderLanguage, check_choices_align, in_reader_language
+from exchange.wording import (
+    check_choices_align,
+    in_each_language,
+    translation_panels,
+    translations_of,
+)
 
 
 class SurveyKind(models.TextChoices):
@@ -73,21 +78,18 @@ class Survey(ClusterableModel):
 LARGEST_NUMBER = 100_000
 
 
-class SurveyQuestion(AskedInReaderLanguage, Orderable):
+class SurveyQuestion(Orderable):
     survey = ParentalKey(Survey, on_delete=models.CASCADE, related_name="questions")
-    text = models.CharField(_("question"), max_length=300)
-    help_text = models.CharField(_("hint"), max_length=300, blank=True)
-    # The same in German and French (exchange/wording.py); empty: asked in English. Answers
-    # keep the English choice, whatever language it was chosen in.
-    text_de = models.CharField(_("question in German"), max_length=300, blank=True)
-    help_text_de = models.CharField(_("hint in German"), max_length=300, blank=True)
-    choices_de = models.TextField(_("choices in German"), blank=True)
-    text_fr = models.CharField(_("question in French"), max_length=300, blank=True)
-    help_text_fr = models.CharField(_("hint in French"), max_length=300, blank=True)
-    choices_fr = models.TextField(_("choices in French"), blank=True)
+    # One column per language of settings.LANGUAGES (text_en, text_de, text_fr); `text` is the
+    # reader's, else the English (exchange/wording.py). Answers keep the English choice,
+    # whatever language it was chosen in.
+    text = in_each_language(models.CharField(_("question"), max_length=300))
+    help_text = in_each_language(models.CharField(_("hint"), max_length=300, blank=True))
     answer_type = models.CharField(_("answer"), max_length=8, choices=AnswerType.choices)
-    choices = models.TextField(
-        _("choices"), blank=True, help_text=_("For a choice question: one choice per line.")
+    choices = in_each_language(
+        models.TextField(
+            _("choices"), blank=True, help_text=_("For a choice question: one choice per line.")
+        )
     )
     minimum = models.IntegerField(_("smallest number"), null=True, blank=True)
     maximum = models.IntegerField(_("largest number"), null=True, blank=True)
@@ -95,22 +97,15 @@ class SurveyQuestion(AskedInReaderLanguage, Orderable):
     required = models.BooleanField(_("an answer is required"), default=False)
 
     panels = [
-        FieldPanel("text"),
-        FieldPanel("help_text"),
+        FieldPanel("text_en"),
+        FieldPanel("help_text_en"),
         FieldPanel("answer_type"),
-        FieldPanel("choices"),
+        FieldPanel("choices_en"),
         FieldPanel("minimum"),
         FieldPanel("maximum"),
         FieldPanel("level"),
         FieldPanel("required"),
-        MultiFieldPanel(
-            [FieldPanel("text_de"), FieldPanel("help_text_de"), FieldPanel("choices_de")],
-            heading=_("In German"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("text_fr"), FieldPanel("help_text_fr"), FieldPanel("choices_fr")],
-            heading=_("In French"),
-        ),
+        *translation_panels("text", "help_text", "choices"),
     ]
 
     class Meta(Orderable.Meta):
@@ -120,11 +115,13 @@ class SurveyQuestion(AskedInReaderLanguage, Orderable):
         return self.text
 
     def choice_list(self) -> list[str]:
-        return lines_of(self.choices)
+        """The English choices: what an answer keeps."""
+        return lines_of(self.choices_en)
 
     def clean(self) -> None:
         errors = check_choices_align(
-            self.choice_list(), {"choices_de": self.choices_de, "choices_fr": self.choices_fr}
+            self.choice_list(),
+            {name: getattr(self, name) for name in translations_of("choices")},
         )
         # A number question counts something: never below 0, never past what is stored.
         for name in ("minimum", "maximum"):
@@ -149,7 +146,7 @@ class SurveyQuestion(AskedInReaderLanguage, Orderable):
     def choice_options(self) -> list[tuple[str, str]]:
         """(the English choice, as kept in the answer; its label in the reader's language)."""
         english = self.choice_list()
-        labels = lines_of(in_reader_language(self, "choices"))
+        labels = lines_of(self.choices)
         return list(zip(english, labels if len(labels) == len(english) else english, strict=True))
 
 

@@ -63,13 +63,13 @@ def survey_for(kind: str, year: int) -> Survey:
                     question = SurveyQuestion(
                         survey=survey,
                         sort_order=order,
-                        text=text,
+                        text_en=text,
                         answer_type=answer_type,
                         level=level,
                         required=required,
-                        choices=choices,
+                        choices_en=choices,
                     )
-                    fill(question, SURVEY, ("text", "help_text", "choices"))  # German, French
+                    fill(question, SURVEY, ("text", "help_text", "choices"), english="_en")
                     question.save()
     except IntegrityError:  # made at the same moment by another request
         survey = Survey.objects.get(kind=kind, year=year)

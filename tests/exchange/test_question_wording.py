@@ -17,7 +17,7 @@ AFTER = SurveyKind.AFTER_VISIT
 
 
 def test_the_starting_questions_come_in_german_and_french():
-    question = ReflectionQuestion.objects.get(text="What did you observe today?")
+    question = ReflectionQuestion.objects.get(text_en="What did you observe today?")
     assert question.text_de == "Was haben Sie heute beobachtet?"
     assert question.text_fr == "Qu’avez-vous observé aujourd’hui ?"
     survey = surveys.survey_for(AFTER, 2030)
@@ -35,7 +35,7 @@ def test_a_reflection_is_asked_in_the_readers_language_and_keeps_it(client, netw
     assert "Kurze Notizen pro Tag." in page  # its help text too
 
     # Untranslated: asked in English.
-    ReflectionQuestion.objects.filter(text="What did you observe today?").update(text_de="")
+    ReflectionQuestion.objects.filter(text_en="What did you observe today?").update(text_de="")
     assert "What did you observe today?" in client.get(url).text
 
 

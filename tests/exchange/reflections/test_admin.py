@@ -3,6 +3,7 @@ already written, and the admin lists no entry, to anyone."""
 
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import translation
 
 import pytest
 
@@ -24,7 +25,7 @@ def coordinator():
 def test_a_coordinator_rewords_a_question_and_the_answers_keep_theirs(client, coordinator, network):
     visit = advance(network, "agreed")
     question = ReflectionQuestion.objects.get(
-        phase=Phase.BEFORE, per_goal=False, text__startswith="What does your own team"
+        phase=Phase.BEFORE, per_goal=False, text_en__startswith="What does your own team"
     )
     entry = reflections.entry_save(
         visit_id=visit.pk,
@@ -38,8 +39,8 @@ def test_a_coordinator_rewords_a_question_and_the_answers_keep_theirs(client, co
         reverse("exchange_reflection_question:edit", args=[question.pk]),
         {
             "phase": Phase.BEFORE,
-            "text": "What does your team do today about this challenge?",
-            "help_text": "Reworded by the coordinators.",
+            "text_en": "What does your team do today about this challenge?",
+            "help_text_en": "Reworded by the coordinators.",
             "is_active": "on",
         },
     )
@@ -51,6 +52,32 @@ def test_a_coordinator_rewords_a_question_and_the_answers_keep_theirs(client, co
     client.force_login(network.visitor)
     page = client.get(reverse("reflection_phase", args=[visit.pk, Phase.BEFORE])).content.decode()
     assert "What does your own team" in page  # the answer, with its question as asked
+
+
+def test_a_coordinator_words_a_question_in_each_language_and_a_reader_gets_theirs(
+    client, coordinator, network
+):
+    question = ReflectionQuestion.objects.filter(phase=Phase.BEFORE, per_goal=False).first()
+    client.force_login(coordinator)
+    url = reverse("exchange_reflection_question:edit", args=[question.pk])
+    form = client.get(url).content.decode()
+    assert "Deutsch" in form and "Français" in form  # a section per other language
+    wording = {
+        "phase": Phase.BEFORE,
+        "text_en": "What will you watch for?",
+        "text_de": "Worauf werden Sie achten?",
+        "text_fr": "",  # none yet: asked in English
+        "is_active": "on",
+    }
+    assert client.post(url, wording).status_code == 302
+    question.refresh_from_db()
+    with translation.override("de"):
+        assert question.text == "Worauf werden Sie achten?"
+    with translation.override("fr"):
+        assert question.text == "What will you watch for?"
+    assert client.post(url, {**wording, "text_en": ""}).status_code == 200  # English is required
+    question.refresh_from_db()
+    assert question.text_en == "What will you watch for?"
 
 
 def test_an_unticked_question_is_no_longer_asked(network):

@@ -86,7 +86,7 @@ def test_no_hidden_answer_can_be_worked_out_across_a_surveys_tables(year_of_visi
     one number: a reader may use it to link them, and still works out no hidden cell."""
     survey = Survey.objects.get(year=year_of_visits, kind=SurveyKind.AFTER_VISIT)
     required = {
-        f"{survey.get_kind_display()}: {q.text}" for q in survey.questions.filter(required=True)
+        f"{survey.get_kind_display()}: {q.text_en}" for q in survey.questions.filter(required=True)
     }
     tables = [
         f.table

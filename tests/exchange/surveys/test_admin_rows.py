@@ -19,7 +19,7 @@ def test_a_row_id_that_is_not_a_number_is_refused_with_a_message(client):
         "questions-INITIAL_FORMS": "1",
         "questions-MIN_NUM_FORMS": "0",
         "questions-MAX_NUM_FORMS": "1000",
-        "questions-0-text": "Reworded by hand",
+        "questions-0-text_en": "Reworded by hand",
         "questions-0-answer_type": "scale",
         "questions-0-level": "reaction",
         "questions-0-ORDER": "1",
