@@ -94,106 +94,14 @@ def end_to_end(visitors: int, hosts: int, seed: int) -> tuple[float, int]:
     import django
 
     django.setup()
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.hashers import make_password
     from django.core.management import call_command
 
-    from wagtail.models import Site
-
-    from cms.models import Challenge, Language, OrganisationIndexPage, OrganisationPage, Setting
-    from exchange.membership.models import Profile
-    from exchange.visits.models import Application, HostingOffer, OfferWindow
+    from demo.synthetic_exchange import applications_and_offers
     from matching import services
     from matching.models import Round
 
     call_command("migrate", verbosity=0)
-    rng = random.Random(seed)  # noqa: S311 - reproducible data, not secrets
-    challenges, languages = list(Challenge.vocabulary.all()), list(Language.vocabulary.all())
-    work_settings = list(Setting.vocabulary.all())
-    home = Site.objects.get(is_default_site=True).root_page
-    index = home.add_child(instance=OrganisationIndexPage(title="Organisations", slug="orgs"))
-    organisations = [
-        index.add_child(
-            instance=OrganisationPage(
-                title=f"Synthetic organisation {n}",
-                slug=f"org-{n}",
-                country=rng.choice(COUNTRIES),
-                description="<p>Synthetic.</p>",
-            )
-        )
-        for n in range(max(1, (visitors + hosts) // 8))
-    ]
-    users = get_user_model().objects.bulk_create(
-        get_user_model()(
-            username=f"bench{n}",
-            email=f"bench{n}@bench.invalid",
-            password=make_password(None),  # unusable: nobody signs in as a benchmark user
-        )
-        for n in range(visitors)
-    )
-    Profile.objects.bulk_create(
-        Profile(user=user, organisation=rng.choice(organisations)) for user in users
-    )
-    # Every organisation gets a host: an offer takes visitors only while someone answers for it.
-    hosts_accounts = get_user_model().objects.bulk_create(
-        get_user_model()(
-            username=f"bench-host{n}",
-            email=f"bench-host{n}@bench.invalid",
-            password=make_password(None),
-        )
-        for n in range(len(organisations))
-    )
-    Profile.objects.bulk_create(
-        Profile(user=user, organisation=organisation, hosts_visitors=True)
-        for user, organisation in zip(hosts_accounts, organisations, strict=True)
-    )
-    profiles = {p.user_id: p for p in Profile.objects.all()}
-    start = date.today() + timedelta(days=10)
-    applications = Application.objects.bulk_create(
-        Application(
-            applicant=user,
-            organisation_id=profiles[user.pk].organisation_id,
-            challenge=rng.choice(challenges),
-            challenge_statement=" ".join(rng.sample(KEYWORDS, 6)),
-            learning_goals="Synthetic.",
-            available_from=start + timedelta(days=rng.randrange(200)),
-            available_until=start + timedelta(days=300),
-        )
-        for user in users
-    )
-    Application.languages.through.objects.bulk_create(
-        Application.languages.through(application=application, language=language)
-        for application in applications
-        for language in rng.sample(languages, 2)
-    )
-    offers = HostingOffer.objects.bulk_create(
-        HostingOffer(
-            organisation=rng.choice(organisations),
-            title=f"Offer {n}",
-            description=" ".join(rng.sample(KEYWORDS, 10)),
-            observation_rules="Synthetic.",
-        )
-        for n in range(hosts)
-    )
-    for through, field, pool, count in (
-        (HostingOffer.challenges.through, "challenge", challenges, 3),
-        (HostingOffer.languages.through, "language", languages, 2),
-        (HostingOffer.work_settings.through, "setting", work_settings, 2),
-    ):
-        through.objects.bulk_create(
-            through(hostingoffer=offer, **{field: item})
-            for offer in offers
-            for item in rng.sample(pool, count)
-        )
-    OfferWindow.objects.bulk_create(
-        OfferWindow(
-            offer=offer,
-            starts_on=(first := start + timedelta(days=rng.randrange(250))),
-            ends_on=first + timedelta(days=rng.randint(20, 60)),
-            capacity=rng.randint(1, 7),
-        )
-        for offer in offers
-    )
+    start = applications_and_offers(visitors, hosts, seed)
     round_ = Round.objects.create(
         name="Benchmark round",
         year=start.year,

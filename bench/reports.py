@@ -13,12 +13,10 @@ line of each engine is a summary of key=value figures.
 
 import argparse
 import os
-import random
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
 from pathlib import Path
 
 from cpu import cpu_reference_s  # bench/cpu.py: the script's directory is on sys.path
@@ -92,7 +90,16 @@ def measure(args) -> int:
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
-    year = build(args)
+    from demo.synthetic_exchange import years_of_visits
+
+    year = years_of_visits(
+        visits=args.visits,
+        entries=args.entries,
+        responses=args.responses,
+        years=args.years,
+        organisations=ORGANISATIONS,
+        people_per_organisation=PEOPLE_PER_ORGANISATION,
+    )
     print(
         f"[{args.engine}] built {args.visits:,} visits, {args.entries:,} reflection entries, "
         f"{args.responses:,} survey responses over {args.years} years "
@@ -151,153 +158,6 @@ def measure(args) -> int:
         f"figures_ok={figures_s <= TARGET_FIGURES_S} pdf_ok={pdf_s <= TARGET_PDF_S}"
     )
     return 0
-
-
-def build(args) -> int:
-    """The synthetic network: organisations (pages) with people, offers and windows; then, in
-    bulk, applications and visits spread over the years, reflection entries and submitted survey
-    responses with their answers. Returns the year to report on (the last full one)."""
-    from django.contrib.auth import get_user_model
-    from django.core.management import call_command
-    from django.db import transaction
-    from django.utils import timezone
-
-    from cms.models import Challenge, OrganisationPage
-    from exchange.reflections.models import ReflectionEntry, ReflectionQuestion
-    from exchange.surveys.models import AnswerType, SurveyAnswer, SurveyKind, SurveyResponse
-    from exchange.surveys.services import survey_for
-    from exchange.visits.models import Application, HostingOffer, OfferWindow, Visit, VisitState
-
-    rng = random.Random(20)  # noqa: S311 - reproducible data, not secrets
-    call_command("generate_library", practices=0, organisations=ORGANISATIONS, verbosity=0)
-    organisations = list(OrganisationPage.objects.all())
-    challenges = list(Challenge.vocabulary.all())
-    user_model = get_user_model()
-    user_model.objects.bulk_create(
-        user_model(username=f"p{o}-{n}", email=f"p{o}-{n}@bench.example")
-        for o in range(len(organisations))
-        for n in range(PEOPLE_PER_ORGANISATION)
-    )
-    people = {}
-    for user in user_model.objects.filter(username__startswith="p"):
-        people.setdefault(int(user.username[1:].split("-")[0]), []).append(user.pk)
-    first_year = timezone.localdate().year - args.years
-    windows = []
-    for o, organisation in enumerate(organisations):
-        offer = HostingOffer.objects.create(organisation=organisation, title=f"Offer {o}")
-        windows.append(
-            OfferWindow(
-                offer=offer,
-                starts_on=date(first_year, 1, 1),
-                ends_on=date(first_year + args.years, 12, 31),
-                capacity=30_000,
-            )
-        )
-    OfferWindow.objects.bulk_create(windows)
-    windows = list(OfferWindow.objects.select_related("offer"))
-    # Ended states only: a person holds one open visit per window at most (a constraint).
-    states = [*[VisitState.COMPLETED] * 6, VisitState.REFLECTED, VisitState.DECLINED,
-              VisitState.CANCELLED]  # fmt: skip
-    with_reason = {VisitState.DECLINED, VisitState.CANCELLED}
-    with transaction.atomic():
-        applications, visits = [], []
-        for _visit in range(args.visits):
-            o = rng.randrange(len(organisations))
-            start = date(first_year + rng.randrange(args.years), 1, 1) + timedelta(
-                rng.randrange(360)
-            )
-            applications.append(
-                Application(
-                    applicant_id=rng.choice(people[o]),
-                    organisation=organisations[o],
-                    challenge=rng.choice(challenges),
-                    challenge_statement="Synthetic.",
-                    learning_goals="Synthetic goal.",
-                    available_from=start,
-                    available_until=start + timedelta(30),
-                )
-            )
-        Application.objects.bulk_create(applications, batch_size=5000)
-        placed = set()  # one open or past visit per person and window (a constraint)
-        for application in applications:
-            start = application.available_from
-            window = rng.choice(windows)
-            while (application.applicant_id, window.pk) in placed:
-                window = rng.choice(windows)
-            placed.add((application.applicant_id, window.pk))
-            visits.append(
-                Visit(
-                    application=application,
-                    visitor_id=application.applicant_id,
-                    window=window,
-                    state=(state := rng.choice(states)),
-                    reason="Synthetic." if state in with_reason else "",
-                    starts_on=start,
-                    ends_on=start + timedelta(3),
-                )
-            )
-        Visit.objects.bulk_create(visits, batch_size=5000)
-        questions = list(ReflectionQuestion.objects.all())
-        if args.entries > len(visits) * len(questions):
-            raise SystemExit("--entries: at most one entry per visit and question")
-        answered: set[tuple[int, int]] = set()  # one entry per answer (a database constraint)
-        entries = []
-        while len(entries) < args.entries:
-            visit, question = rng.choice(visits), rng.choice(questions)
-            if (visit.pk, question.pk) in answered:
-                continue
-            answered.add((visit.pk, question.pk))
-            entries.append(
-                ReflectionEntry(
-                    visit=visit,
-                    author_id=visit.visitor_id,
-                    phase=question.phase,
-                    question=question,
-                    question_text=question.text_en,
-                    submitted_at=timezone.now(),
-                )
-            )
-        ReflectionEntry.objects.bulk_create(entries, batch_size=5000)
-        surveys = {
-            (kind, year): survey_for(kind, year)
-            for kind in SurveyKind
-            for year in range(first_year, first_year + args.years + 1)
-        }
-        questions_of = {s.pk: list(s.questions.all()) for s in surveys.values()}
-        taken = set()
-        responses = []
-        while len(responses) < args.responses:
-            visit = rng.choice(visits)
-            kind = rng.choice(list(SurveyKind))
-            if (visit.pk, kind) in taken:
-                continue
-            taken.add((visit.pk, kind))
-            responses.append(
-                SurveyResponse(
-                    survey=surveys[(kind, visit.ends_on.year)],
-                    visit=visit,
-                    respondent_id=visit.visitor_id,
-                    submitted_at=timezone.now(),
-                )
-            )
-        SurveyResponse.objects.bulk_create(responses, batch_size=5000)
-        answers = []
-        for response in responses:
-            for question in questions_of[response.survey.pk]:
-                if question.answer_type == AnswerType.SCALE:
-                    answers.append(
-                        SurveyAnswer(response=response, question=question, number=rng.randint(1, 5))
-                    )
-                elif question.answer_type == AnswerType.CHOICE:
-                    choice = rng.choice(question.choice_list())
-                    answers.append(
-                        SurveyAnswer(response=response, question=question, choice=choice)
-                    )
-            if len(answers) > 20_000:
-                SurveyAnswer.objects.bulk_create(answers)
-                answers = []
-        SurveyAnswer.objects.bulk_create(answers)
-    return timezone.localdate().year - 1
 
 
 if __name__ == "__main__":
