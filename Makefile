@@ -96,7 +96,6 @@ run: export BASE_URL ?= http://$(HOST):$(PORT)
 run: install
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py update_index --verbosity 0
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Production (README "Production"): settings from the environment or .env, DEBUG off. `serve`

@@ -19,7 +19,6 @@ import pytest
 from cms.models import Challenge, Language
 from demo.factories import UserFactory, make_member, make_offer
 from demo.page_factories import make_library, make_organisation
-from tests.worlds import indexing_afterwards
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -66,9 +65,10 @@ def site_db(transactional_db, django_db_serialized_rollback) -> None:
 
 @pytest.fixture
 def demo_site(site_db, settings) -> None:
+    """The demo as `make run` seeds it: seed_demo indexes what it seeded (the browser tests
+    index as production does: the autouse `indexing`)."""
     settings.DEBUG = True  # seed_demo runs only in development, as `make run` does
-    with indexing_afterwards():  # as `make run` does too
-        call_command("seed_demo")
+    call_command("seed_demo")
     settings.DEBUG = False
 
 

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from demo.people import DEMO_PASSWORD
@@ -9,6 +11,11 @@ def test_home_page_skip_link_and_demo_login(demo_site, page):
     page.goto("/")
     assert page.locator("h1").count() == 1
     assert "Learning from each other" in page.locator("h1").inner_text()
+    # seed_demo indexed what it seeded, as `make run` serves it: the search finds the demo.
+    page.goto("/search/?q=family")
+    assert re.fullmatch(r"\d+ practices", page.locator("#results-heading").inner_text().strip())
+    assert not page.locator("#results-heading").inner_text().startswith("0 ")
+    page.goto("/")
 
     # The skip link is the first thing a keyboard reaches, and it moves focus to the content.
     page.keyboard.press("Tab")
