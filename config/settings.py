@@ -5,7 +5,6 @@ One module for every deployment: each value comes from the environment, with emb
 Every variable is documented in README.md and listed in ``.env.example``.
 """
 
-import importlib
 import os
 import tempfile
 import warnings
@@ -16,6 +15,7 @@ from django.core.exceptions import ImproperlyConfigured
 import environ
 from csp.constants import NONCE, NONE, SELF
 
+from config import search
 from config.log_format import JSON_FORMATTER
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -419,38 +419,14 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # cluster, and SEARCH_BACKEND=database uses Wagtail's database backend. Run `manage.py
 # update_index` after a switch.
 SEARCH_BACKEND = env.str("SEARCH_BACKEND", default="whoosh")
-SEARCH_CLUSTER_BACKENDS = {"elasticsearch8": "elasticsearch", "opensearch3": "opensearchpy"}
-if SEARCH_BACKEND == "whoosh":
-    _search = {
-        "BACKEND": "modelsearch_whoosh",
-        "PATH": env_path("SEARCH_PATH", VAR_DIR / "search"),
-    }
-elif SEARCH_BACKEND == "database":
-    _search = {"BACKEND": "wagtail.search.backends.database"}
-elif SEARCH_BACKEND in SEARCH_CLUSTER_BACKENDS:
-    if not env.str("SEARCH_URL", default=""):
-        raise ImproperlyConfigured(
-            f"SEARCH_BACKEND={SEARCH_BACKEND} needs SEARCH_URL, e.g. https://user:password@search.example.org:9200"
-        )
-    # The clients are an extra (pyproject.toml): a deployment without a cluster has none.
-    try:
-        importlib.import_module(SEARCH_CLUSTER_BACKENDS[SEARCH_BACKEND])
-    except ImportError as missing:
-        raise ImproperlyConfigured(
-            f"SEARCH_BACKEND={SEARCH_BACKEND} needs its client, which is not installed: "
-            "`make install-cluster` installs requirements/cluster.txt"
-        ) from missing
-    _search = {
-        "BACKEND": f"wagtail.search.backends.{SEARCH_BACKEND}",
-        "URLS": env_list("SEARCH_URL", default=[]),
-        "INDEX_PREFIX": env.str("SEARCH_INDEX_PREFIX", default="exchange_"),
-    }
-else:
-    raise ImproperlyConfigured(
-        f"SEARCH_BACKEND={SEARCH_BACKEND!r} is not one of whoosh, database, "
-        + ", ".join(SEARCH_CLUSTER_BACKENDS)
+WAGTAILSEARCH_BACKENDS = {
+    "default": search.backend(
+        SEARCH_BACKEND,
+        path=env_path("SEARCH_PATH", VAR_DIR / "search"),
+        urls=env_list("SEARCH_URL", default=[]),
+        index_prefix=env.str("SEARCH_INDEX_PREFIX", default="exchange_"),
     )
-WAGTAILSEARCH_BACKENDS = {"default": _search}
+}
 # The languages the Whoosh backend reads each in its own way (stop words, stemmer): the content's.
 MODELSEARCH_WHOOSH_LANGUAGES = [code for code, _name in LANGUAGES]
 

@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("cms", "config", "demo", "exchange", "matching")
 # Third-party modules chosen at run time; named here so a new dynamic import is a decision.
 DYNAMIC_IMPORTS_OF_LIBRARIES = {
-    "config/settings.py",  # the cluster search client, when SEARCH_BACKEND names one
+    "config/search.py",  # the cluster search client, when SEARCH_BACKEND names one
     "exchange/excerpts/deidentify/data.py",  # Faker's name lists, per country
 }
 

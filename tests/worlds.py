@@ -18,17 +18,17 @@ import copy
 import shutil
 import tempfile
 import unittest
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 
 import pytest
+
+from demo.indexing import indexing_afterwards
 
 
 @dataclass(frozen=True)
@@ -99,20 +99,6 @@ class SharedWorlds:
     def copy(self) -> Any:
         assert self.open is not None
         return copy.deepcopy(self.open.world)
-
-
-@contextmanager
-def indexing_afterwards(index: bool = True) -> Iterator[None]:
-    """What is saved inside is indexed at the end, in one pass (`update_index`), as `make run`
-    indexes the demo it seeds: indexing each page as it is saved took most of the demo's time."""
-    from django.conf import settings
-
-    backends = settings.WAGTAILSEARCH_BACKENDS
-    off = {alias: {**backend, "AUTO_UPDATE": False} for alias, backend in backends.items()}
-    with override_settings(WAGTAILSEARCH_BACKENDS=off):
-        yield
-    if index:
-        call_command("update_index", verbosity=0)
 
 
 def search_backends(index: Path | None) -> dict:

@@ -13,9 +13,9 @@ import pytest
 from playwright.sync_api import expect
 
 from demo.factories import make_coordinator
+from demo.indexing import indexing_afterwards
 from tests.browser.conftest import session_of
 from tests.browser.test_accessibility import audit
-from tests.worlds import indexing_afterwards
 
 pytestmark = pytest.mark.browser
 

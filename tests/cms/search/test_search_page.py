@@ -18,8 +18,9 @@ from modelsearch_whoosh.storage import IndexStore
 from cms.models import Challenge, PracticePage
 from cms.search.site import MAX_QUERY_LENGTH, PER_PAGE
 from demo.factories import UserFactory
+from demo.indexing import indexing_afterwards
 from demo.page_factories import make_library, make_organisation, make_practice
-from tests.worlds import indexing_afterwards, shared_world
+from tests.worlds import shared_world
 
 pytestmark = pytest.mark.django_db
 
