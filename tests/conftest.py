@@ -255,13 +255,15 @@ SLOW_TESTS: list[tuple[str, float, float, float]] = []  # test, processor s, clo
 # in one hour, and eight tests of 3-4 s took over 5 s; in another run the yardstick at the end
 # read the usual speed while four tests had run slow): a test over a limit reads the yardstick
 # at once, and is held to the limits scaled by how much slower than usual the machine runs then.
+# The slowest of three readings counts: readings a second apart varied from 0.35 s to 0.65 s, and
+# with the fastest, a 6.1 s test failed a run whose yardstick read 0.44 s at its end (1.15x).
 YARDSTICK_S = 0.32
 
 
 def machine_slowdown() -> float:
     from bench.cpu import cpu_reference_s
 
-    return max(1.0, min(cpu_reference_s() for _ in range(3)) / YARDSTICK_S)
+    return max(1.0, max(cpu_reference_s() for _ in range(3)) / YARDSTICK_S)
 
 
 @pytest.hookimpl(wrapper=True)
