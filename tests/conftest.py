@@ -40,9 +40,11 @@ def django_db_setup(
     with django_db_blocker.unblock():
         old_name = clone_template()
         # What a test with serialized_rollback restores after it (browser tests), as
-        # Django's setup_databases keeps it.
+        # Django's setup_databases keeps it; on SQLite the template is copied back instead.
         if "default" in _get_databases_for_setup(request.session.items)[1]:
-            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+            connection._test_serialized_contents = (
+                "" if connection.vendor == "sqlite" else connection.creation.serialize_db_to_string()
+            )
     yield
     with django_db_blocker.unblock():
         connection.creation.destroy_test_db(old_name, verbosity=0)

@@ -116,6 +116,7 @@ def clone_template(alias: str = "default") -> str:
             if not template.exists():
                 build_sqlite_template(connection, template)
             copy_sqlite(template, Path(worker_name))
+            restore_serialized_from(connection, template)
         else:
             template = f"{old_name}_template_{key}"[:63]
             if not postgres_database_exists(connection, template):
@@ -167,6 +168,24 @@ def copy_sqlite(template: Path, target: Path) -> None:
         source.close()
         copy.close()
     target.chmod(0o600)
+
+
+def restore_serialized_from(connection: BaseDatabaseWrapper, template: Path) -> None:
+    """A test with serialized_rollback starts from the migrated database: on SQLite, the template
+    copied back over it (a few milliseconds) instead of Django reloading every row it serialized
+    (half a second a test, 5 % of the suite's time). The template is exactly what was serialized:
+    this worker's database is a copy of it, taken just before. PostgreSQL reloads the rows, as
+    Django does: its template cannot be copied into a database that has connections open."""
+
+    def restore(serialized: str) -> None:
+        connection.ensure_connection()
+        source = sqlite3.connect(template)
+        try:
+            source.backup(connection.connection)
+        finally:
+            source.close()
+
+    connection.creation.deserialize_db_from_string = restore
 
 
 def postgres_database_exists(connection: BaseDatabaseWrapper, name: str) -> bool:
