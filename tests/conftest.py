@@ -1,6 +1,8 @@
 import logging
 import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from tests.worlds import (
     search_backends,
     shared_world,
     shared_world_wanted,
+    uses_the_database,
 )
 
 
@@ -103,24 +106,40 @@ def pytest_runtest_setup(item):
             WORLDS.leave()
 
 
+TEMPLATE_BUILDER = pytest.StashKey[subprocess.Popen]()
+
+
+def pytest_sessionstart(session):
+    """With test processes (pytest-xdist's controller), the migrated template of the test
+    databases is built beside them if missing (tests/databases.py), while they run the tests
+    that need no database (ordered first below)."""
+    if session.config.pluginmanager.hasplugin("dsession"):
+        session.config.stash[TEMPLATE_BUILDER] = subprocess.Popen(  # noqa: S603 (fixed arguments)
+            [sys.executable, "-m", "tests.databases"], cwd=session.config.rootpath
+        )
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Tests that share a world run one after the other (each xdist worker takes the list in
-    chunks), so each process builds it about once. pytest-django has already put the tests in
-    a transaction first and the others after (a transactional test empties the database): the
-    stable sort only moves tests within the first group, where every shared world is."""
+    """The tests that need no database first (while the template is built, above). Then tests
+    that share a world one after the other (each xdist worker takes the list in chunks), so
+    each process builds it about once. pytest-django has already put the tests in a transaction
+    first, those on committed data after them (a transactional test empties the database), and
+    those without a database last: the stable sort only moves tests within the first group,
+    where every shared world is."""
     rank = {name: rank for rank, name in enumerate(BUILDERS, start=1)}
     first_group = [item for item in items if in_a_rolled_back_transaction(item)]
     if items[: len(first_group)] != first_group:
         raise pytest.UsageError("pytest-django's order changed: review tests/conftest.py")
     first_group.sort(key=lambda item: rank.get(shared_world_wanted(item), 0))
+    rest = items[len(first_group) :]
+    without_database = [item for item in rest if not uses_the_database(item)]
+    committed = [item for item in rest if uses_the_database(item)]
     # The browser journeys, the longest tests, first among those on committed data: the short
     # ones after them even out the two workers' last minutes (one journey at the very end kept
     # a worker busy for 40 s while the other had nothing left).
-    rest = items[len(first_group) :]
-    rest.sort(key=lambda item: item.get_closest_marker("browser") is None)
-    items[: len(first_group)] = first_group
-    items[len(first_group) :] = rest
+    committed.sort(key=lambda item: item.get_closest_marker("browser") is None)
+    items[:] = without_database + first_group + committed
 
 
 @pytest.fixture(autouse=True)
@@ -295,6 +314,10 @@ def pytest_runtest_logreport(report):
 
 
 def pytest_sessionfinish(session):
+    # It failed if migrating failed: the first test process to need the database then tried
+    # again and reported why.
+    if builder := session.config.stash.get(TEMPLATE_BUILDER, None):
+        builder.wait()
     checked = os.environ.get("CHECK_TEST_DURATIONS") == "1"
     # In the run's own process, to which the workers report: not in each worker.
     if checked and SLOW_TESTS and not hasattr(session.config, "workerinput"):

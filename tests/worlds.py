@@ -165,6 +165,20 @@ def runs_on_committed_data(item: pytest.Item) -> bool:
     return bool(names & set(getattr(item, "fixturenames", ())))
 
 
+def uses_the_database(item: pytest.Item) -> bool:
+    """pytest-django's own test of whether a test touches the database (its test ordering)."""
+    from django.test import TransactionTestCase
+
+    cls = getattr(item, "cls", None)
+    if isinstance(cls, type) and issubclass(cls, unittest.TestCase):
+        return issubclass(cls, TransactionTestCase)
+    return bool(
+        item.get_closest_marker("django_db")
+        or {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
+        & set(getattr(item, "fixturenames", ()))
+    )
+
+
 def in_a_rolled_back_transaction(item: pytest.Item) -> bool:
     """Whether pytest-django runs this test in a transaction it rolls back (a Django TestCase,
     or a test asking for the database that is not transactional)."""
