@@ -45,8 +45,9 @@ def django_db_setup(
         # What a test with serialized_rollback restores after it (browser tests), as
         # Django's setup_databases keeps it; on SQLite the template is copied back instead.
         if "default" in _get_databases_for_setup(request.session.items)[1]:
+            sqlite = connection.vendor == "sqlite"
             connection._test_serialized_contents = (
-                "" if connection.vendor == "sqlite" else connection.creation.serialize_db_to_string()
+                "" if sqlite else connection.creation.serialize_db_to_string()
             )
     yield
     with django_db_blocker.unblock():
@@ -114,7 +115,7 @@ def pytest_sessionstart(session):
     databases is built beside them if missing (tests/databases.py), while they run the tests
     that need no database (ordered first below)."""
     if session.config.pluginmanager.hasplugin("dsession"):
-        session.config.stash[TEMPLATE_BUILDER] = subprocess.Popen(  # noqa: S603 (fixed arguments)
+        session.config.stash[TEMPLATE_BUILDER] = subprocess.Popen(
             [sys.executable, "-m", "tests.databases"], cwd=session.config.rootpath
         )
 
