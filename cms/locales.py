@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import get_language
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 _codes: dict[int, str] = {}
 
@@ -53,4 +53,22 @@ def one_version_each(pages: QuerySet, locale_id: int) -> QuerySet:
             ~Exists(versions.filter(locale_id=locale_id))
             & ~Exists(versions.filter(pk__lt=OuterRef("pk")))
         )
+    )
+
+
+def first_versions() -> Q:
+    """limit_choices_to of a link to a page that may be translated: the first version of each
+    page (its original), whichever language it is chosen in. A member, an invitation or a filter
+    then names an organisation once, and every link to it points at the same page."""
+    later = Page.objects.filter(translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk"))
+    return Q(~Exists(later))
+
+
+def titles_for_reader(translation_keys) -> dict:
+    """translation key → the page's title in the reader's language, for the pages that have a
+    live version in it (one query)."""
+    return dict(
+        Page.objects.live()
+        .filter(locale_id=active_locale_id(), translation_key__in=list(translation_keys))
+        .values_list("translation_key", "title")
     )

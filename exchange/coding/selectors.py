@@ -33,9 +33,12 @@ class WorkbenchFilters(forms.Form):
         excerpts = consented()
         years = excerpts.dates("visit__starts_on", "year", order="DESC")
         self.fields["year"].choices = [("", _("All years"))] + [(d.year, d.year) for d in years]
-        visited = excerpts.values_list(
-            "visit__window__offer__organisation__country", flat=True
-        ).distinct()
+        # Without the excerpts' ordering, which DISTINCT would count: a country once.
+        visited = (
+            excerpts.order_by()
+            .values_list("visit__window__offer__organisation__country", flat=True)
+            .distinct()
+        )
         self.fields["country"].choices = [("", _("All countries"))] + sorted(
             ((code, countries.name(code)) for code in visited if code),
             key=lambda choice: str(choice[1]),

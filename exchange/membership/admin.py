@@ -22,12 +22,17 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from cms.choosers import PageChoiceField
 from cms.models import OrganisationPage
 from exchange.membership import services as invitations
 from exchange.membership.models import Invitation, Profile
 
 
 class InvitationForm(WagtailAdminModelForm):
+    organisation = PageChoiceField(
+        OrganisationPage.objects.all(), label=gettext_lazy("Organisation")
+    )
+
     class Meta:
         model = Invitation
         fields = ["email", "organisation"]
@@ -156,8 +161,8 @@ class ImportForm(forms.Form):
             "name or slug; leave the column out to use the organisation chosen below)."
         ),
     )
-    organisation = forms.ModelChoiceField(
-        OrganisationPage.objects.order_by("title"),
+    organisation = PageChoiceField(
+        OrganisationPage.objects.all(),
         required=False,
         label=gettext_lazy("Organisation for rows without one"),
     )

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy
 from allauth.account.forms import SignupForm
 from allauth.core import context
 
+from cms.choosers import ReaderTitles
+from cms.locales import first_versions
 from cms.models import PracticePage
 from exchange.membership import services as invitations
 from exchange.membership.models import Profile, ProfileLanguage
@@ -69,9 +71,12 @@ class ProfileForm(forms.ModelForm):
         names["first_name"].initial, names["last_name"].initial = user.first_name, user.last_name
         self.fields = {**names, **self.fields}
         # The practices a member can show are their organisation's.
-        self.fields["practices_shown"].queryset = PracticePage.objects.live().filter(
-            organisation=self.instance.organisation
+        # One choice per practice, in the reader's language (cms/choosers.py).
+        practices = self.fields["practices_shown"]
+        practices.queryset = PracticePage.objects.live().filter(
+            first_versions(), organisation=self.instance.organisation
         )
+        practices.iterator = ReaderTitles
 
 
 class BaseLanguageFormSet(forms.BaseInlineFormSet):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from django_countries.fields import CountryField
 
+from cms.locales import first_versions
 from cms.models.snippets import on_the_vocabulary
 
 
@@ -48,6 +49,7 @@ class Invitation(models.Model):
     organisation = models.ForeignKey(
         "cms.OrganisationPage",
         on_delete=models.PROTECT,
+        limit_choices_to=first_versions,
         related_name="invitations",
         verbose_name=_("organisation"),
     )
@@ -148,6 +150,7 @@ class Profile(models.Model):
     organisation = models.ForeignKey(
         "cms.OrganisationPage",
         on_delete=models.PROTECT,
+        limit_choices_to=first_versions,
         related_name="member_profiles",
         verbose_name=_("organisation"),
     )

@@ -6,8 +6,13 @@ from django.utils.translation import gettext_lazy as _
 import django_filters
 from django_countries import countries
 
+from cms.choosers import PageChoiceField
 from cms.models import Challenge, Language, OrganisationPage
 from exchange.membership.models import Profile
+
+
+class PageChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = PageChoiceField
 
 
 class MemberFilter(django_filters.FilterSet):
@@ -24,8 +29,8 @@ class MemberFilter(django_filters.FilterSet):
         to_field_name="slug",
         field_name="languages__language",
     )
-    organisation = django_filters.ModelChoiceFilter(
-        label=_("Organisation"), queryset=OrganisationPage.objects.live().order_by("title")
+    organisation = PageChoiceFilter(
+        label=_("Organisation"), queryset=OrganisationPage.objects.live()
     )
 
     class Meta:

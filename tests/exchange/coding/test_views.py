@@ -68,6 +68,7 @@ def test_the_workbench_filters_and_an_excerpt_is_coded_through_its_page(client, 
     client.force_login(coordinator)
     listing = client.get(reverse("coding:workbench")).content.decode()
     assert "the team listens" in listing and "The team writes nothing down." in listing
+    assert listing.count('<option value="NL"') == 1  # two excerpts from the Netherlands, one choice
     trust = Code.objects.get(name="trust")
     listing = client.get(reverse("coding:workbench"), {"code": "families"}).content.decode()
     assert "the team listens" in listing and "The team writes nothing down." not in listing
