@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.locales import first_versions
+
 
 class Round(models.Model):
     name = models.CharField(_("name"), max_length=160)
@@ -189,6 +191,7 @@ class Exclusion(models.Model):
     organisation = models.ForeignKey(
         "cms.OrganisationPage",
         on_delete=models.CASCADE,
+        limit_choices_to=first_versions,  # one choice per organisation, whatever its translations
         related_name="+",
         verbose_name=_("host organisation"),
     )

@@ -88,3 +88,12 @@ def test_a_members_practices_are_listed_once_in_the_readers_language(translated)
         assert names(ProfileForm(instance=profile).fields["practices_shown"]) == [
             "Fictional family circle"
         ]
+
+
+def test_the_matching_exclusions_name_each_host_organisation_once(translated):
+    from django.forms import modelform_factory
+
+    from matching.models import Exclusion
+
+    choices = modelform_factory(Exclusion, fields=["organisation"])().fields["organisation"]
+    assert set(choices.queryset) == {translated.harbour, translated.hill}
