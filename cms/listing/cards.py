@@ -80,7 +80,7 @@ def attach_card_fields(practices: list[PracticePage]) -> None:
         reviewed = practice.last_reviewed
         month = (reviewed.year, reviewed.month)
         if month not in months:
-            months[month] = date_format(reviewed, "M Y")
+            months[month] = date_format(reviewed, "YEAR_MONTH_FORMAT")
         practice.card_reviewed = months[month]
 
 

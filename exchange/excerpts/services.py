@@ -220,7 +220,7 @@ def refuse_if_final(excerpt: Excerpt) -> None:
             )
             % {
                 "publication": publication.title,
-                "date": date_format(publication.freeze_date, "j F Y"),
+                "date": date_format(publication.freeze_date),
             }
         )
 

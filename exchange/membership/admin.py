@@ -209,7 +209,7 @@ def expiry(invitation: Invitation) -> str:
     days). Wagtail's DateColumn says how long ago a date was, and reads "Just now" for any date
     still to come."""
     expires_at = invitation.expires_at
-    when = date_format(timezone.localtime(expires_at), "j M Y")
+    when = date_format(timezone.localtime(expires_at), "SHORT_DATE_FORMAT")
     if expires_at <= timezone.now():
         return _("%(date)s (expired)") % {"date": when}
     return _("%(date)s (in %(left)s)") % {"date": when, "left": timeuntil(expires_at, depth=2)}

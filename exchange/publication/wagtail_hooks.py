@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from wagtail import hooks
@@ -50,7 +51,10 @@ def refuse_if_final(request, page):
     messages.error(
         request,
         _("“%(title)s” is final since %(date)s: its pages stay as they are.")
-        % {"title": publication.title, "date": publication.freeze_date.strftime("%d %b %Y")},
+        % {
+            "title": publication.title,
+            "date": date_format(publication.freeze_date, "SHORT_DATE_FORMAT"),
+        },
     )
     return redirect("wagtailadmin_explore", publication.get_parent().pk)
 

@@ -91,10 +91,10 @@ def why_closed(visit: Visit, phase: str, today: date | None = None) -> str:
         }
     if phase == Phase.DURING and today < visit.starts_on:
         return _("The log of the visit's days opens on its first day, %(date)s.") % {
-            "date": date_format(visit.starts_on, "j F Y")
+            "date": date_format(visit.starts_on)
         }
     if phase == Phase.FOLLOW_UP and today < (opens := follow_up_opens(visit)):
-        return _("The follow-up opens on %(date)s.") % {"date": date_format(opens, "j F Y")}
+        return _("The follow-up opens on %(date)s.") % {"date": date_format(opens)}
     return ""
 
 

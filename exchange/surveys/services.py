@@ -99,7 +99,7 @@ def why_closed(visit: Visit, kind: str, user, today: date | None = None) -> str:
     if visit.state not in ANSWERED_STATES:
         return _("The surveys open once the host confirms that the visit took place.")
     if kind == SurveyKind.FOLLOW_UP and today < (opens := follow_up_opens(visit)):
-        return _("The follow-up survey opens on %(date)s.") % {"date": date_format(opens, "j F Y")}
+        return _("The follow-up survey opens on %(date)s.") % {"date": date_format(opens)}
     return ""
 
 

@@ -106,8 +106,8 @@ def _proposed(visit: Visit, roles: set[str], steps: set[str]) -> Guidance:
             "The visitor has another visit on overlapping days (%(start)s – %(end)s): the "
             "request can be accepted if that one is cancelled."
         ) % {
-            "start": date_format(clash.starts_on, "j M Y"),
-            "end": date_format(clash.ends_on, "j M Y"),
+            "start": date_format(clash.starts_on, "SHORT_DATE_FORMAT"),
+            "end": date_format(clash.ends_on, "SHORT_DATE_FORMAT"),
         }
     else:
         steps.add("accept")
@@ -165,7 +165,7 @@ def _agenda_step(visit: Visit, today: date, steps: set[str]) -> Guidance:
         return Guidance(
             _("Receive the visitor"),
             _("You can confirm the visit took place from its first day, %(date)s.")
-            % {"date": date_format(visit.starts_on, "j M Y")},
+            % {"date": date_format(visit.starts_on, "SHORT_DATE_FORMAT")},
         )
     steps.add("complete")
     return Guidance(_("Confirm the visit took place"))
