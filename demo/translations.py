@@ -30,11 +30,11 @@ HOME = {
         "hero_heading": "Apprendre de la pratique des autres",
         "hero_text": (
             "Un réseau de démonstration fictif de praticiens de la prévention de l’extrémisme "
-            "violent : conseil aux familles, mentorat, travail en prison et accompagnement à la "
+            "violent\u00a0: conseil aux familles, mentorat, travail en prison et accompagnement à la "
             "sortie. Ils passent quelques jours dans une organisation partenaire à l’étranger."
         ),
         "intro": (
-            "<p>Une visite d’immersion montre <b>comment</b> une organisation travaille : le "
+            "<p>Une visite d’immersion montre <b>comment</b> une organisation travaille\u00a0: le "
             "premier entretien avec des parents inquiets, le mentorat après la sortie de prison, "
             "la réunion de cas entre travail de jeunesse et police.</p>"
         ),
@@ -159,10 +159,149 @@ ORIGINALS = [
 ]
 
 
+# The home page's cards, in each language (the pages they link to are translated below).
+CARDS = {
+    "de": {
+        "practices": "Praxisansätze, die Mitglieder Gästen zeigen können, gefiltert nach "
+        "Herausforderung, Arbeitsfeld und Evidenz.",
+        "organisations": "Wer zum Netzwerk gehört, wo sie arbeiten und woran.",
+        "how-visits-work": "Von einer gemeinsamen Herausforderung zur Hospitation, zur Reflexion "
+        "und zu einer Erkenntnis für das ganze Feld.",
+        "privacy": "Was diese Seite wem zeigt und warum die Reflexionen der Mitglieder privat "
+        "bleiben.",
+    },
+    "fr": {
+        "practices": "Des pratiques que les membres peuvent montrer aux visiteurs, filtrées par "
+        "défi, cadre d’intervention et niveau de preuve.",
+        "organisations": "Qui fait partie du réseau, où et sur quoi ils travaillent.",
+        "how-visits-work": "D’un défi partagé à une visite, une réflexion et un enseignement pour "
+        "tout le domaine.",
+        "privacy": "Ce que ce site montre à qui, et pourquoi les réflexions des membres restent "
+        "privées.",
+    },
+}
+
+STANDARD_PAGES = {
+    ("how-visits-work", "de"): {
+        "title": "So funktionieren Hospitationen",
+        "summary": CARDS["de"]["how-visits-work"],
+        "body": [
+            ("heading", {"text": "1. Die eigene Herausforderung beschreiben", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>Jede Fachkraft im Netzwerk beschreibt die Herausforderungen, vor denen sie "
+                "steht, etwa die Begleitung von Familien gefährdeter Jugendlicher oder das "
+                "Mentoring nach der Haftentlassung, und die Praxisansätze, die sie anderen "
+                "zeigen kann.</p>",
+            ),
+            ("heading", {"text": "2. Sich bewerben oder Gäste empfangen", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>Gastgebende veröffentlichen Zeiträume, in denen sie Gäste empfangen können. "
+                "Gäste bewerben sich mit einer Beschreibung ihrer Herausforderung und ihren "
+                "Lernzielen.</p>",
+            ),
+            ("heading", {"text": "3. Zuordnung", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>Die Koordination bringt Gäste und Gastgebende zusammen, die eine "
+                "Herausforderung teilen, aus verschiedenen Organisationen und mit einer "
+                "gemeinsamen Arbeitssprache.</p>",
+            ),
+            ("heading", {"text": "4. Hospitieren und reflektieren", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>Eine Lernvereinbarung legt Ziele, Aufgaben, eine Mentorin oder einen Mentor "
+                "und die Regeln für die Beobachtung fest. Vor, während und nach der Hospitation "
+                "führt der Gast ein privates Reflexionstagebuch und kann später, mit "
+                "Einwilligung, Passagen für die Veröffentlichung des Netzwerks zu übergreifenden "
+                "Themen anbieten.</p>",
+            ),
+        ],
+    },
+    ("how-visits-work", "fr"): {
+        "title": "Comment se déroulent les visites",
+        "summary": CARDS["fr"]["how-visits-work"],
+        "body": [
+            ("heading", {"text": "1. Décrire son défi", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>Chaque praticien membre décrit les défis auxquels il fait face, comme "
+                "l’accompagnement des familles de jeunes à risque ou le mentorat après la sortie "
+                "de prison, et les pratiques qu’il peut montrer aux autres.</p>",
+            ),
+            ("heading", {"text": "2. Postuler ou accueillir", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>Les hôtes publient des périodes pendant lesquelles ils peuvent recevoir des "
+                "visiteurs. Les visiteurs postulent avec une description de leur défi et leurs "
+                "objectifs d’apprentissage.</p>",
+            ),
+            ("heading", {"text": "3. La mise en relation", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>La coordination associe des visiteurs et des hôtes qui partagent un défi, "
+                "issus d’organisations différentes et avec une langue de travail commune.</p>",
+            ),
+            ("heading", {"text": "4. Visiter et réfléchir", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>Une convention d’apprentissage fixe les objectifs, les tâches, un mentor et "
+                "les règles d’observation. Avant, pendant et après la visite, le visiteur tient "
+                "un journal de réflexion privé et peut ensuite proposer, avec son consentement, "
+                "des passages pour la publication du réseau sur les thèmes transversaux.</p>",
+            ),
+        ],
+    },
+    ("privacy", "de"): {
+        "title": "Datenschutz und Vertraulichkeit",
+        "summary": CARDS["de"]["privacy"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Die Praxisbibliothek, die Profile der Organisationen, die "
+                "Themenveröffentlichung und die jährlichen Evaluationsberichte sind öffentlich. "
+                "Alles andere sehen nur angemeldete Mitglieder, und ein Reflexionstagebuch sieht "
+                "allein, wer es schreibt, bis er oder sie es teilt.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Keine Zahl über weniger als fünf Personen wird je veröffentlicht, und kein "
+                "Zitat erscheint ohne die Einwilligung seiner Autorin oder seines Autors zu genau "
+                "diesem Text.</p>",
+            ),
+        ],
+    },
+    ("privacy", "fr"): {
+        "title": "Confidentialité et protection des données",
+        "summary": CARDS["fr"]["privacy"],
+        "body": [
+            (
+                "paragraph",
+                "<p>La bibliothèque des pratiques, les profils des organisations, la publication "
+                "thématique et les rapports d’évaluation annuels sont publics. Tout le reste est "
+                "réservé aux membres connectés, et un journal de réflexion n’est visible que par "
+                "son auteur tant qu’il ne choisit pas de le partager.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Aucun chiffre portant sur moins de cinq personnes n’est jamais publié, et "
+                "aucune citation ne paraît sans le consentement de son auteur à ce texte "
+                "précis.</p>",
+            ),
+        ],
+    },
+}
+
+
 def seed_translations(home: Page, library: Page, organisations: Page) -> list[str]:
     done: list[str] = []
     for language, fields in HOME.items():
-        _translated(home, language, done, **fields)
+        _translated(home, language, done, **fields, sections=_cards(home, language))
+    for (slug, language), fields in STANDARD_PAGES.items():
+        page = home.get_children().filter(slug=slug).first()
+        if page:
+            _translated(page.specific, language, done, **fields)
     for index, slug in ((library, "practices"), (organisations, "organisations")):
         for language, fields in SECTIONS[slug].items():
             _translated(index, language, done, **fields)
@@ -177,6 +316,19 @@ def seed_translations(home: Page, library: Page, organisations: Page) -> list[st
     for spec in ORIGINALS:
         _original(library, organisations, dict(spec), done)
     return done
+
+
+def _cards(home: Page, language: str) -> list:
+    """The home page's cards with their descriptions in `language` (each card links to the
+    page in the default language; the home page shows its translation)."""
+    cards = []
+    for block in home.sections:
+        card = dict(block.value)
+        if card.get("page") is not None:
+            text = CARDS[language].get(card["page"].slug)
+            card["description"] = text or card.get("description", "")
+        cards.append((block.block_type, card))
+    return cards
 
 
 def _translated(page: Page, language: str, done: list[str], **fields) -> bool:

@@ -53,6 +53,21 @@ def test_what_the_demo_holds(seeded_demo, client):
     every_demo_offer_has_a_host_to_answer_it()
     the_demo_host_finds_the_demo_members_request(client)
     the_demo_member_has_a_reflection_log_begun_and_the_after_phase_due(client)
+    the_home_page_and_its_sections_read_in_german_and_french(client)
+
+
+def the_home_page_and_its_sections_read_in_german_and_french(client) -> None:
+    from demo.site import SECTION_TEXT
+    from demo.translations import CARDS, STANDARD_PAGES
+
+    for language in ("de", "fr"):
+        home = client.get(f"/{language}/").content.decode()
+        for slug, text in CARDS[language].items():
+            assert text in home, (language, slug)
+            assert SECTION_TEXT[slug] not in home, (language, slug)
+        for slug in ("how-visits-work", "privacy"):
+            assert STANDARD_PAGES[slug, language]["title"] in home, (language, slug)
+    assert "How visits work" not in client.get("/de/").content.decode()
 
 
 def coordinator_and_password_printed(out: str) -> None:
