@@ -252,10 +252,13 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/"
+# Signing in lands on the dashboard, which greets the member and says what to do next (the home
+# page is the public's way in). A link that asked for sign-in (?next=) is followed instead.
+LOGIN_REDIRECT_URL = "dashboard"
 # A new member's first page says what to do first (exchange/visits/onboarding.py).
 ACCOUNT_SIGNUP_REDIRECT_URL = "/welcome/"
 ACCOUNT_ADAPTER = "exchange.membership.adapters.AccountAdapter"
+ACCOUNT_USER_DISPLAY = "exchange.membership.adapters.user_display"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"

@@ -10,6 +10,12 @@ from exchange import encryption
 from exchange.membership import services as invitations
 
 
+def user_display(user) -> str:
+    """How allauth names a person in its pages and messages ("Successfully signed in as ..."):
+    by their name, else their e-mail address, never their username (settings.py)."""
+    return user.get_full_name() or user.email
+
+
 class AccountAdapter(DefaultAccountAdapter):
     """Accounts for a vetted network: sign-up only through a coordinator's invitation."""
 

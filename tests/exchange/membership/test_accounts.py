@@ -33,8 +33,12 @@ def test_member_signs_in_with_email_and_password(client):
     user = UserFactory()
     response = sign_in(client, user.email)
     assert response.status_code == 302
-    assert response.url == "/"
-    assert client.get("/").wsgi_request.user == user
+    assert response.url == reverse("dashboard")  # where the next step is, not the public home
+    dashboard = client.get(response.url)
+    assert dashboard.wsgi_request.user == user
+    # Greeted by name, never by username.
+    html = dashboard.content.decode()
+    assert f"Welcome, {user.first_name}" in html and user.username not in html
 
 
 def test_wrong_password_is_refused_with_a_message(client):

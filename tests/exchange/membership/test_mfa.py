@@ -109,8 +109,8 @@ def test_removing_a_second_factor_asks_for_the_password_and_notifies(
 def test_members_are_not_asked_for_a_second_factor(client):
     member = UserFactory()
     response = client.post(reverse("account_login"), {"login": member.email, "password": PASSWORD})
-    assert response.status_code == 302 and response.url == "/"
-    assert client.get("/").status_code == 200
+    assert response.status_code == 302 and response.url == reverse("dashboard")
+    assert client.get(response.url).status_code == 200
 
 
 def test_a_wrong_code_does_not_sign_in(client):
