@@ -141,7 +141,11 @@ class VisitQuerySet(models.QuerySet):
         """With what a visit's page and the dashboards show, and whether its organisation has
         a host (a request without one waits: `waiting_for_host`)."""
         return self.select_related(
-            "visitor", "window__offer__organisation", "application__challenge", "agreement"
+            "visitor",
+            "window__offer__organisation",
+            "application__challenge",
+            "application__organisation",
+            "agreement",
         ).annotate(has_host=has_host("window__offer__organisation"))
 
     def with_steps(self):

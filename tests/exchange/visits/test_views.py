@@ -382,3 +382,23 @@ def test_every_step_of_the_visit_page_is_taken_by_the_function_registered_for_it
     assert set(steps.PAGE_SERVICES) == set(steps.PAGE_STEPS)
     with pytest.raises(ValueError, match="not a step the visit page takes"):
         steps.taken_from_the_page("agenda_add")
+
+
+@pytest.mark.django_db
+def test_the_visit_page_names_where_the_visitor_goes_and_who_comes_to_the_host(client, network):
+    visit = apply(network.visitor, network.window).visits.get()
+    page = reverse("visit_detail", args=[visit.pk])
+    signed_in(client, network.visitor)
+    html = client.get(page).content.decode()
+    assert "<h1>Visit to Fictional Harbour Counselling</h1>" in html
+    # The host is told who comes, and from where: not the name of their own organisation.
+    signed_in(client, network.host)
+    html = client.get(page).content.decode()
+    visitor = network.visitor.get_full_name()
+    assert f"<h1>Visit by {visitor} (Fictional Hill Mentors)</h1>" in html
+    assert f"<title>Visit by {visitor} (Fictional Hill Mentors)" in html
+    client.cookies["django_language"] = "de"
+    assert (
+        f"<h1>Besuch von {visitor} (Fictional Hill Mentors)</h1>"
+        in client.get(page).content.decode()
+    )
