@@ -98,7 +98,7 @@ def walk_to_completed(
 
 
 def _write_log(visit: Visit, member, host) -> None:
-    for question, goal in reflections.phase_slots(visit, Phase.BEFORE):
+    for question, goal in reflections.phase_slots(visit, Phase.BEFORE, member):
         goals = reflections.goals_of(visit)
         text = BEFORE[goals.index(goal)] if goal else BEFORE["team"]
         reflections.entry_save(
@@ -110,7 +110,7 @@ def _write_log(visit: Visit, member, host) -> None:
             text=text,
             submit=True,
         )
-    question, _goal = reflections.phase_slots(visit, Phase.DURING)[0]
+    question, _goal = reflections.phase_slots(visit, Phase.DURING, member)[0]
     day = reflections.entry_save(
         visit_id=visit.pk,
         user=member,

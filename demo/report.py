@@ -80,7 +80,7 @@ def seed_report() -> None:
 def _answer(visit, visitor, kind: str, scale: int) -> None:
     survey = surveys.survey_for(kind, visit.ends_on.year)
     answers = {}
-    for question in survey.questions.all():
+    for question in surveys.questions_for(survey, visit, visitor):
         if question.answer_type == AnswerType.SCALE:
             answers[str(question.pk)] = str(scale)
         elif question.answer_type == AnswerType.CHOICE:

@@ -15,7 +15,7 @@ from wagtail.models import Site
 
 from cms.models import Challenge, Language, OrganisationIndexPage, OrganisationPage, Setting
 from exchange.membership.models import Profile
-from exchange.reflections.models import ReflectionEntry, ReflectionQuestion
+from exchange.reflections.models import AskedOf, ReflectionEntry, ReflectionQuestion
 from exchange.surveys.models import AnswerType, SurveyAnswer, SurveyKind, SurveyResponse
 from exchange.surveys.services import survey_for
 from exchange.visits.models import Application, HostingOffer, OfferWindow, Visit, VisitState
@@ -200,7 +200,10 @@ def years_of_visits(
                 )
             )
         Visit.objects.bulk_create(made, batch_size=5000)
-        questions = list(ReflectionQuestion.objects.all())
+        # The visitors write: their questions only.
+        questions = list(
+            ReflectionQuestion.objects.filter(asked_of__in=AskedOf.including(AskedOf.VISITOR))
+        )
         if entries > len(made) * len(questions):
             raise ValueError("At most one reflection entry per visit and question.")
         answered: set[tuple[int, int]] = set()  # one entry per answer (a database constraint)
@@ -226,7 +229,11 @@ def years_of_visits(
             for kind in SurveyKind
             for year in range(first_year, first_year + years + 1)
         }
-        questions_of = {s.pk: list(s.questions.all()) for s in surveys.values()}
+        # The visitors answer: their questions only.
+        questions_of = {
+            s.pk: list(s.questions.filter(asked_of__in=AskedOf.including(AskedOf.VISITOR)))
+            for s in surveys.values()
+        }
         taken = set()
         answered_surveys = []
         while len(answered_surveys) < responses:

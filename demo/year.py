@@ -247,7 +247,7 @@ def _after_visit(visit: Visit, visitor, demo: DemoVisit) -> dict[str, object]:
     answers = {"What did you see": demo.seen, "What would it take at home": demo.at_home}
     written = {}
     goal = reflections.goals_of(visit)[0]
-    for question, slot_goal in reflections.phase_slots(visit, Phase.AFTER):
+    for question, slot_goal in reflections.phase_slots(visit, Phase.AFTER, visitor):
         text = next((t for start, t in answers.items() if question.text_en.startswith(start)), "")
         if slot_goal == goal and text:
             written[text] = reflections.entry_save(

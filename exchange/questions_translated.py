@@ -73,6 +73,47 @@ REFLECTION = {
         "Was hat Sie gebremst, oder was würde Ihnen helfen weiterzugehen?",
         "Qu’est-ce qui vous a freiné, ou qu’est-ce qui vous aiderait à aller plus loin ?",
     ),
+    # The host mentor's own questions (migration 0028).
+    "What will you show the visitor for this goal, and who on your team will show it?": (
+        "Was werden Sie dem Gast zu diesem Ziel zeigen, und wer in Ihrem Team zeigt es?",
+        "Que montrerez-vous au visiteur pour cet objectif, et qui dans votre équipe le montrera ?",
+    ),
+    "One answer per goal of the signed learning agreement.": (
+        "Eine Antwort je Ziel der unterzeichneten Lernvereinbarung.",
+        "Une réponse par objectif de la convention d’apprentissage signée.",
+    ),
+    "What would you like to learn from the visitor's own practice?": (
+        "Was möchten Sie aus der eigenen Praxis des Gastes lernen?",
+        "Qu’aimeriez-vous apprendre de la pratique du visiteur ?",
+    ),
+    "A visitor brings their own way of working: what would you ask them?": (
+        "Ein Gast bringt seine eigene Arbeitsweise mit: Was würden Sie ihn fragen?",
+        "Un visiteur apporte sa propre façon de travailler : que lui demanderiez-vous ?",
+    ),
+    "What did you show today, and what did the visitor ask?": (
+        "Was haben Sie heute gezeigt, und was hat der Gast gefragt?",
+        "Qu’avez-vous montré aujourd’hui, et qu’a demandé le visiteur ?",
+    ),
+    "What did you show for this goal, and what did the visitor make of it?": (
+        "Was haben Sie zu diesem Ziel gezeigt, und was hat der Gast daraus gemacht?",
+        "Qu’avez-vous montré pour cet objectif, et qu’en a retenu le visiteur ?",
+    ),
+    "What did the visitor's questions make you see in your own practice?": (
+        "Was haben die Fragen des Gastes Sie an Ihrer eigenen Praxis sehen lassen?",
+        "Que vous ont fait voir les questions du visiteur dans votre propre pratique ?",
+    ),
+    "What you do without thinking about it, and why it works or does not.": (
+        "Was Sie tun, ohne darüber nachzudenken, und warum es wirkt oder nicht.",
+        "Ce que vous faites sans y penser, et pourquoi cela fonctionne ou non.",
+    ),
+    "What would you change in your own work after this visit?": (
+        "Was würden Sie nach diesem Besuch an Ihrer eigenen Arbeit ändern?",
+        "Que changeriez-vous dans votre propre travail après cette visite ?",
+    ),
+    "Have you changed anything in your own practice since hosting the visit?": (
+        "Haben Sie seit dem Besuch etwas an Ihrer eigenen Praxis geändert?",
+        "Avez-vous changé quelque chose dans votre propre pratique depuis la visite ?",
+    ),
 }
 
 SURVEY = {
@@ -118,6 +159,39 @@ SURVEY = {
     "What stopped you, or what helped?": (
         "Was hat Sie gebremst, oder was hat geholfen?",
         "Qu’est-ce qui vous a freiné, ou qu’est-ce qui a aidé ?",
+    ),
+    # The host mentor's own questions.
+    "How useful was hosting the visit for your own team?": (
+        "Wie nützlich war es für Ihr eigenes Team, den Besuch zu empfangen?",
+        "Dans quelle mesure l’accueil de la visite a-t-il été utile pour votre équipe ?",
+    ),
+    "How much did the visitor's questions make you look again at your own practice?": (
+        "Wie sehr haben die Fragen des Gastes Sie Ihre eigene Praxis neu betrachten lassen?",
+        "Dans quelle mesure les questions du visiteur vous ont-elles fait revoir votre pratique ?",
+    ),
+    "What will you change first in your own work?": (
+        "Was werden Sie an Ihrer eigenen Arbeit zuerst ändern?",
+        "Que changerez-vous en premier dans votre propre travail ?",
+    ),
+    "What should the network change about hosting?": (
+        "Was sollte das Netzwerk am Empfangen von Gästen ändern?",
+        "Que devrait changer le réseau dans l’accueil des visites ?",
+    ),
+    "Have you changed anything in your own practice since hosting the visit?": (
+        "Haben Sie seit dem Besuch etwas an Ihrer eigenen Praxis geändert?",
+        "Avez-vous changé quelque chose dans votre propre pratique depuis la visite ?",
+    ),
+    "Are you still in touch with the visitor's organisation?": (
+        "Stehen Sie noch mit der Organisation des Gastes in Kontakt?",
+        "Êtes-vous toujours en contact avec l’organisation du visiteur ?",
+    ),
+    "Yes, we work together\nYes, now and then\nNo": (
+        "Ja, wir arbeiten zusammen\nJa, ab und zu\nNein",
+        "Oui, nous travaillons ensemble\nOui, de temps en temps\nNon",
+    ),
+    "What helped or hindered you in hosting?": (
+        "Was hat Ihnen beim Empfangen geholfen oder Sie behindert?",
+        "Qu’est-ce qui vous a aidé ou gêné dans l’accueil ?",
     ),
 }
 

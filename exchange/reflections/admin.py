@@ -1,5 +1,6 @@
 """The reflection questions in the Wagtail admin, for the coordinators: each phase's questions,
-ordered by dragging, with their help text. An answer keeps its question's text as it was asked,
+ordered by dragging, with their help text and who they are asked of (the visitor, the host
+mentor, or both). An answer keeps its question's text as it was asked,
 so a question can be reworded at any time; one no longer wanted is unticked ("asked"), which
 keeps it with the answers that cite it. Entries themselves are never listed in the admin."""
 
@@ -23,11 +24,12 @@ class ReflectionQuestionViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = False
     sort_order_field = "sort_order"
-    list_display = ["text_en", "phase", "per_goal", "is_active"]
-    list_filter = ["phase", "is_active"]
+    list_display = ["text_en", "phase", "asked_of", "per_goal", "is_active"]
+    list_filter = ["phase", "asked_of", "is_active"]
     search_fields = None
     panels = [
         FieldPanel("phase"),
+        FieldPanel("asked_of"),
         FieldPanel("text_en"),
         FieldPanel("help_text_en"),
         *translation_panels("text", "help_text"),

@@ -21,6 +21,20 @@ class Phase(models.TextChoices):
     FOLLOW_UP = "follow_up", _("Follow-up")
 
 
+class AskedOf(models.TextChoices):
+    """Who a question is for: a host mentor who is shadowed learns other things than the
+    visitor who shadows, and is asked about them."""
+
+    VISITOR = "visitor", _("the visitor")
+    HOST = "host", _("the host mentor")
+    BOTH = "both", _("both")
+
+    @classmethod
+    def including(cls, role: str) -> tuple[str, str]:
+        """The values of the questions a person in `role` (visitor or host) is asked."""
+        return (role, cls.BOTH)
+
+
 class ReflectionQuestion(models.Model):
     """A question of one phase. An answer keeps the question's text as it was asked: editing a
     question later changes no answer already written."""
@@ -30,6 +44,9 @@ class ReflectionQuestion(models.Model):
     # reader's, else the English (exchange/wording.py).
     text = in_each_language(models.CharField(_("question"), max_length=300))
     help_text = in_each_language(models.CharField(_("help text"), max_length=500, blank=True))
+    asked_of = models.CharField(
+        _("asked of"), max_length=8, choices=AskedOf.choices, default=AskedOf.VISITOR
+    )
     per_goal = models.BooleanField(
         _("asked once per learning goal"),
         default=False,

@@ -11,8 +11,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from exchange.reflections.models import Phase, ReflectionEntry, ReflectionQuestion
-from exchange.reflections.services import follow_up_opens, goals_of, partner_of, why_closed
+from exchange.reflections.models import AskedOf, Phase, ReflectionEntry, ReflectionQuestion
+from exchange.reflections.services import (
+    follow_up_opens,
+    goals_of,
+    partner_of,
+    role_on,
+    why_closed,
+)
 from exchange.visits.mail import VisitMail
 from exchange.visits.models import Visit, VisitState
 from exchange.visits.reminders import Due
@@ -22,13 +28,14 @@ def _log(visit) -> str:
     return reverse("reflection_log", args=[visit.pk])
 
 
-def _reminder(kind: str, subject) -> VisitMail:
+def _reminder(kind: str, subject, host_subject) -> VisitMail:
     return VisitMail(
         kind,
         subject,
         template="exchange/reflections/email/reminder.txt",
         link_label=_("Your reflection log:"),
         page=_log,
+        host_subject=host_subject,
     )
 
 
@@ -36,12 +43,17 @@ KINDS = {
     Phase.BEFORE: _reminder(
         "reflection_before",
         _("Before your visit to %(organisation)s: what do you expect to learn?"),
+        _("Before %(visitor)s visits: what will you show?"),
     ),
     Phase.AFTER: _reminder(
-        "reflection_after", _("After your visit to %(organisation)s: your reflection, please")
+        "reflection_after",
+        _("After your visit to %(organisation)s: your reflection, please"),
+        _("After the visit of %(visitor)s: your reflection, please"),
     ),
     Phase.FOLLOW_UP: _reminder(
-        "reflection_follow_up", _("Months after your visit to %(organisation)s: what has changed?")
+        "reflection_follow_up",
+        _("Months after your visit to %(organisation)s: what has changed?"),
+        _("Months after hosting %(visitor)s: what has changed for you?"),
     ),
 }
 LATE = timedelta(days=60)  # a phase open this long without a reminder gets none any more
@@ -63,15 +75,16 @@ def due(today: date | None = None) -> list[Due]:
         for phase, kind in KINDS.items():
             if not _reminds(visit, phase, today):
                 continue
-            asked = [
-                (question.pk, goal)
-                for question in questions
-                if question.phase == phase
-                for goal in (goals if question.per_goal else [""])
-            ]
             for author in (visit.visitor, mentor):
                 if author is None or partner_of(visit, author.pk) is None:
                     continue
+                asked = [
+                    (question.pk, goal)
+                    for question in questions
+                    if question.phase == phase
+                    and question.asked_of in AskedOf.including(role_on(visit, author))
+                    for goal in (goals if question.per_goal else [""])
+                ]
                 if any((visit.pk, author.pk, phase, *slot) not in answered for slot in asked):
                     found.append(Due(visit, kind, author))
     return [item for item in found if item.recipient.is_active]

@@ -10,6 +10,7 @@ from django.db.models import Count, F, Prefetch, Q
 from django.utils import timezone
 
 from exchange.reflections.models import (
+    AskedOf,
     Audience,
     EntryRead,
     EntryShare,
@@ -20,6 +21,7 @@ from exchange.reflections.models import (
 from exchange.reflections.services import (
     OPEN_STATES,
     goals_of,
+    role_on,
     visit_days,
     why_closed,
 )
@@ -87,11 +89,12 @@ def _active_questions() -> list[ReflectionQuestion]:
     return list(ReflectionQuestion.objects.filter(is_active=True))
 
 
-def _expected(visit: Visit, phase: str, questions, goals: list[str]) -> list[tuple]:
-    """(question, goal) for each answer the phase asks for."""
+def _expected(visit: Visit, phase: str, questions, goals: list[str], author) -> list[tuple]:
+    """(question, goal) for each answer the phase asks of `author`."""
+    asked = AskedOf.including(role_on(visit, author))
     slots = []
     for question in questions:
-        if question.phase != phase:
+        if question.phase != phase or question.asked_of not in asked:
             continue
         if question.per_goal:
             slots += [(question, goal) for goal in goals or [""]]
@@ -109,12 +112,13 @@ def log_of(visit: Visit, user: "User", today: date | None = None) -> list[PhaseS
         ).values_list("phase", "question_id", "goal")
     )
     return [
-        _phase_status(visit, phase, questions, goals, submitted, today) for phase in Phase.values
+        _phase_status(visit, user, phase, questions, goals, submitted, today)
+        for phase in Phase.values
     ]
 
 
-def _phase_status(visit, phase, questions, goals, submitted, today) -> PhaseStatus:
-    expected = _expected(visit, phase, questions, goals)
+def _phase_status(visit, author, phase, questions, goals, submitted, today) -> PhaseStatus:
+    expected = _expected(visit, phase, questions, goals, author)
     done = sum((phase, question.pk, goal) in submitted for question, goal in expected)
     label, closed = Phase(phase).label, why_closed(visit, phase, today)
     return PhaseStatus(phase, label, closed, done, len(expected))
@@ -135,7 +139,7 @@ def phase_page(visit: Visit, user: "User", phase: str, today: date | None = None
     goals = goals_of(visit)
     days = visit_days(visit, today) if phase == Phase.DURING else [None]
     reads = _read_counts([entry.pk for entry in entries.values()])
-    expected = _expected(visit, phase, _active_questions(), goals)  # once, not once per day
+    expected = _expected(visit, phase, _active_questions(), goals, user)  # once, not per day
     slots = []
     for day in days:
         for question, goal in expected:
@@ -207,7 +211,7 @@ def due_for(user: "User", today: date | None = None) -> list[Due]:
         goals = goals_of(visit)
         for phase in Phase.values:
             status = _phase_status(
-                visit, phase, questions, goals, submitted.get(visit.pk, set()), today
+                visit, user, phase, questions, goals, submitted.get(visit.pk, set()), today
             )
             if not status.why_closed and status.status != DONE and _due_now(visit, phase, today):
                 due.append(Due(visit, status))

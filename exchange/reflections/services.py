@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from exchange import audit
 from exchange.reflections.models import (
+    AskedOf,
     Audience,
     EntryRead,
     EntryShare,
@@ -62,6 +63,12 @@ def partner_of(visit: Visit, author_id: int) -> int | None:
     if author_id == mentor_id:
         return visit.visitor_id
     return None
+
+
+def role_on(visit: Visit, user: "User") -> str:
+    """Whether `user` keeps the log of `visit` (and answers its surveys) as its visitor or as
+    its host mentor: what they are asked depends on it."""
+    return AskedOf.VISITOR if user.pk == visit.visitor_id else AskedOf.HOST
 
 
 def follow_up_opens(visit: Visit) -> date:
@@ -145,7 +152,9 @@ def entry_save(
         if visit is None:
             raise ReflectionError(_("This visit does not exist."))
         check_open(visit, user, phase)
-        question = ReflectionQuestion.objects.filter(pk=question_id, phase=phase).first()
+        question = ReflectionQuestion.objects.filter(
+            pk=question_id, phase=phase, asked_of__in=AskedOf.including(role_on(visit, user))
+        ).first()
         if question is None:
             raise ReflectionError(_("This question is not one of the phase's."))
         slot = {"visit": visit, "author": user, "phase": phase, "question": question}
@@ -242,11 +251,14 @@ def goals_of(visit: Visit) -> list[str]:
     return [goal for line in lines if (goal := line.strip(" \t-*•"))]
 
 
-def phase_slots(visit: Visit, phase: str) -> list[tuple[ReflectionQuestion, str]]:
-    """The answers a phase asks for: each question once, or once per goal."""
+def phase_slots(visit: Visit, phase: str, author: "User") -> list[tuple[ReflectionQuestion, str]]:
+    """The answers a phase asks of its author: each of their questions once, or once per
+    goal."""
     goals = goals_of(visit) or [""]
     slots = []
-    for question in ReflectionQuestion.objects.filter(phase=phase, is_active=True):
+    for question in ReflectionQuestion.objects.filter(
+        phase=phase, is_active=True, asked_of__in=AskedOf.including(role_on(visit, author))
+    ):
         slots += [(question, goal) for goal in goals] if question.per_goal else [(question, "")]
     return slots
 
@@ -257,7 +269,9 @@ def phase_complete(visit: Visit, author: "User", phase: str) -> bool:
             visit=visit, author=author, phase=phase, submitted_at__isnull=False
         ).values_list("question_id", "goal")
     )
-    return all((question.pk, goal) in submitted for question, goal in phase_slots(visit, phase))
+    return all(
+        (question.pk, goal) in submitted for question, goal in phase_slots(visit, phase, author)
+    )
 
 
 def entry_share(*, entry_id: int, user: "User", audience: str) -> EntryShare:

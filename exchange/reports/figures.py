@@ -15,7 +15,7 @@ from django_countries import countries as names
 
 from cms import plugins
 from exchange.coding.models import Theme
-from exchange.reflections.models import Phase, ReflectionEntry
+from exchange.reflections.models import AskedOf, Phase, ReflectionEntry
 from exchange.reports.disclosure import Link, SafeTable, Table, protect, protect_linked
 from exchange.surveys.models import AnswerType, Survey, SurveyAnswer
 from exchange.visits.models import Visit, VisitState
@@ -151,9 +151,9 @@ def _reflections(took_place) -> SafeTable:
 
 def _surveys(year: int) -> list[Figure]:
     """Each scale and choice question of the year's surveys: its answers' distribution, for
-    visitors and for hosts, from submitted responses only. A survey's tables are protected
-    together: every respondent answers each required question, so those tables' group totals
-    are one number, which a reader can use as a link between them."""
+    the visitors and for the hosts it is asked of, from submitted responses only. A survey's
+    tables are protected together: everyone in a group answers each required question asked of
+    them, so those tables' group totals are one number, which a reader can use as a link."""
     figures = []
     for survey in Survey.objects.filter(year=year).prefetch_related("questions"):
         questions = [
@@ -166,47 +166,65 @@ def _surveys(year: int) -> list[Figure]:
                 question__in=questions, response__submitted_at__isnull=False
             ).values_list("question_id", "response__as_host", "number", "choice")
         )
-        tables = []
-        for question in questions:
-            options = (
-                [str(point) for point in SCALE_POINTS]
-                if question.answer_type == AnswerType.SCALE
-                else question.choice_list()
+        tables = [_survey_table(survey, question, answers) for question in questions]
+        figures += [
+            Figure(
+                f"survey_{survey.kind}_{question.sort_order}",
+                table,
+                level=question.get_level_display(),
+                scale=question.answer_type == AnswerType.SCALE,
             )
-            counts = [
-                [_answered(answers, question, as_host, option) for option in options]
-                for as_host in (False, True)
-            ]
-            tables.append(
-                Table(
-                    f"{survey.get_kind_display()}: {question.text_en}",
-                    [_("Visitors"), _("Hosts")],
-                    options,
-                    counts,
-                )
+            for question, table in zip(
+                questions, protect_linked(tables, _respondent_links(questions, tables)), strict=True
             )
-        required = [n for n, question in enumerate(questions) if question.required]
-        links = [
-            Link(
-                ((first, group, len(tables[first].columns)),),
-                ((other, group, len(tables[other].columns)),),
-            )
-            for first in required[:1]
-            for other in required[1:]
-            for group in (0, 1)
-            # Equal by construction, unless a question was made required after some answers.
-            if sum(tables[first].counts[group]) == sum(tables[other].counts[group])
         ]
-        for question, table in zip(questions, protect_linked(tables, links), strict=True):
-            figures.append(
-                Figure(
-                    f"survey_{survey.kind}_{question.sort_order}",
-                    table,
-                    level=question.get_level_display(),
-                    scale=question.answer_type == AnswerType.SCALE,
-                )
-            )
     return figures
+
+
+def _groups_asked(question) -> list[bool]:
+    """Each group the question is asked of, as `as_host`: the visitors, the hosts or both. A
+    host's answers count only in questions asked of hosts."""
+    return {AskedOf.VISITOR: [False], AskedOf.HOST: [True]}.get(question.asked_of, [False, True])
+
+
+def _survey_table(survey, question, answers: Counter) -> Table:
+    options = (
+        [str(point) for point in SCALE_POINTS]
+        if question.answer_type == AnswerType.SCALE
+        else question.choice_list()
+    )
+    groups = _groups_asked(question)
+    return Table(
+        f"{survey.get_kind_display()}: {question.text_en}",
+        [_("Hosts") if as_host else _("Visitors") for as_host in groups],
+        options,
+        [
+            [_answered(answers, question, as_host, option) for option in options]
+            for as_host in groups
+        ],
+    )
+
+
+def _respondent_links(questions, tables: list[Table]) -> list[Link]:
+    """The group totals of the required questions asked of one group are equal (each of its
+    respondents answered every one), unless a question was made required after some answers."""
+    links = []
+    for as_host in (False, True):
+        places = [  # (table, its row for the group)
+            (n, _groups_asked(question).index(as_host))
+            for n, question in enumerate(questions)
+            if question.required and as_host in _groups_asked(question)
+        ]
+        links += [
+            Link(
+                ((first, row, len(tables[first].columns)),),
+                ((other, other_row, len(tables[other].columns)),),
+            )
+            for first, row in places[:1]
+            for other, other_row in places[1:]
+            if sum(tables[first].counts[row]) == sum(tables[other].counts[other_row])
+        ]
+    return links
 
 
 def _answered(answers: Counter, question, as_host: bool, option: str) -> int:

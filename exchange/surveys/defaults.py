@@ -1,7 +1,9 @@
 """The questions a survey starts with when a year has none yet and no earlier year to copy:
-short, one per evaluation level that the moment can tell about. The coordinators change them in
-the admin ("Surveys")."""
+short, one per evaluation level that the moment can tell about, the visitor's and the host
+mentor's each their own (a host who is shadowed learns other things). The coordinators change
+them in the admin ("Surveys")."""
 
+from exchange.reflections.models import AskedOf
 from exchange.surveys.models import AnswerType, Level, SurveyKind
 
 SCALE, CHOICE, NUMBER, TEXT = (
@@ -11,20 +13,59 @@ SCALE, CHOICE, NUMBER, TEXT = (
     AnswerType.TEXT,
 )
 
+VISITOR, HOST = AskedOf.VISITOR, AskedOf.HOST
+CHANGES = (
+    "A method of working with clients\nA way of organising the team\n"
+    "A way of working with other agencies\nNothing yet"
+)
+
+# (question, answer type, level, required, choices, asked of)
 DEFAULT_QUESTIONS = {
     SurveyKind.AFTER_VISIT: [
-        ("How useful was the visit for your work?", SCALE, Level.REACTION, True, ""),
-        ("How well did the visit meet its learning goals?", SCALE, Level.REACTION, True, ""),
-        ("How much did you learn that you did not know before?", SCALE, Level.LEARNING, True, ""),
+        ("How useful was the visit for your work?", SCALE, Level.REACTION, True, "", VISITOR),
         (
-            "Which will you try first at home?",
+            "How well did the visit meet its learning goals?",
+            SCALE,
+            Level.REACTION,
+            True,
+            "",
+            VISITOR,
+        ),
+        (
+            "How much did you learn that you did not know before?",
+            SCALE,
+            Level.LEARNING,
+            True,
+            "",
+            VISITOR,
+        ),
+        ("Which will you try first at home?", CHOICE, Level.LEARNING, False, CHANGES, VISITOR),
+        ("What should the network change about visits?", TEXT, Level.REACTION, False, "", VISITOR),
+        (
+            "How useful was hosting the visit for your own team?",
+            SCALE,
+            Level.REACTION,
+            True,
+            "",
+            HOST,
+        ),
+        (
+            "How much did the visitor's questions make you look again at your own practice?",
+            SCALE,
+            Level.LEARNING,
+            True,
+            "",
+            HOST,
+        ),
+        (
+            "What will you change first in your own work?",
             CHOICE,
             Level.LEARNING,
             False,
-            "A method of working with clients\nA way of organising the team\n"
-            "A way of working with other agencies\nNothing yet",
+            CHANGES,
+            HOST,
         ),
-        ("What should the network change about visits?", TEXT, Level.REACTION, False, ""),
+        ("What should the network change about hosting?", TEXT, Level.REACTION, False, "", HOST),
     ],
     SurveyKind.FOLLOW_UP: [
         (
@@ -33,6 +74,7 @@ DEFAULT_QUESTIONS = {
             Level.BEHAVIOUR,
             True,
             "",
+            VISITOR,
         ),
         (
             "How many colleagues have you shared it with?",
@@ -40,6 +82,7 @@ DEFAULT_QUESTIONS = {
             Level.BEHAVIOUR,
             False,
             "",
+            VISITOR,
         ),
         (
             "Has it changed anything for the people you work with?",
@@ -47,7 +90,25 @@ DEFAULT_QUESTIONS = {
             Level.RESULTS,
             True,
             "",
+            VISITOR,
         ),
-        ("What stopped you, or what helped?", TEXT, Level.BEHAVIOUR, False, ""),
+        ("What stopped you, or what helped?", TEXT, Level.BEHAVIOUR, False, "", VISITOR),
+        (
+            "Have you changed anything in your own practice since hosting the visit?",
+            SCALE,
+            Level.BEHAVIOUR,
+            True,
+            "",
+            HOST,
+        ),
+        (
+            "Are you still in touch with the visitor's organisation?",
+            CHOICE,
+            Level.BEHAVIOUR,
+            False,
+            "Yes, we work together\nYes, now and then\nNo",
+            HOST,
+        ),
+        ("What helped or hindered you in hosting?", TEXT, Level.BEHAVIOUR, False, "", HOST),
     ],
 }

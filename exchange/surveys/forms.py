@@ -4,7 +4,7 @@ and keeps what was typed; the service (services.clean_answer) decides what count
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from exchange.surveys.models import AnswerType, Survey, SurveyResponse
+from exchange.surveys.models import AnswerType, SurveyQuestion, SurveyResponse
 
 SCALE_CHOICES = [
     ("1", _("1 – not at all")),
@@ -15,9 +15,12 @@ SCALE_CHOICES = [
 ]
 
 
-def survey_form(survey: Survey, response: SurveyResponse | None, data=None) -> forms.Form:
+def survey_form(
+    questions: list[SurveyQuestion], response: SurveyResponse | None, data=None
+) -> forms.Form:
+    """The questions asked of one person (services.questions_for)."""
     form = forms.Form(data=data, label_suffix="")
-    for question in survey.questions.all():
+    for question in questions:
         label, hint = question.text, question.help_text
         if question.answer_type == AnswerType.SCALE:
             field = forms.ChoiceField(

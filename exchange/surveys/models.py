@@ -1,8 +1,9 @@
 """Surveys: a short one after each visit and a follow-up on transfer into practice months later,
-answered by the visitor and the host mentor. The coordinators keep the questions, one version
-per kind and year; a question is tagged with how far learning travelled (Kirkpatrick's levels,
-with the matching LTEM tiers), so the report can show it. Responses are private: they leave
-only as suppressed aggregates in reports; free text is encrypted at rest."""
+answered by the visitor and the host mentor, each asked their own questions (AskedOf). The
+coordinators keep the questions, one version per kind and year; a question is tagged with how
+far learning travelled (Kirkpatrick's levels, with the matching LTEM tiers), so the report can
+show it. Responses are private: they leave only as suppressed aggregates in reports; free text
+is encrypted at rest."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -18,6 +19,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
 from exchange.encryption import EncryptedTextField
+from exchange.reflections.models import AskedOf
 from exchange.visits.models.visits import Visit
 from exchange.wording import (
     check_choices_align,
@@ -85,6 +87,9 @@ class SurveyQuestion(Orderable):
     # whatever language it was chosen in.
     text = in_each_language(models.CharField(_("question"), max_length=300))
     help_text = in_each_language(models.CharField(_("hint"), max_length=300, blank=True))
+    asked_of = models.CharField(
+        _("asked of"), max_length=8, choices=AskedOf.choices, default=AskedOf.VISITOR
+    )
     answer_type = models.CharField(_("answer"), max_length=8, choices=AnswerType.choices)
     choices = in_each_language(
         models.TextField(
@@ -99,6 +104,7 @@ class SurveyQuestion(Orderable):
     panels = [
         FieldPanel("text_en"),
         FieldPanel("help_text_en"),
+        FieldPanel("asked_of"),
         FieldPanel("answer_type"),
         FieldPanel("choices_en"),
         FieldPanel("minimum"),

@@ -17,22 +17,27 @@ from exchange.visits.models import Visit
 from exchange.visits.reminders import Due
 
 
-def _reminder(kind: SurveyKind, subject) -> VisitMail:
+def _reminder(kind: SurveyKind, subject, host_subject) -> VisitMail:
     return VisitMail(
         f"survey_{kind.value}",
         subject,
         template="exchange/surveys/email/reminder.txt",
         link_label=_("The survey:"),
         page=lambda visit: reverse("visit_survey", args=[visit.pk, kind.value]),
+        host_subject=host_subject,
     )
 
 
 KINDS = {
     SurveyKind.AFTER_VISIT: _reminder(
-        SurveyKind.AFTER_VISIT, _("Your visit to %(organisation)s: five questions, please")
+        SurveyKind.AFTER_VISIT,
+        _("Your visit to %(organisation)s: a few questions, please"),
+        _("Hosting %(visitor)s: a few questions, please"),
     ),
     SurveyKind.FOLLOW_UP: _reminder(
-        SurveyKind.FOLLOW_UP, _("Months after your visit to %(organisation)s: a short survey")
+        SurveyKind.FOLLOW_UP,
+        _("Months after your visit to %(organisation)s: a short survey"),
+        _("Months after hosting %(visitor)s: a short survey"),
     ),
 }
 LATE = timedelta(days=60)  # a survey open this long without a reminder gets none any more

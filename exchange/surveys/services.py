@@ -13,7 +13,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from exchange.questions_translated import SURVEY, fill
-from exchange.reflections.services import follow_up_opens, partner_of
+from exchange.reflections.models import AskedOf
+from exchange.reflections.services import follow_up_opens, partner_of, role_on
 from exchange.surveys.defaults import DEFAULT_QUESTIONS
 from exchange.surveys.models import (
     AnswerType,
@@ -57,12 +58,13 @@ def survey_for(kind: str, year: int) -> Survey:
                     question.pk, question.survey = None, survey
                     question.save()
             else:
-                for order, (text, answer_type, level, required, choices) in enumerate(
+                for order, (text, answer_type, level, required, choices, asked_of) in enumerate(
                     DEFAULT_QUESTIONS[kind]
                 ):
                     question = SurveyQuestion(
                         survey=survey,
                         sort_order=order,
+                        asked_of=asked_of,
                         text_en=text,
                         answer_type=answer_type,
                         level=level,
@@ -87,6 +89,12 @@ def respondents(visit: Visit) -> list:
 
 def answers_surveys(visit: Visit, user) -> bool:
     return user.pk in {person.pk for person in respondents(visit)}
+
+
+def questions_for(survey: Survey, visit: Visit, user) -> list[SurveyQuestion]:
+    """The survey's questions asked of this person: the visitor's, or the host mentor's."""
+    asked = AskedOf.including(role_on(visit, user))
+    return [question for question in survey.questions.all() if question.asked_of in asked]
 
 
 def why_closed(visit: Visit, kind: str, user, today: date | None = None) -> str:
@@ -155,12 +163,12 @@ def response_save(
             survey=survey,
             visit=visit,
             respondent=user,
-            defaults={"as_host": user.pk != visit.visitor_id},
+            defaults={"as_host": role_on(visit, user) == AskedOf.HOST},
         )
         if response.submitted_at is not None:
             raise SurveyError(_("You have answered this survey already. Thank you."))
         errors, cleaned = {}, {}
-        for question in survey.questions.all():
+        for question in questions_for(survey, visit, user):
             raw = answers.get(str(question.pk), "")
             if not str(raw).strip():
                 if submit and question.required:

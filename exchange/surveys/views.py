@@ -27,14 +27,15 @@ def survey_answer(request, pk: int, kind: str):
         raise Http404
     why_closed = services.why_closed(visit, kind, request.user)
     survey = services.survey_for(kind, visit.ends_on.year) if not why_closed else None
+    questions = services.questions_for(survey, visit, request.user) if survey else []
     response = services.response_of(visit, kind, request.user)
-    form = survey_form(survey, response) if survey else None
+    form = survey_form(questions, response) if survey else None
     status, error = 200, ""
     if request.method == "POST" and why_closed:
         error, status = why_closed, 409
     elif request.method == "POST":
         submit = request.POST.get("submit") == "on"
-        form = survey_form(survey, response, data=request.POST)
+        form = survey_form(questions, response, data=request.POST)
         try:
             services.response_save(
                 visit_id=visit.pk, user=request.user, kind=kind, answers=request.POST, submit=submit

@@ -26,6 +26,9 @@ class VisitMail:
     template: str = "exchange/visits/email/visit.txt"
     link_label: Promise = _("The visit:")
     page: Callable[[Visit], str] = Visit.get_absolute_url  # where the link leads
+    # To anyone but the visitor, where the visitor's subject would speak of "your visit to" the
+    # reader's own organisation (a host who is shadowed is not visiting).
+    host_subject: Promise | None = None
 
 
 def _mail(kind: str, subject: Promise, *audience: str) -> VisitMail:
@@ -33,6 +36,10 @@ def _mail(kind: str, subject: Promise, *audience: str) -> VisitMail:
 
 
 PROPOSED = _mail("proposed", _("New visit request from %(visitor)s"), HOSTS)
+# A visit the coordinators' matching round proposed: the visitor did not ask this host.
+ROUND_PROPOSED = _mail(
+    "round_proposed", _("The matching round proposes a visit by %(visitor)s"), HOSTS
+)
 ACCEPTED = _mail("accepted", _("Your visit to %(organisation)s is accepted"), VISITOR)
 DECLINED = _mail("declined", _("Your visit request to %(organisation)s was declined"), VISITOR)
 SIGNED = _mail(
@@ -96,12 +103,15 @@ def send_after_commit(visit, mail: VisitMail, people: list, path: str = "") -> N
 
 def message(visit, mail: VisitMail, person, path: str = "") -> EmailMessage:
     """The e-mail of kind `mail` to `person`, leading to `path` (else the mail's own page)."""
+    as_host = person.pk != visit.visitor_id
     context = {
         "visit": visit,
         "kind": mail.kind,
+        "as_host": as_host,
         "organisation": visit.window.offer.organisation.title,
         "visitor": visit.visitor.get_full_name() if visit.visitor else _("an erased member"),
         "link": settings.BASE_URL + (path or mail.page(visit)),
         "link_label": mail.link_label,
     }
-    return notifications.email(person, mail.subject, mail.template, context)
+    subject = mail.host_subject if as_host and mail.host_subject else mail.subject
+    return notifications.email(person, subject, mail.template, context)

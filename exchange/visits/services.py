@@ -138,7 +138,8 @@ def visit_propose(
         except IntegrityError as error:
             raise VisitError(_("You already have a visit in this window.")) from error
         record(visit, "propose", proposed_by)
-        mail.tell(visit, mail.PROPOSED, actor=proposed_by)
+        asked = proposed_by.pk == application.applicant_id
+        mail.tell(visit, mail.PROPOSED if asked else mail.ROUND_PROPOSED, actor=proposed_by)
     return visit
 
 

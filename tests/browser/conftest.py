@@ -139,7 +139,7 @@ def after_visit_answer(people, text: str):
     ended = timezone.localdate() - timedelta(days=3)
     Visit.objects.filter(pk=visit.pk).update(starts_on=ended - timedelta(days=2), ends_on=ended)
     visit.refresh_from_db()
-    question, goal = reflections.phase_slots(visit, Phase.AFTER)[0]
+    question, goal = reflections.phase_slots(visit, Phase.AFTER, visitor)[0]
     return reflections.entry_save(
         visit_id=visit.pk,
         user=visitor,

@@ -49,7 +49,7 @@ network = shared_world("network", make_network)
 def after_visit_answer(network, text: str):
     """The visitor's submitted answer to the first after-visit question, once the visit ended."""
     visit = advance(network, "completed")
-    question, goal = reflections.phase_slots(visit, Phase.AFTER)[0]
+    question, goal = reflections.phase_slots(visit, Phase.AFTER, network.visitor)[0]
     return reflections.entry_save(
         visit_id=visit.pk,
         user=network.visitor,

@@ -8,7 +8,7 @@ from django.urls import reverse
 import pytest
 
 from demo.factories import advance
-from exchange.reflections.models import Phase, ReflectionQuestion
+from exchange.reflections.models import AskedOf, Phase, ReflectionQuestion
 from exchange.surveys import services as surveys
 from exchange.surveys.models import Survey, SurveyKind
 
@@ -21,7 +21,7 @@ def test_the_starting_questions_come_in_german_and_french():
     assert question.text_de == "Was haben Sie heute beobachtet?"
     assert question.text_fr == "Qu’avez-vous observé aujourd’hui ?"
     survey = surveys.survey_for(AFTER, 2030)
-    choice = survey.questions.get(answer_type="choice")
+    choice = survey.questions.get(answer_type="choice", asked_of=AskedOf.VISITOR)
     assert choice.choices_de.splitlines()[-1] == "Noch nichts"
 
 
@@ -50,14 +50,14 @@ def test_a_survey_reads_in_french_and_keeps_the_english_choice(client, network):
     assert "Nothing yet</label>" not in page  # the value stays English: the label is French
 
     survey = Survey.objects.get(kind=AFTER, year=visit.ends_on.year)
-    choice = survey.questions.get(answer_type="choice")
+    choice = survey.questions.get(answer_type="choice", asked_of=AskedOf.VISITOR)
     assert client.post(url, {str(choice.pk): "Nothing yet"}).status_code == 302
     assert network.visitor.survey_responses.get().answers.get().choice == "Nothing yet"
 
 
 def test_translated_choices_must_match_the_english_ones_line_for_line():
     survey = surveys.survey_for(AFTER, 2031)
-    choice = survey.questions.get(answer_type="choice")
+    choice = survey.questions.get(answer_type="choice", asked_of=AskedOf.VISITOR)
     choice.choices_fr = "Une seule réponse"
     with pytest.raises(ValidationError) as refused:
         choice.full_clean()

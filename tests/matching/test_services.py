@@ -57,6 +57,10 @@ def test_publishing_proposes_the_visits_and_tells_both_people(
     assert (visit.ends_on - visit.starts_on).days == services.VISIT_DAYS - 1
     recipients = sorted(message.to[0] for message in mail.outbox)
     assert recipients == sorted([world["host"].email, visit.visitor.email])
+    # The host hears who proposed the visit: the round, not a request of the visitor's.
+    (to_host,) = [message for message in mail.outbox if message.to == [world["host"].email]]
+    assert "The matching round proposes a visit by" in to_host.subject
+    assert "asks to visit" not in to_host.body and "matching round proposes" in to_host.body
     world["round"].refresh_from_db()
     assert world["round"].published_at is not None
     with pytest.raises(services.RoundError, match="already published"):

@@ -24,6 +24,7 @@ from exchange.visits.forms import (
 from exchange.visits.mail import hosts_of
 from exchange.visits.models import Amendment, Visit
 from exchange.visits.rules import VisitError
+from exchange.visits.titles import visit_title
 
 # --- a visit -----------------------------------------------------------------------------------
 
@@ -32,26 +33,13 @@ def _visit_for(user, pk: int) -> Visit:
     return get_object_or_404(Visit.objects.visible_to(user).with_details(), pk=pk)
 
 
-def heading(visit: Visit, user) -> str:
-    """The visit page's title: where the visitor goes, for the visitor; who comes, and from
-    where, for the hosts and the coordinators (the host organisation is their own)."""
-    if visit.visitor_id == user.pk:
-        return _("Visit to %(organisation)s") % {"organisation": visit.host_organisation.title}
-    visitor = visit.visitor
-    name = (visitor.get_full_name() or visitor.email) if visitor else _("An erased member")
-    return _("Visit by %(visitor)s (%(organisation)s)") % {
-        "visitor": name,
-        "organisation": visit.application.organisation.title,
-    }
-
-
 def _visit_page(request, visit: Visit, *, error: str = "", status: int = 200, **forms):
     agreement = getattr(visit, "agreement", None)
     terms = agreement.terms() if agreement else None
     guidance = visit_guidance.guidance(visit, request.user)
     context = {
         "visit": visit,
-        "heading": heading(visit, request.user),
+        "heading": visit_title(visit, request.user),
         "guidance": guidance,
         "buttons": [step for step in steps.BUTTONS if step.name in guidance.steps],
         "sign": steps.STEPS["agreement_sign"],

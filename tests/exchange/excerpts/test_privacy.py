@@ -32,7 +32,7 @@ MARKER = "qvz3excerptmarker"
 def test_an_excerpt_is_found_only_by_its_author_and_the_coordinators(tmp_path, all_logs):
     network = make_network(Site.objects.get(is_default_site=True).root_page.specific)
     visit = advance(network, "completed")
-    question, goal = reflections.phase_slots(visit, Phase.AFTER)[0]
+    question, goal = reflections.phase_slots(visit, Phase.AFTER, network.visitor)[0]
     entry = reflections.entry_save(
         visit_id=visit.pk,
         user=network.visitor,

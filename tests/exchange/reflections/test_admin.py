@@ -9,7 +9,7 @@ import pytest
 
 from demo.factories import UserFactory, advance
 from exchange.reflections import services as reflections
-from exchange.reflections.models import Phase, ReflectionQuestion
+from exchange.reflections.models import AskedOf, Phase, ReflectionQuestion
 from exchange.roles import COORDINATORS
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +39,7 @@ def test_a_coordinator_rewords_a_question_and_the_answers_keep_theirs(client, co
         reverse("exchange_reflection_question:edit", args=[question.pk]),
         {
             "phase": Phase.BEFORE,
+            "asked_of": AskedOf.VISITOR,
             "text_en": "What does your team do today about this challenge?",
             "help_text_en": "Reworded by the coordinators.",
             "is_active": "on",
@@ -64,6 +65,7 @@ def test_a_coordinator_words_a_question_in_each_language_and_a_reader_gets_their
     assert "Deutsch" in form and "Français" in form  # a section per other language
     wording = {
         "phase": Phase.BEFORE,
+        "asked_of": AskedOf.VISITOR,
         "text_en": "What will you watch for?",
         "text_de": "Worauf werden Sie achten?",
         "text_fr": "",  # none yet: asked in English
@@ -82,10 +84,14 @@ def test_a_coordinator_words_a_question_in_each_language_and_a_reader_gets_their
 
 def test_an_unticked_question_is_no_longer_asked(network):
     visit = advance(network, "completed")
-    once = list(ReflectionQuestion.objects.filter(phase=Phase.AFTER, per_goal=False))
-    before = len(reflections.phase_slots(visit, Phase.AFTER))
+    once = list(
+        ReflectionQuestion.objects.filter(
+            phase=Phase.AFTER, per_goal=False, asked_of=AskedOf.VISITOR
+        )
+    )
+    before = len(reflections.phase_slots(visit, Phase.AFTER, network.visitor))
     ReflectionQuestion.objects.filter(pk__in=[q.pk for q in once]).update(is_active=False)
-    assert len(reflections.phase_slots(visit, Phase.AFTER)) == before - len(once)
+    assert len(reflections.phase_slots(visit, Phase.AFTER, network.visitor)) == before - len(once)
 
 
 def test_the_admin_lists_the_questions_and_no_entry(client, coordinator, network):

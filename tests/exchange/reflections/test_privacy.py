@@ -40,7 +40,7 @@ def write_every_answer(client: Client, visit: Visit, author) -> None:
     for phase in Phase.values:
         days = reflections.visit_days(visit) if phase == Phase.DURING else [None]
         for day in days[:2]:
-            for question, goal in reflections.phase_slots(visit, phase):
+            for question, goal in reflections.phase_slots(visit, phase, author):
                 response = client.post(
                     reverse("reflection_phase", args=[visit.pk, phase]),
                     {

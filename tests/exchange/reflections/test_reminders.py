@@ -34,7 +34,7 @@ def run() -> None:
 
 
 def answer_phase(visit, author, phase) -> None:
-    for question, goal in reflections.phase_slots(visit, phase):
+    for question, goal in reflections.phase_slots(visit, phase, author):
         reflections.entry_save(
             visit_id=visit.pk,
             user=author,
@@ -53,9 +53,11 @@ def test_the_before_phase_is_reminded_once_to_each_author_when_the_agreement_is_
     mail.outbox.clear()
     run()
     run()
-    expected = "Before your visit to Fictional Harbour Counselling: what do you expect to learn?"
+    to_visitor = "Before your visit to Fictional Harbour Counselling: what do you expect to learn?"
+    # The host is shadowed, not visiting: asked what they will show.
+    to_host = f"Before {network.visitor.get_full_name()} visits: what will you show?"
     assert reflection_mail() == sorted(
-        [(network.visitor.email, expected), (network.host.email, expected)]
+        [(network.visitor.email, to_visitor), (network.host.email, to_host)]
     )
     body = mail.outbox[0].body
     assert f"/visits/{visit.pk}/reflections/" in body and MARKER not in body

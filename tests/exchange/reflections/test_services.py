@@ -11,7 +11,7 @@ import pytest
 
 from demo.factories import UserFactory, advance, make_member
 from exchange.reflections import services as reflections
-from exchange.reflections.models import EntryRead, EntryVersion, Phase, ReflectionQuestion
+from exchange.reflections.models import AskedOf, EntryRead, EntryVersion, Phase, ReflectionQuestion
 from exchange.roles import COORDINATORS
 from exchange.visits.models import Visit, VisitState
 
@@ -20,13 +20,15 @@ pytestmark = pytest.mark.django_db
 MARKER = "marker-4d1e: the client's faith and criminal record"
 
 
-def question(phase: str) -> ReflectionQuestion:
-    return ReflectionQuestion.objects.filter(phase=phase).order_by("sort_order").first()
+def question(phase: str, asked_of: str = AskedOf.VISITOR) -> ReflectionQuestion:
+    questions = ReflectionQuestion.objects.filter(phase=phase, asked_of=asked_of)
+    return questions.order_by("sort_order").first()
 
 
 def write(visit, author, phase=Phase.BEFORE, text=MARKER, **slot):
-    """An answer to the phase's first question, for its first goal or day where it asks one."""
-    asked = question(phase)
+    """An answer to the phase's first question asked of the author, for its first goal or day
+    where it asks one."""
+    asked = question(phase, reflections.role_on(visit, author))
     if asked.per_goal:
         slot.setdefault("goal", reflections.goals_of(visit)[0])
     if phase == Phase.DURING:
@@ -36,10 +38,13 @@ def write(visit, author, phase=Phase.BEFORE, text=MARKER, **slot):
     )
 
 
-def test_the_default_questions_cover_every_phase():
-    phases = set(ReflectionQuestion.objects.values_list("phase", flat=True))
-    assert phases == set(Phase.values)
-    assert ReflectionQuestion.objects.filter(phase=Phase.AFTER, per_goal=True).count() == 3
+def test_the_default_questions_cover_every_phase_for_the_visitor_and_for_the_host():
+    for role in (AskedOf.VISITOR, AskedOf.HOST):
+        asked = ReflectionQuestion.objects.filter(asked_of=role)
+        assert set(asked.values_list("phase", flat=True)) == set(Phase.values)
+    after = ReflectionQuestion.objects.filter(phase=Phase.AFTER, per_goal=True)
+    assert after.filter(asked_of=AskedOf.VISITOR).count() == 3
+    assert after.filter(asked_of=AskedOf.HOST).count() == 1
 
 
 def test_phases_open_in_turn(network):
@@ -166,7 +171,7 @@ def test_erasing_the_author_erases_their_entries_and_keeps_the_read_record(netwo
 def test_the_visitors_after_phase_answered_in_full_makes_the_visit_reflected(network):
     visit = advance(network, "completed")
     goals = reflections.goals_of(visit)
-    slots = reflections.phase_slots(visit, Phase.AFTER)
+    slots = reflections.phase_slots(visit, Phase.AFTER, network.visitor)
     assert goals and len(slots) == 3 * len(goals) + 1
     for position, (asked, goal) in enumerate(slots):
         entry = reflections.entry_save(

@@ -128,7 +128,7 @@ def test_the_during_phase_asks_by_day_of_the_visit(client, network):
     client.force_login(network.visitor)
     page = client.get(phase_url(visit, Phase.DURING)).content.decode()
     days = len(reflections.visit_days(visit))  # up to today
-    questions = ReflectionQuestion.objects.filter(phase=Phase.DURING).count()
+    questions = ReflectionQuestion.objects.filter(phase=Phase.DURING, asked_of="visitor").count()
     assert page.count("<textarea") == days * questions
     assert "A fictional morning case review" in page  # the first day's agenda, above its notes
     day_after = (visit.ends_on + datetime.timedelta(days=1)).isoformat()
