@@ -29,9 +29,16 @@ REPORT_FIGURES = "report_figures"  # (year) -> tables of counts of people, one d
 # (): exchange.personal_data.services.Section list, of a person's rows in the floor's tables
 PERSONAL_DATA_SECTIONS = "personal_data_sections"
 
+# (visit, user, today) -> exchange.visits.guidance.Guidance or None: what this person does next
+# about a visit whose own steps are done (a reflection to write, a survey to answer); the first
+# answer wins, in the hooks' order.
+VISIT_NEXT_STEPS = "visit_next_steps"
+
 # Questions a capability asks of one above it (one function each).
 # (excerpt id) -> [(chapter page, publication page)]: the live chapters quoting the excerpt
 EXCERPT_QUOTED_IN = "excerpt_quoted_in"
+# (application ids) -> {application id: why the last published matching round left it unmatched}
+APPLICATIONS_UNMATCHED = "applications_unmatched"
 
 ALL = (
     LIBRARY_LISTING,
@@ -43,7 +50,9 @@ ALL = (
     COORDINATOR_HOME_ROWS,
     REPORT_FIGURES,
     PERSONAL_DATA_SECTIONS,
+    VISIT_NEXT_STEPS,
     EXCERPT_QUOTED_IN,
+    APPLICATIONS_UNMATCHED,
 )
 
 

@@ -1,14 +1,22 @@
 """The reflection logs on the pages of the visits (which cannot import this package): the
-reflections due on the dashboard, and the way to the log on a visit's page."""
+reflections due on the dashboard, the way to the log on a visit's page, and the reflection as a
+visit's next step."""
+
+from datetime import date
 
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 
 from cms import plugins
 from exchange.reflections import reminders, selectors, services
 from exchange.reflections.admin import ReflectionQuestionViewSet
+from exchange.reflections.models import Phase
+from exchange.visits.guidance import Guidance
 
 
 @hooks.register("register_admin_viewset")
@@ -47,3 +55,35 @@ def reflection_log_link(request, visit) -> str:
 def reflections_due_in_the_network(request) -> list[dict]:
     """How many reflections are due: a count only, since the logs are their authors' alone."""
     return [{"label": _("Reflections due"), "count": len(reminders.due()), "url": "", "order": 20}]
+
+
+WRITE = {
+    Phase.AFTER: gettext_lazy("Write your reflection"),
+    Phase.FOLLOW_UP: gettext_lazy("Write your follow-up reflection"),
+}
+
+
+@hooks.register(plugins.VISIT_NEXT_STEPS, order=10)
+def reflection_to_write(visit, user, today: date) -> Guidance | None:
+    """After the visit, and again at the follow-up: the reflection phase open and unanswered."""
+    if not services.keeps_log(visit, user):
+        return None
+    for phase in selectors.log_of(visit, user, today):
+        if phase.phase in WRITE and not phase.why_closed and phase.status != selectors.DONE:
+            return Guidance(
+                str(WRITE[phase.phase]),
+                link=reverse("reflection_phase", args=[visit.pk, phase.phase]),
+            )
+    return None
+
+
+@hooks.register(plugins.VISIT_NEXT_STEPS, order=30)
+def follow_up_to_come(visit, user, today: date) -> Guidance | None:
+    """Nothing to do now, but the follow-up is still to come: say when (after the surveys)."""
+    if not services.keeps_log(visit, user) or today >= (opens := services.follow_up_opens(visit)):
+        return None
+    return Guidance(
+        _("Nothing to do until the follow-up"),
+        _("The follow-up reflection opens on %(date)s.") % {"date": date_format(opens)},
+        turn="none",
+    )

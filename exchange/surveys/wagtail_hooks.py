@@ -8,6 +8,7 @@ from cms import plugins
 from exchange.surveys import reminders, services
 from exchange.surveys.admin import SurveyViewSet
 from exchange.surveys.models import SurveyKind
+from exchange.visits.guidance import Guidance
 
 
 @hooks.register("register_admin_viewset")
@@ -59,3 +60,20 @@ def surveys_due_in_the_network(request) -> list[dict]:
             "order": 21,
         }
     ]
+
+
+@hooks.register(plugins.VISIT_NEXT_STEPS, order=20)
+def survey_to_answer(visit, user, today) -> Guidance | None:
+    """A survey about the visit open to this person and not sent yet."""
+    if not services.answers_surveys(visit, user):
+        return None
+    for kind in SurveyKind:
+        if services.why_closed(visit, kind, user, today):
+            continue
+        response = services.response_of(visit, kind, user)
+        if response is None or response.submitted_at is None:
+            return Guidance(
+                _("Answer the survey"),
+                link=reverse("visit_survey", args=[visit.pk, kind.value]),
+            )
+    return None

@@ -1,15 +1,22 @@
-"""What a person can do about a visit now, and what comes next. The visit page shows only the
-steps possible now; for the next step that is not possible yet, it says why and from when.
-Each step is checked again when it is taken (services.py and agreements.py refuse with the same
-reasons): this module only decides what to offer, from the same rules (rules.py)."""
+"""What a person can do about a visit now, and what comes next: the one answer the visit page,
+the dashboard and the lists give. The visit page shows only the steps possible now; for the next
+step that is not possible yet, it says why and from when. Once the visit's own steps are done,
+the capabilities above answer (a reflection to write, a survey to answer: VISIT_NEXT_STEPS); a
+declined or cancelled visit points onward. Each step is checked again when it is taken
+(services.py and agreements.py refuse with the same reasons): this module only decides what to
+offer, from the same rules (rules.py)."""
 
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from wagtail import hooks
+
+from cms import plugins
 from exchange.visits.models import Visit, VisitState
 from exchange.visits.models.visits import HOLDS_PLACE
 from exchange.visits.rules import (
@@ -30,6 +37,7 @@ class Guidance:
     # Whose move it is, for the status tag beside the visit: "todo" (this person's), "waiting"
     # (someone else's) or "none" (nothing left to do).
     turn: str = "todo"
+    link: str = ""  # where the next step is taken, when it is not on the visit's page
 
     @property
     def tag_class(self) -> str:
@@ -62,13 +70,35 @@ def guidance(visit: Visit, user, today: date | None = None) -> Guidance:
         if "amendment_propose" not in steps:  # this side's own amendment is waiting
             why = why or _("Your amendment waits for the other side to confirm it.")
         return Guidance(found.next_step, why, frozenset(steps), found.turn)
-    if state == VisitState.COMPLETED and VISITOR in roles:
-        return Guidance(_("Write your reflection"), steps=frozenset(steps))
+    if state in (VisitState.COMPLETED, VisitState.REFLECTED):
+        for hook in hooks.get_hooks(plugins.VISIT_NEXT_STEPS):
+            if (onward := hook(visit, user, today or timezone.localdate())) is not None:
+                return onward
     if state == VisitState.COMPLETED:
         return Guidance(
             _("Waiting for the visitor's reflection"), steps=frozenset(steps), turn="waiting"
         )
+    if state in (VisitState.DECLINED, VisitState.CANCELLED) and VISITOR in roles:
+        return _onward(visit)
     return Guidance(_("Nothing to do"), steps=frozenset(steps), turn="none")
+
+
+def _onward(visit: Visit) -> Guidance:
+    """After a declined or cancelled visit, the visitor's way on: the application waits for the
+    next matching round (unless withdrawn), and any other offer can be asked."""
+    if visit.application.withdrawn_at:
+        why = _("You withdrew the application. Another offer can be asked with a new one.")
+    else:
+        why = _(
+            "Your application waits for the next matching round. You can also ask another "
+            "host directly."
+        )
+    return Guidance(
+        _("Find another offer"),
+        why,
+        turn="none",
+        link=reverse("offer_list"),
+    )
 
 
 def _state_summary(state: str) -> str:

@@ -94,7 +94,7 @@ def test_the_visitor_reflects_shares_with_the_host_and_sees_the_read(visit, page
     expect(
         page.get_by_text("Day one: a case review where the family's words come first.")
     ).to_be_visible()
-    expect(page.get_by_text("Visiting Mentor")).to_be_visible()
+    expect(page.get_by_text("Visiting Mentor", exact=True)).to_be_visible()
     sign_out(page)
 
     sign_in(page, visit["visitor"])

@@ -143,7 +143,9 @@ def test_a_visitor_sees_the_next_step_and_writes_to_the_host(
     open_menus(page, width)
     work = page.get_by_role("navigation", name="Your work")
     expect(work.get_by_role("link", name="Dashboard")).to_have_attribute("aria-current", "page")
-    expect(page.locator(".task-list .status-tag", has_text="Waiting for the host")).to_be_visible()
+    for section in ("Your visits", "Your applications"):  # the request, and the visit it made
+        region = page.get_by_role("region", name=section)
+        expect(region.locator(".status-tag", has_text="Waiting for the host")).to_be_visible()
 
     page.get_by_role("link", name="Visit to Fictional Dune Counselling").click()
     expect(page.get_by_text("Next step: Waiting for the host")).to_be_visible()

@@ -91,8 +91,8 @@ class VisitState(models.TextChoices):
     DECLINED = "declined", _("declined")
     AGREED = "agreed", _("agreement signed")
     SCHEDULED = "scheduled", _("scheduled")
-    COMPLETED = "completed", _("completed")
-    REFLECTED = "reflected", _("reflected")
+    COMPLETED = "completed", _("took place")
+    REFLECTED = "reflected", _("reflection written")
     CANCELLED = "cancelled", _("cancelled")
 
 

@@ -21,6 +21,7 @@ from exchange.visits.forms import (
 )
 from exchange.visits.models import Application, HostingOffer, OfferWindow
 from exchange.visits.rules import VisitError, hosted_organisation_id, own_organisation_id
+from exchange.visits.standing import standings
 
 
 def visible_offers(user):
@@ -175,6 +176,7 @@ def application_detail(request, pk: int):
         "exchange/visits/application_detail.html",
         {
             "application": application,
+            "standing": standings([application])[application.pk],
             "visits": application.visits.with_details(),
             "is_applicant": application.applicant_id == request.user.pk,
         },

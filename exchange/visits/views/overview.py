@@ -4,7 +4,6 @@ visit in one list, and the calendar feed."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,6 +15,7 @@ from exchange.visits import calendar, onboarding
 from exchange.visits import guidance as visit_guidance
 from exchange.visits.models import Application, CalendarFeed, HostingOffer, Visit, VisitState
 from exchange.visits.rules import hosted_organisation_id
+from exchange.visits.standing import standings
 
 VISITS_PER_PAGE = 50
 # The visits a host has something to do about, or to expect, on the dashboard.
@@ -42,13 +42,18 @@ def dashboard(request):
     hosted = hosted_organisation_id(user)
     first_steps = onboarding.first_steps(user)
     mine = _guided(Visit.objects.for_visitor(user).with_steps(), user)
+    applications = list(
+        Application.objects.filter(applicant=user, withdrawn_at=None)
+        .select_related("challenge", "offer")
+        .order_by("-created_at")
+    )
+    where = standings(applications)
+    for application in applications:
+        application.standing = where[application.pk]
     context = {
         "first_steps": [] if onboarding.all_done(first_steps) else first_steps,
         "my_visits": [visit for visit in mine if visit.guidance.turn != "none"],
-        "applications": Application.objects.filter(applicant=user, withdrawn_at=None)
-        .select_related("challenge", "offer")
-        .annotate(visit_count=Count("visits"))
-        .order_by("-created_at"),
+        "applications": applications,
         "is_host": hosted is not None,
         "sections": plugins.sections(plugins.MEMBER_DASHBOARD_SECTIONS, request),
     }

@@ -57,12 +57,12 @@ def test_the_years_figures_show_what_is_true_and_hide_small_counts(year_of_visit
     assert values(cross)[0][0] == 6 and values(cross)[-1][-1] == 6
     # Six visits took place, as the cross-border and challenge tables show: the states table
     # showing six completed, or seven in all, would give the declined one away.
-    assert states["Completed"].hidden and states["Reflected"].hidden
+    assert states["Took place"].hidden and states["Reflection written"].hidden
     assert by_state.grand_total.hidden and states["Cancelled"].value == 0
     tables = [by_state, cross, figures["challenges"].table]
     took_place = (
-        (0, by_state.rows.index("Completed"), 0),
-        (0, by_state.rows.index("Reflected"), 0),
+        (0, by_state.rows.index("Took place"), 0),
+        (0, by_state.rows.index("Reflection written"), 0),
     )
     links = [
         Link(took_place, ((1, 2, 1),)),

@@ -10,6 +10,9 @@ from django.utils import timezone
 import pytest
 
 from demo.factories import TERMS, advance, propose
+from exchange.reflections import services as reflections
+from exchange.reflections.models import Phase
+from exchange.surveys import services as surveys
 from exchange.visits import agreements
 from exchange.visits import services as visits
 from exchange.visits.models import OfferWindow, Visit
@@ -22,6 +25,13 @@ def page(client, user, visit) -> str:
     response = client.get(visit.get_absolute_url())
     assert response.status_code == 200
     return unescape(response.content.decode())
+
+
+def answers_for(person, visit) -> dict[str, str]:
+    """A 4 to each required question of the after-visit survey asked of `person` (all scales)."""
+    survey = surveys.survey_for("after_visit", visit.ends_on.year)
+    asked = surveys.questions_for(survey, visit, person)
+    return {str(question.pk): "4" for question in asked if question.required}
 
 
 def offers(html: str, visit, step: str) -> bool:
@@ -93,8 +103,39 @@ def test_an_amendment_is_confirmed_by_the_other_side_only(client, network):
     assert confirm in html and "Read and confirm the proposed amendment" in html
 
 
-def test_an_ended_visit_offers_nothing(client, network):
+def test_an_ended_visit_offers_no_step_but_points_the_visitor_onward(client, network):
     visit = advance(network, "declined")
     html = page(client, network.visitor, visit)
     assert '<form method="post"' not in html.split("</h1>", 1)[1].split("<footer", 1)[0]
-    assert "Nothing to do" in html
+    assert f'<a href="{reverse("offer_list")}">Find another offer</a>' in html
+    assert "Your application waits for the next matching round" in html
+    assert "Nothing to do" in page(client, network.host, visit)
+
+
+def test_after_the_visit_the_next_step_is_the_reflection_then_the_survey_then_the_follow_up(
+    client, network
+):
+    visit = advance(network, "completed")
+    log = reverse("reflection_phase", args=[visit.pk, "after"])
+    survey = reverse("visit_survey", args=[visit.pk, "after_visit"])
+    for person in (network.visitor, network.host):  # the host mentor writes their own
+        assert f'<a href="{log}">Write your reflection</a>' in page(client, person, visit)
+    for person in (network.visitor, network.host):
+        for question, goal in reflections.phase_slots(visit, Phase.AFTER, person):
+            reflections.entry_save(
+                visit_id=visit.pk,
+                user=person,
+                phase=Phase.AFTER,
+                question_id=question.pk,
+                goal=goal,
+                text="Fictional.",
+                submit=True,
+            )
+    assert f'<a href="{survey}">Answer the survey</a>' in page(client, network.visitor, visit)
+    client.force_login(network.visitor)
+    answers = {**answers_for(network.visitor, visit), "submit": "on"}
+    assert client.post(survey, answers).status_code == 302
+    html = page(client, network.visitor, visit)
+    assert (
+        "Nothing to do until the follow-up" in html and "The follow-up reflection opens on" in html
+    )
