@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from exchange.visits import mail
@@ -137,6 +138,55 @@ def amendment_propose(*, visit_id: int, user: "User", reason: str, changes: dict
     return amendment
 
 
+def amendment_decline(*, amendment_id: int, user: "User", reason: str) -> Amendment:
+    """The side that has not confirmed a proposed change declines it, saying why: the agreement
+    stays as it is, and either side may propose another change."""
+    with transaction.atomic():
+        amendment = Amendment.objects.select_for_update().get(pk=amendment_id)
+        visit = locked(amendment.agreement.visit_id)
+        roles = roles_of(visit, user) & {VISITOR, HOST}
+        if not roles:
+            raise VisitError(_("Only the visitor and the host answer amendments."))
+        if not amendment.is_open:
+            raise VisitError(_("This amendment is no longer waiting for an answer."))
+        mine = amendment.visitor_confirmed_at if VISITOR in roles else amendment.host_confirmed_at
+        if mine:
+            raise VisitError(_("Your side proposed or confirmed this amendment already."))
+        if not (reason or "").strip():
+            raise VisitError(_("Say why you decline the amendment."))
+        amendment.declined_at, amendment.decline_reason = timezone.now(), reason.strip()
+        amendment.save(update_fields=["declined_at", "decline_reason"])
+        record(visit, "amendment_decline", user, amendment=amendment.number)
+        mail.tell(visit, mail.AMENDMENT_DECLINED, actor=user)
+    return amendment
+
+
+def amendments_in_words(
+    agreement: LearningAgreement,
+) -> list[tuple[Amendment, list[tuple[str, str, str]]]]:
+    """Each amendment with what it changes: (term, before, after), the dates written out, and
+    `before` the agreement as it stood when the amendment was proposed over it."""
+    current = {name: getattr(agreement, name) for name in Amendment.TERMS}
+    found = []
+    for amendment in sorted(agreement.amendments.all(), key=lambda a: a.number):
+        rows = [
+            (
+                str(getattr(Amendment._meta.get_field(name), "verbose_name", name)).capitalize(),
+                _written(current[name]),
+                _written(value),
+            )
+            for name, value in amendment.changes().items()
+        ]
+        found.append((amendment, rows))
+        if amendment.is_confirmed:
+            current.update(amendment.changes())
+    return found
+
+
+def _written(value: object) -> str:
+    return date_format(value, "SHORT_DATE_FORMAT") if isinstance(value, date) else str(value or "—")
+
+
 def amendment_confirm(*, amendment_id: int, user: "User") -> Amendment:
     """The other side confirms: the amendment is in force, and the visit's dates follow it."""
     with transaction.atomic():
@@ -144,6 +194,8 @@ def amendment_confirm(*, amendment_id: int, user: "User") -> Amendment:
         visit = locked(amendment.agreement.visit_id)
         roles = roles_of(visit, user) & {VISITOR, HOST}
         now = timezone.now()
+        if amendment.declined_at and roles:
+            raise VisitError(_("This amendment was declined."))
         if VISITOR in roles and not amendment.visitor_confirmed_at:
             amendment.visitor_confirmed_at = now
         elif HOST in roles and not amendment.host_confirmed_at:

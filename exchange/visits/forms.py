@@ -211,7 +211,13 @@ class ApplicationForm(DatesInOrder, forms.ModelForm):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(
-        label=gettext_lazy("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+        label=gettext_lazy("Reason"),
+        help_text=gettext_lazy("Required. The other side reads it."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={
+            "required": gettext_lazy("Give a reason, so that the other side knows why.")
+        },
     )
 
 

@@ -65,7 +65,7 @@ def guidance(visit: Visit, user, today: date | None = None) -> Guidance:
         else:
             found = Guidance(_("Get ready for the visit"))
         if "amendment_confirm" in steps:
-            return Guidance(_("Read and confirm the proposed amendment"), steps=frozenset(steps))
+            return Guidance(_("Confirm or decline the amendment"), steps=frozenset(steps))
         why = found.why_not_yet
         if "amendment_propose" not in steps:  # this side's own amendment is waiting
             why = why or _("Your amendment waits for the other side to confirm it.")
@@ -202,13 +202,13 @@ def _agenda_step(visit: Visit, today: date, steps: set[str]) -> Guidance:
 
 
 def _pending_amendment(visit: Visit):
-    return next((a for a in visit.agreement.amendments.all() if not a.is_confirmed), None)
+    return next((a for a in visit.agreement.amendments.all() if a.is_open), None)
 
 
 def _amendment_steps(visit: Visit, roles: set[str]) -> set[str]:
-    """Propose one when none is waiting; confirm the one waiting for this side."""
+    """Propose one when none is waiting; confirm or decline the one waiting for this side."""
     pending = _pending_amendment(visit)
     if pending is None:
         return {"amendment_propose"}
     confirmed = pending.visitor_confirmed_at if VISITOR in roles else pending.host_confirmed_at
-    return set() if confirmed else {"amendment_confirm"}
+    return set() if confirmed else {"amendment_confirm", "amendment_decline"}

@@ -57,6 +57,9 @@ CANCELLED = _mail("cancelled", _("Visit to %(organisation)s cancelled"), VISITOR
 AMENDMENT_PROPOSED = _mail(
     "amendment_proposed", _("A change to the learning agreement waits for you"), VISITOR, HOSTS
 )
+AMENDMENT_DECLINED = _mail(
+    "amendment_declined", _("A change to the learning agreement was declined"), VISITOR, HOSTS
+)
 AMENDMENT_CONFIRMED = _mail(
     "amendment_confirmed", _("The learning agreement is amended"), VISITOR, HOSTS
 )

@@ -72,6 +72,7 @@ STEPS = {
         ),
         Step("amendment_propose", _("Visit: amendment proposed")),
         Step("amendment_confirm", _("Visit: amendment confirmed")),
+        Step("amendment_decline", _("Visit: amendment declined")),
         Step("agenda_add", _("Visit: agenda item added")),
         Step("message", _("Visit: message sent between visitor and hosts")),
         Step("agenda_remove", _("Visit: agenda item removed")),

@@ -27,12 +27,18 @@ urlpatterns = [
         views.amendment_confirm,
         name="amendment_confirm",
     ),
+    path(
+        "visits/<int:pk>/amendments/<int:number>/decline/",
+        views.amendment_decline,
+        name="amendment_decline",
+    ),
     path("visits/<int:pk>/agenda/", views.agenda_add, name="agenda_add"),
     path(
         "visits/<int:pk>/agenda/<int:item>/delete/",
         views.agenda_remove,
         name="agenda_remove",
     ),
+    path("visits/<int:pk>/cancel/", views.visit_cancel, name="visit_cancel"),
     path("visits/<int:pk>/<slug:step>/", views.visit_step, name="visit_step"),
     path("calendar/", views.calendar_settings, name="calendar_settings"),
     # A token is URL-safe base64 (a slug's alphabet): anything else, a NUL byte included, is

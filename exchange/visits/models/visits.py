@@ -340,6 +340,10 @@ class Amendment(models.Model):
     created_at = models.DateTimeField(_("proposed"), default=timezone.now, editable=False)
     visitor_confirmed_at = models.DateTimeField(_("confirmed by the visitor"), null=True)
     host_confirmed_at = models.DateTimeField(_("confirmed by the host"), null=True)
+    # The other side may decline a proposed change: it never comes into force, and the
+    # agreement stays as it was (a new amendment can be proposed).
+    declined_at = models.DateTimeField(_("declined"), null=True, editable=False)
+    decline_reason = models.TextField(_("why it was declined"), max_length=2000, blank=True)
 
     class Meta:
         verbose_name = _("amendment")
@@ -347,10 +351,12 @@ class Amendment(models.Model):
         ordering = ["number"]
         constraints = [
             models.UniqueConstraint(fields=["agreement", "number"], name="amendment_number_unique"),
-            # One change at a time: a second proposal waits until the first is confirmed.
+            # One change at a time: a second proposal waits until the first is confirmed or
+            # declined.
             models.UniqueConstraint(
                 fields=["agreement"],
-                condition=Q(visitor_confirmed_at__isnull=True) | Q(host_confirmed_at__isnull=True),
+                condition=(Q(visitor_confirmed_at__isnull=True) | Q(host_confirmed_at__isnull=True))
+                & Q(declined_at__isnull=True),
                 name="one_open_amendment_per_agreement",
                 violation_error_message=_("An amendment is already waiting for confirmation."),
             ),
@@ -362,6 +368,11 @@ class Amendment(models.Model):
     @property
     def is_confirmed(self) -> bool:
         return bool(self.visitor_confirmed_at and self.host_confirmed_at)
+
+    @property
+    def is_open(self) -> bool:
+        """Waiting for the other side: neither in force nor declined."""
+        return not self.is_confirmed and self.declined_at is None
 
     def changes(self) -> dict:
         return {

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from cms import plugins
 from exchange.visits import agreements, steps
@@ -23,7 +23,7 @@ from exchange.visits.forms import (
 )
 from exchange.visits.mail import hosts_of
 from exchange.visits.models import Amendment, Visit
-from exchange.visits.rules import VisitError
+from exchange.visits.rules import VISITOR, VisitError, allowed, roles_of
 from exchange.visits.titles import visit_title
 
 # --- a visit -----------------------------------------------------------------------------------
@@ -45,10 +45,13 @@ def _visit_page(request, visit: Visit, *, error: str = "", status: int = 200, **
         "sign": steps.STEPS["agreement_sign"],
         "agreement": agreement,
         "terms": terms,
-        "amendments": agreement.amendments.all() if agreement else [],
+        **_signatures(visit, agreement, request.user),
+        "amendments": agreements.amendments_in_words(agreement) if agreement else [],
         "agenda": visit.agenda.all(),
         "error": error,
         "reason_form": forms.get("reason_form") or ReasonForm(),
+        "decline_amendment_form": forms.get("decline_amendment_form")
+        or ReasonForm(prefix="decline-amendment"),
         "agreement_form": forms.get("agreement_form")
         or (AgreementForm(initial=terms) if agreement else None),
         "amendment_form": forms.get("amendment_form") or AmendmentForm(),
@@ -61,6 +64,17 @@ def _visit_page(request, visit: Visit, *, error: str = "", status: int = 200, **
         "hosts": hosts_of(visit),
     }
     return render(request, "exchange/visits/visit_detail.html", context, status=status)
+
+
+def _signatures(visit: Visit, agreement, user) -> dict:
+    """Whether this person's side and the other side have signed: the page shows the agreement
+    read-only to a side that has signed, and says what saving a change does to signatures."""
+    if agreement is None:
+        return {}
+    roles = roles_of(visit, user)
+    mine = agreement.visitor_signed_at if VISITOR in roles else agreement.host_signed_at
+    other = agreement.host_signed_at if VISITOR in roles else agreement.visitor_signed_at
+    return {"signed_by_me": bool(mine), "signed_by_other": bool(other)}
 
 
 @require_safe
@@ -87,6 +101,36 @@ def agreement_print(request, pk: int):
 @login_required
 def visit_detail(request, pk: int):
     return _visit_page(request, _visit_for(request.user, pk))
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def visit_cancel(request, pk: int):
+    """Cancelling asks first, on a page of its own: what it does, and a reason the other side
+    reads (required, its error linked to it)."""
+    visit = _visit_for(request.user, pk)
+    if not allowed(visit, "cancel", request.user):
+        raise Http404
+    form, status, error = ReasonForm(), 200, ""
+    if request.method == "POST":
+        form = ReasonForm(request.POST)
+        if form.is_valid():
+            try:
+                visits.visit_cancel(visit_id=visit.pk, user=request.user, **form.cleaned_data)
+            except VisitError as refused:
+                error, status = str(refused), 409
+            else:
+                messages.success(request, _("The visit is cancelled."))
+                return redirect("visit_detail", pk=pk)
+        else:
+            status = 400
+    context = {
+        "visit": visit,
+        "heading": visit_title(visit, request.user),
+        "form": form,
+        "error": error,
+    }
+    return render(request, "exchange/visits/visit_cancel.html", context, status=status)
 
 
 @require_POST
@@ -133,14 +177,16 @@ def _form_step(request, pk: int, form_class, form_name: str, step, done: str = "
 @require_POST
 @login_required
 def agreement_edit(request, pk: int):
-    return _form_step(
-        request,
-        pk,
-        AgreementForm,
-        "agreement_form",
-        lambda data: agreements.agreement_update(visit_id=pk, user=request.user, terms=data),
-        _("The agreement is saved. Both sides sign it again."),
-    )
+    def save(data):
+        before = getattr(_visit_for(request.user, pk), "agreement", None)
+        was_signed = bool(before and (before.visitor_signed_at or before.host_signed_at))
+        saved = agreements.agreement_update(visit_id=pk, user=request.user, terms=data)
+        if was_signed and not (saved.visitor_signed_at or saved.host_signed_at):
+            messages.success(request, _("The agreement is saved; both sides sign the new text."))
+        else:
+            messages.success(request, _("The agreement is saved."))
+
+    return _form_step(request, pk, AgreementForm, "agreement_form", save)
 
 
 @require_POST
@@ -172,6 +218,24 @@ def amendment_confirm(request, pk: int, number: int):
     except VisitError as error:
         return _visit_page(request, visit, error=str(error), status=409)
     messages.success(request, _("The amendment is confirmed."))
+    return redirect("visit_detail", pk=pk)
+
+
+@require_POST
+@login_required
+def amendment_decline(request, pk: int, number: int):
+    visit = _visit_for(request.user, pk)
+    amendment = get_object_or_404(Amendment, agreement__visit=visit, number=number)
+    form = ReasonForm(request.POST, prefix="decline-amendment")
+    if not form.is_valid():
+        return _visit_page(request, visit, status=400, decline_amendment_form=form)
+    try:
+        agreements.amendment_decline(
+            amendment_id=amendment.pk, user=request.user, reason=form.cleaned_data["reason"]
+        )
+    except VisitError as error:
+        return _visit_page(request, visit, error=str(error), status=409)
+    messages.success(request, _("The amendment is declined: the agreement stays as it was."))
     return redirect("visit_detail", pk=pk)
 
 

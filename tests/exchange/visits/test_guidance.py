@@ -100,7 +100,7 @@ def test_an_amendment_is_confirmed_by_the_other_side_only(client, network):
     assert confirm not in html and propose_url not in html
     assert "Your amendment waits for the other side to confirm it" in html
     html = page(client, network.host, visit)
-    assert confirm in html and "Read and confirm the proposed amendment" in html
+    assert confirm in html and "Confirm or decline the amendment" in html
 
 
 def test_an_ended_visit_offers_no_step_but_points_the_visitor_onward(client, network):
