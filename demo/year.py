@@ -5,13 +5,14 @@ the demo coordinator coded them and grouped the new codes into the demo's themes
 member's log, that makes the material of a real publication. Every person and text is fictional."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 
 from cms.models import OrganisationPage
 from demo.coding import propose_and_code
 from demo.people import passwordless_member
-from demo.reflections import walk_to_completed
+from demo.timeline import days_ago, on, walk_to_completed
 from exchange.coding.models import Code, Theme
 from exchange.membership.models import Profile
 from exchange.reflections import services as reflections
@@ -201,12 +202,14 @@ def seed_year() -> None:
             continue
         visitor = demo_practitioner(visitor_org, demo.role)
         visit = _visit(visitor, host_org, demo)
-        entries = _after_visit(visit, visitor, demo)
-        for words, attribution, spans in demo.excerpts:
-            entry = entries.get(demo.seen if words in demo.seen else demo.at_home)
-            if entry is None:
-                continue  # the default questions were changed in the admin
-            propose_and_code(entry, words, attribution, spans, coordinator)
+        with on(visit.ends_on + timedelta(days=4)):
+            entries = _after_visit(visit, visitor, demo)
+        with on(visit.ends_on + timedelta(days=21)):
+            for words, attribution, spans in demo.excerpts:
+                entry = entries.get(demo.seen if words in demo.seen else demo.at_home)
+                if entry is None:
+                    continue  # the default questions were changed in the admin
+                propose_and_code(entry, words, attribution, spans, coordinator)
     for name, description in CODE_DESCRIPTIONS.items():
         Code.objects.filter(name=name).update(description=description)
     for title, names in THEME_CODES.items():
@@ -228,15 +231,14 @@ def demo_practitioner(organisation: OrganisationPage, role: str):
 def _visit(visitor, host_org: OrganisationPage, demo: DemoVisit) -> Visit:
     host = Profile.objects.hosts().filter(organisation=host_org).select_related("user").first()
     offer = host_org.hosting_offers.first()
-    window = next(w for w in offer.windows.order_by("-starts_on") if w.capacity > w.booked)
     return walk_to_completed(
         visitor,
         host.user,
-        window,
+        offer,
         challenge=offer.challenges.filter(name=demo.challenge).first(),
         statement=f"{demo.challenge}: what we want to learn from peers. (Fictional demo text.)",
         goals=demo.goals,
-        ended_days_ago=demo.ended_days_ago,
+        ended_on=days_ago(demo.ended_days_ago),
     )
 
 

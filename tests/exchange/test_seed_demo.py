@@ -15,8 +15,8 @@ from demo.people import DEMO_PASSWORD
 from exchange.coding.models import CodedSpan
 from exchange.excerpts.models import Excerpt
 from exchange.publication.models import ChapterPage, quoted_ids, shown_quotes
-from exchange.reflections.models import Phase
-from exchange.visits.models import HostingOffer, OfferWindow, Visit
+from exchange.reflections.models import Phase, ReflectionEntry
+from exchange.visits.models import HostingOffer, OfferWindow, Visit, VisitState
 from tests.worlds import shared_world
 
 pytestmark = pytest.mark.django_db
@@ -50,6 +50,7 @@ seeded_demo = shared_world("seeded_demo", seed)
 def test_what_the_demo_holds(seeded_demo, client):
     coordinator_and_password_printed(seeded_demo)
     the_demo_holds_a_year_of_coded_excerpts_chapters_and_a_report()
+    the_demo_is_one_dated_year()
     every_demo_offer_has_a_host_to_answer_it()
     the_demo_host_finds_the_demo_members_request(client)
     the_demo_member_has_a_reflection_log_begun_and_the_after_phase_due(client)
@@ -95,11 +96,38 @@ def the_demo_holds_a_year_of_coded_excerpts_chapters_and_a_report() -> None:
         quoted = quoted_ids(chapter.body)
         assert len(quoted) >= 3 and set(shown_quotes(quoted)) == quoted
     assert "plan in months" not in " ".join(c.quoted_text() for c in chapters.values())
-    # Last year's evaluation report, published and frozen, with some figures shown.
+    # Last year's evaluation report, published and frozen in January, with real figures, the
+    # hosts' among them, and the small counts hidden.
     report = EvaluationReportPage.objects.live().get()
     assert report.year == date.today().year - 1 and report.frozen_at
-    cross_border = next(f for f in report.figures if f["key"] == "cross_border")
-    assert cross_border["cells"][0][0] == 5
+    assert report.frozen_at.date() > date(report.year, 12, 31)
+    figures = {f["key"]: f for f in report.figures}
+    assert figures["cross_border"]["cells"][0][0] == 16
+    values = [value for f in report.figures for row in f["cells"] for value in row]
+    shown = [value for value in values if value]
+    assert len(shown) >= 40 and values.count(None) >= 20
+    assert all(value >= 5 for value in shown)
+    hosts = [f for f in report.figures if f["rows"] == ["Hosts"]]
+    assert hosts and any(value for f in hosts for row in f["cells"] for value in row)
+
+
+def the_demo_is_one_dated_year() -> None:
+    """Each visit lived at its own dates: asked for before it, in a window that holds it, the
+    agreement signed before it began, confirmed once it took place, reflected on afterwards."""
+    visits = Visit.objects.select_related("application", "window", "agreement")
+    assert visits.count() >= 25
+    for visit in visits:
+        assert visit.window.starts_on <= visit.starts_on <= visit.ends_on <= visit.window.ends_on
+        assert visit.application.created_at <= visit.created_at
+        assert visit.created_at.date() < visit.starts_on
+        agreement = getattr(visit, "agreement", None)
+        if agreement is not None and agreement.host_signed_at:
+            assert agreement.host_signed_at.date() < visit.starts_on
+            assert agreement.visitor_signed_at.date() < visit.starts_on
+        if visit.state in (VisitState.COMPLETED, VisitState.REFLECTED):
+            assert visit.state_changed_at.date() >= visit.ends_on
+    after = ReflectionEntry.objects.filter(phase=Phase.AFTER).select_related("visit")
+    assert after and all(entry.submitted_at.date() > entry.visit.ends_on for entry in after)
 
 
 def every_demo_offer_has_a_host_to_answer_it() -> None:
