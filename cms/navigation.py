@@ -11,6 +11,7 @@ unpublished, moved, renamed or deleted, or a page's view restriction changes (cm
 
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
@@ -20,7 +21,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
 from cms.languages import address_in
-from cms.models import EvaluationReportPage
+from cms.models import EvaluationReportPage, PrivacyNoticePage
 
 CACHE_KEY = "site-sections"
 
@@ -30,6 +31,7 @@ class Section:
     title: str
     url: str
     in_menu: bool
+    privacy_notice: bool = False  # the page sign-up and the account link to
 
 
 def _read(site: Site, request) -> tuple[list[Section], bool]:
@@ -40,7 +42,16 @@ def _read(site: Site, request) -> tuple[list[Section], bool]:
         card["value"].get("page"): card["value"].get("title")
         for card in getattr(getattr(home, "sections", None), "raw_data", [])
     }
-    fields = ("title", "url_path", "show_in_menus", "path", "depth", "translation_key")
+    fields = (
+        "title",
+        "url_path",
+        "show_in_menus",
+        "path",
+        "depth",
+        "translation_key",
+        "content_type",
+    )
+    notice = ContentType.objects.get_for_model(PrivacyNoticePage).pk
     children = list(
         Page.objects.child_of(site.root_page)
         .live()
@@ -67,7 +78,14 @@ def _read(site: Site, request) -> tuple[list[Section], bool]:
             url = address_in(url, language)
         title = card_titles.get(getattr(page, "pk", None)) or card_titles.get(original.pk)
         if url:
-            pages.append(Section(title or (page or original).title, url, original.show_in_menus))
+            pages.append(
+                Section(
+                    title or (page or original).title,
+                    url,
+                    original.show_in_menus,
+                    original.content_type_id == notice,
+                )
+            )
     return pages, EvaluationReportPage.objects.live().public().exists()
 
 
@@ -86,10 +104,18 @@ def sections(request) -> list[Section]:
     return pages
 
 
+def privacy_notice_url(request) -> str:
+    """The privacy notice's address in the reader's language, or "" while there is none."""
+    return next((section.url for section in sections(request) if section.privacy_notice), "")
+
+
 def forget(**kwargs) -> None:
     cache.delete(CACHE_KEY)
 
 
 def site_sections(request) -> dict:
     """Context processor: asked only by a page that shows a header or footer."""
-    return {"site_sections": SimpleLazyObject(lambda: sections(request))}
+    return {
+        "site_sections": SimpleLazyObject(lambda: sections(request)),
+        "privacy_notice_url": SimpleLazyObject(lambda: privacy_notice_url(request)),
+    }

@@ -21,6 +21,7 @@ PRACTICE_CARD_FIELDS = "practice_card_fields"  # (practices: list) -> None, sets
 ORGANISATION_PAGE_MEMBERS_ONLY = "organisation_page_members_only"  # (request, organisation page)
 PRACTICE_PAGE_MEMBERS_ONLY = "practice_page_members_only"  # (request, practice page)
 VISIT_PAGE_SECTIONS = "visit_page_sections"  # (request, visit)
+PRIVACY_NOTICE_FACTS = "privacy_notice_facts"  # (request): what the platform holds, and how
 MEMBER_DASHBOARD_SECTIONS = "member_dashboard_sections"  # (request)
 
 # Lists that capabilities add to.
@@ -46,6 +47,7 @@ ALL = (
     ORGANISATION_PAGE_MEMBERS_ONLY,
     PRACTICE_PAGE_MEMBERS_ONLY,
     VISIT_PAGE_SECTIONS,
+    PRIVACY_NOTICE_FACTS,
     MEMBER_DASHBOARD_SECTIONS,
     COORDINATOR_HOME_ROWS,
     REPORT_FIGURES,

@@ -221,6 +221,8 @@ SCHEDULE = {
     "send-reminders": {"daily": env.str("REMINDERS_AT", default="07:00")},
     # Finished task results are kept a week for the admin, then deleted.
     "prune-task-results": {"daily": "03:30"},
+    # The retention schedule: owners warned, then what is due deleted or erased.
+    "apply-retention": {"daily": env.str("RETENTION_AT", default="04:00")},
 }
 
 # --- E-mail -----------------------------------------------------------------------------------
@@ -302,6 +304,15 @@ INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 # Erased accounts, one JSON line each, kept outside the database so that a restored backup can
 # be erased again (manage.py replay_erasures). Back it up separately from the database.
 ERASURE_LOG = env_path("ERASURE_LOG", VAR_DIR / "erasures.jsonl")
+# How long each kind of personal data is kept, in days (exchange/personal_data/retention.py,
+# shown in the privacy notice); its owner is told RETENTION_WARNING_DAYS before it goes.
+RETENTION_DAYS = {
+    "inactive_account": env.int("RETENTION_INACTIVE_ACCOUNT_DAYS", default=3 * 365),
+    "reflectionentry": env.int("RETENTION_REFLECTION_LOG_DAYS", default=5 * 365),
+    "visitmessage": env.int("RETENTION_VISIT_MESSAGES_DAYS", default=2 * 365),
+    "sessions": env.int("RETENTION_SESSIONS_DAYS", default=365),
+}
+RETENTION_WARNING_DAYS = env.int("RETENTION_WARNING_DAYS", default=30)
 # `manage.py backup` writes here: the database, the media, the erasure log, the key identifiers
 # (exchange/backups/services.py). Keep it off the served folders; copy it to another machine.
 BACKUP_DIR = env_path("BACKUP_DIR", VAR_DIR / "backups")

@@ -1,9 +1,11 @@
 """Demo content for the public site: seeded once, never overwriting an editor's changes."""
 
+from datetime import date
+
 from wagtail.models import Page, Site
 
 from cms.builders import publish
-from cms.models import HomePage, StandardPage
+from cms.models import HomePage, PrivacyNoticePage, StandardPage
 from demo.library import seed_library
 from demo.translations import seed_translations
 
@@ -28,7 +30,7 @@ SECTION_TEXT = {
     "practices": "Practices members can show visitors, filtered by challenge, setting and evidence.",
     "organisations": "Who is in the network, where they work and what they work on.",
     "how-visits-work": "From a shared challenge to a visit, a reflection and a lesson for the field.",
-    "privacy": "What this site shows to whom, and why members' reflections stay private.",
+    "privacy": "What the network holds about you, why, who reads it and for how long.",
 }
 
 STANDARD_PAGES = [
@@ -67,26 +69,47 @@ STANDARD_PAGES = [
             ),
         ],
     },
-    {
-        "slug": "privacy",
-        "title": "Privacy and confidentiality",
-        "summary": "What this site shows to whom, and why members' reflections stay private.",
-        "body": [
-            (
-                "paragraph",
-                "<p>The practice library, organisation profiles, the themes publication and "
-                "the yearly evaluation reports are public. Everything else is for signed-in "
-                "members only, and a reflection log is visible to its author alone until the "
-                "author chooses to share it.</p>",
-            ),
-            (
-                "paragraph",
-                "<p>No figure about fewer than five people is ever published, and no quote "
-                "appears without its author's consent to that exact text.</p>",
-            ),
-        ],
-    },
 ]
+
+# The demo network's privacy notice: what belongs to the (fictional) network; the platform's
+# facts (what it holds, who reads it, for how long) are written by the code (cms/models/pages.py).
+PRIVACY = {
+    "slug": "privacy",
+    "title": "Privacy notice",
+    "summary": "What the network holds about you, why, who reads it and for how long.",
+    "controller": "Practice Exchange demo network (a fictional association)\n"
+    "1 Example Street, 1000 Example City (fictional address)",
+    "contact_email": "privacy@demo.example",
+    "protection_officer": "The network's data protection officer (a fictional role): "
+    "dpo@demo.example",
+    "processors": [
+        (
+            "processor",
+            {
+                "name": "Example Hosting Ltd (fictional)",
+                "service": "Runs the servers, the database and its backups.",
+                "location": "A data centre in the European Union",
+            },
+        ),
+        (
+            "processor",
+            {
+                "name": "Example Mail Relay (fictional)",
+                "service": "Delivers the platform's e-mails.",
+                "location": "The European Union",
+            },
+        ),
+    ],
+    "authority": "The data protection authority of the country where the network is "
+    "registered (in this fictional demo, none: a real network names its own).",
+    "body": [
+        (
+            "paragraph",
+            "<p>No figure about fewer than five people is ever published, and no quote appears "
+            "without its author's consent to that exact text.</p>",
+        ),
+    ],
+}
 
 
 def seed_site_pages() -> list[str]:
@@ -111,6 +134,7 @@ def seed_site_pages() -> list[str]:
             )
             done.append(f"page {page.url_path}")
         pages.append(page)
+    pages.append(_privacy_notice(home, done))
 
     # Only a home page nobody has written yet gets the demo text.
     if not home.hero_text and not home.intro and not home.sections:
@@ -124,3 +148,11 @@ def seed_site_pages() -> list[str]:
         done.append("home page text")
     done += seed_translations(home, library, organisations)
     return done
+
+
+def _privacy_notice(home: HomePage, done: list[str]) -> Page:
+    page = home.get_children().filter(slug=PRIVACY["slug"]).first()
+    if page is None:
+        page = publish(home, PrivacyNoticePage(**PRIVACY, last_reviewed=date.today()))
+        done.append(f"page {page.url_path}")
+    return page

@@ -167,8 +167,7 @@ CARDS = {
         "organisations": "Wer zum Netzwerk gehört, wo sie arbeiten und woran.",
         "how-visits-work": "Von einer gemeinsamen Herausforderung zur Hospitation, zur Reflexion "
         "und zu einer Erkenntnis für das ganze Feld.",
-        "privacy": "Was diese Seite wem zeigt und warum die Reflexionen der Mitglieder privat "
-        "bleiben.",
+        "privacy": "Was das Netzwerk über Sie speichert, warum, wer es liest und wie lange.",
     },
     "fr": {
         "practices": "Des pratiques que les membres peuvent montrer aux visiteurs, filtrées par "
@@ -176,8 +175,7 @@ CARDS = {
         "organisations": "Qui fait partie du réseau, où et sur quoi ils travaillent.",
         "how-visits-work": "D’un défi partagé à une visite, une réflexion et un enseignement pour "
         "tout le domaine.",
-        "privacy": "Ce que ce site montre à qui, et pourquoi les réflexions des membres restent "
-        "privées.",
+        "privacy": "Ce que le réseau conserve sur vous, pourquoi, qui le lit et combien de temps.",
     },
 }
 
@@ -254,16 +252,11 @@ STANDARD_PAGES = {
         ],
     },
     ("privacy", "de"): {
-        "title": "Datenschutz und Vertraulichkeit",
+        "title": "Datenschutzhinweise",
         "summary": CARDS["de"]["privacy"],
+        "authority": "Die Datenschutzbehörde des Landes, in dem das Netzwerk eingetragen ist "
+        "(in dieser fiktiven Demo keine: Ein echtes Netzwerk nennt seine eigene).",
         "body": [
-            (
-                "paragraph",
-                "<p>Die Praxisbibliothek, die Profile der Organisationen, die "
-                "Themenveröffentlichung und die jährlichen Evaluationsberichte sind öffentlich. "
-                "Alles andere sehen nur angemeldete Mitglieder, und ein Reflexionstagebuch sieht "
-                "allein, wer es schreibt, bis er oder sie es teilt.</p>",
-            ),
             (
                 "paragraph",
                 "<p>Keine Zahl über weniger als fünf Personen wird je veröffentlicht, und kein "
@@ -273,16 +266,11 @@ STANDARD_PAGES = {
         ],
     },
     ("privacy", "fr"): {
-        "title": "Confidentialité et protection des données",
+        "title": "Politique de confidentialité",
         "summary": CARDS["fr"]["privacy"],
+        "authority": "L’autorité de protection des données du pays où le réseau est enregistré "
+        "(dans cette démo fictive, aucune : un vrai réseau nomme la sienne).",
         "body": [
-            (
-                "paragraph",
-                "<p>La bibliothèque des pratiques, les profils des organisations, la publication "
-                "thématique et les rapports d’évaluation annuels sont publics. Tout le reste est "
-                "réservé aux membres connectés, et un journal de réflexion n’est visible que par "
-                "son auteur tant qu’il ne choisit pas de le partager.</p>",
-            ),
             (
                 "paragraph",
                 "<p>Aucun chiffre portant sur moins de cinq personnes n’est jamais publié, et "

@@ -3,6 +3,7 @@
 from django_tasks import task
 
 from cms.background.schedule import scheduled
+from exchange.personal_data import retention
 from exchange.reflections import reminders as reflection_reminders
 from exchange.surveys import reminders as survey_reminders
 from exchange.visits import reminders as visit_reminders
@@ -17,3 +18,11 @@ def send_reminders() -> int:
     sent += visit_reminders.send(reflection_reminders.due())
     sent += visit_reminders.send(survey_reminders.due())
     return sent
+
+
+@scheduled("apply-retention")
+@task()
+def apply_retention() -> list[int]:
+    """The retention schedule: owners warned of what goes soon, then what is due removed.
+    [warnings sent, items removed]."""
+    return list(retention.apply())

@@ -9,6 +9,7 @@ from wagtail.admin.ui.components import Component
 import exchange.coding.wagtail_hooks
 import exchange.excerpts.wagtail_hooks
 import exchange.membership.wagtail_hooks
+import exchange.personal_data.wagtail_hooks
 import exchange.publication.wagtail_hooks
 import exchange.reflections.wagtail_hooks
 import exchange.reports.wagtail_hooks

@@ -169,7 +169,7 @@ import json
 from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from exchange.personal_data import services
+from exchange.personal_data import retention, services
 
 paths = {
     "ERASURE_LOG": settings.ERASURE_LOG,
@@ -192,6 +192,9 @@ print(json.dumps({
     "EMAIL_HOST": settings.EMAIL_HOST,
     "CACHE_LOCATION": settings.CACHES["default"]["LOCATION"],
     "DATABASE": settings.DATABASES["default"]["NAME"],
+    # The retention periods as the schedule reads them: whole days, to add to a date.
+    "RETENTION": {kind.name: kind.days for kind in retention.KINDS},
+    "RETENTION_WARNING_DAYS": settings.RETENTION_WARNING_DAYS,
 }))
 """
 
@@ -219,6 +222,8 @@ def test_a_production_environment_gives_every_path_url_and_list_its_working_type
         TASKS_BACKEND="database",
         LOG_FORMAT="json",
         HTTPS="true",
+        RETENTION_REFLECTION_LOG_DAYS="400",
+        RETENTION_WARNING_DAYS="14",
     )
     assert result.returncode == 0, result.stderr
     loaded = json.loads(result.stdout.splitlines()[-1])
@@ -233,3 +238,6 @@ def test_a_production_environment_gives_every_path_url_and_list_its_working_type
     assert loaded["EMAIL_HOST"] == "smtp.example.org"
     assert loaded["CACHE_LOCATION"] == "redis://127.0.0.1:6379/3"
     assert loaded["DATABASE"] == str(tmp_path / "site.sqlite3")
+    assert loaded["RETENTION"]["reflectionentry"] == 400
+    assert loaded["RETENTION"]["inactive_account"] == 3 * 365  # the default
+    assert loaded["RETENTION_WARNING_DAYS"] == 14

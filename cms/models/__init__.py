@@ -1,7 +1,7 @@
 from cms.models.background import ScheduledRun
 from cms.models.library import PracticeIndexPage
 from cms.models.organisations import OrganisationIndexPage, OrganisationPage
-from cms.models.pages import HomePage, StandardPage
+from cms.models.pages import HomePage, PrivacyNoticePage, StandardPage
 from cms.models.practices import PracticeCountry, PracticePage, PracticeTag
 from cms.models.reports import EvaluationReportPage
 from cms.models.snippets import Challenge, Language, Setting, TargetGroup
@@ -19,6 +19,7 @@ __all__ = [
     "PracticeTag",
     "ScheduledRun",
     "Setting",
+    "PrivacyNoticePage",
     "StandardPage",
     "TargetGroup",
 ]

@@ -3,11 +3,13 @@ from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms import plugins
 from cms.blocks import BodyBlock, SectionLinksBlock
 
 
@@ -87,3 +89,73 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+class ProcessorBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label=_("who"), max_length=200)
+    service = blocks.CharBlock(label=_("what they do for the network"), max_length=300)
+    location = blocks.CharBlock(label=_("where the data is"), max_length=200)
+
+    class Meta:
+        label = _("processor")
+        icon = "site"
+
+
+class PrivacyNoticePage(Page):
+    """The privacy notice. The coordinators write what belongs to their network (who is
+    responsible, the contact, the processors, the authority to complain to); what the platform
+    does with personal data (what it holds and why, who reads what, what is encrypted, how long
+    each kind is kept, rights and cookies) is written by the code that does it and read from the
+    deployment's settings (PRIVACY_NOTICE_FACTS), so it cannot drift from what happens."""
+
+    summary = models.TextField(_("summary"), max_length=300, blank=True)
+    controller = models.TextField(
+        _("who is responsible"),
+        max_length=1000,
+        help_text=_("The controller: the network's legal name and postal address."),
+    )
+    contact_email = models.EmailField(_("contact for questions about personal data"))
+    protection_officer = models.TextField(
+        _("data protection officer"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Name or role and how to reach them, if the network has appointed one."),
+    )
+    processors = StreamField(
+        [("processor", ProcessorBlock())],
+        blank=True,
+        verbose_name=_("processors"),
+        help_text=_("Hosting, e-mail, backups: each service that handles the data for you."),
+    )
+    authority = models.TextField(
+        _("supervisory authority"),
+        max_length=1000,
+        help_text=_("The data protection authority members may complain to, with its address."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("more about the network"))
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("controller"),
+        FieldPanel("contact_email"),
+        FieldPanel("protection_officer"),
+        FieldPanel("processors"),
+        FieldPanel("authority"),
+        FieldPanel("body"),
+        FieldPanel("last_reviewed"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+
+    class Meta:
+        verbose_name = _("privacy notice")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["facts"] = plugins.sections(plugins.PRIVACY_NOTICE_FACTS, request)
+        return context

@@ -13,6 +13,7 @@ from exchange.excerpts.models import (
 )
 from exchange.membership.models import Invitation, Profile, ProfileLanguage
 from exchange.outbox import QueuedEmail
+from exchange.personal_data.models import RetentionWarning
 from exchange.publication.models import ChapterPage, PublicationPage
 from exchange.reflections.models import (
     EntryRead,
@@ -63,6 +64,7 @@ __all__ = [
     "ReflectionEntry",
     "ReflectionQuestion",
     "ReminderSent",
+    "RetentionWarning",
     "Survey",
     "SurveyAnswer",
     "SurveyQuestion",

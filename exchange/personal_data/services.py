@@ -59,6 +59,10 @@ class Section:
 
 SECTIONS = [
     Section("email_addresses", "account.EmailAddress", "user", ("email", "verified", "primary")),
+    # What the retention schedule told the member would go, and when.
+    Section(
+        "retention_warnings", "exchange.RetentionWarning", "owner", ("kind", "due_on", "sent_at")
+    ),
     Section(
         "profile",
         "exchange.Profile",

@@ -309,6 +309,7 @@ TABLE: dict[str, P | list[P]] = {
     "admin/coding/export/codebook.qdc": P("/admin/coding/export/codebook.qdc", EXCERPT_READERS, SIGNED_IN_405),
     "admin/coding/export/project.qdpx": P("/admin/coding/export/project.qdpx", EXCERPT_READERS, SIGNED_IN_405),
     "admin/chapters/<int:pk>/authors/": P("/admin/chapters/{chapter}/authors/", EXCERPT_READERS, "login denied denied denied 400 denied"),  # the coordinators invite chapter authors
+    "admin/retention/": P("/admin/retention/", EXCERPT_READERS, SIGNED_IN_405),  # the coordinators (the role) see what goes when; whose, never its content
     "admin/evaluation-report/": P("/admin/evaluation-report/", EXCERPT_READERS, "login denied denied denied 400 denied"),  # the coordinators (the role, not staff) preview and publish the yearly report
     "admin/surveys/": P("/admin/surveys/", COORDINATORS, COORDINATORS_405),
     "admin/surveys/results/": P("/admin/surveys/results/", COORDINATORS, COORDINATORS_405),
@@ -491,7 +492,9 @@ TABLE: dict[str, P | list[P]] = {
     "visits/<int:pk>/amendments/<int:number>/confirm/": P("/visits/{visit}/amendments/1/confirm/", EVERYONE_405, "login 404 409 302 409 404"),  # B proposed it; host A confirms
     "visits/<int:pk>/agenda/": P("/visits/{visit}/agenda/", EVERYONE_405, VISIT_PEOPLE_400),
     "visits/<int:pk>/agenda/<int:item>/delete/": P("/visits/{visit}/agenda/{agenda_item}/delete/", EVERYONE_405, "login 404 409 302 409 404"),  # the host sets the agenda
-    "visits/<int:pk>/<slug:step>/": [P("/visits/{visit}/complete/", EVERYONE_405, "login 404 409 409 409 404"), P("/visits/{visit}/cancel/", EVERYONE_405, VISIT_PEOPLE_400), P("/visits/{visit}/fly/", EVERYONE_405, SIGNED_IN_404)],  # complete: not before the first day
+    "visits/<int:pk>/amendments/<int:number>/decline/": P("/visits/{visit}/amendments/1/decline/", EVERYONE_405, VISIT_PEOPLE_400),  # the reason is required: the empty form answers 400
+    "visits/<int:pk>/cancel/": P("/visits/{visit}/cancel/", VISIT_PEOPLE, VISIT_PEOPLE_400),  # the page that asks first; the reason is required
+    "visits/<int:pk>/<slug:step>/": [P("/visits/{visit}/complete/", EVERYONE_405, "login 404 409 409 409 404"), P("/visits/{visit}/fly/", EVERYONE_405, SIGNED_IN_404)],  # complete: not before the first day
     "calendar/": P("/calendar/", SIGNED_IN, SIGNED_IN_302),  # POST: a new address
     "calendar/<slug:token>.ics": [P("/calendar/{feed_token}.ics", EVERYONE, EVERYONE_405), P("/calendar/not-a-token.ics", NOT_FOUND, EVERYONE_405), P("/calendar/nul%00byte.ics", NOT_FOUND, NOT_FOUND)],  # the token is the key
     "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": P("/_util/authenticate_with_password/{password_restriction}/{by_password}/", EVERYONE, EVERYONE),  # wagtailcore_authenticate_with_password

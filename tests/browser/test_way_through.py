@@ -122,9 +122,7 @@ def public_way(page, width: int) -> None:
     page.goto("/reports/")
     look(page, "public-reports", width)
     expect(
-        page.get_by_role("navigation", name="Footer").get_by_role(
-            "link", name="Privacy and confidentiality"
-        )
+        page.get_by_role("navigation", name="Footer").get_by_role("link", name="Privacy notice")
     ).to_be_visible()
 
 
