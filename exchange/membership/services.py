@@ -171,15 +171,21 @@ def _send(invitation: Invitation, token: str) -> None:
     """Mail the link once the transaction commits: a batch that rolls back mails nobody. The
     invitation counts as sent when the mail server took the message; a failure is logged, and
     the coordinators see it was not sent (resend it)."""
+    inviter = invitation.invited_by.get_full_name() if invitation.invited_by else ""
     context = {
         "invitation": invitation,
+        # Who invites, by name (a stranger's invitation to a field whose people are targets
+        # should be easy to check), and what the network is.
+        "inviter": inviter or _("The network's coordinators"),
         "link": settings.BASE_URL + reverse("invitation_accept", args=[token]),
+        "home": settings.BASE_URL + "/",
         "valid_days": settings.INVITATION_VALID_DAYS,
         "site_name": settings.WAGTAIL_SITE_NAME,
     }
     message = EmailMessage(
         subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX
-        + _("You are invited to join %(site)s") % {"site": settings.WAGTAIL_SITE_NAME},
+        + _("%(inviter)s invites you to join %(site)s")
+        % {"inviter": context["inviter"], "site": settings.WAGTAIL_SITE_NAME},
         body=render_to_string("exchange/membership/email/invitation.txt", context),
         to=[invitation.email],
     )

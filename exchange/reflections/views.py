@@ -6,6 +6,8 @@ Pages that show text are never cached. What a person may not see answers 404."""
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.forms import BooleanField
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -72,30 +74,45 @@ def phase_edit(request, pk: int, phase: str):
 
 
 def _save(request, visit: Visit, phase: str):
-    form = EntryForm(request.POST)
+    """Every answer the phase's form posts, as drafts or submitted, in one step: all are saved,
+    or none and the page comes back with each text as typed and each refusal at its answer. A
+    post of one answer (unprefixed fields) is a phase of one."""
+    forms = [EntryForm(request.POST, prefix=key) for key in request.POST.getlist("slot") or [None]]
+    submit = BooleanField(required=False).to_python(request.POST.get("submit"))
     wants_json = "application/json" in request.headers.get("Accept", "")
-    if not form.is_valid():
-        return _refused(request, visit, phase, form, _error_of(form), 400, wants_json)
-    data = form.cleaned_data
+    invalid = {form: _error_of(form) for form in forms if not form.is_valid()}
+    if invalid:
+        return _refused(request, visit, phase, forms, invalid, 400, wants_json)
+    written = [form for form in forms if form.cleaned_data["text"]]  # an empty box is left be
+    entries = []
     try:
-        entry = services.entry_save(
-            visit_id=visit.pk,
-            user=request.user,
-            phase=phase,
-            question_id=data["question"],
-            text=data["text"],
-            goal=data["goal"],
-            day=data["day"],
-            submit=data["submit"],
-        )
+        with transaction.atomic():
+            for form in written:
+                data = form.cleaned_data
+                entries.append(
+                    services.entry_save(
+                        visit_id=visit.pk,
+                        user=request.user,
+                        phase=phase,
+                        question_id=data["question"],
+                        text=data["text"],
+                        goal=data["goal"],
+                        day=data["day"],
+                        submit=submit,
+                    )
+                )
     except ReflectionError as error:
-        return _refused(request, visit, phase, form, str(error), 409, wants_json)
+        failed = written[len(entries)]  # the answer being saved when the step was refused
+        return _refused(request, visit, phase, forms, {failed: str(error)}, 409, wants_json)
     saved = _("Draft saved at %(time)s.") % {"time": time_format(timezone.localtime(), "H:i")}
     if wants_json:  # the page's autosave script
         return JsonResponse({"saved": saved})
-    messages.success(request, _("Submitted.") if data["submit"] else saved)
+    if not entries:
+        messages.info(request, _("Nothing to save yet: every answer is empty."))
+    else:
+        messages.success(request, _("Submitted.") if submit else saved)
     url = reverse("reflection_phase", args=[visit.pk, phase])
-    return redirect(f"{url}#entry-{entry.pk}")
+    return redirect(f"{url}#entry-{entries[0].pk}" if len(entries) == 1 else url)
 
 
 def _error_of(form) -> str:
@@ -104,24 +121,31 @@ def _error_of(form) -> str:
     return _("This answer could not be saved: reload the page and try again.")
 
 
-def _refused(request, visit, phase, form, error: str, status: int, wants_json: bool):
-    """The page again, with the answer as typed and the reason: nothing the author wrote is
-    lost."""
+def _refused(request, visit, phase, forms, errors: dict, status: int, wants_json: bool):
+    """The page again, with every answer as typed and each refusal at its answer: nothing the
+    author wrote is lost."""
     if wants_json:
-        return JsonResponse({"error": error}, status=status)
-    return _phase_page(request, visit, phase, failed=(form, error), status=status)
+        return JsonResponse({"error": " ".join(errors.values())}, status=status)
+    return _phase_page(request, visit, phase, failed=(forms, errors), status=status)
 
 
 def _phase_page(request, visit, phase, failed=None, status=200):
     slots = selectors.phase_page(visit, request.user, phase)
-    error = unplaced = ""
+    error, unplaced = "", []
     if failed:
-        form, error = failed
-        posted = [form.data.get(name) or "" for name in ("question", "goal", "day")]
-        unplaced = form.data.get("text", "")
-        for slot in slots:
-            if [str(slot.question_id), slot.goal, str(slot.day or "")] == posted:
-                slot.text, slot.error, unplaced = unplaced, error, ""
+        forms, errors = failed
+        error = " ".join(errors.values())
+        by_place = {(str(slot.question_id), slot.goal, str(slot.day or "")): slot for slot in slots}
+        for form in forms:
+            posted = tuple(
+                form.data.get(form.add_prefix(name)) or "" for name in ("question", "goal", "day")
+            )
+            text = form.data.get(form.add_prefix("text"), "")
+            slot = by_place.get(posted)
+            if slot is None:
+                unplaced += [text] if text else []
+                continue
+            slot.text, slot.error = text, errors.get(form, "")
     if phase == Phase.DURING:  # kept by agenda day: each day shows what was planned for it
         agenda = _agenda_by_day(visit)
         for slot in slots:
@@ -134,7 +158,7 @@ def _phase_page(request, visit, phase, failed=None, status=200):
         # Headed by day or by learning goal when the phase asks per day or per goal.
         "grouped": any(slot.day or slot.goal for slot in slots),
         "error": error,
-        "unplaced": unplaced,  # refused text that fits no answer on the page: shown to copy
+        "unplaced": "\n\n".join(unplaced),  # refused text that fits no answer: shown to copy
         "partner": _partner_name(visit, request.user),
         "max_length": services.MAX_LENGTH,
     }

@@ -17,7 +17,7 @@ from cms import plugins
 from exchange.coding.models import Theme
 from exchange.reflections.models import AskedOf, Phase, ReflectionEntry
 from exchange.reports.disclosure import Link, SafeTable, Table, protect, protect_linked
-from exchange.surveys.models import AnswerType, Survey, SurveyAnswer
+from exchange.surveys.models import AnswerType, Level, Survey, SurveyAnswer
 from exchange.visits.models import Visit, VisitState
 
 TOOK_PLACE = [VisitState.COMPLETED, VisitState.REFLECTED]
@@ -28,8 +28,14 @@ SCALE_POINTS = [1, 2, 3, 4, 5]
 class Figure:
     key: str
     table: SafeTable
-    level: str = ""  # a survey question's evaluation level
+    # A survey question's evaluation level (Level's value): the public page says it in plain
+    # words; the coordinators' preview names the model's tiers (level_label).
+    level: str = ""
     scale: bool = False  # a five-point scale: its groups have a mean when fully shown
+
+    @property
+    def level_label(self) -> str:
+        return str(Level(self.level).label) if self.level else ""
 
 
 def figures_for(year: int) -> list[Figure]:
@@ -171,7 +177,7 @@ def _surveys(year: int) -> list[Figure]:
             Figure(
                 f"survey_{survey.kind}_{question.sort_order}",
                 table,
-                level=question.get_level_display(),
+                level=question.level,
                 scale=question.answer_type == AnswerType.SCALE,
             )
             for question, table in zip(

@@ -111,6 +111,26 @@ def why_closed(visit: Visit, kind: str, user, today: date | None = None) -> str:
     return ""
 
 
+def answers_in_words(response: SurveyResponse, questions: list[SurveyQuestion]) -> list[tuple]:
+    """(question, answer) as its respondent reads them back once sent, in their language."""
+    given = {answer.question_id: answer for answer in response.answers.all()}
+    rows = []
+    for question in questions:
+        answer = given.get(question.pk)
+        if answer is None:
+            words = _("Not answered")
+        elif question.answer_type == AnswerType.SCALE:
+            words = _("%(point)s of 5") % {"point": answer.number}
+        elif question.answer_type == AnswerType.CHOICE:
+            words = dict(question.choice_options()).get(answer.choice, answer.choice)
+        elif question.answer_type == AnswerType.NUMBER:
+            words = str(answer.number)
+        else:
+            words = answer.text
+        rows.append((question.text, words))
+    return rows
+
+
 def response_of(visit: Visit, kind: str, user) -> SurveyResponse | None:
     return (
         SurveyResponse.objects.filter(visit=visit, survey__kind=kind, respondent=user)

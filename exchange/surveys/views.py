@@ -60,5 +60,9 @@ def survey_answer(request, pk: int, kind: str):
         "response": response,
         "why_closed": why_closed,
         "error": error,
+        # Once sent, the answers are read back to their respondent (to no one else).
+        "answered": services.answers_in_words(response, questions)
+        if response is not None and response.submitted_at
+        else [],
     }
     return render(request, "exchange/surveys/answer.html", context, status=status)

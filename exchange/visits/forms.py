@@ -2,7 +2,10 @@
 the chosen offer); the steps (services.py, agreements.py, offers.py) check the rest inside
 their transactions."""
 
+from datetime import date, timedelta
+
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -259,10 +262,27 @@ class AmendmentForm(forms.ModelForm):
 
 
 class AgendaItemForm(forms.ModelForm):
+    """An activity on one of the visit's days: the day is chosen among them, not typed."""
+
     class Meta:
         model = AgendaItem
         fields = ["day", "starts_at", "ends_at", "activity", "place"]
-        widgets = {"day": DATE, "starts_at": TIME, "ends_at": TIME}
+        widgets = {"starts_at": TIME, "ends_at": TIME}
+
+    def __init__(self, *args, visit, **kwargs):
+        super().__init__(*args, **kwargs)
+        days = [
+            visit.starts_on + timedelta(days=n)
+            for n in range((visit.ends_on - visit.starts_on).days + 1)
+        ]
+        self.fields["day"] = forms.TypedChoiceField(
+            label=self.fields["day"].label,
+            choices=[
+                (day.isoformat(), f"{date_format(day, 'l')}, {date_format(day, 'DATE_FORMAT')}")
+                for day in days
+            ],
+            coerce=date.fromisoformat,
+        )
 
 
 class MessageForm(forms.Form):

@@ -1,20 +1,26 @@
-/* Saves a reflection's draft while its author types: a pause of two seconds posts the form
-   as "save as draft" (never "submit"). Without this script the form's buttons do the same. */
+/* Saves the drafts of a reflection phase while its author types: a pause of two seconds posts
+   the whole phase's form as "save as draft" (never "submit"), so every answer typed so far is
+   kept. Without this script the form's buttons do the same. */
 (function () {
     "use strict";
     var PAUSE_MS = 2000;
 
     function autosave(form) {
-        var textarea = form.querySelector("textarea");
         var status = form.querySelector("[data-autosave-status]");
         var timer = null;
-        var lastSaved = textarea.value;
+        var lastSaved = snapshot();
+
+        function snapshot() {
+            return Array.prototype.map.call(form.querySelectorAll("textarea"), function (box) {
+                return box.value;
+            }).join("\u0000");
+        }
 
         function save() {
-            if (textarea.value === lastSaved) { return; }
+            var sent = snapshot();
+            if (sent === lastSaved) { return; }
             var data = new FormData(form);
             data.delete("submit");
-            var sent = textarea.value;
             status.textContent = status.dataset.saving;
             fetch(form.action, {
                 method: "POST",
@@ -35,7 +41,8 @@
             });
         }
 
-        textarea.addEventListener("input", function () {
+        form.addEventListener("input", function (event) {
+            if (event.target.tagName !== "TEXTAREA") { return; }
             clearTimeout(timer);
             timer = setTimeout(save, PAUSE_MS);
         });

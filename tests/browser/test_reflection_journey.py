@@ -31,16 +31,13 @@ def visit(people):
 
 
 def answer_every_question(page, text: str) -> None:
-    """Write and submit each answer of the phase page open now, top to bottom."""
-    while page.get_by_role("button", name="Submit", exact=True).count():
-        form = page.locator("form[data-autosave]").filter(
-            has=page.get_by_role("button", name="Submit", exact=True)
-        )
-        form.first.locator("textarea").fill(text)
-        # The message of the previous answer is on the page already: wait for the new page.
-        with page.expect_navigation():
-            form.first.get_by_role("button", name="Submit", exact=True).click()
-        expect(page.get_by_text("Submitted.")).to_be_visible()
+    """Write every answer of the phase page open now, then submit them together: one form, so
+    nothing typed in one answer is lost by submitting another."""
+    boxes = page.locator("form[data-autosave] textarea")
+    for n in range(boxes.count()):
+        boxes.nth(n).fill(text)
+    page.get_by_role("button", name="Submit your answers").click()
+    expect(page.get_by_text("Submitted.")).to_be_visible()
 
 
 def test_the_visitor_reflects_shares_with_the_host_and_sees_the_read(visit, page):
@@ -62,9 +59,11 @@ def test_the_visitor_reflects_shares_with_the_host_and_sees_the_read(visit, page
     answer_every_question(page, "I expect to see how the first contact is prepared.")
     page.get_by_role("link", name="Your reflection log").first.click()
     page.get_by_role("link", name="During the visit").click()
-    form = page.locator("form[data-autosave]").first
-    form.locator("textarea").fill("Day one: a case review where the family's words come first.")
-    form.get_by_role("button", name="Submit", exact=True).click()
+    form = page.locator("form[data-autosave]")
+    form.locator("textarea").first.fill(
+        "Day one: a case review where the family's words come first."
+    )
+    form.get_by_role("button", name="Submit your answers").click()
     expect(page.get_by_text("Submitted.")).to_be_visible()
 
     page.get_by_role("link", name="Your reflection log").first.click()

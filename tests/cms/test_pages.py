@@ -10,6 +10,7 @@ from cms.models import (
     HomePage,
     OrganisationIndexPage,
     PracticeIndexPage,
+    PrivacyNoticePage,
     StandardPage,
 )
 from exchange.publication.models import PublicationPage
@@ -35,6 +36,7 @@ class TestPageTree(WagtailPageTestCase):
             set(HomePage.creatable_subpage_models()),
             {
                 StandardPage,
+                PrivacyNoticePage,
                 PracticeIndexPage,
                 OrganisationIndexPage,
                 EvaluationReportPage,

@@ -55,7 +55,8 @@ def _visit_page(request, visit: Visit, *, error: str = "", status: int = 200, **
         "agreement_form": forms.get("agreement_form")
         or (AgreementForm(initial=terms) if agreement else None),
         "amendment_form": forms.get("amendment_form") or AmendmentForm(),
-        "agenda_form": forms.get("agenda_form") or AgendaItemForm(initial={"day": visit.starts_on}),
+        "agenda_form": forms.get("agenda_form")
+        or AgendaItemForm(initial={"day": visit.starts_on.isoformat()}, visit=visit),
         "sections": plugins.sections(plugins.VISIT_PAGE_SECTIONS, request, visit),
         "may_talk": visit_messages.may_talk(visit, request.user),
         "may_write": visit_messages.may_write(visit, request.user),
@@ -158,11 +159,11 @@ def visit_step(request, pk: int, step: str):
     return redirect("visit_detail", pk=pk)
 
 
-def _form_step(request, pk: int, form_class, form_name: str, step, done: str = ""):
+def _form_step(request, pk: int, form_class, form_name: str, step, done: str = "", **form_kwargs):
     """A visit step fed by a form: 400 with the form's errors, 409 with the step's refusal,
     else back to the visit's page."""
     visit = _visit_for(request.user, pk)
-    form = form_class(request.POST)
+    form = form_class(request.POST, **{key: value(visit) for key, value in form_kwargs.items()})
     if not form.is_valid():  # the form's own error summary says what to correct
         return _visit_page(request, visit, status=400, **{form_name: form})
     try:
@@ -261,6 +262,7 @@ def agenda_add(request, pk: int):
         AgendaItemForm,
         "agenda_form",
         lambda data: visits.agenda_add(visit_id=pk, user=request.user, item=data),
+        visit=lambda visit: visit,
     )
 
 

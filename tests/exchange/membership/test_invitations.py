@@ -89,6 +89,10 @@ def test_an_invitee_signs_up_with_the_link_and_is_a_member_of_the_organisation(
     [message] = mail.outbox
     assert message.to == ["new.member@demo.example"]
     assert organisation.title in message.body
+    # It names who invites, and what the network is.
+    assert f"{coordinator.get_full_name()} invites you to join" in message.subject
+    assert f"{coordinator.get_full_name()} invites you to join" in message.body
+    assert "prevent violent extremism" in message.body
     link = link_in(message)
     token = link.rstrip("/").rsplit("/", 1)[1]
     assert token not in invitation.token_digest  # only a digest is stored

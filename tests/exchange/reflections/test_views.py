@@ -100,9 +100,9 @@ def test_bad_text_gets_a_clear_message_and_keeps_what_was_typed(
 def test_a_refused_answer_comes_back_with_its_text_and_the_reason(client, network):
     visit = advance(network, "agreed")
     client.force_login(network.visitor)
-    response = client.post(phase_url(visit), answer(visit, text="   ", submit="on"))
-    assert response.status_code == 409
-    assert "Write an answer before submitting it." in response.content.decode()
+    # An empty answer is left to write, not refused: submitting the phase skips it.
+    response = client.post(phase_url(visit), answer(visit, text="   ", submit="on"), follow=True)
+    assert "Nothing to save yet: every answer is empty." in response.content.decode()
     wrong_goal = answer(visit, goal="A goal the agreement does not have")
     response = client.post(phase_url(visit), wrong_goal)
     assert response.status_code == 409
@@ -110,6 +110,34 @@ def test_a_refused_answer_comes_back_with_its_text_and_the_reason(client, networ
     assert "not a learning goal" in page
     assert f'<textarea id="unplaced-text" rows="4" readonly>{MARKER}</textarea>' in page
     assert not ReflectionEntry.objects.exists()
+
+
+def test_the_phase_is_one_form_and_a_refused_answer_loses_no_other(client, network):
+    """Several answers typed, one refused: none is saved, and each comes back as typed."""
+    visit = advance(network, "completed")
+    client.force_login(network.visitor)
+    page = client.get(phase_url(visit, Phase.AFTER)).text
+    assert page.count('<form method="post" action="' + phase_url(visit, Phase.AFTER)) == 1
+    assert page.count("Submit your answers") == 1
+    slots = reflections.phase_slots(visit, Phase.AFTER, network.visitor)
+    posted = {"slot": [], "submit": "on"}
+    for n, (question, goal) in enumerate(slots):
+        key = f"s{n}"
+        posted["slot"].append(key)
+        posted.update({f"{key}-question": question.pk, f"{key}-goal": goal, f"{key}-day": ""})
+        posted[f"{key}-text"] = f"Fictional answer {n}."
+    posted[f"s{len(slots) - 1}-text"] = "x" * (reflections.MAX_LENGTH + 1)
+    response = client.post(phase_url(visit, Phase.AFTER), posted)
+    assert response.status_code == 400
+    for n in range(len(slots) - 1):
+        assert f"Fictional answer {n}." in response.text
+    assert not ReflectionEntry.objects.exists()
+
+    posted[f"s{len(slots) - 1}-text"] = "Fictional last answer."
+    response = client.post(phase_url(visit, Phase.AFTER), posted)
+    assert response.status_code == 302
+    entries = ReflectionEntry.objects.filter(author=network.visitor, phase=Phase.AFTER)
+    assert entries.count() == len(slots) and all(entry.submitted_at for entry in entries)
 
 
 def test_a_phase_not_open_says_when_and_offers_no_form(client, network):

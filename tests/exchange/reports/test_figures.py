@@ -72,7 +72,8 @@ def test_the_years_figures_show_what_is_true_and_hide_small_counts(year_of_visit
     # Five visitors answered "how useful": four said 5 and one 4: the one is hidden, and so
     # much beside it that it cannot be worked out; the hosts answered nothing.
     useful = next(f for f in figures.values() if "How useful" in f.table.title)
-    assert useful.scale and useful.level.startswith("Reaction")
+    assert useful.scale and useful.level == "reaction"
+    assert useful.level_label.startswith("Reaction (Kirkpatrick 1")  # the coordinators' preview
     shown = values(useful.table)
     assert shown[0][3] is None and useful.table.cells[0][3].reason
     assert useful.table.mean(0, [1, 2, 3, 4, 5]) is None

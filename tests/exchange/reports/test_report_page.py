@@ -60,6 +60,7 @@ def test_a_coordinator_previews_and_publishes_a_frozen_report(
     client.force_login(coordinator)
     preview = client.get(URL, {"year": year_of_visits}).content.decode()
     assert "Visits by where they stand" in preview and "fewer than 5 people" in preview
+    assert "Kirkpatrick" in preview  # the coordinators' tool, named for them
     # First what will become public, and nothing published yet.
     confirm = publish(client, year_of_visits, confirmed=False)
     shown = confirm.content.decode()
@@ -73,6 +74,8 @@ def test_a_coordinator_previews_and_publishes_a_frozen_report(
     html = client.get(page.url).content.decode()
     assert "Visits went well." in html and "<svg" in html and "Across a border" in html
     assert "(fewer than 5 people)" not in html  # reasons stay with the coordinators
+    # The evaluation levels in plain words: the model's tiers are the coordinators' tool.
+    assert "How people found it" in html and "Kirkpatrick" not in html and "LTEM" not in html
     assert "hidden to protect the people counted" in html
     stored = str(page.figures)
     assert "reason" not in stored and "fewer than" not in stored

@@ -193,7 +193,11 @@ def test_the_survey_page_saves_a_draft_shows_errors_and_thanks(client, visit, ne
     assert client.post(url, {**answers, "submit": "on"}).status_code == 302
     done = client.get(url).content.decode()
     assert "You answered this survey on" in done and '<form method="post" novalidate' not in done
+    # The answers, read back to their respondent in words.
+    assert "Your answers" in done and "4 of 5" in done and "Useful." in done
     assert client.post(url, {**answers, "submit": "on"}).status_code == 409
+    client.force_login(network.host)  # the host mentor reads their own survey, never the visitor's
+    assert "Useful." not in client.get(url).content.decode()
 
 
 @pytest.mark.parametrize("who", ["colleague", "outsider"])
