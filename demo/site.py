@@ -30,6 +30,7 @@ SECTION_TEXT = {
     "practices": "Practices members can show visitors, filtered by challenge, setting and evidence.",
     "organisations": "Who is in the network, where they work and what they work on.",
     "how-visits-work": "From a shared challenge to a visit, a reflection and a lesson for the field.",
+    "join": "Who can join the network, and how: membership is by invitation.",
     "privacy": "What the network holds about you, why, who reads it and for how long.",
 }
 
@@ -66,6 +67,40 @@ STANDARD_PAGES = [
                 "Before, during and after the visit the visitor keeps a private reflection "
                 "log, and may later offer passages, with consent, for the network's "
                 "publication on overarching themes.</p>",
+            ),
+            ("heading", {"text": "5. Take the next step", "level": "h2"}),
+            (
+                "paragraph",
+                '<p>Members <a href="/offers/">find a hosting offer</a> or apply for the next '
+                "matching round from their dashboard. Not a member yet? "
+                '<a href="/join/">How to join the network</a>.</p>',
+            ),
+        ],
+    },
+    {
+        "slug": "join",
+        "title": "How to join",
+        "summary": "Who can join the network, and how: membership is by invitation.",
+        "body": [
+            (
+                "paragraph",
+                "<p>The network's members are organisations that work to prevent violent "
+                "extremism: family counselling, youth work, mentoring, exit work, prison and "
+                "probation services, and those who evaluate this work.</p>",
+            ),
+            ("heading", {"text": "How to join", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>Membership is by invitation. If your organisation is a member, ask your "
+                "contact there to have the coordinators invite you: the invitation brings a link "
+                "to create your account. If your organisation is not a member yet, write a few "
+                "lines about your work to the coordinators at coordinators@demo.example (a "
+                "fictional address in this demo).</p>",
+            ),
+            (
+                "paragraph",
+                '<p>Before you join, read the <a href="/privacy/">privacy notice</a>: what the '
+                "network holds about you, and why.</p>",
             ),
         ],
     },

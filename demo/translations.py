@@ -167,6 +167,8 @@ CARDS = {
         "organisations": "Wer zum Netzwerk gehört, wo sie arbeiten und woran.",
         "how-visits-work": "Von einer gemeinsamen Herausforderung zur Hospitation, zur Reflexion "
         "und zu einer Erkenntnis für das ganze Feld.",
+        "join": "Wer dem Netzwerk beitreten kann, und wie: Die Mitgliedschaft erfolgt auf "
+        "Einladung.",
         "privacy": "Was das Netzwerk über Sie speichert, warum, wer es liest und wie lange.",
     },
     "fr": {
@@ -175,6 +177,7 @@ CARDS = {
         "organisations": "Qui fait partie du réseau, où et sur quoi ils travaillent.",
         "how-visits-work": "D’un défi partagé à une visite, une réflexion et un enseignement pour "
         "tout le domaine.",
+        "join": "Qui peut rejoindre le réseau, et comment : l’adhésion se fait sur invitation.",
         "privacy": "Ce que le réseau conserve sur vous, pourquoi, qui le lit et combien de temps.",
     },
 }
@@ -215,6 +218,40 @@ STANDARD_PAGES = {
                 "Einwilligung, Passagen für die Veröffentlichung des Netzwerks zu übergreifenden "
                 "Themen anbieten.</p>",
             ),
+            ("heading", {"text": "5. Der nächste Schritt", "level": "h2"}),
+            (
+                "paragraph",
+                '<p>Mitglieder <a href="/offers/">finden ein Gastangebot</a> oder bewerben sich '
+                "über ihr Dashboard für die nächste Vermittlungsrunde. Noch kein Mitglied? "
+                '<a href="/de/join/">So treten Sie dem Netzwerk bei</a>.</p>',
+            ),
+        ],
+    },
+    ("join", "de"): {
+        "title": "Mitglied werden",
+        "summary": CARDS["de"]["join"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Mitglieder des Netzwerks sind Organisationen, die gewalttätigem Extremismus "
+                "vorbeugen: Familienberatung, Jugendarbeit, Mentoring, Ausstiegsarbeit, Justiz "
+                "und Bewährungshilfe sowie diejenigen, die diese Arbeit evaluieren.</p>",
+            ),
+            ("heading", {"text": "So treten Sie bei", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>Die Mitgliedschaft erfolgt auf Einladung. Ist Ihre Organisation Mitglied, "
+                "bitten Sie Ihre Ansprechperson, Sie von der Koordination einladen zu lassen: "
+                "Die Einladung enthält einen Link, mit dem Sie Ihr Konto anlegen. Ist Ihre "
+                "Organisation noch kein Mitglied, schreiben Sie der Koordination an "
+                "coordinators@demo.example (eine fiktive Adresse dieser Demo) ein paar Zeilen "
+                "über Ihre Arbeit.</p>",
+            ),
+            (
+                "paragraph",
+                '<p>Lesen Sie vorher die <a href="/de/privacy/">Datenschutzhinweise</a>: was '
+                "das Netzwerk über Sie speichert und warum.</p>",
+            ),
         ],
     },
     ("how-visits-work", "fr"): {
@@ -248,6 +285,39 @@ STANDARD_PAGES = {
                 "les règles d’observation. Avant, pendant et après la visite, le visiteur tient "
                 "un journal de réflexion privé et peut ensuite proposer, avec son consentement, "
                 "des passages pour la publication du réseau sur les thèmes transversaux.</p>",
+            ),
+            ("heading", {"text": "5. La prochaine étape", "level": "h2"}),
+            (
+                "paragraph",
+                '<p>Les membres <a href="/offers/">trouvent une offre d’accueil</a> ou postulent '
+                "au prochain tour d’appariement depuis leur tableau de bord. Pas encore membre ? "
+                '<a href="/fr/join/">Comment rejoindre le réseau</a>.</p>',
+            ),
+        ],
+    },
+    ("join", "fr"): {
+        "title": "Rejoindre le réseau",
+        "summary": CARDS["fr"]["join"],
+        "body": [
+            (
+                "paragraph",
+                "<p>Les membres du réseau sont des organisations qui préviennent l’extrémisme "
+                "violent : conseil aux familles, travail de jeunesse, mentorat, travail de sortie, "
+                "services pénitentiaires et de probation, et ceux qui évaluent ce travail.</p>",
+            ),
+            ("heading", {"text": "Comment adhérer", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>L’adhésion se fait sur invitation. Si votre organisation est membre, "
+                "demandez à votre contact de vous faire inviter par les coordinateurs : "
+                "l’invitation contient un lien pour créer votre compte. Si votre organisation "
+                "n’est pas encore membre, écrivez aux coordinateurs à coordinators@demo.example "
+                "(une adresse fictive de cette démo) quelques lignes sur votre travail.</p>",
+            ),
+            (
+                "paragraph",
+                '<p>Lisez d’abord la <a href="/fr/privacy/">politique de confidentialité</a> : '
+                "ce que le réseau conserve sur vous, et pourquoi.</p>",
             ),
         ],
     },

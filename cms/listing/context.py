@@ -20,6 +20,7 @@ from cms.listing.facets import (
     build_facets,
     cached_counts,
     filter_practices,
+    not_applied,
     parse_selection,
     with_params,
 )
@@ -121,5 +122,6 @@ def library_context(request, params: QueryDict) -> dict:
             params, archived=None if show_archived else "1", page=None
         ),
         "any_filter": any(selection.values()),
+        "not_applied": not_applied(params, selection),
         "labels": card_labels(),
     }

@@ -56,6 +56,22 @@ def parse_selection(params: QueryDict, vocabularies) -> dict[str, list[str]]:
     return selection
 
 
+def not_applied(params: QueryDict, selection: dict[str, list[str]]) -> list[str]:
+    """The filter values asked for that are not the library's (a stale link, a typed address):
+    the page says they were not applied, rather than silently showing more than was asked."""
+
+    def as_kept(key: str, value: str) -> tuple[str, str]:
+        return key, value.upper() if key == "country" else value
+
+    kept = {as_kept(key, value) for key, values in selection.items() for value in values}
+    return unique(
+        value
+        for key in selection
+        for value in params.getlist(key)
+        if value and as_kept(key, value) not in kept
+    )
+
+
 def unique(values) -> list[str]:
     return list(dict.fromkeys(values))
 

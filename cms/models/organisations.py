@@ -18,7 +18,7 @@ from django_countries.fields import CountryField
 from cms import plugins
 from cms.locales import active_locale_id, one_version_each
 from cms.models.practices import PracticePage
-from cms.models.sections import SectionIndexPage, terms_by_relation
+from cms.models.sections import SectionIndexPage, Term, terms_by_relation
 from cms.models.snippets import on_the_vocabulary
 
 
@@ -123,7 +123,7 @@ class OrganisationPage(Page):
         verbose_name = _("organisation page")
 
     @cached_property
-    def terms(self) -> dict[str, list[str]]:
+    def terms(self) -> dict[str, list[Term]]:
         return terms_by_relation(
             self, {"languages": "language", "challenges": "challenge", "work_settings": "setting"}
         )

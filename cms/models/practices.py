@@ -24,7 +24,7 @@ from django_countries.fields import CountryField
 from cms import plugins
 from cms.blocks import BodyBlock
 from cms.locales import active_locale_id, one_version_each
-from cms.models.sections import terms_by_relation
+from cms.models.sections import Term, terms_by_relation
 from cms.models.snippets import on_the_vocabulary
 from cms.panels import SafeInlinePanel
 
@@ -249,7 +249,7 @@ class PracticePage(Page):
         return context
 
     @cached_property
-    def terms(self) -> dict[str, list[str]]:
+    def terms(self) -> dict[str, list[Term]]:
         """Challenges, target groups, settings and languages by name, in one query."""
         return terms_by_relation(
             self,

@@ -1,5 +1,7 @@
 """What the section index pages (the library, the organisations) share."""
 
+from typing import NamedTuple
+
 from django.db.models import CharField, F, Value
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +14,18 @@ from wagtail.query import PageQuerySet
 from cms.models.snippets import name_in_reader_language
 
 
-def terms_by_relation(instance, relations: dict[str, str]) -> dict[str, list[str]]:
+class Term(NamedTuple):
+    """A taxonomy term as a page shows it: its name in the reader's language (what it prints
+    as), and its slug (what a link to the filtered library needs)."""
+
+    name: str
+    slug: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def terms_by_relation(instance, relations: dict[str, str]) -> dict[str, list[Term]]:
     """Names of the taxonomy terms linked to `instance`, in the reader's language, for several
     M2M fields in one query.
 
@@ -35,13 +48,14 @@ def terms_by_relation(instance, relations: dict[str, str]) -> dict[str, list[str
                     through._meta.get_field(target).related_model, f"{target}__translation_key"
                 ),
                 F(f"{target}__sort_order"),
+                F(f"{target}__slug"),
             )
         )
-    grouped: dict[str, list[str]] = {field_name: [] for field_name in relations}
-    for field_name, name, _order in sorted(
+    grouped: dict[str, list[Term]] = {field_name: [] for field_name in relations}
+    for field_name, name, _order, slug in sorted(
         parts[0].union(*parts[1:], all=True), key=lambda r: (r[2], r[1])
     ):
-        grouped[field_name].append(name)
+        grouped[field_name].append(Term(name, slug))
     return grouped
 
 

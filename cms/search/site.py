@@ -19,7 +19,7 @@ from modelsearch.backends.base import FilterFieldError
 
 from cms.listing.cards import attach_card_fields
 from cms.listing.context import paginate
-from cms.listing.facets import build_facets, parse_selection, with_params
+from cms.listing.facets import build_facets, not_applied, parse_selection, with_params
 from cms.listing.vocabularies import cached_vocabularies, card_labels, library_version
 from cms.locales import active_locale_id, default_locale_id
 from cms.models import OrganisationPage, PracticeIndexPage, PracticePage
@@ -121,6 +121,7 @@ def search_context(params: QueryDict) -> dict:
         "query": query,
         "labels": card_labels(),
         "any_filter": any(selection.values()),
+        "not_applied": not_applied(params, selection),
         "show_archived": show_archived,
         "archived_toggle_url": with_params(
             params, archived=None if show_archived else "1", page=None

@@ -13,7 +13,12 @@ SELECTED = mark_safe(' aria-current="true" class="facet__selected"')
 @register.simple_tag
 def facet_lists(facets, labels: dict) -> SafeString:
     """The markup of includes/facets.html before: one section per facet with values."""
-    remove = format_html('<span class="visually-hidden">{} </span>', labels["remove"])
+    # A chosen value shows how to take it off: a visible cross, and the word for screen readers.
+    remove = format_html(
+        '<span class="facet__remove" aria-hidden="true">×</span>'
+        '<span class="visually-hidden">{} </span>',
+        labels["remove"],
+    )
     counted = format_html('<span class="visually-hidden"> {}</span>', labels["practices"])
     sections = []
     for facet in facets:
@@ -21,7 +26,7 @@ def facet_lists(facets, labels: dict) -> SafeString:
             continue
         options = format_html_join(
             "\n",
-            '<li><a href="{}"{}>{}{} <span class="facet__count">{}{}</span></a></li>',
+            '<li><a href="{}"{}><span>{}{}</span> <span class="facet__count">{}{}</span></a></li>',
             (
                 (
                     option.url,

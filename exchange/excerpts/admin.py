@@ -4,6 +4,7 @@ the member pages (/excerpts/), never listed in the admin."""
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from exchange.excerpts.models import CaseNumberPattern
@@ -19,6 +20,6 @@ class CaseNumberPatternViewSet(ModelViewSet):
     add_to_admin_menu = True
     copy_view_enabled = False
     inspect_view_enabled = False
-    list_display = ["pattern", "description", "is_active"]
+    list_display = ["pattern", "description", BooleanColumn("is_active", label=_("Flagged"))]
     search_fields = None
     form_fields = ["pattern", "description", "is_active"]

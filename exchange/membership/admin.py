@@ -15,7 +15,7 @@ from django.views import View
 from django.views.generic import FormView
 
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
@@ -299,7 +299,12 @@ class ProfileViewSet(ModelViewSet):
     add_to_admin_menu = True
     copy_view_enabled = False
     form_fields = ["organisation", "role", "country", "hosts_visitors"]
-    list_display = ["display_name", "organisation", "role", "hosts_visitors"]
+    list_display = [
+        "display_name",
+        "organisation",
+        "role",
+        BooleanColumn("hosts_visitors", label=gettext_lazy("Hosts visitors")),
+    ]
     list_filter = ["organisation", "hosts_visitors"]
     search_fields = ["user__email", "user__last_name", "role"]
     search_backend_name = None  # a plain database search: profiles are never in an index

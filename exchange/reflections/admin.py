@@ -7,6 +7,7 @@ keeps it with the answers that cite it. Entries themselves are never listed in t
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from exchange.reflections.models import ReflectionQuestion
@@ -24,7 +25,14 @@ class ReflectionQuestionViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = False
     sort_order_field = "sort_order"
-    list_display = ["text_en", "phase", "asked_of", "per_goal", "is_active"]
+    # Yes/no as ticks and crosses, not "True"/"False".
+    list_display = [
+        "text_en",
+        "phase",
+        "asked_of",
+        BooleanColumn("per_goal", label=_("Asked once per learning goal")),
+        BooleanColumn("is_active", label=_("Asked")),
+    ]
     list_filter = ["phase", "asked_of", "is_active"]
     search_fields = None
     panels = [

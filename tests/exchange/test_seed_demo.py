@@ -66,7 +66,7 @@ def the_home_page_and_its_sections_read_in_german_and_french(client) -> None:
         for slug, text in CARDS[language].items():
             assert text in home, (language, slug)
             assert SECTION_TEXT[slug] not in home, (language, slug)
-        for slug in ("how-visits-work", "privacy"):
+        for slug in ("how-visits-work", "join", "privacy"):
             assert STANDARD_PAGES[slug, language]["title"] in home, (language, slug)
     assert "How visits work" not in client.get("/de/").content.decode()
 
@@ -81,7 +81,7 @@ def coordinator_and_password_printed(out: str) -> None:
 
 def the_demo_holds_a_year_of_coded_excerpts_chapters_and_a_report() -> None:
     home = HomePage.objects.get(locale__language_code="en")
-    assert home.hero_text and home.intro and len(home.sections) == 5  # the last: the publication
+    assert home.hero_text and home.intro and len(home.sections) == 6  # the last: the publication
     # A year of excerpts from six visits by six practitioners, coded, in two themes.
     coded = Excerpt.objects.filter(codes__isnull=False).distinct()
     assert coded.count() == 14

@@ -336,11 +336,12 @@ def test_bad_filter_values_give_a_normal_page(client, library, query):
     assert len(titles(response)) == 1
 
 
-def test_unknown_values_are_ignored_but_known_ones_still_apply(client, library):
+def test_unknown_values_are_not_applied_and_said_so_but_known_ones_still_apply(client, library):
     mentoring = make_practice(library, challenges=("mentoring",))
     make_practice(library, challenges=("evaluation",))
     response = listing(client, "?challenge=no-such-challenge&challenge=mentoring")
     assert titles(response) == [mentoring.title]
+    assert "Not applied: the library has no filter “no-such-challenge”." in response.text
 
 
 # --- query budgets -----------------------------------------------------------------------------

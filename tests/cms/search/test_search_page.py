@@ -73,6 +73,17 @@ def hit_titles(response) -> list[str]:
 
 
 class TestSearchPage:
+    def test_filters_say_what_they_do_and_what_they_cannot(self, client, library):
+        """A chosen filter shows how to take it off; a value the library does not have is
+        said not to apply; no results and no filter: no empty "Filter" heading."""
+        html = search(client, q="mentoring", challenge="mentoring").content.decode()
+        remove = '<span class="facet__remove" aria-hidden="true">×</span>'
+        assert f'class="facet__selected"><span>{remove}' in html
+        html = search(client, q="mentoring", challenge="no-such-challenge").content.decode()
+        assert "Not applied: the library has no filter “no-such-challenge”." in html
+        html = search(client, q="zzzqqq").content.decode()
+        assert 'id="filters-heading"' not in html
+
     def test_finds_practices_with_highlighted_passages_and_organisations(self, client, library):
         response = search(client, q="mentoring")
         assert set(hit_titles(response)) == {"Mentoring after release", "Family counselling line"}

@@ -111,6 +111,8 @@ def test_the_admin_lists_the_questions_and_no_entry(client, coordinator, network
         client.force_login(person)
         listing = client.get(reverse("exchange_reflection_question:index")).content.decode()
         assert question.text in listing
+        assert ">True<" not in listing and ">False<" not in listing  # ticks and crosses
+        assert "the host mentor" in listing  # who each question is asked of
         for url in ("/admin/", "/admin/visits/", f"/admin/visits/inspect/{visit.pk}/"):
             assert marker not in client.get(url).content.decode()
     client.force_login(network.host)
