@@ -8,7 +8,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 from wagtail.rich_text import RichText
 
 from exchange.coding.models import Theme
@@ -43,6 +43,18 @@ def quotes_on(theme: Theme, limit: int = 4) -> list[Excerpt]:
     coded = Excerpt.objects.filter(codes__in=theme.codes.all()).distinct().order_by("created_at")
     shown = shown_quotes(excerpt.pk for excerpt in coded)
     return [excerpt for excerpt in coded if excerpt.pk in shown][:limit]
+
+
+CARD_IN = {
+    "de": (
+        "Was das Netzwerk gelernt hat",
+        "Themen aus den Hospitationen dieses Jahres, in den Worten der Fachleute.",
+    ),
+    "fr": (
+        "Ce que le réseau a appris",
+        "Les thèmes des visites de cette année, dans les mots des praticiens.",
+    ),
+}
 
 
 def seed_publication() -> None:
@@ -87,3 +99,12 @@ def seed_publication() -> None:
         )
     )
     home.save_revision(user=coordinator).publish(user=coordinator)
+    # The German and French home pages name it in their language (the chapters stay in the
+    # language they were written in, shown at each language's address with a notice).
+    for language, (title, description) in CARD_IN.items():
+        translated = home.get_translation_or_none(Locale.objects.get(language_code=language))
+        if translated is not None:
+            translated.specific.sections.append(
+                ("section", {"page": publication, "title": title, "description": description})
+            )
+            translated.specific.save_revision(user=coordinator).publish(user=coordinator)

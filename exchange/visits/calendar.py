@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from icalendar import Calendar, Event
@@ -66,11 +67,7 @@ def feed(user) -> bytes:
         event.add("dtend", visit.ends_on + timedelta(days=1))  # an all-day end is exclusive
         event.add("summary", _summary(visit, user))
         event.add("url", settings.BASE_URL + visit.get_absolute_url())
-        agenda = [
-            f"{item.day:%d %b}{' ' + item.starts_at.strftime('%H:%M') if item.starts_at else ''}"
-            f": {item.activity}{' (' + item.place + ')' if item.place else ''}"
-            for item in visit.agenda.all()
-        ]
+        agenda = [_agenda_line(item) for item in visit.agenda.all()]
         if agenda:
             event.add("description", "\n".join(agenda))
         calendar.add_component(event)
@@ -82,3 +79,12 @@ def _summary(visit, user) -> str:
         return _("Visit to %(organisation)s") % {"organisation": visit.host_organisation.title}
     name = visit.visitor.get_full_name() if visit.visitor else _("an erased member")
     return _("Visitor: %(name)s") % {"name": name}
+
+
+def _agenda_line(item) -> str:
+    """One activity, its day written as the reader's language writes it (the feed is made in
+    the member's language), its time on the 24-hour clock."""
+    when = date_format(item.day, "MONTH_DAY_FORMAT")
+    if item.starts_at:
+        when += f" {item.starts_at:%H:%M}"
+    return f"{when}: {item.activity}" + (f" ({item.place})" if item.place else "")

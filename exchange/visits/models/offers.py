@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from cms.models.snippets import on_the_vocabulary
@@ -131,7 +132,10 @@ class OfferWindow(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.starts_on:%d %b %Y} – {self.ends_on:%d %b %Y}"
+        start, end = (
+            date_format(day, "SHORT_DATE_FORMAT") for day in (self.starts_on, self.ends_on)
+        )
+        return f"{start} – {end}"
 
     def save(self, *args, **kwargs):
         # `booked` belongs to the accept and cancel steps, which change it with a conditional

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from cms.models.snippets import on_the_vocabulary
@@ -81,7 +82,7 @@ class Application(models.Model):
     def __str__(self) -> str:
         return _("Application on %(challenge)s (%(date)s)") % {
             "challenge": self.challenge,
-            "date": f"{self.created_at:%d %b %Y}",
+            "date": date_format(self.created_at, "SHORT_DATE_FORMAT"),
         }
 
 
@@ -223,8 +224,8 @@ class Visit(models.Model):
     def __str__(self) -> str:
         return _("Visit to %(organisation)s, %(start)s – %(end)s") % {
             "organisation": self.host_organisation,
-            "start": f"{self.starts_on:%d %b %Y}",
-            "end": f"{self.ends_on:%d %b %Y}",
+            "start": date_format(self.starts_on, "SHORT_DATE_FORMAT"),
+            "end": date_format(self.ends_on, "SHORT_DATE_FORMAT"),
         }
 
     def get_absolute_url(self) -> str:
@@ -398,7 +399,7 @@ class AgendaItem(models.Model):
         ordering = ["day", "starts_at", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.day:%d %b}: {self.activity}"
+        return f"{date_format(self.day, 'MONTH_DAY_FORMAT')}: {self.activity}"
 
 
 class ReminderSent(models.Model):

@@ -29,3 +29,22 @@ def test_the_agenda_day_is_one_of_the_visits_days(client, network):
     assert response.status_code == 400 and not visit.agenda.exists()
     response = client.post(url, {"day": visit.ends_on.isoformat(), "activity": "Case review"})
     assert response.status_code == 302 and visit.agenda.get().day == visit.ends_on
+
+
+def test_windows_visits_and_the_calendar_write_dates_in_the_readers_language(network):
+    from datetime import date
+
+    from django.utils import translation
+
+    from exchange.visits.calendar import _agenda_line
+    from exchange.visits.models import AgendaItem, OfferWindow
+
+    window = OfferWindow(
+        offer=network.window.offer, starts_on=date(2026, 12, 28), ends_on=date(2027, 1, 8)
+    )
+    item = AgendaItem(day=date(2026, 12, 28), activity="Fallbesprechung")
+    with translation.override("de"):
+        assert str(window) == "28. Dez. 2026 – 8. Jan. 2027"
+        assert _agenda_line(item) == "28. Dez.: Fallbesprechung"
+    with translation.override("en"):
+        assert str(window) == "28 Dec 2026 – 8 Jan 2027"
