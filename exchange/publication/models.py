@@ -32,7 +32,6 @@ from wagtail.search import index
 
 from cms.blocks import HeadingBlock
 from cms.pdf import pdf_for_page
-from exchange.coding.models import CodedSpan
 from exchange.excerpts.models import (
     Attribution,
     Consent,
@@ -46,14 +45,13 @@ from exchange.roles import is_coordinator
 @dataclass(frozen=True)
 class Quote:
     """What a page may show of an excerpt: the words consented to, who said them as far as the
-    author allowed, and where the quote comes from (the challenge, the visit's year and the
-    coordinators' codes on those words)."""
+    author allowed, and where the quote comes from (the challenge and the visit's year; the
+    coordinators' codes are their analysis, not the reader's)."""
 
     text: str
     attribution: str
     challenge: str = ""
     year: int | None = None
-    codes: tuple[str, ...] = ()
     consent: Consent | None = None  # the receipt, for the coordinators' list
     language: str = ""  # the language the words were written in (the lang attribute)
 
@@ -78,11 +76,6 @@ def shown_quotes(excerpt_ids: Iterable[int]) -> dict[int, Quote]:
     # has confirmed it (exchange.excerpts.services.flags_confirm).
     waiting = waiting_for_confirmation(consent.version for consent in consents.values())
     consents = {pk: c for pk, c in consents.items() if c.version.pk not in waiting}
-    codes: dict[int, set[str]] = {}
-    for version_id, name in CodedSpan.objects.filter(
-        version_id__in=[consent.version.pk for consent in consents.values()]
-    ).values_list("version_id", "tag__name"):
-        codes.setdefault(version_id, set()).add(name)
     shown = {}
     for pk, consent in consents.items():
         excerpt = excerpts[pk]
@@ -91,7 +84,6 @@ def shown_quotes(excerpt_ids: Iterable[int]) -> dict[int, Quote]:
             attribution=_attribution_line(excerpt, consent),
             challenge=excerpt.challenge.name if excerpt.challenge else "",
             year=excerpt.visit.starts_on.year,
-            codes=tuple(sorted(codes.get(consent.version.pk, ()), key=str.lower)),
             consent=consent,
             language=excerpt.language,
         )
@@ -328,6 +320,11 @@ class ChapterPage(Page):
             ids = quoted_ids(self.body)
             shown = shown_quotes(ids)
             context["quote_receipts"] = [(pk, shown.get(pk)) for pk in sorted(ids)]
+        # The chapters read in their order: the one before and the one after this.
+        chapters = list(self.get_siblings().live().public().specific().only("title"))
+        here = next(n for n, chapter in enumerate(chapters) if chapter.pk == self.pk)
+        context["previous_chapter"] = chapters[here - 1] if here > 0 else None
+        context["next_chapter"] = chapters[here + 1] if here + 1 < len(chapters) else None
         return context
 
     def serve(self, request, *args, **kwargs):

@@ -55,6 +55,15 @@ def test_what_the_demo_holds(seeded_demo, client):
     the_demo_host_finds_the_demo_members_request(client)
     the_demo_member_has_a_reflection_log_begun_and_the_after_phase_due(client)
     the_home_page_and_its_sections_read_in_german_and_french(client)
+    the_chapters_lead_to_each_other(client)
+
+
+def the_chapters_lead_to_each_other(client) -> None:
+    first, second = ChapterPage.objects.live().order_by("path")
+    html = client.get(first.url).content.decode()
+    assert f'rel="next" href="{second.url}"' in html and 'rel="prev"' not in html
+    html = client.get(second.url).content.decode()
+    assert f'rel="prev" href="{first.url}"' in html and 'rel="next"' not in html
 
 
 def the_home_page_and_its_sections_read_in_german_and_french(client) -> None:
