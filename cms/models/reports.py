@@ -13,6 +13,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.dateparse import parse_datetime
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -26,6 +27,19 @@ import xlsxwriter
 from cms.pdf import pdf_for_page
 
 HIDDEN = "–"  # a hidden cell, whatever hid it
+# What the spreadsheet's notes say about every report.
+NOTES = (
+    _(
+        "A count about fewer than five people is hidden (–), with any count that would give "
+        "it away."
+    ),
+    _(
+        "Each table counts what its columns say: visits, organisations, people who wrote, or "
+        "people who answered a survey question. Their totals differ: an organisation can visit "
+        "and host, and not everyone answers every question."
+    ),
+    _("Each of the following sheets is one table, as on the report's page."),
+)
 
 
 class EvaluationReportPage(RoutablePageMixin, Page):
@@ -129,41 +143,66 @@ class EvaluationReportPage(RoutablePageMixin, Page):
         patch_cache_control(response, public=True, max_age=3600)
         return response
 
-    def rows_out(self):
-        """Every stored table as rows of cells, for the CSV and the spreadsheet: a title row,
-        the column headings, the groups (hidden cells as a dash) and a blank row."""
+    def tables_out(self):
+        """Every stored table, this year's then the year before's: (year, figure, rows), the
+        rows as the page shows them (the column headings, then each group with its cells, a
+        hidden cell as None)."""
         for year, figures in ((self.year, self.figures), (self.year - 1, self.figures_before)):
             for figure in figures:
-                yield [year, figure["title"]]
-                yield ["", *figure["columns"], *([str(_("Total"))] if figure["totals"] else [])]
-                for label, cells, _mean in _lines(figure)["lines"]:
-                    yield [str(label), *(HIDDEN if v is None else v for v in cells)]
-                yield []
+                columns = [*figure["columns"], *([str(_("Total"))] if figure["totals"] else [])]
+                rows = [(str(label), cells) for label, cells, _mean in _lines(figure)["lines"]]
+                yield year, figure, columns, rows
 
     @path("csv/", name="csv")
     def csv(self, request):
+        """One row per count (year, table, group, column, count, shown): numbers stay numbers,
+        and any tool reads every table from the one file. A hidden count is empty."""
         buffer = io.StringIO()
-        csv.writer(buffer).writerows(
-            [[as_text_in_a_spreadsheet(value) for value in row] for row in self.rows_out()]
-        )
+        out = csv.writer(buffer)
+        out.writerow(["year", "table", "group", "column", "count", "shown"])
+        for year, figure, columns, rows in self.tables_out():
+            for label, cells in rows:
+                for column, value in zip(columns, cells, strict=False):
+                    row = [year, figure["title"], label, column, "" if value is None else value]
+                    out.writerow([as_text_in_a_spreadsheet(v) for v in row] + [value is not None])
         return _download(buffer.getvalue(), "text/csv; charset=utf-8", f"{self.slug}.csv")
 
     @path("xlsx/", name="xlsx")
     def xlsx(self, request):
+        """A sheet of notes (what the report is, how hidden counts are marked, what each kind
+        of table counts), then one sheet per table, its counts as numbers."""
         buffer = io.BytesIO()
         # A title or label that starts with "=" stays text, never a formula a spreadsheet runs.
         options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
         with xlsxwriter.Workbook(buffer, options) as workbook:
-            sheet = workbook.add_worksheet(str(self.year))
             bold = workbook.add_format({"bold": True})
-            for n, row in enumerate(self.rows_out()):
-                sheet.write_row(n, 0, row, bold if len(row) == 2 else None)
-            sheet.set_column(0, 0, 40)
+            notes = workbook.add_worksheet(str(_("Notes")))
+            for n, line in enumerate(self.notes()):
+                notes.write(n, 0, line, bold if n == 0 else None)
+            notes.set_column(0, 0, 100)
+            names: set[str] = set()
+            for year, figure, columns, rows in self.tables_out():
+                sheet = workbook.add_worksheet(_sheet_name(year, figure["title"], names))
+                sheet.write(0, 0, figure["title"], bold)
+                sheet.write_row(1, 1, columns, bold)
+                for n, (label, cells) in enumerate(rows, start=2):
+                    sheet.write(n, 0, label)
+                    sheet.write_row(n, 1, [HIDDEN if v is None else v for v in cells])
+                sheet.set_column(0, 0, 40)
         return _download(
             buffer.getvalue(),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             f"{self.slug}.xlsx",
         )
+
+    def notes(self) -> list[str]:
+        published = date_format(self.frozen_at, "DATE_FORMAT") if self.frozen_at else ""
+        return [
+            self.title,
+            str(_("Figures of %(year)s, version %(version)s, published on %(date)s."))
+            % {"year": self.year, "version": self.version, "date": published},
+            *(str(note) for note in NOTES),
+        ]
 
     def pdf_document(self) -> tuple[str, dict, str]:
         """What `cms.pdf.render_pdf` makes the PDF from."""
@@ -208,3 +247,15 @@ def _lines(figure: dict) -> dict:
         for n, (label, cells) in enumerate(zip(labels, figure["cells"], strict=False))
     ]
     return {**figure, "lines": lines}
+
+
+def _sheet_name(year: int, title: str, taken: set[str]) -> str:
+    """A worksheet name of at most 31 characters, without the characters sheets refuse, unique
+    in the workbook."""
+    cleaned = "".join(" " if char in "[]:*?/\\" else char for char in f"{year} {title}")
+    name, n = cleaned[:31].strip(), 2
+    while name in taken:
+        suffix = f" ({n})"
+        name, n = cleaned[: 31 - len(suffix)].strip() + suffix, n + 1
+    taken.add(name)
+    return name

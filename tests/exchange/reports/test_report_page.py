@@ -114,16 +114,37 @@ def test_the_csv_and_pdf_hold_the_same_safe_tables(client, coordinator, year_of_
     page = services.report_publish(
         year=year_of_visits, user=coordinator, title="Evaluation report (test)", narrative=""
     )
-    rows = list(csv.reader(io.StringIO(client.get(f"{page.url}csv/").content.decode())))
-    assert [str(year_of_visits), "Visits across a border"] in rows
-    data = [row for row in rows if len(row) > 2 and row[0]]  # not titles nor column headings
-    cells = [value for row in data for value in row[1:]]
-    assert "–" in cells
-    assert not any(value.isdigit() and 0 < int(value) < 5 for value in cells)
-    sheet = openpyxl.load_workbook(io.BytesIO(client.get(f"{page.url}xlsx/").content)).active
-    in_sheet = [[str(v) for v in row if v is not None] for row in sheet.iter_rows(values_only=True)]
-    in_csv = [[v for v in row if v != ""] for row in rows]
-    assert [row for row in in_sheet if row] == [row for row in in_csv if row]
+    # The CSV: one row per count, numbers as numbers, a hidden count empty and said so.
+    rows = list(csv.DictReader(io.StringIO(client.get(f"{page.url}csv/").content.decode())))
+    assert {row["table"] for row in rows} >= {
+        "Visits across a border",
+        "Visits by where they stand",
+    }
+    hidden = [row for row in rows if row["shown"] == "False"]
+    assert hidden and all(row["count"] == "" for row in hidden)
+    shown = [int(row["count"]) for row in rows if row["shown"] == "True"]
+    assert not any(0 < value < 5 for value in shown)
+    # The spreadsheet: a sheet of notes, then one sheet per table, counts as numbers, the same.
+    book = openpyxl.load_workbook(io.BytesIO(client.get(f"{page.url}xlsx/").content))
+    assert book.sheetnames[0] == "Notes"
+    assert len(book.sheetnames) == 1 + len(page.figures) + len(page.figures_before)
+    assert "fewer than five people is hidden" in " ".join(
+        str(row[0]) for row in book["Notes"].iter_rows(values_only=True)
+    )
+    for name in book.sheetnames[1:]:
+        sheet = list(book[name].iter_rows(values_only=True))
+        columns, title = sheet[1][1:], sheet[0][0]
+        for line in sheet[2:]:
+            for column, value in zip(columns, line[1:], strict=False):
+                (row,) = [
+                    r
+                    for r in rows
+                    if r["table"] == title
+                    and r["group"] == line[0]
+                    and r["column"] == column
+                    and name.startswith(r["year"])
+                ]
+                assert value == ("–" if row["shown"] == "False" else int(row["count"]))
     try:
         import weasyprint  # noqa: F401
     except OSError:
@@ -267,10 +288,11 @@ def test_a_title_that_looks_like_a_formula_stays_text_in_the_csv_and_spreadsheet
     page = home_page.add_child(
         instance=EvaluationReportPage(title="Report", slug="report", year=2020, figures=[figure])
     )
-    rows = list(csv.reader(io.StringIO(client.get(f"{page.url}csv/").content.decode())))
-    labels = [row[0] for row in rows if row]
+    rows = list(csv.DictReader(io.StringIO(client.get(f"{page.url}csv/").content.decode())))
+    labels = [row["group"] for row in rows]
     assert "'" + formula in labels and "'+SUM(1,2)" in labels
     assert formula not in labels
-    sheet = openpyxl.load_workbook(io.BytesIO(client.get(f"{page.url}xlsx/").content)).active
+    book = openpyxl.load_workbook(io.BytesIO(client.get(f"{page.url}xlsx/").content))
+    sheet = book[book.sheetnames[1]]  # the table's own sheet, after the notes
     cells = {cell.value: cell.data_type for row in sheet.iter_rows() for cell in row if cell.value}
     assert cells[formula] == "s" and cells["+SUM(1,2)"] == "s"  # text, not a formula
