@@ -237,14 +237,14 @@ def withdraw(request, pk: int):
 @never_cache
 @login_required
 def excerpt_list(request):
-    own = list(Excerpt.objects.filter(author=request.user).select_related("visit", "challenge"))
+    own = _named(Excerpt.objects.filter(author=request.user).select_related("visit", "challenge"))
     consents = live_consents(own)
     context = {
         "own": [(excerpt, consents.get(excerpt.pk)) for excerpt in own],
         "receipts": selectors.receipts(request.user),
     }
     if is_coordinator(request.user):
-        others = list(
+        others = _named(
             Excerpt.objects.exclude(author=request.user).select_related(
                 "visit", "challenge", "author"
             )
@@ -252,3 +252,19 @@ def excerpt_list(request):
         consents = live_consents(others)
         context["network"] = [(excerpt, consents.get(excerpt.pk)) for excerpt in others]
     return render(request, "exchange/excerpts/list.html", context)
+
+
+OPENING_WORDS = 10
+
+
+def _named(excerpts) -> list[Excerpt]:
+    """Each excerpt named by the first words of its latest version, as its readers (its author,
+    the coordinators) know it, rather than by a date."""
+    excerpts = list(excerpts.prefetch_related("versions"))
+    for excerpt in excerpts:
+        latest = max(excerpt.versions.all(), key=lambda version: version.number, default=None)
+        words = latest.text.split() if latest else []
+        excerpt.opening = " ".join(words[:OPENING_WORDS]) + (
+            "…" if len(words) > OPENING_WORDS else ""
+        )
+    return excerpts

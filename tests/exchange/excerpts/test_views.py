@@ -48,6 +48,10 @@ def test_proposing_shows_each_flag_in_place_and_consents_once_decided(client, en
     assert text in detail and "Withdraw my consent" in detail
     receipts = client.get(reverse("excerpts")).content.decode()
     assert "Your consent receipts" in receipts and text in receipts
+    # Named by its words, not by a date; the receipt's code short and explained, not a hash.
+    assert "“The mother called the team on 12 March 2024.”</a>" in receipts
+    digest = excerpts.live_consent(excerpt).event.digest
+    assert f"{digest[:4].upper()}-{digest[4:8].upper()}" in receipts and digest[:17] not in receipts
 
 
 def test_each_flag_says_in_words_what_kind_of_data_it_may_be(client, entry):
