@@ -6,10 +6,11 @@ from django.utils.translation import gettext_lazy
 
 from allauth.account.forms import SignupForm
 from allauth.core import context
+from django_countries import countries
 
 from cms.choosers import ReaderTitles
 from cms.locales import first_versions
-from cms.models import PracticePage
+from cms.models import OrganisationPage, PracticePage
 from exchange.membership import services as invitations
 from exchange.membership.models import Profile, ProfileLanguage
 
@@ -77,6 +78,15 @@ class ProfileForm(forms.ModelForm):
             first_versions(), organisation=self.instance.organisation
         )
         practices.iterator = ReaderTitles
+        # The network's countries (its organisations'), not the world's 250 territories; a
+        # country already chosen stays choosable.
+        codes = set(
+            OrganisationPage.objects.live().exclude(country="").values_list("country", flat=True)
+        ) | ({str(self.instance.country)} if self.instance.country else set())
+        self.fields["country"].choices = [
+            ("", "—"),
+            *sorted(((code, countries.name(code)) for code in codes), key=lambda c: str(c[1])),
+        ]
 
 
 class BaseLanguageFormSet(forms.BaseInlineFormSet):
@@ -101,7 +111,7 @@ LanguageFormSet = forms.inlineformset_factory(
     ProfileLanguage,
     formset=BaseLanguageFormSet,
     fields=["language", "level"],
-    extra=2,
+    extra=1,  # one empty row to add a language; saving brings the next
     max_num=12,
     # Django builds up to max_num + 1,000 rows from a posted count; more than 12 are refused
     # instead of being built and rendered.

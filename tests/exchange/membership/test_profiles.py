@@ -278,3 +278,19 @@ def test_a_member_changes_only_their_own_profile_and_the_change_is_logged(networ
     assert list(profile.languages.values_list("language__slug", "level")) == [("de", "fluent")]
     entries = ModelLogEntry.objects.filter(action="exchange.profile.edit", user=profile.user)
     assert entries.count() == 2
+
+
+def test_the_profile_offers_the_networks_countries_and_one_language_row_in_words(client, network):
+    _, riverside, _ = network
+    member = member_of(riverside)
+    client.force_login(member.user)
+    page = client.get(reverse("profile")).content.decode()
+    select = page.split('name="country"', 1)[1].split("</select>", 1)[0]
+    assert select.count("<option") == 3  # none chosen, the Netherlands, Germany: not 250
+    assert "Netherlands" in select and "Germany" in select and "Australia" not in select
+    assert (
+        page.count('name="languages-')
+        and page.count('<label for="id_languages-0-language">Language</label>') == 1
+    )
+    assert 'id="id_languages-1-language"' not in page  # one empty row, not several
+    assert "Remove" not in page.split("language-rows", 1)[1].split("</fieldset>", 1)[0]
