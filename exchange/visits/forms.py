@@ -89,6 +89,11 @@ class BaseWindowFormSet(forms.BaseInlineFormSet):
         )
     }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            self.extra = 3  # a new offer: room for a few windows at once (empty rows are left out)
+
     def clean(self):
         super().clean()
         kept = [f for f in self.forms if f.cleaned_data and f not in self.deleted_forms]

@@ -69,6 +69,22 @@ def test_an_offer_window_that_ends_before_it_starts_is_refused(client, network):
     )
     assert response.status_code == 400
     assert "cannot be before the first one" in response.content.decode()
+    # Summarised at the top, each problem a link to its window's row.
+    html = response.content.decode()
+    assert html.index("There is a problem") < html.index('id="windows"')
+    assert (
+        '<a href="#windows-0">Window 1: ' in html
+        or '<a href="#id_windows-0-ends_on">Window 1' in html
+    )
+
+
+@pytest.mark.django_db
+def test_a_new_offer_has_room_for_several_windows_each_a_labelled_row(client, network):
+    page = signed_in(client, network.host).get(reverse("offer_create")).content.decode()
+    assert page.count('<div class="window-row') == 3
+    for field in ("starts_on", "ends_on", "capacity"):
+        assert f'<label for="id_windows-2-{field}">' in page
+    assert "Remove" not in page.split('id="windows"', 1)[1]  # nothing saved to remove yet
 
 
 @pytest.mark.django_db
