@@ -158,6 +158,13 @@ class RoundIndexView(generic.IndexView):
         ]
 
 
+class RoundCreateView(generic.CreateView):
+    """A new round leads to its page, where it is run: the next step, not the list."""
+
+    def get_success_url(self):
+        return reverse("matching_round:review", args=[self.object.pk])
+
+
 class RoundViewSet(ModelViewSet):
     model = Round
     name = "rounds"
@@ -169,6 +176,7 @@ class RoundViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = False
     index_view_class = RoundIndexView
+    add_view_class = RoundCreateView
     form_fields = [
         "name",
         "year",

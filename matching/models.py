@@ -19,17 +19,45 @@ class Round(models.Model):
         _("pairs without a shared working language are allowed (interpretation)"), default=False
     )
     cross_border_required = models.BooleanField(_("visits must cross a border"), default=True)
-    shared_challenge = models.FloatField(_("weight: shared challenge"), default=5.0)
-    priority = models.FloatField(_("weight: the host's priority challenge"), default=1.0)
-    context = models.FloatField(_("weight: settings in common"), default=3.0)
-    keywords = models.FloatField(_("weight: statement keywords in common"), default=2.0)
-    reciprocity = models.FloatField(_("weight: reciprocity"), default=2.0)
+    # Each weight is the points a pair earns for what it names (0 leaves it out): the run
+    # pairs visitors and hosts so that the total is the highest.
+    shared_challenge = models.FloatField(
+        _("weight: shared challenge"),
+        default=5.0,
+        help_text=_("Points when the visitor's challenge is one the host's offer works on."),
+    )
+    priority = models.FloatField(
+        _("weight: the host's priority challenge"),
+        default=1.0,
+        help_text=_("Points when it is the first challenge the offer lists."),
+    )
+    context = models.FloatField(
+        _("weight: settings in common"),
+        default=3.0,
+        help_text=_(
+            "Points times the share of work settings both have: all shared, the full points."
+        ),
+    )
+    keywords = models.FloatField(
+        _("weight: statement keywords in common"),
+        default=2.0,
+        help_text=_("Points times the share of the statement's keywords the offer also uses."),
+    )
+    reciprocity = models.FloatField(
+        _("weight: reciprocity"),
+        default=2.0,
+        help_text=_("Points when the host wants to learn a challenge the visitor can show."),
+    )
     continuity = models.FloatField(
         _("weight: repeat pairing"),
         default=0.0,
         help_text=_("Above zero rewards visiting an organisation again; below zero penalises it."),
     )
-    cross_border = models.FloatField(_("weight: cross-border"), default=1.0)
+    cross_border = models.FloatField(
+        _("weight: cross-border"),
+        default=1.0,
+        help_text=_("Points when the visit crosses a border (if crossing is not already a rule)."),
+    )
     spreading = models.FloatField(
         _("weight: spreading"),
         default=1.0,

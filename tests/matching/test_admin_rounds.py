@@ -30,16 +30,21 @@ def test_a_round_from_creation_to_published_visits(client, world):
     assert response.status_code == 302
     round_ = Round.objects.get(name="Autumn exchange (fictional)")
     assert round_.cross_border_required is False  # the box was left unticked
-
     review = reverse("matching_round:review", args=[round_.pk])
+    assert response["Location"] == review  # the next step, running it, is on the round's page
+    assert "Publish: propose these visits" not in client.get(review).content.decode()  # no run yet
+
     response = client.post(reverse("matching_round:run", args=[round_.pk]), follow=True)
     page = response.content.decode()
     assert response.redirect_chain[-1][0] == review
     assert "The round ran" in page and "shared challenge (5.0)" in page
     assert "capacity" in page  # the second applicant: the only place is taken
 
+    assert "its places went to pairs that scored higher" in page and "(full)" not in page
     pair = round_.latest_run.proposals.get()
     client.post(reverse("matching_round:decide", args=[round_.pk, pair.pk, "rejected"]))
+    page = client.get(review).content.decode()  # every pair rejected: nothing to publish
+    assert "No pair to publish" in page and "Publish: propose these visits" not in page
     client.post(reverse("matching_round:run", args=[round_.pk]))
     second = round_.latest_run.proposals.get()
     assert second.application_id != pair.application_id
