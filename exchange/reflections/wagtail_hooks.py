@@ -17,6 +17,7 @@ from exchange.reflections import reminders, selectors, services
 from exchange.reflections.admin import ReflectionQuestionViewSet
 from exchange.reflections.models import Phase
 from exchange.visits.guidance import Guidance
+from exchange.visits.models import VisitState
 
 
 @hooks.register("register_admin_viewset")
@@ -53,8 +54,12 @@ def reflection_log_link(request, visit) -> str:
 
 @hooks.register(plugins.COORDINATOR_HOME_ROWS)
 def reflections_due_in_the_network(request) -> list[dict]:
-    """How many reflections are due: a count only, since the logs are their authors' alone."""
-    return [{"label": _("Reflections due"), "count": len(reminders.due()), "url": "", "order": 20}]
+    """How many reflections are due: a count only, since the logs are their authors' alone. It
+    leads to the visits that took place and wait for their reflection, never to a log."""
+    waiting = reverse("exchange_visit:index") + f"?state={VisitState.COMPLETED}"
+    return [
+        {"label": _("Reflections due"), "count": len(reminders.due()), "url": waiting, "order": 20}
+    ]
 
 
 WRITE = {
