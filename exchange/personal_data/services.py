@@ -27,8 +27,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
@@ -36,6 +37,7 @@ from allauth.usersessions.models import UserSession
 
 from cms import plugins
 from exchange.excerpts import selectors as excerpts
+from exchange.notifications import language_of
 from exchange.visits import reminders
 
 if TYPE_CHECKING:
@@ -353,12 +355,33 @@ def survey_answers(user: "User") -> list[dict]:
 
 
 def export_zip(user: "User") -> bytes:
+    """The export as a ZIP: a JSON file for each kind of data that holds something about the
+    person (none for the kinds that hold nothing), and a README that lists them."""
     buffer = io.BytesIO()
+    held = {name: content for name, content in export(user).items() if content}
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in export(user).items():
+        for name, content in held.items():
             text = json.dumps(content, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
             archive.writestr(f"{name}.json", text)
+        archive.writestr("README.txt", _readme(user, sorted(held)))
     return buffer.getvalue()
+
+
+def _readme(user: "User", names: list[str]) -> str:
+    with translation.override(language_of(user)):
+        lines = [
+            _("Everything %(site)s holds about you, on %(date)s.")
+            % {"site": settings.WAGTAIL_SITE_NAME, "date": timezone.localdate().isoformat()},
+            "",
+            _("One JSON file for each kind of data that holds something about you:"),
+            *(f"- {name}.json" for name in names),
+            "",
+            _(
+                "Encrypted texts (reflections, messages, excerpts, free-text answers) are "
+                "here in clear: keep this file safe."
+            ),
+        ]
+    return "\n".join(str(line) for line in lines) + "\n"
 
 
 # --- erasure ------------------------------------------------------------------------------------

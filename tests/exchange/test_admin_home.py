@@ -32,7 +32,9 @@ def test_the_coordinators_see_what_waits_for_them(client, network):
     assert list(found)[0].startswith("Visit requests")  # the visits first
     assert f'href="{reverse("exchange_visit:index")}?state=proposed"' in page
     # Every row leads where it is dealt with: the reflections due, to the visits waiting for one.
-    assert f'<a href="{reverse("exchange_visit:index")}?state=completed">Reflections due</a>' in page
+    assert (
+        f'<a href="{reverse("exchange_visit:index")}?state=completed">Reflections due</a>' in page
+    )
 
 
 @pytest.mark.django_db

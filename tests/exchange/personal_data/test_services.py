@@ -24,7 +24,7 @@ from demo.page_factories import make_library, make_organisation, make_practice
 from exchange.membership import services as invitations
 from exchange.membership.models import Invitation, Profile, ProfileLanguage
 from exchange.personal_data import services as personal_data
-from exchange.personal_data.services import sections
+from exchange.personal_data.services import export, sections
 from exchange.visits.models import Visit
 
 pytestmark = pytest.mark.django_db
@@ -94,7 +94,15 @@ def test_a_member_downloads_everything_about_them(client, member):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
     archive = zipfile.ZipFile(io.BytesIO(response.content))
-    files = {name: json.loads(archive.read(name)) for name in archive.namelist()}
+    readme = archive.read("README.txt").decode()
+    files = {
+        name: json.loads(archive.read(name))
+        for name in archive.namelist()
+        if name.endswith(".json")
+    }
+    # A file for each kind of data that holds something, none for the empty ones, and a README.
+    assert all(files.values()) and "calendar_feed.json" not in files
+    assert "- account.json" in readme and "- calendar_feed.json" not in readme
 
     assert files["account.json"]["email"] == "ada.member@demo.example"
     assert files["email_addresses.json"] == [
@@ -109,7 +117,7 @@ def test_a_member_downloads_everything_about_them(client, member):
     assert [page["title"] for page in files["pages_owned.json"]] == ["Harbour exit mentoring"]
     assert files["revisions.json"][0]["object_str"] == "Harbour exit mentoring"
     assert files["sessions.json"] and files["page_history.json"]
-    assert {f"{section.name}.json" for section in sections()} <= set(files)
+    assert {f"{s.name}.json" for s in sections() if export(member)[s.name]} <= set(files)
     everything = response.content.decode("latin-1") + json.dumps(files)
     assert "someone.else" not in everything and other.email not in everything
 
