@@ -149,8 +149,10 @@ class EvaluationReportPage(RoutablePageMixin, Page):
         hidden cell as None)."""
         for year, figures in ((self.year, self.figures), (self.year - 1, self.figures_before)):
             for figure in figures:
-                columns = [*figure["columns"], *([str(_("Total"))] if figure["totals"] else [])]
-                rows = [(str(label), cells) for label, cells, _mean in _lines(figure)["lines"]]
+                lined = _lines(figure)
+                total = [str(_("Total"))] if lined["row_totals"] else []
+                columns = [*figure["columns"], *total]
+                rows = [(str(label), cells) for label, cells, _mean in lined["lines"]]
                 yield year, figure, columns, rows
 
     @path("csv/", name="csv")
@@ -238,15 +240,17 @@ def _download(content, content_type: str, filename: str) -> HttpResponse:
 
 
 def _lines(figure: dict) -> dict:
-    """The figure's rows as (label, cells, mean), without the totals when it has none."""
+    """The figure's rows as (label, cells, mean), without the totals when it has none. A table
+    of one column shows no column of row totals: each would repeat its one cell."""
     totals = figure["totals"]
+    row_totals = totals and len(figure["columns"]) > 1
     labels = [*figure["rows"], *([_("Total")] if totals else [])]
     means = [*figure.get("means", []), None]
     lines = [
-        (label, cells if totals else cells[:-1], means[n] if n < len(means) else None)
+        (label, cells if row_totals else cells[:-1], means[n] if n < len(means) else None)
         for n, (label, cells) in enumerate(zip(labels, figure["cells"], strict=False))
     ]
-    return {**figure, "lines": lines}
+    return {**figure, "lines": lines, "row_totals": row_totals}
 
 
 def _sheet_name(year: int, title: str, taken: set[str]) -> str:

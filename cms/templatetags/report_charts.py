@@ -9,7 +9,10 @@ from django.utils.translation import gettext as _
 
 register = template.Library()
 
-WIDTH, LABEL, ROW = 640, 200, 30
+# The drawing's units: on a phone the chart keeps at least 36rem (its box scrolls sideways), so
+# a 13px label is drawn at 11.7px or more; in the PDF the labels are 8pt.
+WIDTH, LABEL, ROW = 640, 250, 30
+LABEL_CHARACTERS = 34  # what fits left of the bars; the table beside holds the whole label
 COLOURS = ["#0b5c73", "#4a8fa3", "#8cbfcc", "#d9a441", "#a65e2e", "#6b4f8a", "#3b3f47"]
 
 
@@ -28,7 +31,7 @@ def bar_chart(figure: dict):
                 '<text x="{}" y="{}" text-anchor="end" class="chart__label">{}</text>',
                 LABEL - 8,
                 y + 19,
-                label if len(label) <= 26 else f"{label[:25]}…",
+                label if len(label) <= LABEL_CHARACTERS else f"{label[: LABEL_CHARACTERS - 1]}…",
             )
         )
         values = cells[: len(figure["columns"])]

@@ -120,6 +120,10 @@ def test_the_csv_and_pdf_hold_the_same_safe_tables(client, coordinator, year_of_
         "Visits across a border",
         "Visits by where they stand",
     }
+    # A table of one column has no column of row totals repeating it (a total row it has).
+    border = [row for row in rows if row["table"] == "Visits across a border"]
+    assert {row["column"] for row in border} == {"Visits"}
+    assert "Total" in {row["group"] for row in border}
     hidden = [row for row in rows if row["shown"] == "False"]
     assert hidden and all(row["count"] == "" for row in hidden)
     shown = [int(row["count"]) for row in rows if row["shown"] == "True"]
