@@ -231,3 +231,20 @@ def test_a_password_hashed_as_production_hashes_signs_in_through_the_form(client
     assert member.password.startswith("pbkdf2_sha256$")
     assert sign_in(client, member.email).status_code == 302
     assert client.session["_auth_user_id"] == str(member.pk)
+
+
+@pytest.mark.django_db
+def test_allauths_pages_speak_in_sentence_case_in_english(client):
+    """allauth's own words are in Title Case; the site's English catalogue puts them as the
+    rest of the site writes (locale/en)."""
+    page = client.get(reverse("account_reset_password")).content.decode()
+    assert "Password reset" in page and "Password Reset" not in page
+
+
+@pytest.mark.django_db
+def test_the_sessions_table_scrolls_in_its_own_box(client):
+    from demo.factories import UserFactory
+
+    client.force_login(UserFactory())
+    page = client.get(reverse("usersessions_list")).content.decode()
+    assert '<div class="table-scroll">\n<table class="allauth-table">' in page
