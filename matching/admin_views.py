@@ -211,7 +211,7 @@ class ExclusionViewSet(ModelViewSet):
     name = "exclusions"
     url_namespace = "matching_exclusion"
     icon = "cross"
-    menu_label = gettext_lazy("Conflicts and exclusions")
+    menu_label = gettext_lazy("Exclusions")  # conflicts of interest among them: the page says so
     menu_order = 281
     add_to_admin_menu = True
     copy_view_enabled = False

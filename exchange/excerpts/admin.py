@@ -15,7 +15,7 @@ class CaseNumberPatternViewSet(ModelViewSet):
     name = "case-number-patterns"
     url_namespace = "exchange_case_number_pattern"
     icon = "warning"
-    menu_label = _("Case number patterns")
+    menu_label = _("Case numbers")  # short enough for the sidebar, in every language
     menu_order = 276
     add_to_admin_menu = True
     copy_view_enabled = False
