@@ -177,12 +177,15 @@ def code(request, pk: int):
             return redirect("coding:code", pk=pk)
         except CodingError as refusal:
             error, status = str(refusal), 400 if form.errors or merge_form.errors else 409
+    spans = list(found.spans.select_related("content_object__visit", "version")[:200])
+    for span in spans:  # the coded words themselves, not their character offsets
+        span.words = span.version.text[span.start : span.end]
     context = {
         "code": found,
         "form": form,
         "merge_form": merge_form,
         "error": error,
-        "spans": found.spans.select_related("content_object__visit", "version")[:200],
+        "spans": spans,
     }
     crumbs = [(reverse("coding:codebook"), _("Codebook"))]
     title = _("Code: %(name)s") % {"name": found.name}

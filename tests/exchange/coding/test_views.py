@@ -94,6 +94,9 @@ def test_the_workbench_filters_and_an_excerpt_is_coded_through_its_page(client, 
 
     codebook = client.get(reverse("coding:codebook")).content.decode()
     assert "listening (1)" in codebook and trust.description in codebook
+    # Where a code is applied: its words, not character offsets.
+    applied = client.get(reverse("coding:code", args=[trust.pk])).content.decode()
+    assert "“writes nothing down”" in applied and "–" not in applied.split("Where it is applied")[1]
 
 
 def test_a_code_is_renamed_and_merged_on_its_page(client, coordinator, coded):
