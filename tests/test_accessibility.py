@@ -19,6 +19,7 @@ PUBLIC_PAGES = [
     "/search/?q=famly+suport",
     "/reports/",
     "/privacy/",
+    "/join/",
     "/accounts/login/",
     "/accounts/password/reset/",
     "/accounts/signup/",

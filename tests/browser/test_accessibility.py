@@ -40,6 +40,21 @@ IN_GERMAN_AND_FRENCH = [
     "/practices/ausstiegsbegleitung-nach-der-haft/",
 ]
 MEMBER_PAGES_TRANSLATED = ["/dashboard/", "/visits/", "/reflections/", "/search/?q=Ausstieg"]
+# At a phone's width, in each language: the pages people meet first, audited, and none wider
+# than the screen (a page that scrolls sideways hides what is at its edge).
+ON_A_PHONE = [
+    "/",
+    "/practices/",
+    "/practices/through-the-gate/",
+    "/organisations/",
+    "/how-visits-work/",
+    "/privacy/",
+    "/reports/",
+    "/dashboard/",
+    "/profile/",
+    "/offers/",
+    "/accounts/sessions/",
+]
 
 
 def test_public_and_member_pages_pass_axe(demo_site, member, page):
@@ -60,3 +75,18 @@ def test_public_and_member_pages_pass_axe(demo_site, member, page):
         for path in MEMBER_PAGES_TRANSLATED:
             audit(page, path)
             assert page.locator("html").get_attribute("lang") == language, path
+    page.set_viewport_size({"width": 390, "height": 844})
+    for language, name in (("fr", None), ("de", "Deutsch"), ("en", "English")):
+        if name:  # French is chosen already
+            page.goto("/dashboard/")
+            page.get_by_role("button", name=name).click()
+            expect(page.locator("html")).to_have_attribute("lang", language)
+        for path in ON_A_PHONE:
+            audit(page, f"/{language}{path}" if language != "en" and not _member(path) else path)
+            wide = page.evaluate("document.documentElement.scrollWidth")
+            assert wide <= 390, f"{language} {path}: {wide} pixels wide at 390"
+
+
+def _member(path: str) -> bool:
+    """The member's pages have one address whatever the language (the profile's choice)."""
+    return path.startswith(("/dashboard/", "/profile/", "/offers/", "/accounts/"))
