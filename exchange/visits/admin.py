@@ -45,6 +45,12 @@ def years():
     return [(year, str(year)) for year in range(first or last, last + 1)]
 
 
+def visitor_name(visit) -> str:
+    """The visitor by name, never their username (which the admin would print)."""
+    visitor = visit.visitor
+    return (visitor.get_full_name() or visitor.email) if visitor else _("an erased member")
+
+
 class VisitFilterSet(WagtailFilterSet):
     state = django_filters.ChoiceFilter(label=_("State"), choices=VisitState.choices)
     year = django_filters.ChoiceFilter(label=_("Year"), choices=years, field_name="starts_on__year")
@@ -151,7 +157,7 @@ class VisitViewSet(ModelViewSet):
     form_fields = ["state"]  # never shown: the policy refuses the edit views
     list_display = [
         "__str__",
-        Column("visitor", label=_("Visitor")),
+        Column("visitor", label=_("Visitor"), accessor=visitor_name),
         Column("from", label=_("Visitor's organisation"), accessor="application.organisation"),
         "state",
         Column("challenge", label=_("Challenge"), accessor="application.challenge"),

@@ -46,6 +46,8 @@ def test_the_coordinator_filters_every_visit(client, coordinator, network, two_v
     listing = client.get(INDEX).content.decode()
     assert reverse("exchange_visit:inspect", args=[first.pk]) in listing
     assert reverse("exchange_visit:inspect", args=[second.pk]) in listing
+    # Visitors by name, never by username.
+    assert first.visitor.get_full_name() in listing and first.visitor.username not in listing
 
     def shown(**params) -> set[int]:
         page = client.get(INDEX, params).content.decode()
