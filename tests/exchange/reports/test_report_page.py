@@ -76,6 +76,7 @@ def test_a_coordinator_previews_and_publishes_a_frozen_report(
     assert "(fewer than 5 people)" not in html  # reasons stay with the coordinators
     # The evaluation levels in plain words: the model's tiers are the coordinators' tool.
     assert "How people found it" in html and "Kirkpatrick" not in html and "LTEM" not in html
+    assert "Their totals differ" in html  # the tables' different bases, said once
     assert "hidden to protect the people counted" in html
     stored = str(page.figures)
     assert "reason" not in stored and "fewer than" not in stored
