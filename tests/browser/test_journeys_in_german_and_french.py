@@ -1,0 +1,95 @@
+"""Journeys in the readers' languages, in a real browser: a German host on a phone answers a
+request and cancels a visit with its reason; a French visitor on a desktop writes their
+reflection and answers the survey. Every word they click is the catalogue's, in their language."""
+
+from django.utils import translation
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import session_of
+
+pytestmark = pytest.mark.browser
+
+
+def said(language: str, text: str) -> str:
+    with translation.override(language):
+        return str(translation.gettext(text))
+
+
+@pytest.fixture
+def proposed(people):
+    from demo.factories import propose
+    from tests.exchange.conftest import Network
+
+    network = Network(
+        None, None, people["host"], None, people["visitor"], None, None, people["window"]
+    )
+    visit = propose(network)
+    return {"visit": visit.pk, "host": session_of(people["host"]), "visitor": people["visitor"]}
+
+
+@pytest.fixture
+def completed(people):
+    from demo.factories import advance
+    from tests.exchange.conftest import Network
+
+    network = Network(
+        None, None, people["host"], None, people["visitor"], None, None, people["window"]
+    )
+    visit = advance(network, "completed")
+    return {"visit": visit.pk, "visitor": session_of(people["visitor"])}
+
+
+def as_reader(page, live_server, session: str, language: str) -> None:
+    from django.conf import settings
+
+    page.context.add_cookies(
+        [
+            {"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url},
+            {"name": "django_language", "value": language, "url": live_server.url},
+        ]
+    )
+
+
+def test_a_german_host_on_a_phone_accepts_then_cancels_with_a_reason(proposed, page, live_server):
+    as_reader(page, live_server, proposed["host"], "de")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/dashboard/")
+    expect(page.locator("html")).to_have_attribute("lang", "de")
+    page.get_by_role("link", name="Visiting Mentor").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Besuch von Visiting Mentor")
+    page.get_by_role("button", name=said("de", "Accept the visit")).click()
+    page.get_by_role("link", name=said("de", "Cancel the visit")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(said("de", "Cancel the visit?"))
+    page.get_by_role("button", name=said("de", "Cancel the visit")).click()
+    # The reason is required: the error is said in German and linked to its field.
+    error = said("de", "Give a reason, so that the other side knows why.")
+    page.get_by_role("link", name=error).click()
+    expect(page.get_by_label(said("de", "Reason"))).to_be_focused()
+    page.get_by_label(said("de", "Reason")).fill("Eine fiktive Erkrankung im Team.")
+    page.get_by_role("button", name=said("de", "Cancel the visit")).click()
+    expect(page.get_by_text(said("de", "The visit is cancelled."))).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_a_french_visitor_reflects_and_answers_the_survey(completed, page, live_server):
+    as_reader(page, live_server, completed["visitor"], "fr")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"/visits/{completed['visit']}/")
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    page.get_by_role("link", name=said("fr", "Write your reflection")).click()
+    boxes = page.locator("form[data-autosave] textarea")
+    for n in range(boxes.count()):
+        boxes.nth(n).fill("Une réponse fictive.")
+    page.get_by_role("button", name=said("fr", "Submit your answers")).click()
+    expect(page.get_by_text(said("fr", "Submitted."))).to_be_visible()
+    page.goto(f"/visits/{completed['visit']}/")
+    page.get_by_role("link", name=said("fr", "Answer the survey")).click()
+    for group in page.locator("fieldset").all():
+        options = group.get_by_role("radio")
+        if options.count():
+            options.nth(options.count() - 2).check()  # a 4 on each scale, a choice on a list
+    page.get_by_role("button", name=said("fr", "Send my answers")).click()
+    expect(page.get_by_text(said("fr", "Your answers"), exact=True)).to_be_visible()
+    expect(page.get_by_text("4 sur 5").first).to_be_visible()
