@@ -106,7 +106,7 @@ def seed_report() -> None:
             host,
             host_org.hosting_offers.first(),
             statement="What we want to learn from peers. (Fictional demo text.)",
-            goals="How the team works with families.\nHow the team prepares a first meeting.",
+            goals="How the team works with families.",
             ended_on=ended,
         )
         _afterwards(visit, visitor, host, past)

@@ -40,17 +40,19 @@ IN_GERMAN_AND_FRENCH = [
     "/practices/ausstiegsbegleitung-nach-der-haft/",
 ]
 MEMBER_PAGES_TRANSLATED = ["/dashboard/", "/visits/", "/reflections/", "/search/?q=Ausstieg"]
-# At a phone's width, in each language: the pages people meet first, audited, and none wider
-# than the screen (a page that scrolls sideways hides what is at its edge).
+# At a phone's width, in each language: the pages people meet first, none wider than the screen
+# (a page that scrolls sideways hides what is at its edge), and the first of them audited again
+# (axe's rules hardly depend on the width: every page was audited above).
+AUDITED_ON_A_PHONE = 3
 ON_A_PHONE = [
     "/",
+    "/dashboard/",
+    "/privacy/",
     "/practices/",
     "/practices/through-the-gate/",
     "/organisations/",
     "/how-visits-work/",
-    "/privacy/",
     "/reports/",
-    "/dashboard/",
     "/profile/",
     "/offers/",
     "/accounts/sessions/",
@@ -81,8 +83,12 @@ def test_public_and_member_pages_pass_axe(demo_site, member, page):
             page.goto("/dashboard/")
             page.get_by_role("button", name=name).click()
             expect(page.locator("html")).to_have_attribute("lang", language)
-        for path in ON_A_PHONE:
-            audit(page, f"/{language}{path}" if language != "en" and not _member(path) else path)
+        for n, path in enumerate(ON_A_PHONE):
+            address = f"/{language}{path}" if language != "en" and not _member(path) else path
+            if n < AUDITED_ON_A_PHONE:
+                audit(page, address)
+            else:
+                page.goto(address)
             wide = page.evaluate("document.documentElement.scrollWidth")
             assert wide <= 390, f"{language} {path}: {wide} pixels wide at 390"
 
