@@ -84,7 +84,11 @@ def test_code_an_excerpt_then_quote_it_in_a_published_chapter(world, page, live_
     page.get_by_role("button", name="Insert a block").first.click()
     page.get_by_text("Quote from an excerpt", exact=True).click()
     page.get_by_role("button", name="Choose an excerpt").click()
-    page.get_by_role("link", name="Les mères parlent").click()
+    # The chooser's list arrives by a request of its own, slower on a loaded PostgreSQL run
+    # (one CI run waited past the 10 s default): waited for on its own, longer.
+    chosen = page.get_by_role("link", name="Les mères parlent")
+    expect(chosen).to_be_visible(timeout=30_000)
+    chosen.click()
     expect(page.get_by_text("— A practitioner")).to_be_visible()
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Publish").click()
