@@ -270,6 +270,10 @@ STILL_SLOW = {
     "[coordinator-/admin/surveys/new/]",
     "tests/access/test_hostile_input.py::test_no_generated_input_to_a_form_or_filter_gives_a_500"
     "[coordinator-/admin/surveys/edit/{survey}/]",
+    # Walks exchange's migrations back to 0023 and forward again: each later migration adds to
+    # it (0024-0032 now), 6 s in a CI run. The work left: squash the exchange migrations that
+    # every deployment has applied, so the walk is shorter.
+    "tests/exchange/reflections/test_one_entry_per_answer.py::test_duplicates_are_merged_and_then_refused",
 }
 SLOW_TESTS: list[tuple[str, float, float, float]] = []  # test, processor s, clock s, slowdown
 # The limits hold on this machine at its usual speed, when bench/cpu.py's yardstick reads
