@@ -125,7 +125,7 @@ def seed_library(home: Page) -> tuple[Page, Page, list[str]]:
             organisation=organisation,
             description=[
                 ("heading", {"text": "Who runs it", "level": "h2"}),
-                ("paragraph", f"<p>{organisation.title}: {plain(organisation.description)}</p>"),
+                ("paragraph", f"<p>{staff} Participants take part for {duration.lower()}.</p>"),
                 ("heading", {"text": "What a visitor sees", "level": "h2"}),
                 (
                     "paragraph",
@@ -164,6 +164,3 @@ def child_or_create(parent: Page, model, slug: str, done: list[str], **fields) -
         done.append(f"page {page.url_path}")
     return page
 
-
-def plain(html: str) -> str:
-    return html.removeprefix("<p>").removesuffix("</p>")

@@ -222,6 +222,9 @@ class PracticePage(Page):
         index.FilterField("languages"),
         # ...and filtered by slug, as the library's URLs name them.
         index.RelatedFields("tags", [index.SearchField("name")]),
+        # A search for the organisation's name finds its practices, without their text having to
+        # repeat it (each card then shows its own summary, the organisation in its meta line).
+        index.RelatedFields("organisation", [index.SearchField("title")]),
         index.RelatedFields("challenges", [index.SearchField("name"), index.FilterField("slug")]),
         index.RelatedFields("target_groups", [index.FilterField("slug")]),
         index.RelatedFields("work_settings", [index.FilterField("slug")]),

@@ -50,7 +50,8 @@ def highlight(
     backend's `analyser()` once, rather than looking the backend up for every hit."""
     term_of = term_of or analyser()
     terms = {term_of(match.group()) for match in WORD.finditer(query)} - {None}
-    passages = [passage for passage in passages if passage]
+    # A passage repeated (a summary also opening the description) is shown once.
+    passages = list(dict.fromkeys(" ".join(passage.split()) for passage in passages if passage))
     stretches = []
     for passage in passages if terms else ():
         spans = [m.span() for m in WORD.finditer(passage) if term_of(m.group()) in terms]

@@ -187,9 +187,11 @@ def search_context(params: QueryDict) -> dict:
 
     suggestion = None
     if total < 3 and hasattr(results, "spelling_suggestions"):
-        suggestion = checked_suggestion(
-            results.spelling_suggestions(), selection, show_archived, private
-        )
+        # A suggestion that only changes the case of what was typed is no suggestion.
+        suggestions = [
+            text for text in results.spelling_suggestions() if text.casefold() != query.casefold()
+        ]
+        suggestion = checked_suggestion(suggestions, selection, show_archived, private)
 
     return {
         **context,

@@ -28,6 +28,12 @@ def test_two_matching_passages_at_most_and_passages_without_a_match_are_skipped(
     assert html == "<mark>Family</mark> support. … <mark>Families</mark> again."
 
 
+def test_a_passage_repeated_is_shown_once():
+    summary = "Family support for parents."
+    html = highlight([summary, "Family  support for parents.", "Other family text."], "family")
+    assert html == "<mark>Family</mark> support for parents. … Other <mark>family</mark> text."
+
+
 def test_without_a_match_the_opening_of_the_text_is_shown():
     assert highlight(["", "A summary of the practice."], "absent") == "A summary of the practice."
     assert highlight([], "anything") == ""

@@ -48,7 +48,8 @@ def readers_language_first(client):
     german = found(client, "Lindenhof visitors", "de")
 
     # The first-call protocol exists in English and German: each reader finds it once, in
-    # their language; the German one first for the German reader.
+    # their language; the German one first for the German reader. "Lindenhof" is only its
+    # organisation's name (related text, indexed in English), "visitors" its own text.
     assert ("en", "/practices/first-call-protocol/", "A protocol for the first call") in english
     assert all("Erstgespräch" not in title for _lang, _url, title in english)
     assert german[0] == (

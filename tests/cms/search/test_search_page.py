@@ -137,6 +137,19 @@ class TestSearchPage:
         assert response.context["suggestion"] == "mentoring"
         assert 'href="?q=mentoring"' in response.content.decode()
         assert search(client, q="mentoring").context["suggestion"] is None
+        # "Mentoirng" is found as "mentoring" at most: the case alone is never suggested.
+        assert search(client, q="MENTORING").context["suggestion"] is None
+
+    def test_an_organisations_name_finds_its_practices_each_with_its_own_text(
+        self, client, library
+    ):
+        response = search(client, q="Riverside")
+        assert hit_titles(response) == ["Mentoring after release"]
+        (hit,) = response.context["hits"]
+        assert hit.highlight.startswith("Mentors keep running weekly sessions")
+        assert "Runs mentoring for young people" not in response.content.decode().split(
+            'id="results-heading"'
+        )[1]
 
     def test_an_empty_query_shows_guidance_and_the_challenges_to_browse(self, client, library):
         page = search(client).content.decode()

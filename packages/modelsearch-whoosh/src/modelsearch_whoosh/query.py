@@ -80,7 +80,13 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
                 columns.update(dict.fromkeys(self.mapping.language_columns(language, self.fields)))
             else:
                 for model in self.models_in_scope():
-                    columns.update(dict.fromkeys(Mapping(model).language_columns(language)))
+                    mapping = Mapping(model)
+                    columns.update(dict.fromkeys(mapping.language_columns(language)))
+                    # Related text (an organisation's name, a challenge's) is indexed once, in
+                    # the default language; a query read in this language looks there too, so
+                    # a German reader's "Lindenhof Beratung" finds a German page whose own text
+                    # says "Beratung" and whose organisation is called Lindenhof.
+                    columns.update(dict.fromkeys(mapping.related_search_columns()))
             if columns:
                 analyses.append((partial(words_of, analyzer), list(columns)))
         return analyses

@@ -230,6 +230,15 @@ class Mapping:
             and (names is None or field.field_name in names)
         ]
 
+    def related_search_columns(self) -> list[str]:
+        """The text columns of this model's related fields (indexed in the default language)."""
+        return [
+            column
+            for field in self.fields
+            if isinstance(field, RelatedFields)
+            for column in self.related(field).search_columns()
+        ]
+
     def search_columns(self, names: Iterable[str] | None = None) -> list[str]:
         """The text columns to search: the named SearchFields, or all of them incl. related."""
         columns = []
