@@ -163,4 +163,3 @@ def child_or_create(parent: Page, model, slug: str, done: list[str], **fields) -
     if created:
         done.append(f"page {page.url_path}")
     return page
-

@@ -147,9 +147,10 @@ class TestSearchPage:
         assert hit_titles(response) == ["Mentoring after release"]
         (hit,) = response.context["hits"]
         assert hit.highlight.startswith("Mentors keep running weekly sessions")
-        assert "Runs mentoring for young people" not in response.content.decode().split(
-            'id="results-heading"'
-        )[1]
+        assert (
+            "Runs mentoring for young people"
+            not in response.content.decode().split('id="results-heading"')[1]
+        )
 
     def test_an_empty_query_shows_guidance_and_the_challenges_to_browse(self, client, library):
         page = search(client).content.decode()
