@@ -1,6 +1,8 @@
 """Journeys in the readers' languages, in a real browser: a German host on a phone answers a
 request and cancels a visit with its reason; a French visitor on a desktop writes their
-reflection and answers the survey. Every word they click is the catalogue's, in their language."""
+reflection and answers the survey; a German coordinator runs and publishes a matching round; a
+French coordinator on a phone opens a survey someone answered and is told, before typing, that
+it stays as asked. Every word they click is the catalogue's, in their language."""
 
 from django.utils import translation
 
@@ -8,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import session_of
+from tests.browser.test_accessibility import audit
 
 pytestmark = pytest.mark.browser
 
@@ -93,3 +96,74 @@ def test_a_french_visitor_reflects_and_answers_the_survey(completed, page, live_
     page.get_by_role("button", name=said("fr", "Send my answers")).click()
     expect(page.get_by_text(said("fr", "Your answers"), exact=True)).to_be_visible()
     expect(page.get_by_text("4 sur 5").first).to_be_visible()
+
+
+@pytest.fixture
+def round_to_run(site_db, home_page):
+    from django.urls import reverse
+
+    from tests.matching.conftest import make_world
+
+    world = make_world(home_page)
+    return {
+        "review": reverse("matching_round:review", args=[world["round"].pk]),
+        "coordinator": session_of(world["coordinator"]),
+    }
+
+
+def test_a_german_coordinator_runs_and_publishes_a_round(round_to_run, page, live_server):
+    as_reader(page, live_server, round_to_run["coordinator"], "de")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(round_to_run["review"])
+    expect(page.locator("html")).to_have_attribute("lang", "de")
+    page.get_by_role("button", name=said("de", "Run the round")).click()
+    expect(page.get_by_role("button", name=said("de", "Publish: propose these visits"))).to_be_visible()
+    audit(page, page.url)
+    with translation.override("de"):
+        propose = translation.ngettext(
+            "Propose %(visits)s visit and send %(emails)s e-mails to visitors and hosts.",
+            "Propose %(visits)s visits and send %(emails)s e-mails to visitors and hosts.",
+            1,
+        ) % {"visits": 1, "emails": 2}
+    page.get_by_label(propose).check()
+    page.get_by_role("button", name=said("de", "Publish: propose these visits")).click()
+    with translation.override("de"):
+        published = translation.gettext("%(count)d visits proposed; hosts and visitors are told.")
+    expect(page.get_by_text(published % {"count": 1})).to_be_visible()
+
+
+@pytest.fixture
+def answered_survey(people):
+    from django.urls import reverse
+
+    from demo.factories import advance, make_coordinator
+    from exchange.surveys import services as surveys
+    from exchange.surveys.models import SurveyKind
+    from tests.exchange.conftest import Network
+
+    network = Network(
+        None, None, people["host"], None, people["visitor"], None, None, people["window"]
+    )
+    visit = advance(network, "completed")
+    survey = surveys.survey_for(SurveyKind.AFTER_VISIT, visit.ends_on.year)
+    surveys.response_save(
+        visit_id=visit.pk, user=people["visitor"], kind=survey.kind, answers={}, submit=False
+    )
+    coordinator = make_coordinator(first_name="Network", last_name="Coordinator")
+    return {
+        "edit": reverse("exchange_surveys:edit", args=[survey.pk]),
+        "coordinator": session_of(coordinator),
+    }
+
+
+def test_a_french_coordinator_on_a_phone_is_told_an_answered_survey_stays(
+    answered_survey, page, live_server
+):
+    as_reader(page, live_server, answered_survey["coordinator"], "fr")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(answered_survey["edit"])
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    notice = said("fr", "People have answered this survey, so its questions stay as they were asked.")
+    expect(page.get_by_text(notice)).to_be_visible()
+    expect(page.locator("input[name=year]")).to_be_disabled()
+    expect(page.get_by_role("button", name=said("fr", "Save"))).to_have_count(0)

@@ -2,6 +2,7 @@
 with drafts; every answer is checked against its question; the year's questions are made from
 the defaults or last year's, and stay as asked once someone has answered; answers are private."""
 
+import re
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
@@ -219,7 +220,15 @@ def test_a_survey_someone_answered_keeps_its_questions(client, visit, network, c
     )
     client.force_login(coordinator)
     edit = reverse("exchange_surveys:edit", args=[survey.pk])
-    assert client.get(edit).status_code == 200
+    # Said on opening, not at Save: every field read-only, no Save button.
+    page = client.get(edit).content.decode()
+    assert "so its questions stay as they were asked" in page
+    assert 'name="year"' in page and re.search(r'<input[^>]*name="year"[^>]*disabled', page)
+    assert re.search(r'<input[^>]*name="questions-0-text_en"[^>]*disabled', page)
+    assert "w-progress-active-value" not in page
+    next_year = services.survey_for(AFTER, visit.ends_on.year + 1)
+    other = client.get(reverse("exchange_surveys:edit", args=[next_year.pk])).content.decode()
+    assert "stay as they were asked" not in other and "w-progress-active-value" in other
     data = {
         "kind": AFTER,
         "year": str(date.today().year + 1),
