@@ -310,6 +310,7 @@ RETENTION_DAYS = {
     "inactive_account": env.int("RETENTION_INACTIVE_ACCOUNT_DAYS", default=3 * 365),
     "reflectionentry": env.int("RETENTION_REFLECTION_LOG_DAYS", default=5 * 365),
     "visitmessage": env.int("RETENTION_VISIT_MESSAGES_DAYS", default=2 * 365),
+    "surveyresponse": env.int("RETENTION_SURVEY_ANSWERS_DAYS", default=5 * 365),
     "sessions": env.int("RETENTION_SESSIONS_DAYS", default=365),
 }
 RETENTION_WARNING_DAYS = env.int("RETENTION_WARNING_DAYS", default=30)

@@ -24,6 +24,7 @@ from allauth.usersessions.models import UserSession
 from exchange import notifications
 from exchange.personal_data.models import RetentionWarning
 from exchange.reflections.models import ReflectionEntry
+from exchange.surveys.models import SurveyResponse
 from exchange.visits.models import VisitMessage
 
 if TYPE_CHECKING:
@@ -139,6 +140,18 @@ KINDS = [
         _("deleted"),
         _by_visit(VisitMessage, "author", _("Your messages about the visit to %(organisation)s")),
         _delete_by_visit(VisitMessage, "author"),
+    ),
+    Kind(
+        "surveyresponse",
+        _("Your survey answers about a visit"),
+        _("after the visit"),
+        _("deleted (a published report keeps the figures it froze)"),
+        _by_visit(
+            SurveyResponse,
+            "respondent",
+            _("Your survey answers about the visit to %(organisation)s"),
+        ),
+        _delete_by_visit(SurveyResponse, "respondent"),
     ),
     Kind(
         "sessions",

@@ -117,7 +117,8 @@ def test_a_german_coordinator_runs_and_publishes_a_round(round_to_run, page, liv
     page.goto(round_to_run["review"])
     expect(page.locator("html")).to_have_attribute("lang", "de")
     page.get_by_role("button", name=said("de", "Run the round")).click()
-    expect(page.get_by_role("button", name=said("de", "Publish: propose these visits"))).to_be_visible()
+    publish = page.get_by_role("button", name=said("de", "Publish: propose these visits"))
+    expect(publish).to_be_visible()
     audit(page, page.url)
     with translation.override("de"):
         propose = translation.ngettext(
@@ -126,7 +127,7 @@ def test_a_german_coordinator_runs_and_publishes_a_round(round_to_run, page, liv
             1,
         ) % {"visits": 1, "emails": 2}
     page.get_by_label(propose).check()
-    page.get_by_role("button", name=said("de", "Publish: propose these visits")).click()
+    publish.click()
     with translation.override("de"):
         published = translation.gettext("%(count)d visits proposed; hosts and visitors are told.")
     expect(page.get_by_text(published % {"count": 1})).to_be_visible()

@@ -72,6 +72,22 @@ def test_a_reflection_log_and_messages_go_after_their_periods_and_nothing_else(n
     assert Visit.objects.filter(pk=visit.pk).exists()  # the visit's record stays
 
 
+def test_survey_answers_go_after_their_period_and_the_published_figures_stay(network):
+    from demo.factories import advance
+    from exchange.surveys import services as surveys
+    from exchange.surveys.models import SurveyKind, SurveyResponse
+
+    visit = advance(network, "completed")
+    for person in (network.visitor, network.host):
+        surveys.response_save(
+            visit_id=visit.pk, user=person, kind=SurveyKind.AFTER_VISIT, answers={}, submit=False
+        )
+    ended = timezone.localdate() - days("surveyresponse") - timedelta(days=1)
+    Visit.objects.filter(pk=visit.pk).update(ends_on=ended, starts_on=ended - timedelta(days=2))
+    assert retention.apply() == (0, 2)
+    assert not SurveyResponse.objects.exists() and Visit.objects.filter(pk=visit.pk).exists()
+
+
 def test_old_sign_in_records_go_without_a_warning(client):
     person = UserFactory()
     client.force_login(person)
