@@ -164,7 +164,9 @@ def test_a_french_coordinator_on_a_phone_is_told_an_answered_survey_stays(
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(answered_survey["edit"])
     expect(page.locator("html")).to_have_attribute("lang", "fr")
-    notice = said("fr", "People have answered this survey, so its questions stay as they were asked.")
+    notice = said(
+        "fr", "People have answered this survey, so its questions stay as they were asked."
+    )
     expect(page.get_by_text(notice)).to_be_visible()
     expect(page.locator("input[name=year]")).to_be_disabled()
     expect(page.get_by_role("button", name=said("fr", "Save"))).to_have_count(0)
