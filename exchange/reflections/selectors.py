@@ -109,7 +109,7 @@ def log_of(visit: Visit, user: "User", today: date | None = None) -> list[PhaseS
     submitted = set(
         ReflectionEntry.objects.filter(
             visit=visit, author=user, submitted_at__isnull=False
-        ).values_list("phase", "question_id", "goal")
+        ).values_list("phase", "question_id", "goal", "day")
     )
     return [
         _phase_status(visit, user, phase, questions, goals, submitted, today)
@@ -118,8 +118,15 @@ def log_of(visit: Visit, user: "User", today: date | None = None) -> list[PhaseS
 
 
 def _phase_status(visit, author, phase, questions, goals, submitted, today) -> PhaseStatus:
-    expected = _expected(visit, phase, questions, goals, author)
-    done = sum((phase, question.pk, goal) in submitted for question, goal in expected)
+    # The during phase asks its questions once per day of the visit so far, as its page does:
+    # one day's answers do not complete it.
+    days = visit_days(visit, today) if phase == Phase.DURING else [None]
+    expected = [
+        (question.pk, goal, day)
+        for day in days
+        for question, goal in _expected(visit, phase, questions, goals, author)
+    ]
+    done = sum((phase, *answer) in submitted for answer in expected)
     label, closed = Phase(phase).label, why_closed(visit, phase, today)
     return PhaseStatus(phase, label, closed, done, len(expected))
 

@@ -166,6 +166,33 @@ def test_the_during_phase_asks_by_day_of_the_visit(client, network):
     assert response.status_code == 409 and "Choose a day of the visit" in response.content.decode()
 
 
+def test_progress_counts_the_answers_the_page_asks_for_each_day_of_the_visit(network):
+    from exchange.reflections.selectors import DONE, IN_PROGRESS, log_of
+
+    visit = advance(network, "completed")
+    days = reflections.visit_days(visit)
+    assert len(days) > 1
+    asked = [question for question, _goal in reflections.phase_slots(visit, Phase.DURING, network.visitor)]
+
+    def during():
+        return next(p for p in log_of(visit, network.visitor) if p.phase == Phase.DURING)
+
+    assert during().total == len(days) * len(asked)
+    for question in asked:  # every question answered on the first day only
+        reflections.entry_save(
+            visit_id=visit.pk, user=network.visitor, phase=Phase.DURING, question_id=question.pk,
+            goal="", day=days[0], text="A fictional note.", submit=True,
+        )
+    assert (during().submitted, during().status) == (len(asked), IN_PROGRESS)
+    for day in days[1:]:
+        for question in asked:
+            reflections.entry_save(
+                visit_id=visit.pk, user=network.visitor, phase=Phase.DURING,
+                question_id=question.pk, goal="", day=day, text="A fictional note.", submit=True,
+            )
+    assert during().status == DONE
+
+
 def test_nobody_else_writes_in_or_opens_a_log(client, network):
     visit = advance(network, "agreed")
     assert client.get(phase_url(visit)).status_code == 302  # to sign in
