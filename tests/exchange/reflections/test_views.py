@@ -172,7 +172,8 @@ def test_progress_counts_the_answers_the_page_asks_for_each_day_of_the_visit(net
     visit = advance(network, "completed")
     days = reflections.visit_days(visit)
     assert len(days) > 1
-    asked = [question for question, _goal in reflections.phase_slots(visit, Phase.DURING, network.visitor)]
+    slots = reflections.phase_slots(visit, Phase.DURING, network.visitor)
+    asked = [question for question, _goal in slots]
 
     def during():
         return next(p for p in log_of(visit, network.visitor) if p.phase == Phase.DURING)
