@@ -181,15 +181,27 @@ def test_progress_counts_the_answers_the_page_asks_for_each_day_of_the_visit(net
     assert during().total == len(days) * len(asked)
     for question in asked:  # every question answered on the first day only
         reflections.entry_save(
-            visit_id=visit.pk, user=network.visitor, phase=Phase.DURING, question_id=question.pk,
-            goal="", day=days[0], text="A fictional note.", submit=True,
+            visit_id=visit.pk,
+            user=network.visitor,
+            phase=Phase.DURING,
+            question_id=question.pk,
+            goal="",
+            day=days[0],
+            text="A fictional note.",
+            submit=True,
         )
     assert (during().submitted, during().status) == (len(asked), IN_PROGRESS)
     for day in days[1:]:
         for question in asked:
             reflections.entry_save(
-                visit_id=visit.pk, user=network.visitor, phase=Phase.DURING,
-                question_id=question.pk, goal="", day=day, text="A fictional note.", submit=True,
+                visit_id=visit.pk,
+                user=network.visitor,
+                phase=Phase.DURING,
+                question_id=question.pk,
+                goal="",
+                day=day,
+                text="A fictional note.",
+                submit=True,
             )
     assert during().status == DONE
 
