@@ -2,7 +2,7 @@
 request and cancels a visit with its reason; a French visitor on a desktop writes their
 reflection and answers the survey; a German coordinator runs and publishes a matching round; a
 French coordinator on a phone opens a survey someone answered and is told, before typing, that
-it stays as asked. Every word they click is the catalogue's, in their language."""
+it stays as asked; a newly invited member signs up in German on a phone from the e-mail's link. Every word they click is the catalogue's, in their language."""
 
 from django.utils import translation
 
@@ -47,12 +47,10 @@ def completed(people):
 def as_reader(page, live_server, session: str, language: str) -> None:
     from django.conf import settings
 
-    page.context.add_cookies(
-        [
-            {"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url},
-            {"name": "django_language", "value": language, "url": live_server.url},
-        ]
-    )
+    cookies = [{"name": "django_language", "value": language, "url": live_server.url}]
+    if session:  # none for someone not signed in yet
+        cookies.append({"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url})
+    page.context.add_cookies(cookies)
 
 
 def test_a_german_host_on_a_phone_accepts_then_cancels_with_a_reason(proposed, page, live_server):
@@ -170,3 +168,39 @@ def test_a_french_coordinator_on_a_phone_is_told_an_answered_survey_stays(
     expect(page.get_by_text(notice)).to_be_visible()
     expect(page.locator("input[name=year]")).to_be_disabled()
     expect(page.get_by_role("button", name=said("fr", "Save"))).to_have_count(0)
+
+
+@pytest.fixture
+def invitation_link(people):
+    import re
+
+    from django.core import mail
+
+    from cms.models import OrganisationPage
+    from exchange.membership.services import invite
+
+    mail.outbox.clear()
+    organisation = OrganisationPage.objects.get(title="Fictional Birch Mentors")
+    invite("neu.mitglied@demo.example", organisation)
+    return re.search(r"https?://[^/\s]+(/accounts/invitation/\S+/)", mail.outbox[0].body).group(1)
+
+
+def test_a_newly_invited_member_signs_up_in_german_on_a_phone(invitation_link, page, live_server):
+    as_reader(page, live_server, "", "de")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(invitation_link)
+    expect(page.locator("html")).to_have_attribute("lang", "de")
+    expect(page.get_by_text("Fictional Birch Mentors").first).to_be_visible()
+    audit(page, page.url)
+    page.locator("input[name=first_name]").fill("Fiktive")
+    page.locator("input[name=last_name]").fill("Eingeladene")
+    page.locator("input[name=password1]").fill("a-long-fictional-passphrase-7")
+    page.locator("input[name=password2]").fill("a-long-fictional-passphrase-7")
+    page.locator("form button[type=submit]").last.click()
+    with translation.override("de"):
+        welcome = translation.gettext("Welcome, %(name)s") % {"name": "Fiktive"}
+    expect(page.get_by_role("heading", level=1)).to_have_text(welcome)
+    audit(page, page.url)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.get_by_role("link", name=said("de", "Go to your dashboard")).click()
+    expect(page.locator("html")).to_have_attribute("lang", "de")
