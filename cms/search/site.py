@@ -24,6 +24,7 @@ from cms.listing.vocabularies import cached_vocabularies, card_labels, library_v
 from cms.locales import active_locale_id, default_locale_id
 from cms.models import OrganisationPage, PracticeIndexPage, PracticePage
 from cms.search.highlighting import analyser, highlight
+from cms.search.query import parse
 
 MAX_QUERY_LENGTH = 200
 PER_PAGE = 20
@@ -114,6 +115,9 @@ def count_facets(results, vocabularies) -> dict[str, dict[str, int]]:
 def search_context(params: QueryDict) -> dict:
     """Everything the search template needs, from the query string."""
     query = clean_query(params.get("q"))
+    parsed = parse(query)
+    any_word = params.get("words") == "any"
+    searched = parsed.query(any_word)
     vocabularies = cached_vocabularies(library_version())
     selection = parse_selection(params, vocabularies)
     show_archived = params.get("archived") == "1"
@@ -127,7 +131,7 @@ def search_context(params: QueryDict) -> dict:
             params, archived=None if show_archived else "1", page=None
         ),
     }
-    if not query:
+    if searched is None:
         # Guidance instead of an empty page: how to search, and the challenges to browse.
         library = (
             PracticeIndexPage.objects.live()
@@ -151,11 +155,18 @@ def search_context(params: QueryDict) -> dict:
         .exclude(pk__in=shadowed_versions())
         .annotate(organisation_title=F("organisation__title"))
     )
-    results = practices.search(query, operator="and")
+    results = practices.search(searched)
     total = results.count()
     pagination = paginate(params, total)
     offset = (pagination.number - 1) * PER_PAGE
-    shown = in_reading_order(practices, query, offset, PER_PAGE)
+    shown = in_reading_order(practices, searched, offset, PER_PAGE)
+    wanted = parsed.wanted  # what is highlighted: not the excluded words, nor OR
+    some_words = None
+    if not any_word and total < 3 and parsed.word_count > 1:
+        # Every word is required; when that finds little, say what some of them find.
+        wider = practices.search(parsed.query(any_word=True)).count()
+        if wider > total:
+            some_words = {"count": wider, "url": with_params(params, words="any", page=None)}
     attach_card_fields(shown)
     counts = count_facets(results, vocabularies) if total else {}
 
@@ -165,10 +176,10 @@ def search_context(params: QueryDict) -> dict:
         found = (
             public_pages(OrganisationPage, private)
             .exclude(pk__in=shadowed_versions(OrganisationPage))
-            .search(query, operator="and")
+            .search(searched)
         )
         organisations = [
-            Hit(org, highlight([strip_tags(org.description)], query, term_of))
+            Hit(org, highlight([strip_tags(org.description)], wanted, term_of))
             for org in found[:ORGANISATIONS_SHOWN]
         ]
 
@@ -178,10 +189,10 @@ def search_context(params: QueryDict) -> dict:
             public_pages(Page, private)
             .type(*other_page_types())
             .exclude(pk__in=shadowed_versions(Page))
-            .search(query, operator="and")
+            .search(searched)
         )
         pages = [
-            Hit(page, highlight(passages_of(page), query, term_of))
+            Hit(page, highlight(passages_of(page), wanted, term_of))
             for page in (hit.specific for hit in found[:PAGES_SHOWN])
         ]
 
@@ -196,7 +207,8 @@ def search_context(params: QueryDict) -> dict:
     return {
         **context,
         "hits": [
-            Hit(practice, highlight(practice.text_passages(), query, term_of)) for practice in shown
+            Hit(practice, highlight(practice.text_passages(), wanted, term_of))
+            for practice in shown
         ],
         "facets": build_facets(params, selection, counts, vocabularies) if counts else [],
         "pagination": pagination,
@@ -204,6 +216,9 @@ def search_context(params: QueryDict) -> dict:
         "pages": pages,
         "suggestion": suggestion,
         "suggestion_url": with_params(params, q=suggestion, page=None) if suggestion else None,
+        "some_words": some_words,
+        "any_word": any_word,
+        "all_words_url": with_params(params, words=None, page=None),
     }
 
 
@@ -219,15 +234,15 @@ def shadowed_versions(model: type[Page] = PracticePage) -> list[int]:
     )
 
 
-def in_reading_order(practices: QuerySet, query: str, offset: int, limit: int) -> list:
+def in_reading_order(practices: QuerySet, query, offset: int, limit: int) -> list:
     """One page of the practices found: those in the reader's language first, each group by
     relevance; then those written in another language and not translated into theirs."""
     reader = active_locale_id()
-    mine = practices.filter(locale_id=reader).search(query, operator="and")
+    mine = practices.filter(locale_id=reader).search(query)
     shown = list(mine[offset : offset + limit])
     if len(shown) < limit:
         skip = max(0, offset - mine.count())
-        others = practices.exclude(locale_id=reader).search(query, operator="and")
+        others = practices.exclude(locale_id=reader).search(query)
         shown += list(others[skip : skip + limit - len(shown)])
     return shown
 

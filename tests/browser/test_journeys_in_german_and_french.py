@@ -2,7 +2,8 @@
 request and cancels a visit with its reason; a French visitor on a desktop writes their
 reflection and answers the survey; a German coordinator runs and publishes a matching round; a
 French coordinator on a phone opens a survey someone answered and is told, before typing, that
-it stays as asked; a newly invited member signs up in German on a phone from the e-mail's link. Every word they click is the catalogue's, in their language."""
+it stays as asked; a newly invited member signs up in German on a phone from the e-mail's link.
+Every word they click is the catalogue's, in their language."""
 
 from django.utils import translation
 
@@ -49,7 +50,9 @@ def as_reader(page, live_server, session: str, language: str) -> None:
 
     cookies = [{"name": "django_language", "value": language, "url": live_server.url}]
     if session:  # none for someone not signed in yet
-        cookies.append({"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url})
+        cookies.append(
+            {"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}
+        )
     page.context.add_cookies(cookies)
 
 

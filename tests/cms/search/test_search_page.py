@@ -97,6 +97,30 @@ class TestSearchPage:
         assert hit_titles(search(client, q="mentor prison")) == ["Mentoring after release"]
         assert hit_titles(search(client, q="mentoring elephants")) == []
 
+    def test_or_quotes_and_minus_as_people_type_them(self, client, library):
+        both = {"Mentoring after release", "Family counselling line"}
+        assert set(hit_titles(search(client, q="prison OR parents"))) == both
+        assert hit_titles(search(client, q="mentoring -prison")) == ["Family counselling line"]
+        assert hit_titles(search(client, q='"counselling line"')) == ["Family counselling line"]
+        assert hit_titles(search(client, q='"line counselling"')) == []
+        response = search(client, q="mentoring -prison OR")
+        assert "<mark>prison</mark>" not in response.content.decode()
+        for nothing in ("OR", "-prison"):  # nothing searched for: the guidance, no error
+            assert search(client, q=nothing).context["hits"] == []
+
+    def test_when_every_word_finds_little_some_of_them_are_offered(self, client, library):
+        response = search(client, q="mentoring elephants")
+        assert hit_titles(response) == []
+        offer = response.context["some_words"]
+        assert offer["count"] == 2
+        html = response.content.decode()
+        assert "Show the 2 practices that have some of these words" in html
+        wider = search(client, q="mentoring elephants", words="any")
+        assert len(hit_titles(wider)) == 2 and wider.context["some_words"] is None
+        assert "Only practices with all of them" in wider.content.decode()
+        # A new search starts again from every word.
+        assert 'name="words"' not in wider.content.decode()
+
     def test_archived_practices_only_on_request(self, client, library):
         assert "Archived mentoring scheme" not in hit_titles(search(client, q="mentoring"))
         with_archive = hit_titles(search(client, q="mentoring", archived="1"))
