@@ -66,6 +66,9 @@ PRIVATE_BUSY_MODELS = {
     "exchange.surveyresponse",  # the public report shows figures frozen when it was published
     "exchange.surveyanswer",
     "exchange.entryread",
+    "exchange.notification",
+    "exchange.notificationchoice",
+    "exchange.digestsent",
     "account.emailconfirmation",
     "wagtailcore.editingsession",
     "wagtailcore.referenceindex",

@@ -140,6 +140,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "cms.navigation.site_sections",
+                "exchange.notifications.context.unread",
             ],
         },
     },

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from exchange.membership.models import Profile
+from exchange.notifications import kinds
 from exchange.visits import mail
 from exchange.visits import services as visits
 from exchange.visits.mail import VisitMail
@@ -36,6 +37,7 @@ MATCHED = VisitMail(
     "matched",
     gettext_lazy("The matching round proposes a visit to %(organisation)s"),
     template="matching/email/matched.txt",
+    notice=kinds.VISIT,
 )
 
 

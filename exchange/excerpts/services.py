@@ -35,6 +35,7 @@ from exchange.excerpts.models import (
     live_consent,
     text_digest,
 )
+from exchange.notifications import kinds
 from exchange.reflections.models import ReflectionEntry
 from exchange.roles import is_coordinator
 from exchange.visits import mail
@@ -51,6 +52,7 @@ SUGGESTED = VisitMail(
     gettext_lazy("A coordinator suggests an edit to your excerpt"),
     template="exchange/excerpts/email/suggested.txt",
     link_label=gettext_lazy("Your excerpt:"),
+    notice=kinds.EXCERPT,
 )
 
 # What the author confirms before any text leaves their log (the gate's checklist).

@@ -22,6 +22,8 @@ from exchange.membership import services as invitations
 from exchange.membership.forms import LanguageFormSet, ProfileForm
 from exchange.membership.models import Profile
 from exchange.membership.selectors import directory
+from exchange.notifications import services as notification_choices
+from exchange.notifications.kinds import KINDS, Channel
 
 MEMBERS_PER_PAGE = 24
 
@@ -80,6 +82,12 @@ class SecondFactorView(mfa_views.AuthenticateView):
         return _too_many_attempts(super().form_invalid(form), form)
 
 
+def notification_channels(user) -> list[tuple]:
+    """(kind, its channel in words) for the account page's summary."""
+    channels = notification_choices.channels_of(user)
+    return [(kind, Channel(channels[kind.key]).label) for kind in KINDS]
+
+
 @require_safe
 @login_required
 def account_hub(request):
@@ -103,6 +111,7 @@ def account_hub(request):
                 if kind in factors
             ],
             "sessions": UserSession.objects.filter(user=user).count(),
+            "notification_channels": notification_channels(user),
         },
     )
 

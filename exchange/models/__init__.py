@@ -12,6 +12,7 @@ from exchange.excerpts.models import (
     FlagsConfirmation,
 )
 from exchange.membership.models import Invitation, Profile, ProfileLanguage
+from exchange.notifications.models import DigestSent, Notification, NotificationChoice
 from exchange.outbox import QueuedEmail
 from exchange.personal_data.models import RetentionWarning
 from exchange.publication.models import ChapterPage, PublicationPage
@@ -47,6 +48,7 @@ __all__ = [
     "Code",
     "CodedSpan",
     "ConsentEvent",
+    "DigestSent",
     "EntryRead",
     "EntryShare",
     "EntryVersion",
@@ -56,6 +58,8 @@ __all__ = [
     "HostingOffer",
     "Invitation",
     "LearningAgreement",
+    "Notification",
+    "NotificationChoice",
     "OfferWindow",
     "Profile",
     "ProfileLanguage",

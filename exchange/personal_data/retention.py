@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -210,16 +211,18 @@ def _warn(items: list[Item]) -> int:
                     RetentionWarning.objects.create(
                         kind=item.kind, key=item.key, owner=owner, due_on=item.due_on
                     )
-                if owner.email:
-                    notifications.email(
-                        owner,
-                        _("What the platform will delete on your behalf soon"),
-                        "exchange/personal_data/email/retention_warning.txt",
-                        {
-                            "items": owned,
-                            "account": any(item.kind == "inactive_account" for item in owned),
-                        },
-                    ).send()
+                message = notifications.email(
+                    owner,
+                    _("What the platform will delete on your behalf soon"),
+                    "exchange/personal_data/email/retention_warning.txt",
+                    {
+                        "items": owned,
+                        "account": any(item.kind == "inactive_account" for item in owned),
+                        "link": settings.BASE_URL + reverse("personal_data"),
+                    },
+                    kind=notifications.ACCOUNT,
+                )
+                notifications.deliver([message])
         except IntegrityError:
             continue  # another run warned them at the same moment
         sent += 1

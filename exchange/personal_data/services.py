@@ -120,6 +120,17 @@ SECTIONS = [
     # The messages' text, decrypted for the member: export() below replaces these rows.
     Section("visit_messages", "exchange.VisitMessage", "author", ("visit_id", "created_at")),
     Section("reminders_received", "exchange.ReminderSent", "recipient", ("kind", "sent_at")),
+    # The inbox, how the member chose to hear of each kind, and the digests sent to them.
+    Section(
+        "notifications",
+        "exchange.Notification",
+        "recipient",
+        ("kind", "subject", "topic", "link", "created_at", "read_at", "emailed_at", "channel"),
+    ),
+    Section("notification_choices", "exchange.NotificationChoice", "person", ("kind", "channel")),
+    Section(
+        "digests_sent", "exchange.DigestSent", "person", ("period", "slot", "sent_at", "items")
+    ),
     # The entries themselves, with the text of every version, their sharing and who read them:
     # reflection_log() below. Erasing the member deletes their entries (CASCADE).
     Section(

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import GroupPagePermission
 
 from exchange import audit
-from exchange.notifications import mail_after_commit
+from exchange.notifications import kinds, mail_after_commit
 from exchange.publication.models import ChapterPage, PublicationPage
 from exchange.roles import is_coordinator
 
@@ -92,6 +92,7 @@ def author_invite(*, chapter_id: int, member_id: int, user: "User") -> None:
                 "chapter": chapter.title,
                 "link": settings.BASE_URL + reverse("wagtailadmin_pages:edit", args=[chapter.pk]),
             },
+            kind=kinds.PUBLICATION,
         )
 
 

@@ -17,7 +17,7 @@ from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
 from wagtail.search.index import insert_or_update_object
 
 from cms.pdf import forget_pdfs
-from exchange.notifications import mail_after_commit
+from exchange.notifications import kinds, mail_after_commit
 from exchange.publication.models import ChapterPage, PublicationPage, chapters_quoting
 from exchange.publication.tasks import forget_withdrawn_words
 
@@ -83,4 +83,5 @@ def _tell_editors(chapter: ChapterPage, reason: str) -> None:
             "reason": reason,
             "link": settings.BASE_URL + reverse("wagtailadmin_pages:edit", args=[chapter.pk]),
         },
+        kind=kinds.PUBLICATION,
     )

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from exchange.notifications import kinds
 from exchange.reflections.models import AskedOf, Phase, ReflectionEntry, ReflectionQuestion
 from exchange.reflections.services import (
     follow_up_opens,
@@ -36,6 +37,7 @@ def _reminder(kind: str, subject, host_subject) -> VisitMail:
         link_label=_("Your reflection log:"),
         page=_log,
         host_subject=host_subject,
+        notice=kinds.REMINDER,
     )
 
 

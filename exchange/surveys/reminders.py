@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from exchange.notifications import kinds
 from exchange.reflections.services import follow_up_opens
 from exchange.surveys.models import SurveyKind, SurveyResponse
 from exchange.surveys.services import ANSWERED_STATES, respondents, why_closed
@@ -25,6 +26,7 @@ def _reminder(kind: SurveyKind, subject, host_subject) -> VisitMail:
         link_label=_("The survey:"),
         page=lambda visit: reverse("visit_survey", args=[visit.pk, kind.value]),
         host_subject=host_subject,
+        notice=kinds.SURVEY,
     )
 
 

@@ -8,12 +8,15 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from exchange import notifications
 from exchange.membership.selectors import hosts_by_organisation
+from exchange.notifications import kinds
 from exchange.visits.models import Visit
+from exchange.visits.titles import visit_title
 
 VISITOR, HOSTS = "visitor", "hosts"
 
@@ -29,16 +32,21 @@ class VisitMail:
     # To anyone but the visitor, where the visitor's subject would speak of "your visit to" the
     # reader's own organisation (a host who is shadowed is not visiting).
     host_subject: Promise | None = None
+    # The kind of notification it is, whose channel each person chooses.
+    notice: kinds.Kind = kinds.VISIT
 
 
-def _mail(kind: str, subject: Promise, *audience: str) -> VisitMail:
-    return VisitMail(kind, subject, audience)
+def _mail(kind: str, subject: Promise, *audience: str, notice=kinds.VISIT) -> VisitMail:
+    return VisitMail(kind, subject, audience, notice=notice)
 
 
-PROPOSED = _mail("proposed", _("New visit request from %(visitor)s"), HOSTS)
+PROPOSED = _mail("proposed", _("New visit request from %(visitor)s"), HOSTS, notice=kinds.REQUEST)
 # A visit the coordinators' matching round proposed: the visitor did not ask this host.
 ROUND_PROPOSED = _mail(
-    "round_proposed", _("The matching round proposes a visit by %(visitor)s"), HOSTS
+    "round_proposed",
+    _("The matching round proposes a visit by %(visitor)s"),
+    HOSTS,
+    notice=kinds.REQUEST,
 )
 ACCEPTED = _mail("accepted", _("Your visit to %(organisation)s is accepted"), VISITOR)
 DECLINED = _mail("declined", _("Your visit request to %(organisation)s was declined"), VISITOR)
@@ -63,15 +71,33 @@ AMENDMENT_DECLINED = _mail(
 AMENDMENT_CONFIRMED = _mail(
     "amendment_confirmed", _("The learning agreement is amended"), VISITOR, HOSTS
 )
-MESSAGE = _mail("message", _("A new message about the visit to %(organisation)s"))
-REMINDER_PENDING = _mail("reminder_pending", _("Reminder: a visit request waits for your answer"))
-REMINDER_UNSIGNED = _mail("reminder_unsigned", _("Reminder: please sign the learning agreement"))
-REMINDER_BEFORE = _mail("reminder_before", _("Your visit to %(organisation)s starts in a few days"))
+MESSAGE = _mail(
+    "message", _("A new message about the visit to %(organisation)s"), notice=kinds.MESSAGE
+)
+REMINDER_PENDING = _mail(
+    "reminder_pending",
+    _("Reminder: a visit request waits for your answer"),
+    notice=kinds.REMINDER,
+)
+REMINDER_UNSIGNED = _mail(
+    "reminder_unsigned", _("Reminder: please sign the learning agreement"), notice=kinds.REMINDER
+)
+REMINDER_BEFORE = _mail(
+    "reminder_before",
+    _("Your visit to %(organisation)s starts in a few days"),
+    notice=kinds.REMINDER,
+)
 HOST_MISSING = _mail("host_missing", _("Your visit request to %(organisation)s waits for a host"))
 HOST_MISSING_COORDINATOR = _mail(
-    "host_missing_coordinator", _("A visit request to %(organisation)s has nobody to answer it")
+    "host_missing_coordinator",
+    _("A visit request to %(organisation)s has nobody to answer it"),
+    notice=kinds.COORDINATION,
 )
-HOST_FOUND = _mail("host_found", _("A visit request from %(visitor)s waits for your answer"))
+HOST_FOUND = _mail(
+    "host_found",
+    _("A visit request from %(visitor)s waits for your answer"),
+    notice=kinds.REQUEST,
+)
 
 
 def hosts_of(visit) -> list:
@@ -117,4 +143,8 @@ def message(visit, mail: VisitMail, person, path: str = "") -> EmailMessage:
         "link_label": mail.link_label,
     }
     subject = mail.host_subject if as_host and mail.host_subject else mail.subject
-    return notifications.email(person, subject, mail.template, context)
+    with translation.override(notifications.language_of(person)):
+        topic = visit_title(visit, person)  # what the person's digest groups it under
+    return notifications.email(
+        person, subject, mail.template, context, kind=mail.notice, topic=topic
+    )

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from exchange import notifications
 from exchange.membership.selectors import hosts_by_organisation
 from exchange.roles import coordinators
 from exchange.visits import mail
@@ -111,7 +112,7 @@ def send(items: list[Due]) -> int:
                 ReminderSent.objects.create(
                     visit=item.visit, kind=item.kind, recipient=item.recipient
                 )
-                mail.message(item.visit, item.mail, item.recipient).send()
+                notifications.deliver([mail.message(item.visit, item.mail, item.recipient)])
         except IntegrityError:
             continue  # sent before
         except OSError:  # the mail server (smtplib's errors are OSErrors): tried again tomorrow

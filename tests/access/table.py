@@ -455,6 +455,11 @@ TABLE: dict[str, P | list[P]] = {
     "search/autocomplete/": P("/search/autocomplete/", EVERYONE, EVERYONE_405),  # search_autocomplete
     "profile/": P("/profile/", SIGNED_IN, SIGNED_IN),  # profile: an explanation for accounts without one
     "profile/data/": P("/profile/data/", SIGNED_IN, EVERYONE_405),  # personal_data
+    "notifications/": P("/notifications/", SIGNED_IN, EVERYONE_405),  # notifications: the inbox
+    "notifications/read/": P("/notifications/read/", EVERYONE_405, SIGNED_IN_302),  # notifications_read: mark all read
+    "notifications/<int:pk>/": P("/notifications/{notification}/", "login 302 404 404 404 404", EVERYONE_405),  # notification_open: its recipient only
+    "notifications/settings/": P("/notifications/settings/", SIGNED_IN, SIGNED_IN),  # notification_settings: an empty POST is refused with its errors
+    "notifications/unsubscribe/<str:token>/": [P("/notifications/unsubscribe/{unsubscribe}/", EVERYONE, EVERYONE), P("/notifications/unsubscribe/not-a-token/", NOT_FOUND, NOT_FOUND)],  # notification_unsubscribe: the signed token is the key (RFC 8058 one-click POST)
     "profile/data/export/": P("/profile/data/export/", EVERYONE_405, SIGNED_IN_302),  # export_personal_data: asks for the password first
     "profile/delete/": P("/profile/delete/", EVERYONE_405, SIGNED_IN_302),  # delete_account: asks for the password first
     "members/": P("/members/", SIGNED_IN, EVERYONE_405),  # member_directory

@@ -37,6 +37,8 @@ from exchange.coding.models import Theme
 from exchange.excerpts.models import CaseNumberPattern
 from exchange.membership import services as invitations
 from exchange.membership.models import Profile
+from exchange.notifications import kinds, unsubscribe
+from exchange.notifications.models import Notification
 from exchange.roles import COORDINATORS, MEMBERS
 from exchange.surveys.models import SurveyKind
 from exchange.surveys.services import survey_for
@@ -162,6 +164,10 @@ def build_world(home) -> World:
         "case_pattern": CaseNumberPattern.objects.create(pattern=r"JA/\d+", description="x").pk,
         "question": entry.question_id,
         "feed_token": CalendarFeed.objects.create(user=users["member_b"]).token,
+        "notification": Notification.objects.create(
+            recipient=users["member_a"], kind="visit", subject="Fictional", link="/visits/"
+        ).pk,
+        "unsubscribe": unsubscribe.token(users["member_b"], kinds.MESSAGE),
         "round": Round.objects.create(
             name="Fictional round",
             year=2027,

@@ -304,11 +304,12 @@ def test_the_dashboard_does_not_query_per_visit(client, network, django_assert_m
         apply(make_member(network.visitor_org), network.window)
     signed_in(client, network.host)
     client.get("/")  # the header's sections, read once and then cached (cms/navigation.py)
-    # 16 for the visits, the reflections due (none: the host keeps no log yet) and the cached
-    # sections; 4 for the first steps (exchange/visits/onboarding.py); 2 for the challenges'
-    # names in the reader's language (cms/templatetags/terms.py: the vocabularies' token, and
-    # the vocabularies the first time this process reads them), once for the whole page.
-    with django_assert_max_num_queries(23):
+    # 17 for the header's unread notifications, the visits, the reflections due (none: the host
+    # keeps no log yet) and the cached sections; 4 for the first steps
+    # (exchange/visits/onboarding.py); 2 for the challenges' names in the reader's language
+    # (cms/templatetags/terms.py: the vocabularies' token, and the vocabularies the first time
+    # this process reads them), once for the whole page.
+    with django_assert_max_num_queries(24):
         response = client.get(reverse("dashboard"))
     assert response.content.decode().count("/visits/") >= 6
 

@@ -1,0 +1,95 @@
+"""The inbox at /notifications/, the choice per kind, and the one-click unsubscribe."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST, require_safe
+
+from exchange.notifications import services
+from exchange.notifications import unsubscribe as links
+from exchange.notifications.forms import ChoicesForm
+from exchange.notifications.kinds import BY_KEY, KINDS, Channel
+from exchange.notifications.models import Notification
+
+PER_PAGE = 30
+
+
+@require_safe
+@login_required
+def inbox(request):
+    notifications = Notification.objects.filter(recipient=request.user)
+    page = Paginator(notifications, PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "exchange/notifications/inbox.html",
+        {
+            "page": page,
+            "kinds": BY_KEY,
+            "unread": services.unread_count(request.user),
+        },
+    )
+
+
+@require_POST
+@login_required
+def mark_all_read(request):
+    count = services.mark_all_read(request.user)
+    if count:
+        messages.success(request, _("Every notification is marked as read."))
+    return redirect("notifications")
+
+
+@require_safe
+@login_required
+def open_notification(request, pk: int):
+    """Marks the notification read and follows its link (a path on this site only)."""
+    notification = services.open_notification(request.user, pk)
+    if notification is None:
+        raise Http404
+    link = notification.link
+    if link.startswith("/") and url_has_allowed_host_and_scheme(link, allowed_hosts=None):
+        return redirect(link)
+    return redirect("notifications")
+
+
+@login_required
+def settings_form(request):
+    current = services.channels_of(request.user)
+    form = ChoicesForm(request.POST or None, current=current)
+    if request.method == "POST" and form.is_valid():
+        changed = services.choose(request.user, form.cleaned_data)
+        if changed:
+            messages.success(request, _("Your choices are saved."))
+        return redirect("notification_settings")
+    return render(
+        request,
+        "exchange/notifications/settings.html",
+        {"form": form, "fixed": [kind for kind in KINDS if kind.fixed_because]},
+    )
+
+
+# A mail program's one-click unsubscribe (RFC 8058) posts without the site's cookies: the
+# signed token is what authorises it.
+@csrf_exempt
+def unsubscribe(request, token: str):
+    found = links.read(token)
+    if found is None:
+        return render(request, "exchange/notifications/unsubscribe_invalid.html", status=404)
+    person_id, kind = found
+    person = get_user_model().objects.filter(pk=person_id, is_active=True).first()
+    if person is None:
+        return render(request, "exchange/notifications/unsubscribe_invalid.html", status=404)
+    if request.method == "POST":
+        services.choose(person, {kind.key: Channel.SITE})
+        return render(
+            request, "exchange/notifications/unsubscribed.html", {"kind": kind, "done": True}
+        )
+    if request.method not in ("GET", "HEAD"):
+        return render(request, "exchange/notifications/unsubscribed.html", status=405)
+    return render(request, "exchange/notifications/unsubscribed.html", {"kind": kind})
