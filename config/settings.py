@@ -224,7 +224,11 @@ SCHEDULE = {
     "prune-task-results": {"daily": "03:30"},
     # The retention schedule: owners warned, then what is due deleted or erased.
     "apply-retention": {"daily": env.str("RETENTION_AT", default="04:00")},
+    # Notification digests: each person's when NOTIFICATION_DIGEST_AT comes in their time zone.
+    "send-digests": {"every": 15},
 }
+# The local time (each person's own time zone) at which daily and weekly (Monday) digests leave.
+NOTIFICATION_DIGEST_AT = env.str("NOTIFICATION_DIGEST_AT", default="07:00")
 
 # --- E-mail -----------------------------------------------------------------------------------
 
@@ -312,6 +316,7 @@ RETENTION_DAYS = {
     "reflectionentry": env.int("RETENTION_REFLECTION_LOG_DAYS", default=5 * 365),
     "visitmessage": env.int("RETENTION_VISIT_MESSAGES_DAYS", default=2 * 365),
     "surveyresponse": env.int("RETENTION_SURVEY_ANSWERS_DAYS", default=5 * 365),
+    "notification": env.int("RETENTION_NOTIFICATIONS_DAYS", default=365),
     "sessions": env.int("RETENTION_SESSIONS_DAYS", default=365),
 }
 RETENTION_WARNING_DAYS = env.int("RETENTION_WARNING_DAYS", default=30)

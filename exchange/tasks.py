@@ -3,6 +3,7 @@
 from django_tasks import task
 
 from cms.background.schedule import scheduled
+from exchange.notifications import digests
 from exchange.personal_data import retention
 from exchange.reflections import reminders as reflection_reminders
 from exchange.surveys import reminders as survey_reminders
@@ -18,6 +19,13 @@ def send_reminders() -> int:
     sent += visit_reminders.send(reflection_reminders.due())
     sent += visit_reminders.send(survey_reminders.due())
     return sent
+
+
+@scheduled("send-digests")
+@task()
+def send_digests() -> int:
+    """The daily and weekly notification digests that are due; the number sent."""
+    return digests.send_digests()
 
 
 @scheduled("apply-retention")

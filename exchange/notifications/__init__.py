@@ -127,6 +127,23 @@ def mail_after_commit(people: list, subject, template: str, context: dict, *, ki
     send_after_commit([email(person, subject, template, context, kind=kind) for person in people])
 
 
+def plain_email(person, subject: str, template: str, context: dict, headers: dict) -> EmailMessage:
+    """An e-mail to `person` in their language that is not itself a notification (a digest of
+    them)."""
+    with translation.override(language_of(person)):
+        values = {**context, "person": person, "site_name": settings.WAGTAIL_SITE_NAME}
+        return EmailMessage(
+            subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
+            body=render_to_string(template, values),
+            to=[person.email],
+            headers=headers,
+        )
+
+
+def send_now(messages: list[EmailMessage]) -> None:
+    _send(messages)
+
+
 def _send(messages: list[EmailMessage]) -> None:
     with get_connection() as connection:
         connection.send_messages(messages)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from exchange.notifications import services
 from exchange.notifications import unsubscribe as links
+from exchange.notifications.digests import NAMES as DIGEST_NAMES
 from exchange.notifications.forms import ChoicesForm
 from exchange.notifications.kinds import BY_KEY, KINDS, Channel
 from exchange.notifications.models import Notification
@@ -81,15 +82,19 @@ def unsubscribe(request, token: str):
     found = links.read(token)
     if found is None:
         return render(request, "exchange/notifications/unsubscribe_invalid.html", status=404)
-    person_id, kind = found
+    person_id, key = found
     person = get_user_model().objects.filter(pk=person_id, is_active=True).first()
     if person is None:
         return render(request, "exchange/notifications/unsubscribe_invalid.html", status=404)
+    context: dict[str, object] = {"kind": BY_KEY.get(key), "digest": DIGEST_NAMES.get(key)}
     if request.method == "POST":
-        services.choose(person, {kind.key: Channel.SITE})
-        return render(
-            request, "exchange/notifications/unsubscribed.html", {"kind": kind, "done": True}
-        )
+        if key in BY_KEY:
+            services.choose(person, {key: Channel.SITE})
+        else:  # a digest: every kind it gathers
+            channels = services.channels_of(person)
+            services.choose(person, {k: Channel.SITE for k, c in channels.items() if c == key})
+        context["done"] = True
+        return render(request, "exchange/notifications/unsubscribed.html", context)
     if request.method not in ("GET", "HEAD"):
         return render(request, "exchange/notifications/unsubscribed.html", status=405)
-    return render(request, "exchange/notifications/unsubscribed.html", {"kind": kind})
+    return render(request, "exchange/notifications/unsubscribed.html", context)

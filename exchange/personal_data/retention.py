@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.db.models import Min
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +24,7 @@ from django.utils.translation import ngettext
 from allauth.usersessions.models import UserSession
 
 from exchange import notifications
+from exchange.notifications.models import Notification
 from exchange.personal_data.models import RetentionWarning
 from exchange.reflections.models import ReflectionEntry
 from exchange.surveys.models import SurveyResponse
@@ -115,6 +117,25 @@ def _sessions(until: date, days: int) -> Iterable[Item]:
         yield Item("sessions", session.pk, session.user, due, str(_("A record of a sign-in")))
 
 
+def _notifications(until: date, days: int) -> Iterable[Item]:
+    """Each person's notifications made `days` ago or earlier: one item per person."""
+    cutoff = until - timedelta(days=days)
+    old = (
+        Notification.objects.filter(created_at__date__lte=cutoff)
+        .values("recipient")
+        .annotate(oldest=Min("created_at"))
+    )
+    people = get_user_model().objects.in_bulk({row["recipient"] for row in old})
+    for row in old:
+        due = timezone.localdate(row["oldest"]) + timedelta(days=days)
+        yield Item("notification", row["recipient"], people[row["recipient"]], due, "")
+
+
+def _delete_notifications(item: Item) -> None:
+    cutoff = timezone.localdate() - timedelta(days=BY_NAME["notification"].days)
+    Notification.objects.filter(recipient=item.owner, created_at__date__lte=cutoff).delete()
+
+
 KINDS = [
     Kind(
         "inactive_account",
@@ -153,6 +174,15 @@ KINDS = [
             _("Your survey answers about the visit to %(organisation)s"),
         ),
         _delete_by_visit(SurveyResponse, "respondent"),
+    ),
+    Kind(
+        "notification",
+        _("Your notifications on the site"),
+        _("after each was made"),
+        _("deleted"),
+        _notifications,
+        _delete_notifications,
+        warns=False,
     ),
     Kind(
         "sessions",

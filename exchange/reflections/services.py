@@ -8,13 +8,17 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from exchange import audit
+from exchange.notifications import kinds
 from exchange.reflections.models import (
     AskedOf,
     Audience,
@@ -26,7 +30,9 @@ from exchange.reflections.models import (
     ReflectionQuestion,
 )
 from exchange.roles import is_coordinator
+from exchange.visits import mail
 from exchange.visits import services as visits
+from exchange.visits.mail import VisitMail
 from exchange.visits.models import Visit, VisitState
 
 if TYPE_CHECKING:
@@ -285,7 +291,30 @@ def entry_share(*, entry_id: int, user: "User", audience: str) -> EntryShare:
         if share is None:
             share = EntryShare.objects.create(entry=entry, audience=audience)
             audit.record(entry, "exchange.reflection.share", user, audience=audience)
+            if audience == Audience.PARTNER:
+                _tell_partner(entry, user)
     return share
+
+
+SHARED = VisitMail(
+    "reflection_shared",
+    gettext_lazy("A reflection about the visit was shared with you"),
+    template="exchange/reflections/email/shared.txt",
+    link_label=gettext_lazy("Read it:"),
+    notice=kinds.SHARED,
+)
+
+
+def _tell_partner(entry: ReflectionEntry, author: "User") -> None:
+    """The partner hears that something was shared, never what: the link leads to it."""
+    partner = get_user_model().objects.filter(pk=partner_of(entry.visit, author.pk), is_active=True)
+    mail.send_after_commit(
+        entry.visit,
+        SHARED,
+        list(partner),
+        path=reverse("reflection_entry", args=[entry.pk]),
+        extra={"author": author.get_full_name()},
+    )
 
 
 def entry_unshare(*, entry_id: int, user: "User", audience: str) -> None:

@@ -126,12 +126,19 @@ def tell(visit, mail: VisitMail, *, actor=None) -> None:
     send_after_commit(visit, mail, recipients(visit, mail.audience, actor))
 
 
-def send_after_commit(visit, mail: VisitMail, people: list, path: str = "") -> None:
-    notifications.send_after_commit([message(visit, mail, person, path) for person in people])
+def send_after_commit(
+    visit, mail: VisitMail, people: list, path: str = "", extra: dict | None = None
+) -> None:
+    notifications.send_after_commit(
+        [message(visit, mail, person, path, extra) for person in people]
+    )
 
 
-def message(visit, mail: VisitMail, person, path: str = "") -> EmailMessage:
-    """The e-mail of kind `mail` to `person`, leading to `path` (else the mail's own page)."""
+def message(
+    visit, mail: VisitMail, person, path: str = "", extra: dict | None = None
+) -> EmailMessage:
+    """The e-mail of kind `mail` to `person`, leading to `path` (else the mail's own page);
+    `extra` adds to the template's context."""
     as_host = person.pk != visit.visitor_id
     context = {
         "visit": visit,
@@ -141,6 +148,7 @@ def message(visit, mail: VisitMail, person, path: str = "") -> EmailMessage:
         "visitor": visit.visitor.get_full_name() if visit.visitor else _("an erased member"),
         "link": settings.BASE_URL + (path or mail.page(visit)),
         "link_label": mail.link_label,
+        **(extra or {}),
     }
     subject = mail.host_subject if as_host and mail.host_subject else mail.subject
     with translation.override(notifications.language_of(person)):
