@@ -307,7 +307,10 @@ SHARED = VisitMail(
 
 def _tell_partner(entry: ReflectionEntry, author: "User") -> None:
     """The partner hears that something was shared, never what: the link leads to it."""
-    partner = get_user_model().objects.filter(pk=partner_of(entry.visit, author.pk), is_active=True)
+    partner_id = partner_of(entry.visit, author.pk)
+    if partner_id is None:
+        return
+    partner = get_user_model().objects.filter(pk=partner_id, is_active=True)
     mail.send_after_commit(
         entry.visit,
         SHARED,
