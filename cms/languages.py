@@ -3,7 +3,7 @@
 A signed-in member's saved choice comes first (Wagtail's own user profile, so the admin follows
 it too), then the choice a reader made with the switcher on this browser (a cookie), then the
 browser's own languages, then English. E-mails go out in their recipient's saved language
-(exchange/notifications.py).
+(exchange/notifications/).
 
 A page of the site's content has an address in each language: /de/... and /fr/..., English's
 without a prefix (config/urls.py). There the address decides, so a link to a German page reads

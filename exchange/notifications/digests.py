@@ -10,6 +10,7 @@ same slot send it once. A digest with nothing in it is not sent.
 import datetime as dt
 import zoneinfo
 from collections import OrderedDict
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -58,54 +59,84 @@ def due_slot(period: str, now: dt.datetime, zone: dt.tzinfo) -> tuple[dt.date, d
     return day, moment
 
 
+BATCH = 200  # digests per transaction: SQLite's commit is a disk write, so fewer is faster
+
+
+@dataclass
+class Due:
+    person: object
+    period: str
+    slot: dt.date
+    items: list[Notification]
+
+
 def send_digests(now: dt.datetime | None = None) -> int:
     """Build and send every digest that is due and not sent yet; the number sent."""
     now = now or timezone.now()
-    waiting = set(
-        Notification.objects.filter(channel__in=PERIODS, emailed_at__isnull=True)
-        .values_list("recipient_id", "channel")
-        .distinct()
-    )
+    waiting = Notification.objects.filter(
+        channel__in=PERIODS, emailed_at__isnull=True
+    ).only("recipient_id", "channel", "subject", "topic", "link", "created_at")
+    by_person: dict[tuple[int, str], list[Notification]] = {}
+    for item in waiting.order_by("created_at", "pk"):
+        by_person.setdefault((item.recipient_id, item.channel), []).append(item)
     people = (
         get_user_model()
         .objects.select_related("wagtail_userprofile")
-        .in_bulk({person_id for person_id, _channel in waiting})
+        .in_bulk({person_id for person_id, _period in by_person})
     )
-    sent = 0
-    for person_id, period in sorted(waiting):
+    due = []
+    for (person_id, period), items in sorted(by_person.items(), key=lambda pair: pair[0]):
         person = people[person_id]
         slot, moment = due_slot(period, now, zone_of(person))
-        if DigestSent.objects.filter(person=person, period=period, slot=slot).exists():
-            continue  # this slot's digest went; what came since waits for the next
-        sent += _send_one(person, period, slot, moment, now)
+        # What came before the slot's moment; what came after waits for the next slot.
+        if ready := [item for item in items if item.created_at <= moment]:
+            due.append(Due(person, period, slot, ready))
+    sent_before = set(
+        DigestSent.objects.filter(
+            person__in=[d.person for d in due], slot__in={d.slot for d in due}
+        ).values_list("person_id", "period", "slot")
+    )
+    due = [d for d in due if (d.person.pk, d.period, d.slot) not in sent_before]
+    sent = 0
+    for start in range(0, len(due), BATCH):
+        sent += _send_batch(due[start : start + BATCH], now)
     return sent
 
 
-def _send_one(person, period: str, slot: dt.date, moment: dt.datetime, now: dt.datetime) -> int:
+def _send_batch(batch: list[Due], now: dt.datetime) -> int:
+    """The batch's digests in one transaction; if another worker took one of their slots
+    meanwhile, each in its own, so only that one is left to the other."""
     try:
-        with transaction.atomic():
-            DigestSent.objects.create(person=person, period=period, slot=slot, sent_at=now)
-            items = list(
-                Notification.objects.filter(
-                    recipient=person,
-                    channel=period,
-                    emailed_at__isnull=True,
-                    created_at__lte=moment,
-                ).order_by("created_at", "pk")
-            )
-            if not items:
-                transaction.set_rollback(True)  # nothing to tell: no digest, no slot taken
-                return 0
-            Notification.objects.filter(pk__in=[item.pk for item in items]).update(emailed_at=now)
-            DigestSent.objects.filter(person=person, period=period, slot=slot).update(
-                items=len(items)
-            )
-            if person.email and person.is_active:
-                message = digest_message(person, period, items)
-                transaction.on_commit(lambda: notifications.send_now([message]), robust=True)
+        return _take(batch, now)
+    except IntegrityError:
+        return sum(_take_one(digest, now) for digest in batch) if len(batch) > 1 else 0
+
+
+def _take_one(digest: Due, now: dt.datetime) -> int:
+    try:
+        return _take([digest], now)
     except IntegrityError:
         return 0  # another worker sent this slot's digest
-    return 1
+
+
+def _take(batch: list[Due], now: dt.datetime) -> int:
+    with transaction.atomic():
+        DigestSent.objects.bulk_create(
+            DigestSent(
+                person=d.person, period=d.period, slot=d.slot, sent_at=now, items=len(d.items)
+            )
+            for d in batch
+        )
+        Notification.objects.filter(
+            pk__in=[item.pk for d in batch for item in d.items], emailed_at__isnull=True
+        ).update(emailed_at=now)
+        messages = [
+            digest_message(d.person, d.period, d.items)
+            for d in batch
+            if d.person.email and d.person.is_active
+        ]
+        transaction.on_commit(lambda: notifications.send_now(messages), robust=True)
+    return len(batch)
 
 
 def digest_message(person, period: str, items: list[Notification]):
