@@ -73,9 +73,9 @@ class Due:
 def send_digests(now: dt.datetime | None = None) -> int:
     """Build and send every digest that is due and not sent yet; the number sent."""
     now = now or timezone.now()
-    waiting = Notification.objects.filter(
-        channel__in=PERIODS, emailed_at__isnull=True
-    ).only("recipient_id", "channel", "subject", "topic", "link", "created_at")
+    waiting = Notification.objects.filter(channel__in=PERIODS, emailed_at__isnull=True).only(
+        "recipient_id", "channel", "subject", "topic", "link", "created_at"
+    )
     by_person: dict[tuple[int, str], list[Notification]] = {}
     for item in waiting.order_by("created_at", "pk"):
         by_person.setdefault((item.recipient_id, item.channel), []).append(item)
