@@ -11,6 +11,7 @@ import datetime as dt
 import zoneinfo
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -25,6 +26,9 @@ from exchange import notifications
 from exchange.notifications import unsubscribe
 from exchange.notifications.kinds import Channel
 from exchange.notifications.models import DigestSent, Notification
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 PERIODS = (Channel.DAILY, Channel.WEEKLY)
 NAMES: dict[str, Promise] = {
@@ -64,7 +68,7 @@ BATCH = 200  # digests per transaction: SQLite's commit is a disk write, so fewe
 
 @dataclass
 class Due:
-    person: object
+    person: "User"
     period: str
     slot: dt.date
     items: list[Notification]
