@@ -2,6 +2,8 @@
 on failed attempts refuses it, the account page, the member's own profile and the member
 directory."""
 
+from collections import Counter
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -23,7 +25,7 @@ from exchange.membership.forms import LanguageFormSet, ProfileForm
 from exchange.membership.models import Profile
 from exchange.membership.selectors import directory
 from exchange.notifications import services as notification_choices
-from exchange.notifications.kinds import KINDS, Channel
+from exchange.notifications.kinds import Channel, kinds_for
 
 MEMBERS_PER_PAGE = 24
 
@@ -83,9 +85,10 @@ class SecondFactorView(mfa_views.AuthenticateView):
 
 
 def notification_channels(user) -> list[tuple]:
-    """(kind, its channel in words) for the account page's summary."""
+    """(a channel in words, how many kinds come by it) for the account page's summary."""
     channels = notification_choices.channels_of(user)
-    return [(kind, Channel(channels[kind.key]).label) for kind in KINDS]
+    counts = Counter(channels[kind.key] for kind in kinds_for(user))
+    return [(label, counts[value]) for value, label in Channel.choices if counts[value]]
 
 
 @require_safe

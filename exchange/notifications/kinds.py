@@ -27,6 +27,7 @@ class Kind:
     default: str = Channel.AT_ONCE
     # Set for the kinds that cannot be turned off: why they always come at once.
     fixed_because: Promise | None = None
+    coordinators_only: bool = False  # offered only to the coordinators, who receive it
 
     def allowed(self) -> list[tuple[str, str]]:
         if self.fixed_because:
@@ -46,7 +47,11 @@ REMINDER = Kind(
     _("Reminders: a request waiting, an agreement to sign, a visit soon, a reflection due"),
 )
 PUBLICATION = Kind("publication", _("The themes publication: your chapters and their quotes"))
-COORDINATION = Kind("coordination", _("For coordinators: visit requests that nobody can answer"))
+COORDINATION = Kind(
+    "coordination",
+    _("For coordinators: visit requests that nobody can answer"),
+    coordinators_only=True,
+)
 ACCOUNT = Kind(
     "account",
     _("Your account and your data: what will be deleted, and when"),
@@ -69,3 +74,11 @@ KINDS = [
     ACCOUNT,
 ]
 BY_KEY = {kind.key: kind for kind in KINDS}
+
+
+def kinds_for(person) -> list[Kind]:
+    """The kinds `person` can receive, so the ones to offer them."""
+    from exchange.roles import is_coordinator
+
+    coordinator = is_coordinator(person)
+    return [kind for kind in KINDS if coordinator or not kind.coordinators_only]

@@ -15,7 +15,7 @@ from exchange.notifications import services
 from exchange.notifications import unsubscribe as links
 from exchange.notifications.digests import NAMES as DIGEST_NAMES
 from exchange.notifications.forms import ChoicesForm
-from exchange.notifications.kinds import BY_KEY, KINDS, Channel
+from exchange.notifications.kinds import BY_KEY, Channel, kinds_for
 from exchange.notifications.models import Notification
 
 PER_PAGE = 30
@@ -61,8 +61,9 @@ def open_notification(request, pk: int):
 
 @login_required
 def settings_form(request):
+    offered = kinds_for(request.user)
     current = services.channels_of(request.user)
-    form = ChoicesForm(request.POST or None, current=current)
+    form = ChoicesForm(request.POST or None, kinds=offered, current=current)
     if request.method == "POST" and form.is_valid():
         changed = services.choose(request.user, form.cleaned_data)
         if changed:
@@ -71,7 +72,7 @@ def settings_form(request):
     return render(
         request,
         "exchange/notifications/settings.html",
-        {"form": form, "fixed": [kind for kind in KINDS if kind.fixed_because]},
+        {"form": form, "fixed": [kind for kind in offered if kind.fixed_because]},
     )
 
 

@@ -115,7 +115,7 @@ def test_a_weekly_digest_waits_for_monday(settings, commits):
     assert "weekly digest" in mail.outbox[0].subject
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_workers_send_a_slot_once(settings):
     settings.NOTIFICATION_DIGEST_AT = "07:00"
     person = person_in("UTC")

@@ -44,7 +44,7 @@ def test_a_step_is_kept_in_the_inbox_and_e_mailed_at_once_with_a_way_out(
 
     client.force_login(network.host)
     header = client.get(reverse("dashboard")).content.decode()
-    assert 'class="count-badge" aria-hidden="true">1<' in header and ", 1 unread" in header
+    assert 'class="count-badge">1<' in header and 'aria-label="Notifications, 1 unread"' in header
     page = client.get(reverse("notifications")).content.decode()
     assert notification.subject in page and "Unread" in page
     opened = client.get(reverse("notification_open", args=[notification.pk]))
@@ -95,7 +95,12 @@ def test_choices_are_saved_from_the_settings_page_and_shown_on_the_account_page(
     assert channels[kinds.MESSAGE.key] == Channel.WEEKLY
     assert channels[kinds.ACCOUNT.key] == Channel.AT_ONCE
     account = client.get(reverse("account_hub")).content.decode()
-    assert str(kinds.MESSAGE.label) in account and "In a weekly digest" in account
+    assert "In a weekly digest: 1 kind" in account
+    # The coordinators' own kind is offered to the coordinators alone.
+    assert (
+        str(kinds.COORDINATION.label)
+        not in client.get(reverse("notification_settings")).content.decode()
+    )
     bad = client.post(reverse("notification_settings"), {kinds.MESSAGE.key: "hourly"})
     assert bad.status_code == 200 and "error-summary" in bad.content.decode()
 
@@ -197,3 +202,9 @@ def test_notifications_go_after_their_retention_period(settings):
     retention.apply()
     assert not Notification.objects.filter(pk=old.pk).exists()
     assert Notification.objects.filter(pk=recent.pk).exists()
+
+
+def test_a_coordinator_is_offered_the_coordinators_kind(client, coordinator):
+    client.force_login(coordinator)
+    page = client.get(reverse("notification_settings")).content.decode()
+    assert str(kinds.COORDINATION.label) in page
