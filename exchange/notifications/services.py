@@ -38,6 +38,18 @@ def choose(person: "User", choices: dict[str, str]) -> list[Kind]:
     return changed
 
 
+def set_time_zone(person: "User", zone: str) -> bool:
+    """Keep `person`'s time zone (Wagtail's profile holds it); whether it changed."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(person)
+    if profile.current_time_zone == zone:
+        return False
+    profile.current_time_zone = zone
+    profile.save(update_fields=["current_time_zone"])
+    return True
+
+
 def unread_count(person: "User") -> int:
     return Notification.objects.filter(recipient=person, read_at__isnull=True).count()
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 from exchange.notifications import services
 from exchange.notifications import unsubscribe as links
 from exchange.notifications.digests import NAMES as DIGEST_NAMES
+from exchange.notifications.digests import zone_of
 from exchange.notifications.forms import ChoicesForm
 from exchange.notifications.kinds import BY_KEY, Channel, kinds_for
 from exchange.notifications.models import Notification
@@ -63,10 +64,16 @@ def open_notification(request, pk: int):
 def settings_form(request):
     offered = kinds_for(request.user)
     current = services.channels_of(request.user)
-    form = ChoicesForm(request.POST or None, kinds=offered, current=current)
+    form = ChoicesForm(
+        request.POST or None,
+        kinds=offered,
+        current=current,
+        initial={"time_zone": zone_of(request.user).key},
+    )
     if request.method == "POST" and form.is_valid():
-        changed = services.choose(request.user, form.cleaned_data)
-        if changed:
+        choices = {**form.cleaned_data}
+        moved = services.set_time_zone(request.user, choices.pop("time_zone"))
+        if services.choose(request.user, choices) or moved:
             messages.success(request, _("Your choices are saved."))
         return redirect("notification_settings")
     return render(

@@ -89,8 +89,13 @@ def test_choices_are_saved_from_the_settings_page_and_shown_on_the_account_page(
     data = {**{key: value for key, value in current.items() if key != kinds.ACCOUNT.key}}
     data[kinds.MESSAGE.key] = Channel.WEEKLY
     data[kinds.ACCOUNT.key] = Channel.SITE  # not offered: ignored
+    data["time_zone"] = "Europe/Helsinki"  # where the digests' hour is counted
     response = client.post(reverse("notification_settings"), data, follow=True)
     assert "Your choices are saved." in response.content.decode()
+    from exchange.notifications.digests import zone_of
+
+    network.visitor.refresh_from_db()
+    assert zone_of(network.visitor).key == "Europe/Helsinki"
     channels = services.channels_of(network.visitor)
     assert channels[kinds.MESSAGE.key] == Channel.WEEKLY
     assert channels[kinds.ACCOUNT.key] == Channel.AT_ONCE
@@ -208,3 +213,29 @@ def test_a_coordinator_is_offered_the_coordinators_kind(client, coordinator):
     client.force_login(coordinator)
     page = client.get(reverse("notification_settings")).content.decode()
     assert str(kinds.COORDINATION.label) in page
+
+
+@pytest.mark.parametrize("kind", [kind for kind in kinds.KINDS if not kind.fixed_because])
+def test_each_channel_of_each_kind_does_what_it_says(kind, django_capture_on_commit_callbacks):
+    from exchange import notifications
+
+    person = UserFactory()
+    for channel in Channel.values:
+        services.choose(person, {kind.key: channel})
+        mail.outbox.clear()
+        message = notifications.email(
+            person,
+            "Fictional subject",
+            "exchange/notifications/email/footer.txt",
+            {"kind": kind, "links": {}, "link": "/visits/"},
+            kind=kind,
+        )
+        with django_capture_on_commit_callbacks(execute=True):
+            notifications.send_after_commit([message])
+        kept = Notification.objects.filter(recipient=person).latest("pk")
+        assert (kept.kind, kept.channel, kept.link) == (kind.key, channel, "/visits/")
+        if channel == Channel.AT_ONCE:
+            (sent,) = mail.outbox
+            assert "List-Unsubscribe" in sent.extra_headers and kept.emailed_at
+        else:
+            assert not mail.outbox and kept.emailed_at is None
