@@ -50,6 +50,9 @@ if not SECRET_KEY:
         )
     # Development only: a fixed key keeps sessions valid across runserver restarts.
     SECRET_KEY = "insecure-development-key-never-used-when-debug-is-off"  # noqa: S105
+# After a rotation, the old key here keeps what it signed valid (sessions, the unsubscribe
+# links in e-mails already sent) while SECRET_KEY signs everything new.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", default=[])
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", default=[])

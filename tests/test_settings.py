@@ -195,6 +195,7 @@ print(json.dumps({
     # The retention periods as the schedule reads them: whole days, to add to a date.
     "RETENTION": {kind.name: kind.days for kind in retention.KINDS},
     "RETENTION_WARNING_DAYS": settings.RETENTION_WARNING_DAYS,
+    "SECRET_KEY_FALLBACKS": settings.SECRET_KEY_FALLBACKS,
 }))
 """
 
@@ -224,6 +225,7 @@ def test_a_production_environment_gives_every_path_url_and_list_its_working_type
         HTTPS="true",
         RETENTION_REFLECTION_LOG_DAYS="400",
         RETENTION_WARNING_DAYS="14",
+        SECRET_KEY_FALLBACKS="o" * 50 + ", " + "p" * 50,
     )
     assert result.returncode == 0, result.stderr
     loaded = json.loads(result.stdout.splitlines()[-1])
@@ -241,3 +243,4 @@ def test_a_production_environment_gives_every_path_url_and_list_its_working_type
     assert loaded["RETENTION"]["reflectionentry"] == 400
     assert loaded["RETENTION"]["inactive_account"] == 3 * 365  # the default
     assert loaded["RETENTION_WARNING_DAYS"] == 14
+    assert loaded["SECRET_KEY_FALLBACKS"] == ["o" * 50, "p" * 50]

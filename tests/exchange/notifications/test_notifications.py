@@ -239,3 +239,14 @@ def test_each_channel_of_each_kind_does_what_it_says(kind, django_capture_on_com
             assert "List-Unsubscribe" in sent.extra_headers and kept.emailed_at
         else:
             assert not mail.outbox and kept.emailed_at is None
+
+
+def test_an_unsubscribe_link_outlives_a_key_rotation(client, settings, network):
+    token = unsubscribe.token(network.host, kinds.MESSAGE)
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
+    settings.SECRET_KEY = "a-new-fictional-key-" * 3
+    url = reverse("notification_unsubscribe", args=[token])
+    assert client.post(url).status_code == 200
+    assert services.channels_of(network.host)[kinds.MESSAGE.key] == Channel.SITE
+    settings.SECRET_KEY_FALLBACKS = []  # the old key retired: its links stop working
+    assert client.post(url).status_code == 404
