@@ -6,9 +6,10 @@ Builds the members and their notifications in a fresh SQLite database (bulk inse
 workflow that makes notifications is what the test suite covers), then times
 exchange.notifications.digests.send_digests() once for everyone, through Django's in-memory
 mail backend (the building and handing over, not a mail server's speed). The baseline, in the
-same run: the same notifications sent as one e-mail each, as before digests (the template and
-sending path of an e-mail at once), timed for --baseline-members members and shown per e-mail
-and for the whole set at that rate. Target (issue 39): 5,000 members with 20 each in <= 30 s.
+same run: the same notifications sent as one e-mail each, as before digests, through the path of
+an e-mail sent at once (notifications.email: the reader's language, the footer, the signed
+unsubscribe headers; its body the digest template's, about an e-mail's size), timed for
+--baseline-members members and shown per e-mail and for the whole set at that rate. Target (issue 39): 5,000 members with 20 each in <= 30 s.
 The last line is a summary of key=value figures.
 """
 

@@ -112,14 +112,14 @@ def send_after_commit(messages: list[EmailMessage]) -> None:
     """Keep the messages' notices now (in the deciding transaction) and e-mail those meant to
     leave at once after it commits."""
     if at_once := record(messages):
-        transaction.on_commit(lambda: _send(at_once), robust=True)
+        transaction.on_commit(lambda: send_now(at_once), robust=True)
 
 
 def deliver(messages: list[EmailMessage]) -> None:
     """Keep the notices and e-mail those meant to leave at once, now (a scheduled job's, whose
     own transaction records that it sent them)."""
     if at_once := record(messages):
-        _send(at_once)
+        send_now(at_once)
 
 
 def mail_after_commit(people: list, subject, template: str, context: dict, *, kind: Kind) -> None:
@@ -141,10 +141,6 @@ def plain_email(person, subject: str, template: str, context: dict, headers: dic
 
 
 def send_now(messages: list[EmailMessage]) -> None:
-    _send(messages)
-
-
-def _send(messages: list[EmailMessage]) -> None:
     with get_connection() as connection:
         connection.send_messages(messages)
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.localization import get_available_admin_time_zones
 
-from exchange.notifications.kinds import Kind
+from exchange.notifications.kinds import Channel, Kind
 
 
 class ChoicesForm(forms.Form):
@@ -26,7 +26,7 @@ class ChoicesForm(forms.Form):
                 continue
             self.fields[kind.key] = forms.ChoiceField(
                 label=str(kind.label),
-                choices=kind.allowed(),
+                choices=Channel.choices,
                 initial=current[kind.key],
                 widget=forms.RadioSelect,
             )

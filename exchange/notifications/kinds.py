@@ -29,11 +29,6 @@ class Kind:
     fixed_because: Promise | None = None
     coordinators_only: bool = False  # offered only to the coordinators, who receive it
 
-    def allowed(self) -> list[tuple[str, str]]:
-        if self.fixed_because:
-            return [(Channel.AT_ONCE.value, str(Channel.AT_ONCE.label))]
-        return [(value, str(label)) for value, label in Channel.choices]
-
 
 REQUEST = Kind("request", _("A visit request for your organisation"))
 VISIT = Kind("visit", _("A step on your visit: accepted, signed, scheduled, changed or cancelled"))

@@ -5,7 +5,6 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
-from exchange.notifications import channel_for
 from exchange.notifications.kinds import BY_KEY, KINDS, Channel, Kind
 from exchange.notifications.models import Notification, NotificationChoice
 
@@ -67,6 +66,3 @@ def open_notification(person: "User", pk: int) -> Notification | None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
     return notification
-
-
-__all__ = ["channel_for", "channels_of", "choose", "mark_all_read", "open_notification"]
