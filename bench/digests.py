@@ -9,7 +9,8 @@ mail backend (the building and handing over, not a mail server's speed). The bas
 same run: the same notifications sent as one e-mail each, as before digests, through the path of
 an e-mail sent at once (notifications.email: the reader's language, the footer, the signed
 unsubscribe headers; its body the digest template's, about an e-mail's size), timed for
---baseline-members members and shown per e-mail and for the whole set at that rate. Target (issue 39): 5,000 members with 20 each in <= 30 s.
+--baseline-members members and shown per e-mail and for the whole set at that rate.
+Target (issue 39): 5,000 members with 20 each in <= 30 s.
 The last line is a summary of key=value figures.
 """
 
