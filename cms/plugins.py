@@ -27,7 +27,7 @@ MEMBER_DASHBOARD_SECTIONS = "member_dashboard_sections"  # (request)
 # Lists that capabilities add to.
 COORDINATOR_HOME_ROWS = "coordinator_home_rows"  # (request) -> rows of the coordinator's home
 REPORT_FIGURES = "report_figures"  # (year) -> tables of counts of people, one dict each
-# (): exchange.personal_data.services.Section list, of a person's rows in the floor's tables
+# (): exchange.personal_data.export.Section list, of a person's rows in the floor's tables
 PERSONAL_DATA_SECTIONS = "personal_data_sections"
 
 # (visit, user, today) -> exchange.visits.guidance.Guidance or None: what this person does next

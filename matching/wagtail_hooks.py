@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from cms import plugins
-from exchange.personal_data.services import Section
+from exchange.personal_data.export import Section
 from matching.engine.matrix import (
     EXCLUDED,
     NO_DATE_OVERLAP,

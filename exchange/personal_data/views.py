@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 from allauth.account.decorators import reauthentication_required
 
 from exchange.personal_data import services as personal_data_service
+from exchange.personal_data.export import export_zip
 from exchange.personal_data.forms import DeleteAccountForm
 
 
@@ -28,7 +29,7 @@ def personal_data(request):
 @login_required
 @reauthentication_required
 def export_personal_data(request):
-    response = HttpResponse(personal_data_service.export_zip(request.user))
+    response = HttpResponse(export_zip(request.user))
     response["Content-Type"] = "application/zip"
     response["Content-Disposition"] = 'attachment; filename="my-practice-exchange-data.zip"'
     return response

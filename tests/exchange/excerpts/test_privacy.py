@@ -17,7 +17,7 @@ import pytest
 from demo.factories import UserFactory, advance, make_member
 from exchange.excerpts import services as excerpts
 from exchange.excerpts.models import Excerpt
-from exchange.personal_data import services as personal_data
+from exchange.personal_data.export import export as export_of
 from exchange.reflections import services as reflections
 from exchange.reflections.models import Phase
 from exchange.roles import COORDINATORS
@@ -89,8 +89,8 @@ def test_an_excerpt_is_found_only_by_its_author_and_the_coordinators(tmp_path, a
             for url in pages
             if MARKER in client.get(url).content.decode()
         ]
-        if MARKER in json.dumps(personal_data.export(person), default=str):
+        if MARKER in json.dumps(export_of(person), default=str):
             found.append(f"the export of {person.username}")
     found += leaks_behind_the_scenes(MARKER, all_logs.lines, tmp_path)
     assert not found, "the marker leaked to:\n" + "\n".join(found)
-    assert MARKER in json.dumps(personal_data.export(network.visitor), default=str)  # receipts
+    assert MARKER in json.dumps(export_of(network.visitor), default=str)  # receipts

@@ -24,7 +24,8 @@ from demo.page_factories import make_library, make_organisation, make_practice
 from exchange.membership import services as invitations
 from exchange.membership.models import Invitation, Profile, ProfileLanguage
 from exchange.personal_data import services as personal_data
-from exchange.personal_data.services import export, sections
+from exchange.personal_data.export import export, sections
+from exchange.personal_data.export import export as export_of
 from exchange.visits.models import Visit
 
 pytestmark = pytest.mark.django_db
@@ -258,7 +259,7 @@ def test_an_erased_visitors_visit_stays_without_them(network):
     words are gone, and their visits are in their export before that."""
     application = apply(network.visitor, network.window)
     visit = application.visits.get()
-    exported = personal_data.export(network.visitor)
+    exported = export_of(network.visitor)
     assert exported["visits"][0]["state"] == "proposed"
     assert "online group" in exported["visit_applications"][0]["challenge_statement"]
 
@@ -289,10 +290,10 @@ def test_the_export_holds_the_reasons_for_kept_flags_and_the_words_of_suggestion
         text="It began at the team's first visit.",
         reason="Without the date: it could place the family.",
     )
-    author = personal_data.export(entry.author)["excerpt_versions"]
+    author = export_of(entry.author)["excerpt_versions"]
     assert author[0]["flags_kept"][0]["reason"] == "The date of a public event, not of a client."
     assert author[1]["reason"] == "Without the date: it could place the family."
     assert not author[1]["written_by_you"]
-    suggested = personal_data.export(coordinator)["excerpt_edits_suggested"]
+    suggested = export_of(coordinator)["excerpt_edits_suggested"]
     assert suggested[0]["text"] == "It began at the team's first visit."
     assert suggested[0]["reason"] == "Without the date: it could place the family."

@@ -22,7 +22,7 @@ from wagtail.models import Site
 import pytest
 
 from demo.factories import UserFactory, advance, make_member
-from exchange.personal_data import services as personal_data
+from exchange.personal_data.export import export as export_of
 from exchange.reflections import services as reflections
 from exchange.reflections.models import Phase, ReflectionEntry
 from exchange.roles import COORDINATORS
@@ -166,7 +166,7 @@ def test_a_reflection_is_read_by_whom_it_was_shared_with_and_leaks_nowhere(tmp_p
         signed_in(world.coordinator),
         reverse("reflection_entry", args=[world.to_coordinators.pk]),
     )
-    assert MARKER in json.dumps(personal_data.export(network.visitor), default=str)
+    assert MARKER in json.dumps(export_of(network.visitor), default=str)
 
     found = leaks_to_public_pages(Client(), MARKER)
     found += leaks_behind_the_scenes(MARKER, all_logs.lines, tmp_path)
@@ -193,7 +193,7 @@ def test_a_reflection_shows_to_others_only_where_it_was_shared(written, role, al
     client = signed_in(person)
     urls = [url for url in pages_of_others(visit) if url != allowed]
     found = [url for url in urls if needle in page(client, url)]
-    if needle in json.dumps(personal_data.export(person), default=str):
+    if needle in json.dumps(export_of(person), default=str):
         found.append(f"the personal-data export of {person.username}")
     found += [f"a log record: {line[:120]}" for line in all_logs.lines if needle in line]
     assert not found, f"the marker leaked to {role} on:\n" + "\n".join(found)

@@ -190,15 +190,15 @@ def test_the_visitors_after_phase_answered_in_full_makes_the_visit_reflected(net
 
 
 def test_the_personal_data_export_holds_the_authors_entries_their_sharing_and_reads(network):
-    from exchange.personal_data import services as personal_data
+    from exchange.personal_data.export import export as export_of
 
     visit = advance(network, "agreed")
     entry = write(visit, network.visitor)
     reflections.entry_submit(entry_id=entry.pk, user=network.visitor)
     reflections.entry_share(entry_id=entry.pk, user=network.visitor, audience="partner")
     reflections.entry_read(entry_id=entry.pk, user=network.host)
-    [exported] = personal_data.export(network.visitor)["reflection_log"]
+    [exported] = export_of(network.visitor)["reflection_log"]
     assert [v["text"] for v in exported["versions"]] == [MARKER]
     assert [s["with"] for s in exported["shared"]] == ["partner"]
     assert [r["reader_id"] for r in exported["read_by_others"]] == [network.host.pk]
-    assert personal_data.export(network.host)["reflection_log"] == []  # a reader gets no copy
+    assert export_of(network.host)["reflection_log"] == []  # a reader gets no copy

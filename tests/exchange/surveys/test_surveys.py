@@ -13,6 +13,7 @@ import pytest
 
 from demo.factories import advance
 from exchange.personal_data import services as personal_data
+from exchange.personal_data.export import export as export_of
 from exchange.reflections.models import AskedOf
 from exchange.reflections.services import follow_up_opens
 from exchange.surveys import services
@@ -261,9 +262,9 @@ def test_answers_are_in_the_members_export_and_go_with_an_erasure(visit, network
         answers=answers_for(survey, **{AnswerType.TEXT: "Fictional free text."}),
         submit=True,
     )
-    exported = personal_data.export(network.visitor)
+    exported = export_of(network.visitor)
     assert exported["survey_responses"][0]["visit_id"] == visit.pk
     assert "Fictional free text." in [row["answer"] for row in exported["survey_answers"]]
-    assert personal_data.export(network.host)["survey_answers"] == []  # only one's own
+    assert export_of(network.host)["survey_answers"] == []  # only one's own
     personal_data.erase(network.visitor)
     assert not SurveyResponse.objects.exists() and not SurveyAnswer.objects.exists()

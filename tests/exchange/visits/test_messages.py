@@ -10,6 +10,7 @@ import pytest
 
 from demo.factories import advance, make_coordinator, propose
 from exchange.personal_data import services as personal_data
+from exchange.personal_data.export import export as export_of
 from exchange.visits import messages as visit_messages
 from exchange.visits.models import VisitMessage
 from exchange.visits.rules import VisitError
@@ -82,7 +83,7 @@ def test_an_empty_or_overlong_message_is_refused_with_a_message(client, network,
 def test_messages_go_with_their_author_and_are_in_their_export(network, visit):
     visit_messages.message_send(visit_id=visit.pk, user=network.visitor, text=SECRET)
     visit_messages.message_send(visit_id=visit.pk, user=network.host, text="Welcome!")
-    exported = personal_data.export(network.visitor)["visit_messages"]
+    exported = export_of(network.visitor)["visit_messages"]
     assert [row["text"] for row in exported] == [SECRET]
     personal_data.erase(network.visitor)
     assert [message.text for message in VisitMessage.objects.all()] == ["Welcome!"]
