@@ -20,6 +20,8 @@ PRACTICE_CARD_FIELDS = "practice_card_fields"  # (practices: list) -> None, sets
 # not meant.
 ORGANISATION_PAGE_MEMBERS_ONLY = "organisation_page_members_only"  # (request, organisation page)
 PRACTICE_PAGE_MEMBERS_ONLY = "practice_page_members_only"  # (request, practice page)
+# For every reader, signed in or not: what the network saw of the practice (public figures).
+PRACTICE_PAGE_SECTIONS = "practice_page_sections"  # (request, practice page)
 VISIT_PAGE_SECTIONS = "visit_page_sections"  # (request, visit)
 PRIVACY_NOTICE_FACTS = "privacy_notice_facts"  # (request): what the platform holds, and how
 MEMBER_DASHBOARD_SECTIONS = "member_dashboard_sections"  # (request)
@@ -46,6 +48,7 @@ ALL = (
     PRACTICE_CARD_FIELDS,
     ORGANISATION_PAGE_MEMBERS_ONLY,
     PRACTICE_PAGE_MEMBERS_ONLY,
+    PRACTICE_PAGE_SECTIONS,
     VISIT_PAGE_SECTIONS,
     PRIVACY_NOTICE_FACTS,
     MEMBER_DASHBOARD_SECTIONS,

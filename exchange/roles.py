@@ -3,6 +3,8 @@
 
 from django.contrib.auth.models import Group, Permission
 
+from wagtail.admin.menu import MenuItem
+
 COORDINATORS = "Coordinators"
 MEMBERS = "Members"
 
@@ -14,6 +16,13 @@ def is_coordinator(user) -> bool:
     if not hasattr(user, "_is_coordinator"):
         user._is_coordinator = user.groups.filter(name=COORDINATORS).exists()
     return user._is_coordinator
+
+
+class CoordinatorsMenuItem(MenuItem):
+    """An item of the admin's menu that only the coordinators see."""
+
+    def is_shown(self, request):
+        return is_coordinator(request.user)
 
 
 def coordinators():

@@ -7,6 +7,7 @@ from exchange.notifications import digests
 from exchange.personal_data import retention
 from exchange.reflections import reminders as reflection_reminders
 from exchange.surveys import reminders as survey_reminders
+from exchange.transfer import reminders as transfer_reminders
 from exchange.visits import reminders as visit_reminders
 
 
@@ -18,6 +19,7 @@ def send_reminders() -> int:
     sent = visit_reminders.send_due_reminders()
     sent += visit_reminders.send(reflection_reminders.due())
     sent += visit_reminders.send(survey_reminders.due())
+    sent += visit_reminders.send(transfer_reminders.due())
     return sent
 
 

@@ -8,5 +8,6 @@ urlpatterns = [
     path("", include("exchange.reflections.urls")),
     path("", include("exchange.surveys.urls")),
     path("", include("exchange.excerpts.urls")),
+    path("", include("exchange.transfer.urls")),
     path("", include("exchange.visits.urls")),
 ]

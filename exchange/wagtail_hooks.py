@@ -14,6 +14,7 @@ import exchange.publication.wagtail_hooks
 import exchange.reflections.wagtail_hooks
 import exchange.reports.wagtail_hooks
 import exchange.surveys.wagtail_hooks
+import exchange.transfer.wagtail_hooks
 import exchange.visits.steps
 import exchange.visits.wagtail_hooks  # noqa: F401
 from cms import plugins

@@ -155,6 +155,19 @@ class PracticePage(Page):
     evaluation_summary = models.TextField(_("evaluation summary"), blank=True)
     sustainability = models.TextField(_("sustainability"), blank=True)
     transferability = models.TextField(_("transferability"), blank=True)
+    # Readiness to travel: what another organisation needs to take the practice home.
+    manual = models.TextField(
+        _("manual or guide"), blank=True, help_text=_("What is written down, and how to get it.")
+    )
+    training = models.TextField(
+        _("training offered"), blank=True, help_text=_("Who trains new staff in it, and how.")
+    )
+    contact = models.CharField(
+        _("who to contact"),
+        max_length=200,
+        blank=True,
+        help_text=_("A role or a team and how to reach it, never a private person's address."),
+    )
     start_year = models.PositiveSmallIntegerField(
         _("start year"),
         null=True,
@@ -198,9 +211,17 @@ class PracticePage(Page):
                 FieldPanel("evidence"),
                 FieldPanel("evaluation_summary"),
                 FieldPanel("sustainability"),
-                FieldPanel("transferability"),
             ],
-            heading=_("Evidence and transfer"),
+            heading=_("Evidence"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("transferability"),
+                FieldPanel("manual"),
+                FieldPanel("training"),
+                FieldPanel("contact"),
+            ],
+            heading=_("Ready to travel"),
         ),
         MultiFieldPanel(
             [FieldPanel("start_year"), FieldPanel("last_reviewed")], heading=_("Dates")
@@ -249,6 +270,8 @@ class PracticePage(Page):
         context["members_only_sections"] = plugins.sections(
             plugins.PRACTICE_PAGE_MEMBERS_ONLY, request, self
         )
+        # For every reader: what the network's visits saw of it (counts made safe to publish).
+        context["sections"] = plugins.sections(plugins.PRACTICE_PAGE_SECTIONS, request, self)
         return context
 
     @cached_property

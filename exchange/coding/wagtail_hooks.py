@@ -2,18 +2,12 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from cms import plugins
 from exchange.coding import urls
 from exchange.coding.admin import ThemeViewSet
 from exchange.excerpts.models import consented
-from exchange.roles import is_coordinator
-
-
-class CoordinatorsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_coordinator(request.user)
+from exchange.roles import CoordinatorsMenuItem
 
 
 @hooks.register("register_admin_urls")

@@ -24,6 +24,7 @@ from exchange.reflections.models import (
     ReflectionQuestion,
 )
 from exchange.surveys.models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
+from exchange.transfer.models import Concern, FollowUp, PassedOn, PracticeSeen
 from exchange.visits.models import (
     AgendaItem,
     Amendment,
@@ -47,6 +48,7 @@ __all__ = [
     "ChapterPage",
     "Code",
     "CodedSpan",
+    "Concern",
     "ConsentEvent",
     "DigestSent",
     "EntryRead",
@@ -55,12 +57,15 @@ __all__ = [
     "Excerpt",
     "ExcerptVersion",
     "FlagsConfirmation",
+    "FollowUp",
     "HostingOffer",
     "Invitation",
     "LearningAgreement",
     "Notification",
     "NotificationChoice",
     "OfferWindow",
+    "PassedOn",
+    "PracticeSeen",
     "Profile",
     "ProfileLanguage",
     "PublicationPage",

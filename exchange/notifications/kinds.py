@@ -44,7 +44,7 @@ REMINDER = Kind(
 PUBLICATION = Kind("publication", _("The themes publication: your chapters and their quotes"))
 COORDINATION = Kind(
     "coordination",
-    _("For coordinators: visit requests that nobody can answer"),
+    _("For coordinators: visit requests that nobody can answer, concerns about practices"),
     coordinators_only=True,
 )
 ACCOUNT = Kind(

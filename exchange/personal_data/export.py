@@ -150,6 +150,36 @@ SECTIONS = [
         "respondent",
         ("survey__kind", "survey__year", "visit_id", "as_host", "created_at", "submitted_at"),
     ),
+    # What the member took home from their visits: the practices, their intentions (the why
+    # decrypted for them), the follow-ups and what they passed on. Erased with them (CASCADE).
+    Section(
+        "practices_seen",
+        "exchange.PracticeSeen",
+        "visitor",
+        (
+            "visit_id",
+            "practice__title",
+            "goal",
+            "added_at",
+            "intention",
+            "intention_why",
+            "intended_at",
+        ),
+    ),
+    Section(
+        "passed_on",
+        "exchange.PassedOn",
+        "author",
+        ("visit_id", "seen__practice__title", "kind", "on", "colleagues", "note", "created_at"),
+    ),
+    Section("practices_listed", "exchange.PracticeSeen", "added_by", ("visit_id", "practice__title", "added_at")),
+    Section(
+        "concerns_reported",
+        "exchange.Concern",
+        "reporter",
+        ("practice_title", "text", "created_at", "handled_at"),
+    ),
+    Section("concerns_handled", "exchange.Concern", "handled_by", ("practice_title", "handled_at")),
     Section("calendar_feed", "exchange.CalendarFeed", "user", ("created_at",)),
     Section("second_factors", "mfa.Authenticator", "user", ("type", "created_at", "last_used_at")),
     Section(
@@ -253,6 +283,13 @@ def export(user: "User") -> dict[str, object]:
         data[section.name] = _rows(section, user)
     data["reflection_log"] = reflection_log(user)
     data["survey_answers"] = survey_answers(user)
+    # Answers about the practices the member saw (theirs through the practice: no user field).
+    data["follow_ups"] = list(
+        apps.get_model("exchange.FollowUp")
+        .objects.filter(seen__visitor=user)
+        .order_by("pk")
+        .values("seen__visit_id", "seen__practice__title", "month", "status", "helped", "hindered", "note", "answered_at")
+    )
     data["visit_messages"] = [
         {"visit_id": message.visit_id, "created_at": message.created_at, "text": message.text}
         for message in apps.get_model("exchange.VisitMessage").objects.filter(author=user)

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from cms import plugins
-from exchange.coding.wagtail_hooks import CoordinatorsMenuItem
 from exchange.personal_data import admin, retention
+from exchange.roles import CoordinatorsMenuItem
 
 
 @hooks.register("register_admin_urls")

@@ -40,6 +40,7 @@ SMALL_GROUP = "a group of fewer than 5 people"
 SAME_ANSWER = "everyone in this group gave the same answer"
 PROTECTS = "hidden so that another hidden figure cannot be worked out"
 NOT_ADDITIVE = "not a total: the same person can count in several rows"
+FEW_GAVE_IT = "fewer than 5 people's numbers add up to it"
 PUBLIC_MARK = "–"  # what the public sees in a hidden cell, whatever its reason
 
 
@@ -127,6 +128,20 @@ def protect(
     table has no totals to show and no line to work a hidden cell out from: only the primary
     rules apply, and the totals read as hidden."""
     return protect_linked([Table(title, rows, columns, counts, totals)], [], threshold=threshold)[0]
+
+
+def sums_beside(title: str, people: SafeTable, column: str, sums: Sequence[int]) -> SafeTable:
+    """Sums of numbers people gave (colleagues reached), one per row of `people`, a table of
+    one column counting who gave them. A sum is shown only where its row's count of people is
+    shown (so at least 5 people's numbers make it): one person's number never shows alone.
+    Without totals, as the sums of several rows can hold one person's numbers twice."""
+    cells = []
+    for i, total in enumerate(sums):
+        shown = people.body[i][0].value is not None and people.body[i][0].value >= THRESHOLD
+        cell = Cell(total) if shown else Cell(None, FEW_GAVE_IT)
+        cells.append((cell, Cell(None, NOT_ADDITIVE)))
+    cells.append((Cell(None, NOT_ADDITIVE), Cell(None, NOT_ADDITIVE)))
+    return SafeTable(str(title), people.rows, (str(column),), tuple(cells))
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from cms import plugins
 from exchange.coding.models import Theme
 from exchange.reflections.models import AskedOf, Phase, ReflectionEntry
 from exchange.reports.disclosure import Link, SafeTable, Table, protect, protect_linked
+from exchange.reports.transfer_figures import transfer_tables
 from exchange.surveys.models import AnswerType, Level, Survey, SurveyAnswer
 from exchange.visits.models import Visit, VisitState
 
@@ -51,6 +52,7 @@ def figures_for(year: int) -> list[Figure]:
         Figure("reflections", _reflections(took_place)),
         *_contributed(year),
         *_surveys(year),
+        *(Figure(key, table) for key, table in transfer_tables(year)),
         Figure("themes", _themes(year)),
     ]
 

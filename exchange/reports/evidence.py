@@ -1,0 +1,118 @@
+"""What the network saw of one practice, for its public page: the visits that observed it and
+what their visitors meant to do with it, where it stands in the visitors' organisations at
+their latest follow-up, and the colleagues they passed it on to. Counts leave the private layer
+only as SafeTables (disclosure.py): no count under 5 is shown, and a hidden count cannot be
+worked out from the page's other figures. The visitors' words never leave it."""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import Count, Sum
+from django.utils.translation import gettext as _
+
+from exchange.reports.disclosure import THRESHOLD, SafeTable, protect
+from exchange.transfer.models import FollowUp, Intention, PassedOn, PracticeSeen, Status
+from exchange.visits.models import VisitState
+
+TOOK_PLACE = (VisitState.COMPLETED, VisitState.REFLECTED)
+# An organisation where several visitors followed the practice up counts once, at the
+# furthest any of them got.
+FURTHEST = [Status.ADOPTED, Status.ADAPTING, Status.STOPPED, Status.NOT_STARTED]
+NOT_SAID = ""
+
+
+@dataclass(frozen=True)
+class Counts:
+    """The raw counts of one practice: private, never shown as they are."""
+
+    intentions: dict[str, int]  # visits that observed it, by their visitor's intention
+    statuses: dict[str, int]  # organisations, by where it stands at their latest follow-up
+    passers: int  # visitors who recorded passing it on
+    colleagues: int  # the colleagues they said they reached
+
+
+@dataclass(frozen=True)
+class Evidence:
+    intentions: SafeTable
+    statuses: SafeTable
+    passed_on: SafeTable
+    colleagues: int | None  # shown only when at least THRESHOLD visitors' numbers add up to it
+
+    @property
+    def visits(self) -> int | None:
+        return self.intentions.grand_total.value
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.visits
+
+    @property
+    def tables(self) -> list["Column"]:
+        """The tables to show: the organisations' only once some have answered a follow-up."""
+        shown = [self.intentions]
+        if self.statuses.grand_total.value:
+            shown.append(self.statuses)
+        return [Column(table) for table in shown]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A one-column table as the page reads it: each row's name and its cell."""
+
+    table: SafeTable
+
+    @property
+    def title(self) -> str:
+        return self.table.title
+
+    @property
+    def first_column(self) -> list:
+        rows, body = self.table.rows, self.table.body
+        return [(row, cells[0]) for row, cells in zip(rows, body, strict=True)]
+
+
+def counts_of(practice_key) -> Counts:
+    """A few aggregate queries on the rows of this one practice (indexed by its key)."""
+    seen = PracticeSeen.objects.filter(practice_key=practice_key, visit__state__in=TOOK_PLACE)
+    intentions = dict(seen.values_list("intention").annotate(n=Count("pk")).order_by())
+    latest: dict[int, dict[int, tuple[int, str]]] = {}
+    for organisation, seen_id, month, status in FollowUp.objects.filter(seen__in=seen).values_list(
+        "seen__visit__application__organisation", "seen_id", "month", "status"
+    ):
+        by_seen = latest.setdefault(organisation, {})
+        if seen_id not in by_seen or by_seen[seen_id][0] < month:
+            by_seen[seen_id] = (month, status)
+    statuses = Counter(
+        min((status for _month, status in by_seen.values()), key=FURTHEST.index)
+        for by_seen in latest.values()
+    )
+    passed = PassedOn.objects.filter(seen__in=seen).aggregate(
+        passers=Count("author", distinct=True), colleagues=Sum("colleagues")
+    )
+    return Counts(intentions, dict(statuses), passed["passers"], passed["colleagues"] or 0)
+
+
+def evidence_of(counts: Counts) -> Evidence:
+    """The counts made safe to publish (pure: the property test feeds it any counts)."""
+    rows = [*Intention, NOT_SAID]
+    intentions = protect(
+        _("Visits that observed it, by what the visitor meant to do"),
+        [str(row.label) if row else _("Not said yet") for row in rows],
+        [_("Visits")],
+        [[counts.intentions.get(str(row), 0)] for row in rows],
+    )
+    statuses = protect(
+        _("Visitors' organisations, by where it stands at their latest follow-up"),
+        [str(status.label) for status in FURTHEST],
+        [_("Organisations")],
+        [[counts.statuses.get(str(status), 0)] for status in FURTHEST],
+    )
+    passed_on = protect(
+        _("Visitors who passed it on at home"), [_("Visitors")], [_("People")], [[counts.passers]]
+    )
+    shown = passed_on.body[0][0].value is not None and counts.passers >= THRESHOLD
+    return Evidence(intentions, statuses, passed_on, counts.colleagues if shown else None)
+
+
+def practice_evidence(practice_key) -> Evidence:
+    return evidence_of(counts_of(practice_key))

@@ -1,0 +1,44 @@
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+import pytest
+
+from cms.models import PracticeIndexPage
+from demo.factories import advance
+from demo.page_factories import make_practice
+from exchange.visits.models import Visit
+
+
+@pytest.fixture
+def practices(network):
+    """Two practices of the host organisation (one offered with the visit) and one of another."""
+    library = PracticeIndexPage.objects.first()
+    family = make_practice(library, title="Fictional family circles", organisation=network.host_org)
+    network.offer.practices.add(family)
+    return [
+        family,
+        make_practice(library, title="Fictional street mentoring", organisation=network.host_org),
+        make_practice(library, title="Fictional prison dialogue"),
+    ]
+
+
+def ended(visit, days_ago: int) -> Visit:
+    """The visit as if it ended `days_ago` days ago (three days long)."""
+    last = timezone.localdate() - timedelta(days=days_ago)
+    Visit.objects.filter(pk=visit.pk).update(starts_on=last - timedelta(days=2), ends_on=last)
+    visit.refresh_from_db()
+    return visit
+
+
+def months_ago(months: int, today: date | None = None) -> int:
+    """How many days ago a visit ended whose follow-up at `months` opened today."""
+    today = today or timezone.localdate()
+    index = today.month - 1 - months
+    year, month = today.year + index // 12, index % 12 + 1
+    return (today - date(year, month, min(today.day, 28))).days
+
+
+@pytest.fixture
+def took_place(network):
+    return ended(advance(network, "completed"), 10)
