@@ -309,6 +309,8 @@ TABLE: dict[str, P | list[P]] = {
     "admin/coding/export/codebook.qdc": P("/admin/coding/export/codebook.qdc", EXCERPT_READERS, SIGNED_IN_405),
     "admin/coding/export/project.qdpx": P("/admin/coding/export/project.qdpx", EXCERPT_READERS, SIGNED_IN_405),
     "admin/chapters/<int:pk>/authors/": P("/admin/chapters/{chapter}/authors/", EXCERPT_READERS, "login denied denied denied 400 denied"),  # the coordinators invite chapter authors
+    "admin/concerns/": P("/admin/concerns/", EXCERPT_READERS, SIGNED_IN_405),  # transfer_concerns: the coordinators read the concerns members reported
+    "admin/concerns/<int:concern_id>/handled/": P("/admin/concerns/{concern}/handled/", SIGNED_IN_405, "login denied denied denied 302 denied"),  # concern_handled
     "admin/retention/": P("/admin/retention/", EXCERPT_READERS, SIGNED_IN_405),  # the coordinators (the role) see what goes when; whose, never its content
     "admin/evaluation-report/": P("/admin/evaluation-report/", EXCERPT_READERS, "login denied denied denied 400 denied"),  # the coordinators (the role, not staff) preview and publish the yearly report
     "admin/surveys/": P("/admin/surveys/", COORDINATORS, COORDINATORS_405),
@@ -489,6 +491,15 @@ TABLE: dict[str, P | list[P]] = {
     "visits/<int:pk>/reflections/": P("/visits/{visit}/reflections/", "login 404 200 404 200 404", EVERYONE_405),
     "visits/<int:pk>/surveys/<slug:kind>/": P("/visits/{visit}/surveys/after_visit/", "login 404 200 404 404 404", "login 404 409 404 404 404"),  # its visitor and host mentor only
     "visits/<int:pk>/reflections/<slug:phase>/": P("/visits/{visit}/reflections/before/", "login 404 200 404 404 404", "login 404 400 404 404 404"),  # only its two authors keep a log
+    # What visits change: the take-home page is its visitor's (B) and its hosts' (host A) alone.
+    "visits/<int:pk>/take-home/": P("/visits/{visit}/take-home/", "login 404 200 200 404 404", EVERYONE_405),  # transfer_take_home
+    "visits/<int:pk>/take-home/practices/": P("/visits/{visit}/take-home/practices/", EVERYONE_405, "login 404 400 400 404 404"),  # the empty form: 400
+    "visits/<int:pk>/take-home/practices/<int:seen>/remove/": P("/visits/{visit}/take-home/practices/{seen}/remove/", EVERYONE_405, "login 404 302 302 404 404"),  # the host lists before the visit; the visitor too
+    "visits/<int:pk>/take-home/practices/<int:seen>/intention/": P("/visits/{visit}/take-home/practices/{seen}/intention/", EVERYONE_405, "login 404 400 400 404 404"),
+    "visits/<int:pk>/take-home/follow-up/<int:month>/": P("/visits/{visit}/take-home/follow-up/3/", "login 404 200 404 404 404", "login 404 409 404 404 404"),  # the visitor's alone; not open before the visit
+    "visits/<int:pk>/take-home/passed-on/": P("/visits/{visit}/take-home/passed-on/", EVERYONE_405, "login 404 400 400 404 404"),
+    "visits/<int:pk>/take-home/passed-on/<int:item>/remove/": P("/visits/{visit}/take-home/passed-on/99999/remove/", EVERYONE_405, "login 404 409 409 404 404"),  # none of theirs
+    "practices/<int:page_id>/concern/": P("/practices/{practice}/concern/", SIGNED_IN, "login 400 400 400 400 400"),  # transfer_concern: any member reports; the empty form: 400
     "visits/<int:pk>/": P("/visits/{visit}/", VISIT_PEOPLE, EVERYONE_405),
     "visits/<int:pk>/agreement/": P("/visits/{visit}/agreement/", EVERYONE_405, VISIT_PEOPLE_400),
     "visits/<int:pk>/agreement/print/": P("/visits/{visit}/agreement/print/", VISIT_PEOPLE, EVERYONE_405),  # agreement_print

@@ -42,6 +42,8 @@ from exchange.notifications.models import Notification
 from exchange.roles import COORDINATORS, MEMBERS
 from exchange.surveys.models import SurveyKind
 from exchange.surveys.services import survey_for
+from exchange.transfer import services as transfer
+from exchange.transfer.models import Concern
 from exchange.visits import agreements
 from exchange.visits import services as visits
 from exchange.visits.models import CalendarFeed
@@ -174,6 +176,16 @@ def build_world(home) -> World:
             window_from=date(2027, 1, 1),
             window_until=date(2027, 12, 31),
             created_by=coordinator,
+        ).pk,
+        # Host A lists A's practice on the visit's programme; member B reported a concern.
+        "seen": transfer.practice_add(
+            visit_id=visit.pk, user=users["host_a"], practice_id=practice.pk
+        ).pk,
+        "concern": Concern.objects.create(
+            practice=practice,
+            practice_title=practice.title,
+            reporter=users["member_b"],
+            text="Fictional concern.",
         ).pk,
         "exclusion": Exclusion.objects.create(
             application=visit.application, organisation=org_a, reason="Fictional conflict"

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 import pytest
 
-from cms.models import PracticeIndexPage
+from cms.models import Challenge, PracticeIndexPage
 from demo.factories import advance
 from demo.page_factories import make_practice
 from exchange.visits.models import Visit
@@ -42,3 +42,47 @@ def months_ago(months: int, today: date | None = None) -> int:
 @pytest.fixture
 def took_place(network):
     return ended(advance(network, "completed"), 10)
+
+
+def observed(network, practice, intentions: list[str], *, statuses=(), organisation=None):
+    """Visits that took place and observed `practice`, one per intention ("" for none), each by
+    its own visitor of `organisation` (the network's visiting one by default); `statuses`, where
+    given, the 3-month follow-up of the first ones."""
+    from demo.factories import UserFactory
+    from exchange.transfer.models import FollowUp, PracticeSeen
+    from exchange.visits.models import Application, VisitState
+
+    organisation = organisation or network.visitor_org
+    challenge = network.offer.challenges.first() or Challenge.vocabulary.first()
+    last = timezone.localdate() - timedelta(days=200)
+    rows = []
+    for n, intention in enumerate(intentions):
+        visitor = UserFactory()
+        application = Application.objects.create(
+            applicant=visitor,
+            organisation=organisation,
+            challenge=challenge,
+            challenge_statement="Fictional statement.",
+            learning_goals="Fictional goals.",
+            available_from=last - timedelta(days=30),
+            available_until=last,
+        )
+        visit = Visit.objects.create(
+            application=application,
+            visitor=visitor,
+            window=network.window,
+            state=VisitState.COMPLETED,
+            starts_on=last - timedelta(days=2 + n),
+            ends_on=last - timedelta(days=n),
+        )
+        seen = PracticeSeen.objects.create(
+            visit=visit,
+            visitor=visitor,
+            practice=practice,
+            practice_key=practice.translation_key,
+            intention=intention,
+        )
+        if n < len(statuses):
+            FollowUp.objects.create(seen=seen, month=3, status=statuses[n])
+        rows.append(seen)
+    return rows
