@@ -153,6 +153,11 @@ def seed_library(home: Page) -> tuple[Page, Page, list[str]]:
             sustainability="Funded by the municipality and a foundation; staff trained in-house.",
             transferability="Transferable where partners agree on roles; needs adaptation to local "
             "law on information sharing.",
+            manual="A short manual for new staff, in the practice's languages (fictional); the "
+            "team sends it on request.",
+            training="Two days with the team, then a call a month for the first half year "
+            "(fictional).",
+            contact=f"The {organisation.title} team, through the network's coordinators",
             tags=keywords,
         )
     return library, organisations_index, done

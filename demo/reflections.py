@@ -8,6 +8,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 
 from demo.timeline import days_ago, on, walk_to_completed
+from demo.transfer import seen_by_the_demo_member
 from exchange.reflections import services as reflections
 from exchange.reflections.models import Phase
 from exchange.visits.models import Visit
@@ -43,6 +44,7 @@ def seed_visit_with_reflections() -> None:
         ended_on=days_ago(14),
     )
     _write_log(visit, member, host)
+    seen_by_the_demo_member(visit, member)
 
 
 def _write_log(visit: Visit, member, host) -> None:

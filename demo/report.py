@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from cms.models import EvaluationReportPage, Language, OrganisationPage
 from demo.timeline import ASKED_BEFORE, on, walk_to_completed
+from demo.transfer import take_home
 from demo.year import demo_practitioner
 from exchange.membership.models import Profile
 from exchange.reflections import services as reflections
@@ -88,7 +89,7 @@ def seed_report() -> None:
     if coordinator is None or EvaluationReportPage.objects.filter(year=year).exists():
         return
     organisations = {page.title: page for page in OrganisationPage.objects.all()}
-    for past in PAST_VISITS:
+    for n, past in enumerate(PAST_VISITS):
         visitor_org, host_org = (
             organisations.get(past.visitor_org),
             organisations.get(past.host_org),
@@ -110,6 +111,7 @@ def seed_report() -> None:
             ended_on=ended,
         )
         _afterwards(visit, visitor, host, past)
+        take_home(visit, visitor, n)
     with on(date(year + 1, 1, 20)):
         publish_report(coordinator, year)
 

@@ -47,17 +47,17 @@ class Evidence:
         return not self.visits
 
     @property
-    def tables(self) -> list["Column"]:
+    def tables(self) -> list["Answers"]:
         """The tables to show: the organisations' only once some have answered a follow-up."""
         shown = [self.intentions]
         if self.statuses.grand_total.value:
             shown.append(self.statuses)
-        return [Column(table) for table in shown]
+        return [Answers(table) for table in shown]
 
 
 @dataclass(frozen=True)
-class Column:
-    """A one-column table as the page reads it: each row's name and its cell."""
+class Answers:
+    """A table of one group as the page reads it: a line per answer."""
 
     table: SafeTable
 
@@ -66,9 +66,9 @@ class Column:
         return self.table.title
 
     @property
-    def first_column(self) -> list:
-        rows, body = self.table.rows, self.table.body
-        return [(row, cells[0]) for row, cells in zip(rows, body, strict=True)]
+    def entries(self) -> list:
+        """Each answer's name and its cell, in the table's one group."""
+        return list(zip(self.table.columns, self.table.body[0], strict=True))
 
 
 def counts_of(practice_key) -> Counts:
@@ -94,18 +94,21 @@ def counts_of(practice_key) -> Counts:
 
 def evidence_of(counts: Counts) -> Evidence:
     """The counts made safe to publish (pure: the property test feeds it any counts)."""
-    rows = [*Intention, NOT_SAID]
+    # One group per table (the practice's visits; its visitors' organisations), its answers
+    # in columns: the rules for a group apply (fewer than 5 show nothing; all alike, only
+    # the group's size, since the answer would then be each one's).
+    answers = [*Intention, NOT_SAID]
     intentions = protect(
-        _("Visits that observed it, by what the visitor meant to do"),
-        [str(row.label) if row else _("Not said yet") for row in rows],
+        _("What the visitors meant to do with it"),
         [_("Visits")],
-        [[counts.intentions.get(str(row), 0)] for row in rows],
+        [str(answer.label) if answer else _("Not said yet") for answer in answers],
+        [[counts.intentions.get(str(answer), 0) for answer in answers]],
     )
     statuses = protect(
-        _("Visitors' organisations, by where it stands at their latest follow-up"),
-        [str(status.label) for status in FURTHEST],
+        _("Where it stands in the visitors' organisations, at their latest follow-up"),
         [_("Organisations")],
-        [[counts.statuses.get(str(status), 0)] for status in FURTHEST],
+        [str(status.label) for status in FURTHEST],
+        [[counts.statuses.get(str(status), 0) for status in FURTHEST]],
     )
     passed_on = protect(
         _("Visitors who passed it on at home"), [_("Visitors")], [_("People")], [[counts.passers]]

@@ -56,6 +56,33 @@ def test_what_the_demo_holds(seeded_demo, client):
     the_demo_member_has_a_reflection_log_begun_and_the_after_phase_due(client)
     the_home_page_and_its_sections_read_in_german_and_french(client)
     the_chapters_lead_to_each_other(client)
+    what_the_visits_changed_shows_on_a_practice_page_and_in_the_report(client)
+
+
+def what_the_visits_changed_shows_on_a_practice_page_and_in_the_report(client) -> None:
+    from exchange.reports.evidence import practice_evidence
+    from exchange.transfer.models import FollowUp, PracticeSeen
+
+    # Each visit of last year saw its host's practice; the five to one host make figures.
+    seen = PracticeSeen.objects.exclude(intention="").select_related("practice")
+    assert seen.count() >= 14 and FollowUp.objects.filter(month=12).exists()
+    shown = [
+        (row.practice, evidence)
+        for row in seen
+        if (evidence := practice_evidence(row.practice_key)).visits
+    ]
+    assert shown
+    practice, evidence = shown[0]
+    assert evidence.colleagues
+    html = client.get(practice.url).content.decode()
+    assert f"{evidence.visits} visits of the network observed this practice." in html
+    assert "Who to contact" in html
+    # The member's own visit: the practice listed, what they will do still to say.
+    mine = PracticeSeen.objects.get(visitor__username="demo-member")
+    assert mine.goal and not mine.intention
+    report = EvaluationReportPage.objects.live().get()
+    follow_ups = next(f for f in report.figures if f["key"] == "transfer_follow_ups")
+    assert any(value for row in follow_ups["cells"] for value in row)
 
 
 def the_chapters_lead_to_each_other(client) -> None:

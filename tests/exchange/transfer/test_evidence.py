@@ -42,9 +42,15 @@ def test_no_hidden_count_is_recoverable_from_the_page_figures(raw):
 
 def test_a_hidden_intention_is_not_given_away_by_the_total():
     evidence = evidence_of(Counts({"adopt": 9, "adapt": 2, "not_for_us": 6, "": 0}, {}, 0, 0))
-    column = [cell.value for cell in (row[0] for row in evidence.intentions.cells)]
-    assert column[1] is None  # adapt: 2
-    assert sum(value is None for value in column) >= 2  # and one beside it, or the total
+    visits = [cell.value for cell in evidence.intentions.cells[0]]
+    assert visits[1] is None  # adapt: 2
+    assert sum(value is None for value in visits) >= 2  # and one beside it, or the total
+
+
+def test_visits_that_all_meant_the_same_show_only_their_number():
+    evidence = evidence_of(Counts({"adapt": 7}, {}, 0, 0))
+    assert evidence.visits == 7
+    assert [cell.value for cell in evidence.intentions.body[0]] == [None, None, None, None]
 
 
 on_database = pytest.mark.django_db
