@@ -11,7 +11,7 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
 from exchange.reports.disclosure import THRESHOLD, SafeTable, protect
-from exchange.transfer.models import FollowUp, Intention, PassedOn, PracticeSeen, Status
+from exchange.transfer.models import Intention, PassedOn, PracticeSeen, Status
 from exchange.visits.models import VisitState
 
 TOOK_PLACE = (VisitState.COMPLETED, VisitState.REFLECTED)
@@ -72,16 +72,23 @@ class Answers:
 
 
 def counts_of(practice_key) -> Counts:
-    """A few aggregate queries on the rows of this one practice (indexed by its key)."""
+    """Two queries on the rows of this one practice (indexed by its key): its visits that took
+    place with their follow-ups, and what their visitors passed on."""
     seen = PracticeSeen.objects.filter(practice_key=practice_key, visit__state__in=TOOK_PLACE)
-    intentions = dict(seen.values_list("intention").annotate(n=Count("pk")).order_by())
-    latest: dict[int, dict[int, tuple[int, str]]] = {}
-    for organisation, seen_id, month, status in FollowUp.objects.filter(seen__in=seen).values_list(
-        "seen__visit__application__organisation", "seen_id", "month", "status"
+    intentions: dict[int, str] = {}
+    latest: dict[int, dict[int, tuple[int, str]]] = {}  # organisation: seen: (month, status)
+    for seen_id, intention, organisation, month, status in seen.values_list(
+        "pk",
+        "intention",
+        "visit__application__organisation",
+        "follow_ups__month",
+        "follow_ups__status",
     ):
-        by_seen = latest.setdefault(organisation, {})
-        if seen_id not in by_seen or by_seen[seen_id][0] < month:
-            by_seen[seen_id] = (month, status)
+        intentions[seen_id] = intention  # a row per follow-up: each visit counts once
+        if month is not None:
+            by_seen = latest.setdefault(organisation, {})
+            if seen_id not in by_seen or by_seen[seen_id][0] < month:
+                by_seen[seen_id] = (month, status)
     statuses = Counter(
         min((status for _month, status in by_seen.values()), key=FURTHEST.index)
         for by_seen in latest.values()
@@ -89,7 +96,12 @@ def counts_of(practice_key) -> Counts:
     passed = PassedOn.objects.filter(seen__in=seen).aggregate(
         passers=Count("author", distinct=True), colleagues=Sum("colleagues")
     )
-    return Counts(intentions, dict(statuses), passed["passers"], passed["colleagues"] or 0)
+    return Counts(
+        dict(Counter(intentions.values())),
+        dict(statuses),
+        passed["passers"],
+        passed["colleagues"] or 0,
+    )
 
 
 def evidence_of(counts: Counts) -> Evidence:

@@ -62,11 +62,14 @@ def test_rotating_re_encrypts_every_kind_so_the_new_key_alone_reads_them_all(
     from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
     from allauth.mfa.totp.internal.auth import TOTP, hotp_value, yield_hotp_counters_from_time
 
+    from cms.models import PracticeIndexPage
+    from demo.page_factories import make_practice
     from exchange.excerpts import services as excerpts
     from exchange.excerpts.models import ExcerptVersion
     from exchange.outbox import QueuedEmail
     from exchange.surveys import services as surveys
     from exchange.surveys.models import SurveyAnswer, SurveyKind
+    from exchange.transfer.models import Concern, FollowUp, PassedOn, PracticeSeen
     from exchange.visits import messages
     from exchange.visits.models import VisitMessage
     from tests.exchange.conftest import CLEAN
@@ -94,6 +97,23 @@ def test_rotating_re_encrypts_every_kind_so_the_new_key_alone_reads_them_all(
         submit=True,
     )
     QueuedEmail.objects.create(sender="site@demo.example", recipients="[]", message="d2FpdGluZw==")
+    practice = make_practice(PracticeIndexPage.objects.first())
+    seen = PracticeSeen.objects.create(
+        visit=entry.visit,
+        visitor=network.visitor,
+        practice=practice,
+        practice_key=practice.translation_key,
+        intention="adapt",
+        intention_why="Younger clients.",
+    )
+    FollowUp.objects.create(seen=seen, month=3, status="adapting", note="Slowly.")
+    PassedOn.objects.create(
+        visit=entry.visit, author=network.visitor, kind="training", on=entry.visit.ends_on,
+        colleagues=4, note="A morning.",
+    )
+    Concern.objects.create(
+        practice=practice, practice_title="P", reporter=network.visitor, text="A worry."
+    )
     secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
     TOTP.activate(network.visitor, secret)
     codes = RecoveryCodes.activate(network.visitor).get_unused_codes()
@@ -111,6 +131,10 @@ def test_rotating_re_encrypts_every_kind_so_the_new_key_alone_reads_them_all(
         "exchange.QueuedEmail",
         "exchange.SurveyAnswer",
         "exchange.VisitMessage",
+        "exchange.PracticeSeen",
+        "exchange.FollowUp",
+        "exchange.PassedOn",
+        "exchange.Concern",
     }
     for label in rotated:
         assert f"{label}: 0 row(s)" not in out.getvalue(), label  # each kind was really rotated
@@ -124,6 +148,9 @@ def test_rotating_re_encrypts_every_kind_so_the_new_key_alone_reads_them_all(
     assert VisitMessage.objects.get().text == "See you at nine."
     assert QueuedEmail.objects.get().message == "d2FpdGluZw=="
     assert SurveyAnswer.objects.exclude(text="").get().text == "Useful."
+    assert PracticeSeen.objects.get().intention_why == "Younger clients."
+    assert FollowUp.objects.get().note == "Slowly." and PassedOn.objects.get().note == "A morning."
+    assert Concern.objects.get().text == "A worry."
     mine = Authenticator.objects.filter(user=network.visitor)
     totp = TOTP(mine.get(type=Authenticator.Type.TOTP))
     counter = next(iter(yield_hotp_counters_from_time()))

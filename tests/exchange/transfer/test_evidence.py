@@ -82,6 +82,27 @@ def test_the_practice_page_shows_what_five_visits_saw_and_no_small_count(
 
 
 @on_database
+def test_the_figures_cost_the_same_queries_whatever_the_number_of_visits(
+    client, network, practices
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(practices[0].url).status_code == 200
+        return len(captured)
+
+    client.force_login(network.outsider)  # a member: the page is rendered, never from the cache
+    observed(network, practices[0], ["adopt"] * 5, statuses=["adopted"] * 5)
+    queries()  # the first request fills the per-process caches
+    few = queries()
+    observed(network, practices[0], ["adapt"] * 30, statuses=["adapting"] * 30)
+    queries()
+    assert queries() == few
+
+
+@on_database
 def test_four_visits_give_no_figures(client, network, practices):
     observed(network, practices[0], ["adopt"] * 4)
     html = client.get(practices[0].url).content.decode()

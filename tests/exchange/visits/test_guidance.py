@@ -9,10 +9,13 @@ from django.utils import timezone
 
 import pytest
 
+from cms.models import PracticeIndexPage
 from demo.factories import TERMS, advance, propose
+from demo.page_factories import make_practice
 from exchange.reflections import services as reflections
 from exchange.reflections.models import Phase
 from exchange.surveys import services as surveys
+from exchange.transfer import services as transfer
 from exchange.visits import agreements
 from exchange.visits import services as visits
 from exchange.visits.models import OfferWindow, Visit
@@ -135,6 +138,17 @@ def test_after_the_visit_the_next_step_is_the_reflection_then_the_survey_then_th
     client.force_login(network.visitor)
     answers = {**answers_for(network.visitor, visit), "submit": "on"}
     assert client.post(survey, answers).status_code == 302
+    # Then what they take home: the practices they saw, and what they mean to do with each.
+    take_home = reverse("transfer_take_home", args=[visit.pk])
+    html = page(client, network.visitor, visit)
+    assert f'<a href="{take_home}">List the practices you saw</a>' in html
+    practice = make_practice(PracticeIndexPage.objects.first(), organisation=network.host_org)
+    seen = transfer.practice_add(visit_id=visit.pk, user=network.visitor, practice_id=practice.pk)
+    html = page(client, network.visitor, visit)
+    assert f'<a href="{take_home}">Say what you will do with the practices you saw</a>' in html
+    transfer.intention_record(
+        visit_id=visit.pk, user=network.visitor, seen_id=seen.pk, intention="adopt"
+    )
     html = page(client, network.visitor, visit)
     assert (
         "Nothing to do until the follow-up" in html and "The follow-up reflection opens on" in html
