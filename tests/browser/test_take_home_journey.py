@@ -80,7 +80,7 @@ def test_a_visitor_takes_a_practice_home_and_sees_it_counted(half_a_year_on, pag
     expect(page.get_by_role("heading", level=1)).to_have_text("6 months after your visit")
     audit(page, page.url)
     page.get_by_label("Adapting it").check()
-    page.get_by_label("Support from our management").check()
+    page.get_by_label("Support from our management", exact=True).check()
     page.get_by_label("No time for it").check()
     page.get_by_role("button", name="Send your answers").click()
     expect(page.get_by_text("Thank you: your follow-up is saved.")).to_be_visible()

@@ -53,7 +53,7 @@ def observed(network, practice, intentions: list[str], *, statuses=(), organisat
     from exchange.visits.models import Application, VisitState
 
     organisation = organisation or network.visitor_org
-    challenge = network.offer.challenges.first() or Challenge.vocabulary.first()
+    challenge = Challenge.vocabulary.order_by("pk").first()
     last = timezone.localdate() - timedelta(days=200)
     rows = []
     for n, intention in enumerate(intentions):

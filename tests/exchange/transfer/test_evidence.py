@@ -110,10 +110,17 @@ def test_four_visits_give_no_figures(client, network, practices):
 
 
 @on_database
-def test_only_visits_that_took_place_count(network, practices):
+def test_only_visits_that_took_place_count_and_a_change_is_counted_at_once(
+    network, practices, django_capture_on_commit_callbacks
+):
     from exchange.visits.models import VisitState
 
     seen = observed(network, practices[1], ["adopt"] * 3 + ["adapt"] * 3)
-    assert practice_evidence(practices[1].translation_key).visits == 6
-    Visit.objects.filter(pk=seen[0].visit_id).update(state=VisitState.CANCELLED, reason="Ill.")
+    assert practice_evidence(practices[1].translation_key).visits == 6  # now kept
+    visit = Visit.objects.get(pk=seen[0].visit_id)
+    with django_capture_on_commit_callbacks(execute=True):
+        visit.move_to(VisitState.CANCELLED, reason="Ill.")
     assert practice_evidence(practices[1].translation_key).visits == 5
+    with django_capture_on_commit_callbacks(execute=True):
+        observed(network, practices[1], ["adapt"] * 2)
+    assert practice_evidence(practices[1].translation_key).visits == 7
