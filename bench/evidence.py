@@ -9,8 +9,8 @@ what was passed on. It renders practice pages through Django's test client with 
 a signed-in member reads them (never from the page cache): the most observed practice and a
 sample of others, with the evidence section (its figures kept, as most readers get them, and
 worked out on every request, as the first reader after a change gets them) and, as the
-baseline in the same run, with it unplugged. Target (issue 40): p95 with the figures within 2x the page without them. The last
-line is a summary of key=value figures.
+baseline in the same run, with it unplugged. Target (issue 40): p95 with the figures within 2x
+the page without them. The last line is a summary of key=value figures.
 """
 
 import argparse
@@ -195,7 +195,10 @@ def measure(args, most_observed, sample: list[str]) -> int:
         cache.delete_many([f"practice-evidence:{key}" for key in keys])
         _protect_linked.cache_clear()
 
-    keys = [most_observed.translation_key, *PracticePage.objects.values_list("translation_key", flat=True)]
+    keys = [
+        most_observed.translation_key,
+        *PracticePage.objects.values_list("translation_key", flat=True),
+    ]
     results = {}
     scenarios = {"most_observed": [most_observed.url], "sample": sample}
     for name, urls in scenarios.items():

@@ -172,7 +172,12 @@ SECTIONS = [
         "author",
         ("visit_id", "seen__practice__title", "kind", "on", "colleagues", "note", "created_at"),
     ),
-    Section("practices_listed", "exchange.PracticeSeen", "added_by", ("visit_id", "practice__title", "added_at")),
+    Section(
+        "practices_listed",
+        "exchange.PracticeSeen",
+        "added_by",
+        ("visit_id", "practice__title", "added_at"),
+    ),
     Section(
         "concerns_reported",
         "exchange.Concern",
@@ -288,7 +293,16 @@ def export(user: "User") -> dict[str, object]:
         apps.get_model("exchange.FollowUp")
         .objects.filter(seen__visitor=user)
         .order_by("pk")
-        .values("seen__visit_id", "seen__practice__title", "month", "status", "helped", "hindered", "note", "answered_at")
+        .values(
+            "seen__visit_id",
+            "seen__practice__title",
+            "month",
+            "status",
+            "helped",
+            "hindered",
+            "note",
+            "answered_at",
+        )
     )
     data["visit_messages"] = [
         {"visit_id": message.visit_id, "created_at": message.created_at, "text": message.text}

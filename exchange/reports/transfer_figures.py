@@ -20,7 +20,7 @@ def transfer_tables(year: int) -> list[tuple[str, SafeTable]]:
         .order_by()
     }
     follow_ups = protect(
-        _("Visitors' practices at each follow-up: people reporting at least one practice so"),
+        _("Where visitors' practices stood at each follow-up (people; one can count at several)"),
         [_("After %(months)s months") % {"months": month} for month in FOLLOW_UP_MONTHS],
         [str(status.label) for status in statuses],
         [[by_month.get((month, status), 0) for status in statuses] for month in FOLLOW_UP_MONTHS],

@@ -19,6 +19,7 @@ from exchange.visits.reminders import Due
 
 LATE = timedelta(days=60)  # a follow-up open this long without its reminder gets none
 
+
 def _follow_up(month: int, subject) -> VisitMail:
     return VisitMail(
         f"transfer_follow_up_{month}",
@@ -35,7 +36,8 @@ KINDS = {
     6: _follow_up(6, _("Six months after your visit to %(organisation)s: what became of it?")),
     12: _follow_up(12, _("A year after your visit to %(organisation)s: what became of it?")),
 }
-assert set(KINDS) == set(FOLLOW_UP_MONTHS)
+if set(KINDS) != set(FOLLOW_UP_MONTHS):
+    raise ImportError("A follow-up without its reminder, or a reminder without its follow-up.")
 
 
 def due(today: date | None = None) -> list[Due]:
@@ -51,7 +53,9 @@ def due(today: date | None = None) -> list[Due]:
         .select_related("visitor", "window__offer__organisation")
         .distinct()
     )
-    answered = set(FollowUp.objects.filter(seen__visit__in=visits).values_list("seen__visit", "month"))
+    answered = set(
+        FollowUp.objects.filter(seen__visit__in=visits).values_list("seen__visit", "month")
+    )
     found = []
     for visit in visits:
         for month, mail in KINDS.items():

@@ -108,8 +108,12 @@ def test_rotating_re_encrypts_every_kind_so_the_new_key_alone_reads_them_all(
     )
     FollowUp.objects.create(seen=seen, month=3, status="adapting", note="Slowly.")
     PassedOn.objects.create(
-        visit=entry.visit, author=network.visitor, kind="training", on=entry.visit.ends_on,
-        colleagues=4, note="A morning.",
+        visit=entry.visit,
+        author=network.visitor,
+        kind="training",
+        on=entry.visit.ends_on,
+        colleagues=4,
+        note="A morning.",
     )
     Concern.objects.create(
         practice=practice, practice_title="P", reporter=network.visitor, text="A worry."

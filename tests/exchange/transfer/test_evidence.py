@@ -69,8 +69,12 @@ def test_the_practice_page_shows_what_five_visits_saw_and_no_small_count(
     )
     for item in seen[:5]:
         PassedOn.objects.create(
-            visit=item.visit, author=item.visitor, seen=item, kind="team_session",
-            on=item.visit.ends_on, colleagues=4,
+            visit=item.visit,
+            author=item.visitor,
+            seen=item,
+            kind="team_session",
+            on=item.visit.ends_on,
+            colleagues=4,
         )
     evidence = practice_evidence(practice.translation_key)
     assert evidence.visits == 10 and evidence.colleagues == 20
@@ -78,7 +82,7 @@ def test_the_practice_page_shows_what_five_visits_saw_and_no_small_count(
     assert "10 visits of the network observed this practice." in html
     assert "Visitors passed it on to 20 colleagues at home." in html
     # Adopt (3) and Not for us (1) are hidden; organisations are one, so their table is hidden.
-    assert html.count("aria-label=\"hidden\"") >= 2
+    assert html.count('aria-label="hidden"') >= 2
 
 
 @on_database

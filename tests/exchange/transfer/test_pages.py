@@ -23,7 +23,9 @@ def page(client, user, visit, **params):
     return client.get(reverse("transfer_take_home", args=[visit.pk]), params)
 
 
-def test_the_visitor_chooses_a_practice_among_the_hosts_and_by_title(client, network, practices, took_place):
+def test_the_visitor_chooses_a_practice_among_the_hosts_and_by_title(
+    client, network, practices, took_place
+):
     response = page(client, network.visitor, took_place)
     html = response.content.decode()
     assert response.status_code == 200 and "What you take home" in html
@@ -57,7 +59,12 @@ def test_the_visitor_says_what_they_mean_to_do_and_a_missing_answer_is_linked(
     html = refused.content.decode()
     assert refused.status_code == 400 and WHY in html  # what was typed comes back
     assert f'href="#id_intention-{seen.pk}-intention_0"' in html
-    assert client.post(url, {f"intention-{seen.pk}-intention": "adopt", f"intention-{seen.pk}-why": WHY}).status_code == 302
+    assert (
+        client.post(
+            url, {f"intention-{seen.pk}-intention": "adopt", f"intention-{seen.pk}-why": WHY}
+        ).status_code
+        == 302
+    )
     shown = page(client, network.visitor, took_place).content.decode()
     assert "Adopt it as it is" in shown and WHY in shown
     # The host sees the list, never the visitor's intention or words.
@@ -82,7 +89,9 @@ def test_the_host_lists_what_the_visitor_will_see_on_the_visit_page(client, netw
 
 def test_the_six_month_follow_up_is_answered_on_its_page_then_read_back(client, network, practices):
     visit = ended(advance(network, "completed"), months_ago(6))
-    seen = services.practice_add(visit_id=visit.pk, user=network.visitor, practice_id=practices[0].pk)
+    seen = services.practice_add(
+        visit_id=visit.pk, user=network.visitor, practice_id=practices[0].pk
+    )
     client.force_login(network.visitor)
     url = reverse("transfer_follow_up", args=[visit.pk, 6])
     assert client.get(reverse("transfer_follow_up", args=[visit.pk, 12])).status_code == 200
@@ -101,7 +110,11 @@ def test_the_six_month_follow_up_is_answered_on_its_page_then_read_back(client, 
     )
     assert response.status_code == 302
     answer = FollowUp.objects.get()
-    assert (answer.month, answer.status, answer.helped) == (6, "adapting", ["management", "materials"])
+    assert (answer.month, answer.status, answer.helped) == (
+        6,
+        "adapting",
+        ["management", "materials"],
+    )
     again = client.get(url).content.decode()
     assert "You answered this follow-up" in again and "Support from our management" in again
     assert client.post(url, {f"practice-{seen.pk}-status": "adopted"}).status_code == 409
@@ -111,12 +124,17 @@ def test_the_six_month_follow_up_is_answered_on_its_page_then_read_back(client, 
     assert client.get(url).status_code == 404
 
 
-def test_what_was_passed_on_is_added_and_a_bad_number_says_why(client, network, practices, took_place):
+def test_what_was_passed_on_is_added_and_a_bad_number_says_why(
+    client, network, practices, took_place
+):
     client.force_login(network.visitor)
     url = reverse("transfer_passed_on", args=[took_place.pk])
     today = timezone.localdate().isoformat()
     refused = client.post(url, {"kind": "training", "on": today, "colleagues": "many"})
-    assert refused.status_code == 400 and "How many colleagues did it reach?" in refused.content.decode()
+    assert (
+        refused.status_code == 400
+        and "How many colleagues did it reach?" in refused.content.decode()
+    )
     assert client.post(url, {"kind": "training", "on": today, "colleagues": "8"}).status_code == 302
     assert PassedOn.objects.get().colleagues == 8
     assert "8 colleagues" in page(client, network.visitor, took_place).content.decode()

@@ -33,7 +33,9 @@ def run() -> None:
 
 def test_the_three_month_follow_up_reminds_once_and_never_quotes(network, practices):
     visit = ended(advance(network, "completed"), months_ago(3))
-    seen = services.practice_add(visit_id=visit.pk, user=network.visitor, practice_id=practices[0].pk)
+    seen = services.practice_add(
+        visit_id=visit.pk, user=network.visitor, practice_id=practices[0].pk
+    )
     services.intention_record(
         visit_id=visit.pk, user=network.visitor, seen_id=seen.pk, intention="adopt", why=MARKER
     )
@@ -56,7 +58,9 @@ def test_the_three_month_follow_up_reminds_once_and_never_quotes(network, practi
 
 def test_no_reminder_without_a_practice_to_follow_up(network, practices):
     visit = ended(advance(network, "completed"), months_ago(3))
-    seen = services.practice_add(visit_id=visit.pk, user=network.visitor, practice_id=practices[0].pk)
+    seen = services.practice_add(
+        visit_id=visit.pk, user=network.visitor, practice_id=practices[0].pk
+    )
     services.intention_record(
         visit_id=visit.pk, user=network.visitor, seen_id=seen.pk, intention="not_for_us"
     )

@@ -21,7 +21,9 @@ WHY = "marker-0aa3 the visitor's reason"
 
 
 def test_the_report_counts_people_per_follow_up_and_colleagues_only_from_five(network, practices):
-    seen = observed(network, practices[0], ["adopt"] * 8, statuses=["adopted"] * 6 + ["adapting"] * 2)
+    seen = observed(
+        network, practices[0], ["adopt"] * 8, statuses=["adopted"] * 6 + ["adapting"] * 2
+    )
     for n, item in enumerate(seen[:7]):
         PassedOn.objects.create(
             visit=item.visit,
@@ -46,7 +48,9 @@ def test_the_take_home_is_in_the_export_and_goes_with_the_visitor(network, pract
     from .conftest import ended
 
     visit = ended(advance(network, "completed"), 10)
-    seen = services.practice_add(visit_id=visit.pk, user=network.visitor, practice_id=practices[0].pk)
+    seen = services.practice_add(
+        visit_id=visit.pk, user=network.visitor, practice_id=practices[0].pk
+    )
     services.intention_record(
         visit_id=visit.pk, user=network.visitor, seen_id=seen.pk, intention="adapt", why=WHY
     )

@@ -101,9 +101,13 @@ def answer(seen, status="adopted", **more):
 
 def test_each_follow_up_opens_in_its_month_and_is_answered_once(network, practices):
     visit = ended(advance(network, "completed"), months_ago(6))
-    seen = services.practice_add(visit_id=visit.pk, user=network.visitor, practice_id=practices[0].pk)
+    seen = services.practice_add(
+        visit_id=visit.pk, user=network.visitor, practice_id=practices[0].pk
+    )
     with pytest.raises(TransferError, match="opens on"):
-        services.follow_up_answer(visit_id=visit.pk, user=network.visitor, month=12, answers=answer(seen))
+        services.follow_up_answer(
+            visit_id=visit.pk, user=network.visitor, month=12, answers=answer(seen)
+        )
     saved = services.follow_up_answer(
         visit_id=visit.pk,
         user=network.visitor,
@@ -114,8 +118,12 @@ def test_each_follow_up_opens_in_its_month_and_is_answered_once(network, practic
         ("adapting", ["management"], ["time"], "Slowly.")
     ]
     with pytest.raises(TransferError, match="answered already"):
-        services.follow_up_answer(visit_id=visit.pk, user=network.visitor, month=6, answers=answer(seen))
-    services.follow_up_answer(visit_id=visit.pk, user=network.visitor, month=3, answers=answer(seen))
+        services.follow_up_answer(
+            visit_id=visit.pk, user=network.visitor, month=6, answers=answer(seen)
+        )
+    services.follow_up_answer(
+        visit_id=visit.pk, user=network.visitor, month=3, answers=answer(seen)
+    )
     assert FollowUp.objects.filter(seen=seen).count() == 2
 
 
@@ -189,7 +197,11 @@ def test_what_was_passed_on_is_recorded_with_its_day_and_colleagues(network, pra
 
 def test_a_practice_answered_at_a_follow_up_stays_on_the_list(network, practices):
     visit = ended(advance(network, "completed"), months_ago(3))
-    seen = services.practice_add(visit_id=visit.pk, user=network.visitor, practice_id=practices[0].pk)
-    services.follow_up_answer(visit_id=visit.pk, user=network.visitor, month=3, answers=answer(seen))
+    seen = services.practice_add(
+        visit_id=visit.pk, user=network.visitor, practice_id=practices[0].pk
+    )
+    services.follow_up_answer(
+        visit_id=visit.pk, user=network.visitor, month=3, answers=answer(seen)
+    )
     with pytest.raises(TransferError, match="stays on the list"):
         services.practice_remove(visit_id=visit.pk, user=network.visitor, seen_id=seen.pk)
