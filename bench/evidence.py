@@ -7,9 +7,9 @@ practices seen on the visits that took place, the way the network's interest fal
 practices on many visits, most on few), with intentions, follow-ups at 3, 6 and 12 months and
 what was passed on. It renders practice pages through Django's test client with DEBUG off, as
 a signed-in member reads them (never from the page cache): the most observed practice and a
-sample of others, with the evidence section (its figures kept, as most readers get them, and
-worked out on every request, as the first reader after a change gets them) and, as the
-baseline in the same run, with it unplugged. Target (issue 40): p95 with the figures within 2x
+sample of others, with the evidence section (its figures kept, as readers get them, and worked
+out on every request, as when the cache has dropped them) and, as the baseline in the same
+run, with it unplugged. Target (issue 40): p95 with the figures within 2x
 the page without them. The last line is a summary of key=value figures.
 """
 
@@ -191,7 +191,7 @@ def measure(args, most_observed, sample: list[str]) -> int:
         }
 
     def forget_all() -> None:
-        """The figures worked out again, as for the first reader after a change."""
+        """The kept figures dropped, as a full cache drops them."""
         cache.delete_many([f"practice-evidence:{key}" for key in keys])
         _protect_linked.cache_clear()
 
@@ -229,8 +229,8 @@ def measure(args, most_observed, sample: list[str]) -> int:
             f"(target <= {TARGET_RATIO}) {verdict}"
         )
     print(
-        "(_cold: the figures worked out on every request, as for the first reader after a "
-        "change; otherwise kept in the shared cache until what they count changes)"
+        "(the figures are worked out when what they count changes and kept in the shared cache; "
+        "_cold: worked out on every request, as when the cache has dropped them)"
     )
     summary = {
         "practices": args.practices,

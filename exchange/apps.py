@@ -36,7 +36,7 @@ class ExchangeConfig(AppConfig):
         pre_delete.connect(before_user_delete, sender=get_user_model())
         m2m_changed.connect(forget_cached_roles, sender=get_user_model().groups.through)
         consent_changed.connect(after_consent_changed)
-        # A practice page's figures are kept until what they count changes.
+        # A practice page's figures are worked out again when what they count changes.
         for model in (PracticeSeen, FollowUp, PassedOn, Visit):
-            post_save.connect(evidence.forget, sender=model)
-            post_delete.connect(evidence.forget, sender=model)
+            post_save.connect(evidence.refresh, sender=model)
+            post_delete.connect(evidence.refresh, sender=model)

@@ -129,9 +129,11 @@ def evidence_of(counts: Counts) -> Evidence:
 
 
 # The figures change only when what visitors recorded about the practice does, and making them
-# safe solves a few linear programs (10-30 ms): they are kept in the shared cache until then.
-# A change to a practice seen, a follow-up, something passed on, or a visit's state deletes the
-# practice's entry once its transaction commits (`forget`, connected in exchange/apps.py).
+# safe solves a few linear programs (10-30 ms): they are worked out when that changes, not when
+# the page is read, and kept in the shared cache. A change to a practice seen, a follow-up,
+# something passed on, or a visit's state works out the practice's figures again once its
+# transaction commits (`refresh`, connected in exchange/apps.py); a reader finds them worked out
+# unless the cache dropped them.
 KEPT_FOR_S = 24 * 3600  # a day at most, should an entry outlive a change made outside Django
 
 
@@ -148,9 +150,9 @@ def practice_evidence(practice_key) -> Evidence:
     return evidence
 
 
-def forget(sender, instance, **kwargs) -> None:
+def refresh(sender, instance, **kwargs) -> None:
     """A post_save/post_delete receiver: the figures of the practices `instance` touches are
-    worked out again on their next reading, after the change commits."""
+    worked out again and kept, after the change commits."""
     if isinstance(instance, PracticeSeen):
         keys = [instance.practice_key]
     elif isinstance(instance, FollowUp | PassedOn):
@@ -160,4 +162,8 @@ def forget(sender, instance, **kwargs) -> None:
             PracticeSeen.objects.filter(visit_id=instance.pk).values_list("practice_key", flat=True)
         )
     if keys:
-        transaction.on_commit(lambda: cache.delete_many([_cache_key(key) for key in keys]))
+        transaction.on_commit(lambda: _work_out(set(keys)), robust=True)
+
+
+def _work_out(keys: set) -> None:
+    cache.set_many({_cache_key(key): evidence_of(counts_of(key)) for key in keys}, KEPT_FOR_S)

@@ -6,9 +6,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from exchange.encryption import encrypt
 from exchange.reports.disclosure import THRESHOLD
 from exchange.reports.evidence import Counts, evidence_of, practice_evidence
-from exchange.transfer.models import Intention, PassedOn, Status
+from exchange.transfer.models import FollowUp, Intention, PassedOn, PracticeSeen, Status
 from exchange.visits.models import Visit
 from tests.exchange.reports.test_disclosure import assert_none_worked_out
 
@@ -76,9 +77,13 @@ def test_the_practice_page_shows_what_five_visits_saw_and_no_small_count(
             on=item.visit.ends_on,
             colleagues=4,
         )
+    words = "marker-3e9a a visitor's own words"
+    PracticeSeen.objects.filter(pk=seen[0].pk).update(intention_why=encrypt(words))
+    FollowUp.objects.filter(seen=seen[1]).update(note=encrypt(words))
     evidence = practice_evidence(practice.translation_key)
     assert evidence.visits == 10 and evidence.colleagues == 20
     html = client.get(practice.url).content.decode()
+    assert "marker-3e9a" not in html  # the figures only, never a visitor's words
     assert "10 visits of the network observed this practice." in html
     assert "Visitors passed it on to 20 colleagues at home." in html
     # Adopt (3) and Not for us (1) are hidden; organisations are one, so their table is hidden.
