@@ -39,7 +39,10 @@ EXCERPT = Kind("excerpt", _("An excerpt of your writing: a suggested edit to dec
 SURVEY = Kind("survey", _("A survey to answer"))
 REMINDER = Kind(
     "reminder",
-    _("Reminders: a request waiting, an agreement to sign, a visit soon, a reflection due"),
+    _(
+        "Reminders: a request waiting, an agreement to sign, a visit soon, a reflection or a "
+        "follow-up due"
+    ),
 )
 PUBLICATION = Kind("publication", _("The themes publication: your chapters and their quotes"))
 COORDINATION = Kind(
