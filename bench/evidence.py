@@ -104,20 +104,22 @@ def build(args):
                         intention=rng.choice(["adopt", "adapt", "adapt", "not_for_us", ""]),
                     )
                 )
+        # The follow-ups answered, and where each practice stands at the latest of them.
+        answers = [
+            (row, month, rng.choice(["adopted", "adapting", "stopped", "not_started"]))
+            for row in seen
+            if row.intention in ("adopt", "adapt")
+            for month in (3, 6, 12)
+            if rng.random() < 0.6
+        ]
+        for row, _month, status in answers:  # in order of month: the last one stays
+            row.latest_status = status
         PracticeSeen.objects.bulk_create(seen, batch_size=5000)
         now = timezone.now()
         FollowUp.objects.bulk_create(
             (
-                FollowUp(
-                    seen=row,
-                    month=month,
-                    status=rng.choice(["adopted", "adapting", "stopped", "not_started"]),
-                    answered_at=now,
-                )
-                for row in seen
-                if row.intention in ("adopt", "adapt")
-                for month in (3, 6, 12)
-                if rng.random() < 0.6
+                FollowUp(seen=row, month=month, status=status, answered_at=now)
+                for row, month, status in answers
             ),
             batch_size=5000,
         )

@@ -164,6 +164,7 @@ SECTIONS = [
             "intention",
             "intention_why",
             "intended_at",
+            "latest_status",
         ),
     ),
     Section(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, OuterRef, Subquery, Sum
+from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
 from exchange.reports.disclosure import THRESHOLD, SafeTable, protect
@@ -79,13 +79,10 @@ def counts_of(practice_key) -> Counts:
     what was passed on."""
     seen = PracticeSeen.objects.filter(practice_key=practice_key, visit__state__in=TOOK_PLACE)
     intentions = dict(seen.values_list("intention").annotate(n=Count("pk")).order_by())
-    latest_month = (
-        FollowUp.objects.filter(seen=OuterRef("seen")).order_by("-month").values("month")[:1]
-    )
     furthest: dict[int, str] = {}
     for organisation, status in (
-        FollowUp.objects.filter(seen__in=seen, month=Subquery(latest_month))
-        .values_list("seen__visit__application__organisation", "status")
+        seen.exclude(latest_status="")
+        .values_list("visit__application__organisation", "latest_status")
         .distinct()
     ):
         if organisation not in furthest or FURTHEST.index(status) < FURTHEST.index(

@@ -81,6 +81,11 @@ class PracticeSeen(models.Model):
     )
     intention_why = EncryptedTextField(_("why"), blank=True)
     intended_at = models.DateTimeField(null=True, editable=False)
+    # Where it stands at the latest follow-up answered (a copy of that answer's status, kept by
+    # follow_up_answer): what the practice page counts, without a query per follow-up.
+    latest_status = models.CharField(
+        _("where it stands now"), max_length=12, choices=Status.choices, blank=True
+    )
 
     class Meta:
         verbose_name = _("practice seen")

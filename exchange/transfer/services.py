@@ -215,6 +215,11 @@ def follow_up_answer(
                     note=clean_text(answer.get("note", "")),
                 )
             )
+        for follow_up in saved:
+            # The latest follow-up answered says where the practice stands now.
+            if not follow_up.seen.follow_ups.filter(month__gt=month).exists():
+                follow_up.seen.latest_status = follow_up.status
+                follow_up.seen.save(update_fields=["latest_status"])
         _record(visit, "follow_up", user, month=month)
         return saved
 

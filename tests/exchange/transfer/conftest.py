@@ -81,6 +81,7 @@ def observed(network, practice, intentions: list[str], *, statuses=(), organisat
             practice=practice,
             practice_key=practice.translation_key,
             intention=intention,
+            latest_status=statuses[n] if n < len(statuses) else "",
         )
         if n < len(statuses):
             FollowUp.objects.create(seen=seen, month=3, status=statuses[n])

@@ -125,6 +125,8 @@ def test_each_follow_up_opens_in_its_month_and_is_answered_once(network, practic
         visit_id=visit.pk, user=network.visitor, month=3, answers=answer(seen)
     )
     assert FollowUp.objects.filter(seen=seen).count() == 2
+    seen.refresh_from_db()
+    assert seen.latest_status == "adapting"  # the 6-month answer, though the 3-month came later
 
 
 def test_a_follow_up_is_saved_whole_or_not_at_all(network, practices):
