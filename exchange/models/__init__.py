@@ -23,6 +23,7 @@ from exchange.reflections.models import (
     ReflectionEntry,
     ReflectionQuestion,
 )
+from exchange.reports.models import PracticeFigures
 from exchange.surveys.models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
 from exchange.transfer.models import Concern, FollowUp, PassedOn, PracticeSeen
 from exchange.visits.models import (
@@ -65,6 +66,7 @@ __all__ = [
     "NotificationChoice",
     "OfferWindow",
     "PassedOn",
+    "PracticeFigures",
     "PracticeSeen",
     "Profile",
     "ProfileLanguage",

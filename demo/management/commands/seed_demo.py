@@ -18,6 +18,7 @@ from demo.reflections import seed_visit_with_reflections
 from demo.report import seed_report
 from demo.site import seed_site_pages
 from demo.year import seed_year
+from exchange.reports.evidence import work_out_all
 
 
 def mail_to_nobody():
@@ -62,6 +63,9 @@ class Command(BaseCommand):
             seed_year()
             seed_publication()
             seed_report()
+            # The practice pages' figures, here rather than after the commit: a test's
+            # transaction never commits.
+            work_out_all()
 
         for item in pages:
             self.stdout.write(f"Created {item}")

@@ -7,6 +7,7 @@ import pytest
 from cms.models import Challenge, PracticeIndexPage
 from demo.factories import advance
 from demo.page_factories import make_practice
+from exchange.reports.evidence import work_out
 from exchange.visits.models import Visit
 
 
@@ -86,4 +87,5 @@ def observed(network, practice, intentions: list[str], *, statuses=(), organisat
         if n < len(statuses):
             FollowUp.objects.create(seen=seen, month=3, status=statuses[n])
         rows.append(seen)
+    work_out({practice.translation_key})  # as the commit of these steps would
     return rows

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from exchange.encryption import encrypt
 from exchange.reports.disclosure import THRESHOLD
-from exchange.reports.evidence import Counts, evidence_of, practice_evidence
+from exchange.reports.evidence import Counts, evidence_of, practice_evidence, work_out
 from exchange.transfer.models import FollowUp, Intention, PassedOn, PracticeSeen, Status
 from exchange.visits.models import Visit
 from tests.exchange.reports.test_disclosure import assert_none_worked_out
@@ -77,6 +77,7 @@ def test_the_practice_page_shows_what_five_visits_saw_and_no_small_count(
             on=item.visit.ends_on,
             colleagues=4,
         )
+    work_out({practice.translation_key})  # as the commit of those steps would
     words = "marker-3e9a a visitor's own words"
     PracticeSeen.objects.filter(pk=seen[0].pk).update(intention_why=encrypt(words))
     FollowUp.objects.filter(seen=seen[1]).update(note=encrypt(words))
