@@ -18,10 +18,20 @@ AXE_OPTIONS = {
 }
 
 
+# Wagtail's user bar (shown to editors, members who may propose practices among them) is
+# Wagtail's own component, in a shadow root: its fade-in made a contrast check fail now and then
+# (a CI run of 7 December), and the library's report cannot even print a shadow-root target.
+OUR_PAGE = {"exclude": [["wagtail-userbar"]]}
+
+
 def audit(page, path: str) -> None:
     page.goto(path)
-    results = Axe().run(page, options=AXE_OPTIONS)
-    assert results.violations_count == 0, f"{path}\n{results.generate_report()}"
+    results = Axe().run(page, context=OUR_PAGE, options=AXE_OPTIONS)
+    found = [
+        f"{violation['id']}: {violation['help']} at {[n['target'] for n in violation['nodes']]}"
+        for violation in results.response["violations"]
+    ]
+    assert not found, f"{path}\n" + "\n".join(found)
     # Nothing on the page was refused by its Content-Security-Policy.
     assert page.evaluate("window.cspViolations") == [], path
 
