@@ -319,6 +319,7 @@ RETENTION_DAYS = {
     "reflectionentry": env.int("RETENTION_REFLECTION_LOG_DAYS", default=5 * 365),
     "visitmessage": env.int("RETENTION_VISIT_MESSAGES_DAYS", default=2 * 365),
     "surveyresponse": env.int("RETENTION_SURVEY_ANSWERS_DAYS", default=5 * 365),
+    "take_home": env.int("RETENTION_TAKE_HOME_DAYS", default=5 * 365),
     "notification": env.int("RETENTION_NOTIFICATIONS_DAYS", default=365),
     "sessions": env.int("RETENTION_SESSIONS_DAYS", default=365),
 }

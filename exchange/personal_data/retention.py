@@ -6,7 +6,7 @@ both (exchange/tasks.py); the admin's "Retention" page and the privacy notice sh
 schedule, from here."""
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -28,6 +28,7 @@ from exchange.notifications.models import Notification
 from exchange.personal_data.models import RetentionWarning
 from exchange.reflections.models import ReflectionEntry
 from exchange.surveys.models import SurveyResponse
+from exchange.transfer.models import PassedOn, PracticeSeen
 from exchange.visits.models import VisitMessage
 
 if TYPE_CHECKING:
@@ -110,6 +111,24 @@ def _delete_by_visit(model, author_field: str) -> Callable[[Item], None]:
     return remove
 
 
+TAKE_HOME = _("What you took home from the visit to %(organisation)s")
+
+
+def _take_home(until: date, days: int) -> Iterable[Item]:
+    """Each visitor's take-home of each visit: the practices seen (with their intentions and
+    follow-ups) and what they passed on, one item per visit."""
+    found: dict[tuple[int, int], Item] = {}
+    for model, owner in ((PracticeSeen, "visitor"), (PassedOn, "author")):
+        for item in _by_visit(model, owner, TAKE_HOME)(until, days):
+            found.setdefault((item.key, item.owner.pk), replace(item, kind="take_home"))
+    return found.values()
+
+
+def _delete_take_home(item: Item) -> None:
+    PracticeSeen.objects.filter(visit_id=item.key, visitor=item.owner).delete()
+    PassedOn.objects.filter(visit_id=item.key, author=item.owner).delete()
+
+
 def _sessions(until: date, days: int) -> Iterable[Item]:
     old = UserSession.objects.filter(last_seen_at__date__lte=until - timedelta(days=days))
     for session in old.select_related("user"):
@@ -174,6 +193,14 @@ KINDS = [
             _("Your survey answers about the visit to %(organisation)s"),
         ),
         _delete_by_visit(SurveyResponse, "respondent"),
+    ),
+    Kind(
+        "take_home",
+        _("What you took home from a visit: practices seen, intentions, follow-ups, passed on"),
+        _("after the visit"),
+        _("deleted (a published report keeps the figures it froze)"),
+        _take_home,
+        _delete_take_home,
     ),
     Kind(
         "notification",

@@ -88,6 +88,35 @@ def test_survey_answers_go_after_their_period_and_the_published_figures_stay(net
     assert not SurveyResponse.objects.exists() and Visit.objects.filter(pk=visit.pk).exists()
 
 
+def test_what_a_visitor_took_home_goes_after_its_period(network):
+    from cms.models import PracticeIndexPage
+    from demo.factories import advance
+    from demo.page_factories import make_practice
+    from exchange.transfer import services as transfer
+    from exchange.transfer.models import FollowUp, PassedOn, PracticeSeen
+
+    visit = advance(network, "completed")
+    practice = make_practice(PracticeIndexPage.objects.first())
+    seen = transfer.practice_add(visit_id=visit.pk, user=network.visitor, practice_id=practice.pk)
+    FollowUp.objects.create(seen=seen, month=3, status="adopted", note="A fictional note.")
+    transfer.passed_on_add(
+        visit_id=visit.pk,
+        user=network.visitor,
+        kind="team_session",
+        on=timezone.localdate(),
+        colleagues=5,
+    )
+    ended = timezone.localdate() - days("take_home") + timedelta(days=10)
+    Visit.objects.filter(pk=visit.pk).update(ends_on=ended, starts_on=ended - timedelta(days=2))
+    mail.outbox.clear()
+    assert retention.apply() == (1, 0)  # one warning for the visit's take-home, nothing gone yet
+    assert "What you took home from the visit to" in mail.outbox[0].body
+    assert "A fictional note." not in mail.outbox[0].body
+    retention.apply(timezone.localdate() + timedelta(days=10))
+    assert not PracticeSeen.objects.exists() and not FollowUp.objects.exists()
+    assert not PassedOn.objects.exists() and Visit.objects.filter(pk=visit.pk).exists()
+
+
 def test_old_sign_in_records_go_without_a_warning(client):
     person = UserFactory()
     client.force_login(person)
