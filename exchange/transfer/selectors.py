@@ -39,8 +39,7 @@ def in_reader_language(rows: list[PracticeSeen]) -> dict:
     """Each practice's live page in the reader's language where it has one, by key."""
     keys = {row.practice_key for row in rows}
     pages = PracticePage.objects.live().filter(translation_key__in=keys)
-    chosen = {page.translation_key: page for page in pages.one_version_each(active_locale_id())}
-    return chosen
+    return {page.translation_key: page for page in pages.one_version_each(active_locale_id())}
 
 
 def practices_of(visit) -> list[Seen]:

@@ -184,7 +184,12 @@ def follow_up(request, pk: int, month: int):
         raise Http404
     asked = services.asked_at_follow_up(visit)
     pages = selectors.in_reader_language(asked)
-    answered = [item for item in selectors.practices_of(visit) if month in item.answers]
+    # Each practice with its answer at this follow-up, once answered.
+    answered = [
+        (item, item.answers[month])
+        for item in selectors.practices_of(visit)
+        if month in item.answers
+    ]
     forms = [
         (
             seen,

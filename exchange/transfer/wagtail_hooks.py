@@ -14,7 +14,7 @@ from wagtail import hooks
 from cms import plugins
 from exchange.roles import CoordinatorsMenuItem
 from exchange.transfer import selectors, services, views
-from exchange.transfer.models import Concern
+from exchange.transfer.models import Concern, Intention
 from exchange.visits.guidance import Guidance
 from exchange.visits.rules import roles_of
 from exchange.visits.steps import HOST, VISITOR
@@ -73,8 +73,10 @@ def take_home_next(visit, user, today: date) -> Guidance | None:
         return None
     if any(not item.intention for item in seen):
         return Guidance(_("Say what you will do with the practices you saw"), link=link)
+    if all(item.intention == Intention.NOT_FOR_US for item in seen):
+        return None  # nothing left to follow up
     for step in selectors.follow_up_steps(visit, today):
-        if step.is_open and services.asked_at_follow_up(visit):
+        if step.is_open:
             return Guidance(
                 _("Answer the %(months)s-month follow-up") % {"months": step.month},
                 link=reverse("transfer_follow_up", args=[visit.pk, step.month]),
