@@ -11,6 +11,7 @@ class HeadingBlock(blocks.StructBlock):
         choices=[("h2", _("Section heading")), ("h3", _("Sub-heading"))],
         default="h2",
         help_text=_("Pages have one main title; headings here start one level below it."),
+        search_index=False,  # its label ("Section heading") is not the page's text
     )
 
     class Meta:

@@ -87,9 +87,12 @@ def is_page(view_func) -> bool:
     return view_func is wagtail_views.serve
 
 
-def english_view(path: str):
+def follows_the_reader(path: str) -> bool:
+    """Whether a reader who chose another language is sent on from this English address to
+    theirs: the page tree's pages, and the search (its address names its language too)."""
     with translation.override(settings.LANGUAGE_CODE):
-        return resolve(path).func
+        match = resolve(path)
+    return is_page(match.func) or match.url_name == "search"
 
 
 def is_page_address(path: str) -> bool:
@@ -138,7 +141,7 @@ class ChosenLanguageMiddleware(LocaleMiddleware):
             if (
                 chosen != settings.LANGUAGE_CODE
                 and request.method in ("GET", "HEAD")
-                and is_page(english_view(request.path_info))
+                and follows_the_reader(request.path_info)
             ):
                 return HttpResponseRedirect(
                     escape_leading_slashes(f"/{chosen}{request.get_full_path()}")

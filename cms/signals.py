@@ -9,7 +9,15 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from cms import languages, locales, navigation
 from cms.listing.vocabularies import library_changed
-from cms.models import Challenge, Language, OrganisationPage, PracticePage, Setting, TargetGroup
+from cms.models import (
+    Challenge,
+    Language,
+    OrganisationPage,
+    PracticePage,
+    Setting,
+    SynonymGroup,
+    TargetGroup,
+)
 
 
 def connect() -> None:
@@ -21,10 +29,18 @@ def connect() -> None:
         signal.connect(
             library_changed, sender=OrganisationPage, dispatch_uid=f"library-org-{id(signal)}"
         )
-    for model in (PracticePage, OrganisationPage, Challenge, Setting, TargetGroup, Language):
+    for model in (
+        PracticePage,
+        OrganisationPage,
+        Challenge,
+        Setting,
+        TargetGroup,
+        Language,
+        SynonymGroup,
+    ):
         post_delete.connect(library_changed, sender=model, dispatch_uid=f"library-delete-{model}")
-    # A renamed or re-ordered term changes the facet labels.
-    for model in (Challenge, Setting, TargetGroup, Language):
+    # A renamed or re-ordered term changes the facet labels; a synonym, what a search finds.
+    for model in (Challenge, Setting, TargetGroup, Language, SynonymGroup):
         post_save.connect(library_changed, sender=model, dispatch_uid=f"library-save-{model}")
     # Any page: a section is any child of the home page, and the home page names them.
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):

@@ -8,7 +8,7 @@ from cms import plugins
 from cms.admin_api import BoundedPagesAdminAPIViewSet
 from cms.listing.cards import attach_card_fields
 from cms.listing.context import library_context
-from cms.models import Challenge, Language, Setting, TargetGroup
+from cms.models import Challenge, Language, Setting, SynonymGroup, TargetGroup
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -46,6 +46,23 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+
+class SynonymGroupViewSet(SnippetViewSet):
+    """Words that mean the same to the site search, kept by the coordinators (cms/search/)."""
+
+    model = SynonymGroup
+    icon = "search"
+    menu_label = _("Search synonyms")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["__str__", "language"]
+    list_filter = ["language"]
+    search_fields = ["words"]
+    ordering = ["language", "pk"]
+
+
+register_snippet(SynonymGroupViewSet)
 
 
 @hooks.register("construct_admin_api")

@@ -4,6 +4,7 @@ index on local disk by default (packages/modelsearch-whoosh/; one host only), Wa
 backend, or a cluster. A setting that cannot work stops the start with what to do."""
 
 import importlib
+import importlib.util
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -38,3 +39,13 @@ def backend(name: str, *, path: Path, urls: list[str], index_prefix: str) -> dic
         "URLS": urls,
         "INDEX_PREFIX": index_prefix,
     }
+
+
+def compound_word_lists() -> dict[str, str]:
+    """The word list German compounds are split with in the Whoosh index: the German nouns of
+    Wiktionary from the `german-nouns` package (its index of word forms). Read as a data file:
+    the package's own lookup module is not needed."""
+    spec = importlib.util.find_spec("german_nouns")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImproperlyConfigured("The german-nouns package is missing: run `make install`.")
+    return {"de": str(Path(next(iter(spec.submodule_search_locations))) / "index.txt")}

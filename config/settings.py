@@ -454,6 +454,8 @@ WAGTAILSEARCH_BACKENDS = {
 }
 # The languages the Whoosh backend reads each in its own way (stop words, stemmer): the content's.
 MODELSEARCH_WHOOSH_LANGUAGES = [code for code, _name in LANGUAGES]
+# German compounds are also read as their parts ("Telefonberatung": "Telefon", "Beratung").
+MODELSEARCH_WHOOSH_COMPOUND_WORDS = search.compound_word_lists()
 
 # A caching proxy or CDN in front of the site (Varnish, nginx...): the pages a withdrawn quote
 # leaves are purged from it in the same request (PURGE requests to this address).

@@ -38,7 +38,6 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("exchange.membership.account_urls")),
     path("accounts/", include("allauth.urls")),
-    path("search/", include("cms.urls")),
     path("reports/", cms_views.report_list, name="report_list"),
     path("health/", health, name="health"),
     path("language/", choose_language, name="choose_language"),
@@ -53,5 +52,10 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Wagtail serves every path no pattern above has claimed: it must stay last. A page's address
-# names its language (/de/..., /fr/...), English's none (cms/languages.py).
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+# names its language (/de/..., /fr/...), English's none (cms/languages.py); so does the search's,
+# so that a search from a German page searches as a German reader, cookie or not.
+urlpatterns += i18n_patterns(
+    path("search/", include("cms.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

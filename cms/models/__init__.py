@@ -4,6 +4,7 @@ from cms.models.organisations import OrganisationIndexPage, OrganisationPage
 from cms.models.pages import HomePage, PrivacyNoticePage, StandardPage
 from cms.models.practices import PracticeCountry, PracticePage, PracticeTag
 from cms.models.reports import EvaluationReportPage
+from cms.models.search import SynonymGroup
 from cms.models.snippets import Challenge, Language, Setting, TargetGroup
 
 __all__ = [
@@ -21,5 +22,6 @@ __all__ = [
     "Setting",
     "PrivacyNoticePage",
     "StandardPage",
+    "SynonymGroup",
     "TargetGroup",
 ]

@@ -12,11 +12,14 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Expression, F, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+
+from whoosh.lang import stopwords_for_language
 
 from cms.locales import active_locale_id, default_locale_id
 
@@ -52,6 +55,13 @@ class VocabularyManager(models.Manager):
             .filter(locale_id=LocaleAtQueryTime(default_locale_id))
             .annotate(display_name=name_in_reader_language(self.model))
         )
+
+
+def stop_words(language: str) -> frozenset[str]:
+    try:
+        return frozenset(stopwords_for_language(language))
+    except KeyError:
+        return frozenset()
 
 
 def on_the_vocabulary() -> dict:
@@ -90,6 +100,20 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return getattr(self, "display_name", None) or self.name
+
+    @cached_property
+    def names_in_every_language(self) -> str:
+        """Its name in each language, for the search index: a practice is found by its
+        challenge's German or French name as by its English one. One query per term object;
+        the index loads one object per term for a batch of practices."""
+        names = type(self).objects.filter(translation_key=self.translation_key)
+        words = []
+        for name, language in names.values_list("name", "locale__language_code"):
+            # Without the language's small words ("und", "aux"): the index reads these names
+            # as English, which keeps its own small words, and every practice would hold them.
+            small = stop_words(language)
+            words += [word for word in name.split() if word.casefold() not in small]
+        return " ".join(words)
 
 
 class Challenge(TaxonomyTerm):

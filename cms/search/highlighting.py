@@ -24,7 +24,7 @@ from wagtail.search.backends import get_search_backend
 # Words as Whoosh's default tokenizer finds them (letters and digits, with inner dots).
 WORD = re.compile(r"\w+(?:\.?\w+)*", re.UNICODE)
 
-STRETCHES = 2  # shown per hit, from different passages
+STRETCHES = 1  # shown per hit: one passage, the first that holds a searched word
 LENGTH = 220  # characters per stretch
 BEFORE = 60  # characters of context before the first marked word
 BETWEEN = " … "

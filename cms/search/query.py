@@ -1,19 +1,36 @@
-"""What a search box's words mean, as people type them into a web search: every word must
-appear; `OR` (in capitals) between two words or phrases lets either do (`prison OR probation
-family`: a practice about family and about prison or probation); "quoted words" must appear
-together, in that order; a word or quote after a minus (`-online`) must not appear; `AND` in
-capitals is what words mean anyway. Read into modelsearch's query objects, so any backend that
-supports them runs the same search.
+"""What a search box's words mean, as people type them into a web search.
+
+- Words: a practice need not have them all, but the more it has the higher it comes: one or two
+  words must all appear, two of three, half of four or more (`minimum_should_match`). Small
+  words ("for", "und", "aux") do not count unless there is nothing else.
+- `AND` (in capitals) between two words makes both required; `OR` between two words or phrases
+  lets either count as the one word (`prison OR probation family`).
+- "Quoted words" must appear together, in that order; a word or quote after a minus (`-online`)
+  must not appear.
+- A word also finds the words the coordinators listed as meaning the same (`synonyms`), ranked a
+  little below the word itself.
+
+Read into modelsearch's query objects, so any backend runs it: `AtLeast` is an Or to a backend
+that does not know it (every practice with one of the words).
 """
 
+import math
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from modelsearch.query import And, Not, Or, Phrase, PlainText, SearchQuery
+from modelsearch_whoosh.query import AtLeast
+from whoosh.lang import stopwords_for_language
 
 # A quoted phrase (its closing quote may be missing) or a run of other characters, either after
 # an optional minus.
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+SYNONYM_WEIGHT = 0.5  # a listed synonym ranks below the word typed
+
+
+def minimum_should_match(words: int) -> int:
+    return words if words <= 2 else 2 if words == 3 else math.ceil(words / 2)
 
 
 @dataclass(frozen=True)
@@ -21,60 +38,115 @@ class Term:
     text: str
     phrase: bool = False
 
-    def query(self) -> SearchQuery:
-        return Phrase(self.text) if self.phrase else PlainText(self.text, operator="and")
+    def query(self, weight: float = 1.0) -> SearchQuery:
+        if self.phrase and " " in self.text:
+            return Phrase(self.text)  # (every backend reads a Phrase; not all a Boost)
+        return PlainText(self.text, operator="and", boost=weight)
+
+
+@dataclass
+class Clause:
+    terms: list[Term]  # alternatives (more than one after OR)
+    required: bool = False  # a phrase, or a word joined by AND
+
+    def is_small_word(self, stop_words: frozenset[str]) -> bool:
+        return len(self.terms) == 1 and self.terms[0].text.casefold() in stop_words
 
 
 @dataclass
 class ParsedQuery:
-    clauses: list[list[Term]]  # each must match: one of its terms (more than one after OR)
+    clauses: list[Clause]
     excluded: list[Term]
+    stop_words: frozenset[str] = field(default_factory=frozenset)
 
-    @property
-    def wanted(self) -> str:
-        """The words searched for, not those excluded: what results highlight."""
-        return " ".join(term.text for clause in self.clauses for term in clause)
+    def wanted(self, synonyms: Callable[[str], list[str]] = lambda word: []) -> str:
+        """The words searched for and their synonyms, not those excluded: what results
+        highlight."""
+        words = [term.text for clause in self.clauses for term in clause.terms]
+        return " ".join(words + [s for word in words for s in synonyms(word)])
 
-    @property
-    def word_count(self) -> int:
-        return sum(len(term.text.split()) for clause in self.clauses for term in clause)
+    def with_listed_phrases(self, synonyms: Callable[[str], list[str]]) -> list[Clause]:
+        """The clauses, with two or three words in a row that a synonym group lists together
+        ("mental health", "jeux vidéo") read as one: a document needs both words, or one of
+        their synonyms."""
 
-    def query(self, any_word: bool = False) -> SearchQuery | None:
+        def plain(clause: Clause) -> bool:
+            return not clause.required and len(clause.terms) == 1 and not clause.terms[0].phrase
+
+        clauses, i = [], 0
+        while i < len(self.clauses):
+            for size in (3, 2, 1):
+                run = self.clauses[i : i + size]
+                text = " ".join(clause.terms[0].text for clause in run)
+                if size == 1 or (
+                    len(run) == size and all(plain(c) for c in run) and synonyms(text)
+                ):
+                    clauses.append(run[0] if size == 1 else Clause([Term(text)]))
+                    i += size
+                    break
+        return clauses
+
+    def can_widen(self) -> bool:
+        """Whether a search for any one of the words would find more than this one."""
+        counted = [
+            c for c in self.clauses if not c.required and not c.is_small_word(self.stop_words)
+        ]
+        return len(counted) > 1
+
+    def query(
+        self, synonyms: Callable[[str], list[str]] = lambda word: [], minimum: int | None = None
+    ) -> SearchQuery | None:
         """The whole query, or None when nothing is searched for (exclusions alone would find
-        everything else). With `any_word` every word and phrase is an alternative: the search
-        offered when all of them together find little."""
+        everything else). `minimum` overrides how many of the words must appear (1: any)."""
         if not self.clauses:
             return None
-        if any_word:
-            terms = [term for clause in self.clauses for term in clause]
-            words = " ".join(term.text for term in terms if not term.phrase)
-            parts = [Phrase(term.text) for term in terms if term.phrase]
-            if words:
-                parts.insert(0, PlainText(words, operator="or"))
-            wanted: SearchQuery = parts[0] if len(parts) == 1 else Or(parts)
-            parts = [wanted]
-        else:
-            # The single words in one PlainText (analysed once per language), each other clause
-            # on its own.
-            words = " ".join(c[0].text for c in self.clauses if len(c) == 1 and not c[0].phrase)
-            parts = [PlainText(words, operator="and")] if words else []
-            for clause in self.clauses:
-                if len(clause) > 1:
-                    parts.append(Or([term.query() for term in clause]))
-                elif clause[0].phrase:
-                    parts.append(clause[0].query())
+
+        def clause_query(clause: Clause) -> SearchQuery:
+            parts = []
+            for term in clause.terms:
+                parts.append(term.query())
+                if not term.phrase:
+                    parts += [
+                        Term(word, phrase=True).query(SYNONYM_WEIGHT)
+                        for word in synonyms(term.text)
+                    ]
+            return parts[0] if len(parts) == 1 else Or(parts)
+
+        clauses = self.with_listed_phrases(synonyms)
+        parts = [clause_query(clause) for clause in clauses if clause.required]
+        optional = [clause for clause in clauses if not clause.required]
+        counted = [c for c in optional if not c.is_small_word(self.stop_words)]
+        if counted or not parts:
+            optional = counted or optional
+            queries = [clause_query(clause) for clause in optional]
+            if len(queries) == 1:
+                parts.append(queries[0])
+            elif queries:
+                needed = minimum or minimum_should_match(len(queries))
+                parts.append(AtLeast(queries, needed))
         parts += [Not(term.query()) for term in self.excluded]
         return parts[0] if len(parts) == 1 else And(parts)
 
 
-def parse(text: str) -> ParsedQuery:
-    clauses: list[list[Term]] = []
+def stop_words(*languages: str) -> frozenset[str]:
+    words: set[str] = set()
+    for language in languages:
+        try:
+            words |= set(stopwords_for_language(language))
+        except KeyError:
+            continue
+    return frozenset(words)
+
+
+def parse(text: str, languages: tuple[str, ...] = ("en",)) -> ParsedQuery:
+    """The query typed, read with the small words of `languages` (the reader's, and English)."""
+    clauses: list[Clause] = []
     excluded: list[Term] = []
-    either = False  # the last token was OR: the next term joins the clause before it
+    joiner = None  # "OR" or "AND" when the last token was one
     for match in TOKEN.finditer(text):
         minus, quoted, word = match.groups()
         if word in ("OR", "AND"):
-            either = word == "OR" and bool(clauses)
+            joiner = word if clauses else None
             continue
         if quoted is not None:
             if not quoted.strip():
@@ -88,9 +160,11 @@ def parse(text: str) -> ParsedQuery:
             term, negative = Term(word), False
         if negative:
             excluded.append(term)
-        elif either:
-            clauses[-1].append(term)
+        elif joiner == "OR":
+            clauses[-1].terms.append(term)
         else:
-            clauses.append([term])
-        either = False
-    return ParsedQuery(clauses, excluded)
+            if joiner == "AND":
+                clauses[-1].required = True
+            clauses.append(Clause([term], required=term.phrase or joiner == "AND"))
+        joiner = None
+    return ParsedQuery(clauses, excluded, stop_words(*languages))

@@ -8,29 +8,40 @@ page of results shown. The library's facets and URLs are reused, so a filter mea
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Case, F, Q, QuerySet, When
 from django.http import QueryDict
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 from wagtail.models import Page, get_page_models
 
 from modelsearch.backends.base import FilterFieldError
+from modelsearch.query import PlainText
 
 from cms.listing.cards import attach_card_fields
 from cms.listing.context import paginate
 from cms.listing.facets import build_facets, not_applied, parse_selection, with_params
-from cms.listing.vocabularies import cached_vocabularies, card_labels, library_version
-from cms.locales import active_locale_id, default_locale_id
+from cms.listing.vocabularies import (
+    COUNTS_TIMEOUT,
+    cached_vocabularies,
+    card_labels,
+    library_version,
+    memo,
+)
+from cms.locales import active_locale_id, default_locale_id, one_version_each
 from cms.models import OrganisationPage, PracticeIndexPage, PracticePage
 from cms.search.highlighting import analyser, highlight
 from cms.search.query import parse
+from cms.search.synonyms import fold, synonyms_in
 
 MAX_QUERY_LENGTH = 200
 PER_PAGE = 20
 ORGANISATIONS_SHOWN = 5
 PAGES_SHOWN = 5
 AUTOCOMPLETE_LIMIT = 8
+WIDEN_BELOW = 5  # fewer practices with most of the words: those with some of them follow
 
 # library facet key → the FilterField counted and the related field filtered on
 FACET_FIELDS = {
@@ -115,9 +126,10 @@ def count_facets(results, vocabularies) -> dict[str, dict[str, int]]:
 def search_context(params: QueryDict) -> dict:
     """Everything the search template needs, from the query string."""
     query = clean_query(params.get("q"))
-    parsed = parse(query)
-    any_word = params.get("words") == "any"
-    searched = parsed.query(any_word)
+    reader = get_language() or settings.LANGUAGE_CODE
+    parsed = parse(query, languages=(reader, settings.LANGUAGE_CODE))
+    synonyms = synonyms_in(reader)
+    searched = parsed.query(synonyms)
     vocabularies = cached_vocabularies(library_version())
     selection = parse_selection(params, vocabularies)
     show_archived = params.get("archived") == "1"
@@ -152,21 +164,22 @@ def search_context(params: QueryDict) -> dict:
     private = private_sections()
     practices = (
         filtered_practices(selection, show_archived, private)
-        .exclude(pk__in=shadowed_versions())
+        .exclude(pk__in=shadowed_versions(PracticePage))
         .annotate(organisation_title=F("organisation__title"))
     )
     results = practices.search(searched)
-    total = results.count()
+    total = strict_total = results.count()
+    some_words = False
+    if total < WIDEN_BELOW and parsed.can_widen():
+        # Few practices have most of the words: those with some of them follow, the most
+        # first, so the page is never emptier than a search for any one of the words.
+        wider_results = practices.search(parsed.query(synonyms, minimum=1))
+        if (wider_total := wider_results.count()) > total:
+            results, total, some_words = wider_results, wider_total, True
     pagination = paginate(params, total)
     offset = (pagination.number - 1) * PER_PAGE
-    shown = in_reading_order(practices, searched, offset, PER_PAGE)
-    wanted = parsed.wanted  # what is highlighted: not the excluded words, nor OR
-    some_words = None
-    if not any_word and total < 3 and parsed.word_count > 1:
-        # Every word is required; when that finds little, say what some of them find.
-        wider = practices.search(parsed.query(any_word=True)).count()
-        if wider > total:
-            some_words = {"count": wider, "url": with_params(params, words="any", page=None)}
+    shown = list(results[offset : offset + PER_PAGE])
+    wanted = parsed.wanted(synonyms)  # what is highlighted: not the excluded words, nor OR
     attach_card_fields(shown)
     counts = count_facets(results, vocabularies) if total else {}
 
@@ -197,11 +210,13 @@ def search_context(params: QueryDict) -> dict:
         ]
 
     suggestion = None
-    if total < 3 and hasattr(results, "spelling_suggestions"):
-        # A suggestion that only changes the case of what was typed is no suggestion.
-        suggestions = [
-            text for text in results.spelling_suggestions() if text.casefold() != query.casefold()
-        ]
+    # Suggestions for the words typed (not their synonyms), when most of them find little.
+    speller = practices.search(PlainText(parsed.wanted(), operator="and"))
+    if strict_total < 3 and hasattr(speller, "spelling_suggestions"):
+        # A suggestion that only changes the case or the accents of what was typed would
+        # search for the same words again: it is no suggestion.
+        typed = fold(parsed.wanted())
+        suggestions = [text for text in speller.spelling_suggestions() if fold(text) != typed]
         suggestion = checked_suggestion(suggestions, selection, show_archived, private)
 
     return {
@@ -217,34 +232,27 @@ def search_context(params: QueryDict) -> dict:
         "suggestion": suggestion,
         "suggestion_url": with_params(params, q=suggestion, page=None) if suggestion else None,
         "some_words": some_words,
-        "any_word": any_word,
-        "all_words_url": with_params(params, words=None, page=None),
     }
 
 
-def shadowed_versions(model: type[Page] = PracticePage) -> list[int]:
-    """The pages whose version in the reader's language stands for them: their address in that
-    language leads there, so they are found as it (a list as short as the translations)."""
+def shadowed_versions(model: type[Page]) -> list[int]:
+    """The live pages another version stands for, for this reader: the version in their
+    language, else the original (`one_version_each`). Excluded in the index query itself, so
+    the count, the facets and the pages read one set. Worked out once per library version and
+    language (practices and organisations change the version; other pages are few)."""
     reader = active_locale_id()
-    translated = model.objects.live().filter(locale_id=reader).values("translation_key")
-    return list(
-        model.objects.exclude(locale_id=reader)
-        .filter(translation_key__in=translated)
-        .values_list("pk", flat=True)
-    )
 
+    def work_out() -> list[int]:
+        live = model.objects.live()
+        if model is Page:
+            live = live.type(*other_page_types())
+        kept = one_version_each(live, reader).values("pk")
+        return list(live.exclude(pk__in=kept).values_list("pk", flat=True))
 
-def in_reading_order(practices: QuerySet, query, offset: int, limit: int) -> list:
-    """One page of the practices found: those in the reader's language first, each group by
-    relevance; then those written in another language and not translated into theirs."""
-    reader = active_locale_id()
-    mine = practices.filter(locale_id=reader).search(query)
-    shown = list(mine[offset : offset + limit])
-    if len(shown) < limit:
-        skip = max(0, offset - mine.count())
-        others = practices.exclude(locale_id=reader).search(query)
-        shown += list(others[skip : skip + limit - len(shown)])
-    return shown
+    if model is Page:
+        return work_out()
+    key = f"search:shadowed:{library_version()}:{model._meta.label}:{reader}"
+    return memo().get_or_set(key, work_out, COUNTS_TIMEOUT)
 
 
 def other_page_types() -> list[type[Page]]:

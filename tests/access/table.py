@@ -216,6 +216,20 @@ TABLE: dict[str, P | list[P]] = {
     "admin/snippets/choose/cms/challenge/chosen/<str:pk>/": P("/admin/snippets/choose/cms/challenge/chosen/{challenge}/", SIGNED_IN, SIGNED_IN_405),  # wagtailsnippetchoosers_cms_challenge:chosen
     "admin/snippets/choose/cms/challenge/chosen-multiple/": P("/admin/snippets/choose/cms/challenge/chosen-multiple/", SIGNED_IN, SIGNED_IN_405),  # wagtailsnippetchoosers_cms_challenge:chosen_multiple
     "admin/snippets/choose/cms/challenge/create/": P("/admin/snippets/choose/cms/challenge/create/", COORDINATORS, EVERYONE_405),  # wagtailsnippetchoosers_cms_challenge:create
+    "admin/snippets/cms/synonymgroup/": P("/admin/snippets/cms/synonymgroup/", COORDINATORS, COORDINATORS_405),  # wagtailsnippets_cms_synonymgroup
+    "admin/snippets/cms/synonymgroup/results/": P("/admin/snippets/cms/synonymgroup/results/", COORDINATORS, COORDINATORS_405),  # wagtailsnippets_cms_synonymgroup
+    "admin/snippets/cms/synonymgroup/add/": P("/admin/snippets/cms/synonymgroup/add/", COORDINATORS, COORDINATORS),  # wagtailsnippets_cms_synonymgroup
+    "admin/snippets/cms/synonymgroup/edit/<int:pk>/": P("/admin/snippets/cms/synonymgroup/edit/{synonymgroup}/", COORDINATORS, COORDINATORS),  # wagtailsnippets_cms_synonymgroup
+    "admin/snippets/cms/synonymgroup/delete/<int:pk>/": P("/admin/snippets/cms/synonymgroup/delete/{synonymgroup}/", COORDINATORS, COORDINATORS_302),  # wagtailsnippets_cms_synonymgroup
+    "admin/snippets/cms/synonymgroup/usage/<int:pk>/": P("/admin/snippets/cms/synonymgroup/usage/{synonymgroup}/", COORDINATORS, COORDINATORS_405),  # wagtailsnippets_cms_synonymgroup
+    "admin/snippets/cms/synonymgroup/history/<int:pk>/": P("/admin/snippets/cms/synonymgroup/history/{synonymgroup}/", COORDINATORS, COORDINATORS_405),  # wagtailsnippets_cms_synonymgroup
+    "admin/snippets/cms/synonymgroup/history-results/<int:pk>/": P("/admin/snippets/cms/synonymgroup/history-results/{synonymgroup}/", COORDINATORS, COORDINATORS_405),  # wagtailsnippets_cms_synonymgroup
+    "admin/snippets/cms/synonymgroup/copy/<int:pk>/": P("/admin/snippets/cms/synonymgroup/copy/{synonymgroup}/", COORDINATORS, COORDINATORS),  # wagtailsnippets_cms_synonymgroup
+    "admin/snippets/choose/cms/synonymgroup/": P("/admin/snippets/choose/cms/synonymgroup/", SIGNED_IN, SIGNED_IN_405),  # wagtailsnippetchoosers_cms_synonymgroup
+    "admin/snippets/choose/cms/synonymgroup/results/": P("/admin/snippets/choose/cms/synonymgroup/results/", SIGNED_IN, SIGNED_IN_405),  # wagtailsnippetchoosers_cms_synonymgroup
+    "admin/snippets/choose/cms/synonymgroup/chosen/<str:pk>/": P("/admin/snippets/choose/cms/synonymgroup/chosen/{synonymgroup}/", SIGNED_IN, SIGNED_IN_405),  # wagtailsnippetchoosers_cms_synonymgroup
+    "admin/snippets/choose/cms/synonymgroup/chosen-multiple/": P("/admin/snippets/choose/cms/synonymgroup/chosen-multiple/", SIGNED_IN, SIGNED_IN_405),  # wagtailsnippetchoosers_cms_synonymgroup
+    "admin/snippets/choose/cms/synonymgroup/create/": P("/admin/snippets/choose/cms/synonymgroup/create/", COORDINATORS, EVERYONE_405),  # wagtailsnippetchoosers_cms_synonymgroup
     "admin/snippets/cms/setting/": P("/admin/snippets/cms/setting/", COORDINATORS, COORDINATORS_405),  # wagtailsnippets_cms_setting:list
     "admin/snippets/cms/setting/results/": P("/admin/snippets/cms/setting/results/", COORDINATORS, COORDINATORS_405),  # wagtailsnippets_cms_setting:list_results
     "admin/snippets/cms/setting/add/": P("/admin/snippets/cms/setting/add/", COORDINATORS, COORDINATORS),  # wagtailsnippets_cms_setting:add

@@ -30,7 +30,7 @@ from wagtail.models import (
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
-from cms.models import Challenge, Language, PracticePage, Setting, TargetGroup
+from cms.models import Challenge, Language, PracticePage, Setting, SynonymGroup, TargetGroup
 from demo.factories import UserFactory, apply, make_member, make_offer
 from demo.page_factories import make_library, make_organisation, make_practice, publish
 from exchange.coding.models import Theme
@@ -148,6 +148,7 @@ def build_world(home) -> World:
         "locale": Locale.objects.get(language_code="fr").pk,
         "redirect": Redirect.objects.create(old_path="/old-a", redirect_link="/").pk,
         "challenge": Challenge.vocabulary.order_by("pk").first().pk,
+        "synonymgroup": SynonymGroup.objects.order_by("pk").first().pk,
         "setting": Setting.vocabulary.order_by("pk").first().pk,
         "targetgroup": TargetGroup.vocabulary.order_by("pk").first().pk,
         "language": Language.vocabulary.order_by("pk").first().pk,

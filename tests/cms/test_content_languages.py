@@ -108,9 +108,12 @@ def test_the_switcher_on_a_page_goes_to_the_same_page_in_the_chosen_language(
     assert response["Location"] == practice.url
     response = client.get("/language/", {"language": "fr", "next": german.url})
     assert response["Location"] == f"/fr{practice.url}"
-    # Elsewhere the address stays as it is: it reads in the reader's language.
+    # The search has an address per language too, the query kept.
     response = client.get("/language/", {"language": "de", "next": "/search/?page=2"})
-    assert response["Location"] == "/search/?page=2"
+    assert response["Location"] == "/de/search/?page=2"
+    # Elsewhere the address stays as it is: it reads in the reader's language.
+    response = client.get("/language/", {"language": "de", "next": "/reports/"})
+    assert response["Location"] == "/reports/"
 
 
 def test_the_sections_read_in_the_readers_language(client, library, practice, german):

@@ -52,7 +52,8 @@ def test_a_visitors_choice_is_remembered_on_the_browser_over_its_languages(clien
     cookie = response.cookies[settings.LANGUAGE_COOKIE_NAME]
     assert cookie.value == "fr" and cookie["samesite"] == "Lax"
 
-    page = client.get("/search/", HTTP_ACCEPT_LANGUAGE="de")
+    page = client.get("/search/", {"q": "mentoring"}, HTTP_ACCEPT_LANGUAGE="de", follow=True)
+    assert page.redirect_chain == [("/fr/search/?q=mentoring", 302)]
     assert '<html lang="fr">' in page.text
     page = client.get("/", HTTP_ACCEPT_LANGUAGE="de", follow=True)
     assert page.redirect_chain == [("/fr/", 302)] and '<html lang="fr">' in page.text

@@ -139,6 +139,9 @@ def matching(searcher: Searcher, query: wq.Query) -> int:
             if not bits:
                 break
         return bits
+    if isinstance(query, wq.Or) and query.minmatch > 1:  # WhooshAtLeast
+        sets = [matching(searcher, sub) for sub in query.subqueries]
+        return at_least(searcher, sets, query.minmatch)
     if isinstance(query, wq.Or):
         bits = 0
         for sub in query.subqueries:
@@ -148,6 +151,18 @@ def matching(searcher: Searcher, query: wq.Query) -> int:
         return matching(searcher, query.a) & ~matching(searcher, query.b)
     # Phrases, fuzzy terms, prefixes, ranges: Whoosh finds the documents.
     return _documents(searcher, query)
+
+
+def matched_counts(searcher: Searcher, sets: list[int]) -> np.ndarray:
+    """For every document, in how many of `sets` it is."""
+    size = searcher.doc_count_all()
+    return np.sum([as_mask(bits, size) for bits in sets], axis=0, dtype=np.int32)
+
+
+def at_least(searcher: Searcher, sets: list[int], minimum: int) -> int:
+    """The documents in at least `minimum` of `sets`."""
+    kept = matched_counts(searcher, sets) >= minimum
+    return int.from_bytes(np.packbits(kept, bitorder="little").tobytes(), "little")
 
 
 def allowed(searcher: Searcher, query: wq.Query) -> BitSet:

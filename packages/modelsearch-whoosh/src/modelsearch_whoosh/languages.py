@@ -24,6 +24,8 @@ from whoosh.analysis import (
 from whoosh.lang import stopwords_for_language
 from whoosh.support.charset import accent_map
 
+from modelsearch_whoosh.compounds import CompoundFilter, compound_languages
+
 EDGE_NGRAM_MAX = 15
 
 # Words fold case and accents ("Radicalisation" finds "radicalisation"), then the English
@@ -37,14 +39,16 @@ AUTOCOMPLETE_ANALYZER = _words | NgramFilter(minsize=1, maxsize=EDGE_NGRAM_MAX, 
 def _language_analyzer(language: str):
     """German or French text: that language's stop words and Snowball stemmer ("Ausstiegs" and
     "Ausstieg" are one word, "mères" and "mère" are one), on the words as written, then accents
-    folded as in English (the stemmers know their language's accents)."""
-    return (
+    folded as in English (the stemmers know their language's accents). A language with a word
+    list for compounds (German) also reads each compound as its parts (compounds.py)."""
+    analyzer = (
         RegexTokenizer()
         | LowercaseFilter()
         | StopFilter(stoplist=stopwords_for_language(language), minsize=1)
-        | StemFilter(lang=language)
-        | CharsetFilter(accent_map)
     )
+    if language in compound_languages():
+        analyzer = analyzer | CompoundFilter(language)
+    return analyzer | StemFilter(lang=language) | CharsetFilter(accent_map)
 
 
 # The text of a translatable object (a page, a taxonomy term) is analysed in its own language:

@@ -4,12 +4,13 @@ from collections import Counter
 from functools import partial
 
 from django.db import DEFAULT_DB_ALIAS
-from django.db.models import Subquery
+from django.db.models import Lookup, Subquery
 from django.db.models.sql import Query
 from django.db.models.sql.constants import MULTI, SINGLE
 
 from modelsearch.backends.base import BaseSearchQueryCompiler, get_model_root
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
+from whoosh import matching
 from whoosh import query as wq
 from whoosh.sorting import FieldFacet, MultiFacet
 
@@ -26,10 +27,42 @@ from modelsearch_whoosh.schema import (
     content_types,
     is_many,
     models_in_index,
+    pk_term,
     to_term,
 )
 
 MATCH_NONE = wq.NullQuery
+
+
+class AtLeast(Or):
+    """Documents that match at least `minimum` of the subqueries, those that match more of them
+    first: "prefer all the words, require most". A backend that does not know it reads it as
+    the Or it is (every document that matches one)."""
+
+    def __init__(self, subqueries, minimum: int):
+        super().__init__(subqueries)
+        self.minimum = max(1, min(minimum, len(subqueries)))
+
+    def __repr__(self):
+        return f"<AtLeast {self.minimum} of {self.subqueries!r}>"
+
+
+class WhooshAtLeast(wq.Or):
+    """`AtLeast` in Whoosh: an Or whose `minmatch` (which Whoosh keeps but does not apply) is
+    applied. The backend counts and ranks it on its own (`bitsets`, `ranking`); this matcher
+    serves Whoosh's own search (sorted results)."""
+
+    def apply(self, fn):
+        subqueries = [fn(q) for q in self.subqueries]
+        return type(self)(subqueries, boost=self.boost, minmatch=self.minmatch)
+
+    def matcher(self, searcher, context=None):
+        union = super().matcher(searcher, context)
+        if self.minmatch <= 1:
+            return union
+        counted = Counter(docnum for sub in self.subqueries for docnum in sub.docs(searcher))
+        kept = {docnum for docnum, n in counted.items() if n >= self.minmatch}
+        return matching.FilterMatcher(union, kept) if kept else matching.NullMatcher()
 
 
 def fuzziness(word: str) -> int:
@@ -37,8 +70,15 @@ def fuzziness(word: str) -> int:
     return 0 if len(word) <= 2 else 1 if len(word) <= 5 else 2
 
 
-def words_of(analyzer, text: str) -> list[str]:
-    return [token.text for token in analyzer(text, mode="query")]
+def words_of(analyzer, text: str) -> list[list[str]]:
+    """The index terms of `text`, grouped by position: a compound and its parts share one
+    (compounds.py), and are alternatives for the one word typed."""
+    positions: dict[int, list[str]] = {}
+    for token in analyzer(text, mode="query", positions=True):
+        terms = positions.setdefault(token.pos, [])
+        if token.text not in terms:
+            terms.append(token.text)
+    return list(positions.values())
 
 
 class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
@@ -95,7 +135,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         root = get_model_root(self.queryset.model)
         return [m for m in models_in_index(root) if issubclass(m, self.queryset.model)]
 
-    def words(self, text: str) -> list[str]:
+    def words(self, text: str) -> list[list[str]]:
         return words_of(self.analyzer, text)
 
     # --- the search query -------------------------------------------------------------------------
@@ -114,6 +154,13 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             return self._in_each_language(partial(self._phrase, query.query_string, boost))
         if isinstance(query, Boost):
             return self._compile(query.subquery, boost * query.boost)
+        if isinstance(query, AtLeast):
+            parts = [self._compile(q, boost) for q in query.subqueries]
+            parts = [part for part in parts if part is not MATCH_NONE]
+            minimum = query.minimum - (len(query.subqueries) - len(parts))
+            if not parts or minimum > len(parts):
+                return MATCH_NONE
+            return WhooshAtLeast(parts, minmatch=minimum) if len(parts) > 1 else parts[0]
         if isinstance(query, And):
             return wq.And([self._compile(q, boost) for q in query.subqueries])
         if isinstance(query, Or):
@@ -135,7 +182,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         return parts[0] if len(parts) == 1 else wq.Or(parts)
 
     def _phrase(self, text: str, boost: float, words_of_text, columns) -> wq.Query:
-        words = words_of_text(text)
+        words = [alternatives[0] for alternatives in words_of_text(text)]  # whole words
         if not words:
             return MATCH_NONE
         if len(words) == 1:
@@ -149,7 +196,10 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         words = words_of_text(text)
         if not words:
             return MATCH_NONE
-        parts = [self._any_column(word, boost, fuzzy, columns) for word in words]
+        parts = []
+        for alternatives in words:  # a word, or a compound and its parts
+            terms = [self._any_column(word, boost, fuzzy, columns) for word in alternatives]
+            parts.append(terms[0] if len(terms) == 1 else wq.Or(terms))
         if len(parts) == 1:
             return parts[0]
         return wq.And(parts) if operator == "and" else wq.Or(parts)
@@ -193,6 +243,33 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
 
     _compiled_filter: wq.Query | None = None
     filter_is_exact = True
+
+    def _get_filters_from_where_node(self, where_node, check_only=False):
+        """As modelsearch, except for the queryset model's own primary key: a subclass's is a
+        `*_ptr_id` column, which modelsearch skips (such a column also appears in queries of a
+        page type), so `Novel.objects.exclude(pk__in=...)` would count the excluded novels.
+        Here it is the stored key, as on any other model."""
+        if isinstance(where_node, Lookup) and self._is_own_key(where_node.lhs):
+            if check_only:
+                return None
+            values = self._evaluate(
+                where_node.rhs, MULTI if where_node.lookup_name == "in" else SINGLE
+            )
+            if where_node.lookup_name == "exact":
+                values = [values]
+            elif where_node.lookup_name != "in":
+                return super()._get_filters_from_where_node(where_node, check_only)
+            terms = [wq.Term(PK, pk_term(value)) for value in values if value is not None]
+            return wq.Or(terms) if terms else MATCH_NONE
+        return super()._get_filters_from_where_node(where_node, check_only)
+
+    def _is_own_key(self, column) -> bool:
+        target = getattr(column, "target", None)
+        return (
+            target is not None
+            and target.attname.endswith("_ptr_id")
+            and target is self.queryset.model._meta.pk
+        )
 
     def _process_filter(self, column, lookup, value, check_only=False):
         # The join alias tells conditions on one related object (one filter() call) from
@@ -290,8 +367,8 @@ class WhooshAutocompleteQueryCompiler(WhooshSearchQueryCompiler):
     def columns_of(self, mapping: Mapping, names=None) -> list[str]:
         return mapping.autocomplete_columns(names)
 
-    def words(self, text: str) -> list[str]:
-        return [word[:EDGE_NGRAM_MAX] for word in super().words(text)]
+    def words(self, text: str) -> list[list[str]]:
+        return [[word[:EDGE_NGRAM_MAX] for word in group] for group in super().words(text)]
 
     def _compile(self, query, boost: float) -> wq.Query:
         # Autocomplete matches the start of words, so a phrase or a fuzzy term is read as its

@@ -24,7 +24,7 @@ def supports(query: wq.Query) -> bool:
     # Exact types: subclasses (FuzzyTerm, DisjunctionMax...) match or score differently.
     if type(query) in (wq.Term, wq.Every, wq.NullQuery.__class__):
         return True
-    if type(query) in (wq.And, wq.Or):
+    if type(query) in (wq.And, wq.Or) or (isinstance(query, wq.Or) and query.minmatch > 1):
         return all(supports(sub) for sub in query.subqueries)
     if type(query) is wq.AndNot:
         return supports(query.a)  # the excluded part only removes documents
@@ -96,7 +96,15 @@ def _sum_scores(searcher: Searcher, query: wq.Query) -> np.ndarray:
     if isinstance(query, wq.AndNot):
         return _scores(searcher, query.a)
     parts = [_scores(searcher, sub) for sub in getattr(query, "subqueries", ())]
-    return np.sum(parts, axis=0) if parts else np.zeros(searcher.doc_count_all())
+    if not parts:
+        return np.zeros(searcher.doc_count_all())
+    if isinstance(query, wq.Or) and query.minmatch > 1:  # WhooshAtLeast
+        # Scaled by the share of the parts a document matches: one that has all the words
+        # comes before one that has most, however often those few occur in it.
+        sets = [bitsets.matching(searcher, sub) for sub in query.subqueries]
+        share = bitsets.matched_counts(searcher, sets) / len(parts)
+        return np.sum(parts, axis=0) * share
+    return np.sum(parts, axis=0)
 
 
 def _read_term_scores(searcher: Searcher, fieldname: str, text) -> np.ndarray:
