@@ -42,7 +42,7 @@ GROUPS = {
         "Lehrkräfte, Lehrer, Lehrerinnen, teachers, school staff",
         "Schule, Schüler, Schülerinnen, school, pupils",
         "Psychologe, Psychologin, Therapie, Psychiatrie, psychologist, mental health",
-        "Trauma, traumatisiert, trauma",
+        "Trauma, traumatisiert, Traumatisierung",
         "Ehrenamtliche, Ehrenamt, Freiwillige, volunteers",
         "Kommune, Stadt, Gemeinde, municipality, city, municipal",
         "Fallkonferenz, Fallbesprechung, behördenübergreifend, case conference, case table, "

@@ -60,10 +60,12 @@ class ParsedQuery:
     stop_words: frozenset[str] = field(default_factory=frozenset)
 
     def wanted(self, synonyms: Callable[[str], list[str]] = lambda word: []) -> str:
-        """The words searched for and their synonyms, not those excluded: what results
-        highlight."""
+        """The words searched for and their one-word synonyms, not those excluded: what results
+        highlight (a synonym of several words is found as a phrase; its words alone, "next" of
+        "next of kin", would mark what was not found)."""
         words = [term.text for clause in self.clauses for term in clause.terms]
-        return " ".join(words + [s for word in words for s in synonyms(word)])
+        listed = [s for word in words for s in synonyms(word) if " " not in s]
+        return " ".join(words + listed)
 
     def with_listed_phrases(self, synonyms: Callable[[str], list[str]]) -> list[Clause]:
         """The clauses, with two or three words in a row that a synonym group lists together

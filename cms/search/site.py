@@ -20,6 +20,7 @@ from wagtail.models import Page, get_page_models
 from modelsearch.backends.base import FilterFieldError
 from modelsearch.query import PlainText
 
+from cms import page_cache
 from cms.listing.cards import attach_card_fields
 from cms.listing.context import paginate
 from cms.listing.facets import build_facets, not_applied, parse_selection, with_params
@@ -238,8 +239,8 @@ def search_context(params: QueryDict) -> dict:
 def shadowed_versions(model: type[Page]) -> list[int]:
     """The live pages another version stands for, for this reader: the version in their
     language, else the original (`one_version_each`). Excluded in the index query itself, so
-    the count, the facets and the pages read one set. Worked out once per library version and
-    language (practices and organisations change the version; other pages are few)."""
+    the count, the facets and the pages read one set. Worked out once per version and language:
+    the library's for practices and organisations, the page cache's (any change) for others."""
     reader = active_locale_id()
 
     def work_out() -> list[int]:
@@ -249,9 +250,8 @@ def shadowed_versions(model: type[Page]) -> list[int]:
         kept = one_version_each(live, reader).values("pk")
         return list(live.exclude(pk__in=kept).values_list("pk", flat=True))
 
-    if model is Page:
-        return work_out()
-    key = f"search:shadowed:{library_version()}:{model._meta.label}:{reader}"
+    version = page_cache.generation() if model is Page else library_version()
+    key = f"search:shadowed:{version}:{model._meta.label}:{reader}"
     return memo().get_or_set(key, work_out, COUNTS_TIMEOUT)
 
 

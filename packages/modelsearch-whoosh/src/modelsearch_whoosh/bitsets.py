@@ -179,7 +179,8 @@ def counts_by_term(searcher: Searcher, fieldname: str, within: int) -> tuple[dic
     """For each term of a field, how many documents of `within` have it; and how many of
     `within` have no term in the field at all."""
     counts, union = {}, 0
-    for text in searcher.lexicon(fieldname):
+    lexicon = remember(searcher, ("lexicon", fieldname), lambda: list(searcher.lexicon(fieldname)))
+    for text in lexicon:
         bits = term(searcher, fieldname, text)
         union |= bits
         n = (within & bits).bit_count()

@@ -26,6 +26,7 @@ from modelsearch_whoosh.schema import (
     Mapping,
     content_types,
     is_many,
+    mapping_of,
     models_in_index,
     pk_term,
     to_term,
@@ -88,7 +89,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.mapping = Mapping(self.queryset.model)
+        self.mapping = mapping_of(self.queryset.model)
         self.columns = self.text_columns()
         self.analyses = self.languages()
 
@@ -99,7 +100,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             return self.columns_of(self.mapping, self.fields)
         columns: dict[str, None] = {}
         for model in self.models_in_scope():
-            columns.update(dict.fromkeys(self.columns_of(Mapping(model))))
+            columns.update(dict.fromkeys(self.columns_of(mapping_of(model))))
         return list(columns)
 
     def columns_of(self, mapping: Mapping, names=None) -> list[str]:
@@ -120,7 +121,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
                 columns.update(dict.fromkeys(self.mapping.language_columns(language, self.fields)))
             else:
                 for model in self.models_in_scope():
-                    mapping = Mapping(model)
+                    mapping = mapping_of(model)
                     columns.update(dict.fromkeys(mapping.language_columns(language)))
                     # Related text (an organisation's name, a challenge's) is indexed once, in
                     # the default language; a query read in this language looks there too, so
