@@ -11,7 +11,7 @@ from cms.search.site import autocomplete, search_context
 
 @require_GET
 def search(request):
-    return render(request, "cms/search.html", search_context(request.GET))
+    return render(request, "cms/search.html", search_context(request))
 
 
 @require_GET

@@ -21,7 +21,7 @@ from modelsearch.backends.base import FilterFieldError
 from modelsearch.query import PlainText
 
 from cms import page_cache
-from cms.listing.cards import attach_card_fields
+from cms.listing.cards import search_cards
 from cms.listing.context import paginate
 from cms.listing.facets import build_facets, not_applied, parse_selection, with_params
 from cms.listing.vocabularies import (
@@ -69,6 +69,7 @@ FILTER_PATHS = {
 class Hit:
     page: Page
     highlight: SafeString
+    card: SafeString | None = None  # a practice's card, its highlight in it
 
 
 def clean_query(raw: str | None) -> str:
@@ -124,8 +125,9 @@ def count_facets(results, vocabularies) -> dict[str, dict[str, int]]:
     return counts
 
 
-def search_context(params: QueryDict) -> dict:
-    """Everything the search template needs, from the query string."""
+def search_context(request) -> dict:
+    """Everything the search template needs, from the request's query string."""
+    params: QueryDict = request.GET
     query = clean_query(params.get("q"))
     reader = get_language() or settings.LANGUAGE_CODE
     parsed = parse(query, languages=(reader, settings.LANGUAGE_CODE))
@@ -181,7 +183,6 @@ def search_context(params: QueryDict) -> dict:
     offset = (pagination.number - 1) * PER_PAGE
     shown = list(results[offset : offset + PER_PAGE])
     wanted = parsed.wanted(synonyms)  # what is highlighted: not the excluded words, nor OR
-    attach_card_fields(shown)
     counts = count_facets(results, vocabularies) if total else {}
 
     term_of = analyser()
@@ -220,11 +221,16 @@ def search_context(params: QueryDict) -> dict:
         suggestions = [text for text in speller.spelling_suggestions() if fold(text) != typed]
         suggestion = checked_suggestion(suggestions, selection, show_archived, private)
 
+    passages = {
+        practice.pk: highlight(practice.text_passages(), wanted, term_of) for practice in shown
+    }
+    cards = search_cards(request, library_version(), passages)
     return {
         **context,
         "hits": [
-            Hit(practice, highlight(practice.text_passages(), wanted, term_of))
+            Hit(practice, passages[practice.pk], cards[practice.pk])
             for practice in shown
+            if practice.pk in cards  # unpublished since the search
         ],
         "facets": build_facets(params, selection, counts, vocabularies) if counts else [],
         "pagination": pagination,
