@@ -36,8 +36,8 @@ BACKENDS = ("whoosh", "database")
 CARD = re.compile(r'<h3 id="practice-\d+"[^>]*><a href="[^"]*?/([^/"]+)/?"')
 
 
-def judged(language: str) -> list[dict]:
-    with (JUDGEMENTS / f"{language}.toml").open("rb") as file:
+def judged(language: str, folder: Path = JUDGEMENTS) -> list[dict]:
+    with (folder / f"{language}.toml").open("rb") as file:
         return tomllib.load(file)["query"]
 
 
@@ -75,7 +75,7 @@ def archived_slugs(workdir: Path) -> set[str]:
     return {page.slug for page in PracticePage.objects.live() if page.is_archived}
 
 
-def run_backend(workdir: Path, backend: str) -> dict:
+def run_backend(workdir: Path, backend: str, folder: Path = JUDGEMENTS) -> dict:
     """In a fresh process with `backend` as the default: index the library into it, then
     answer every judged query. Returns {language: [(query, ranked slugs)]}."""
     throwaway.configure(workdir, SEARCH_BACKEND=backend)
@@ -89,7 +89,9 @@ def run_backend(workdir: Path, backend: str) -> dict:
     call_command("update_index", verbosity=0)
     client = Client(HTTP_HOST="localhost")
     return {
-        language: [(q["text"], ranked_slugs(client, language, q["text"])) for q in judged(language)]
+        language: [
+            (q["text"], ranked_slugs(client, language, q["text"])) for q in judged(language, folder)
+        ]
         for language in LANGUAGES
     }
 
@@ -113,7 +115,13 @@ def seed(workdir: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--show-misses", action="store_true", help="print each query's ranking")
+    parser.add_argument(
+        "--held-out",
+        action="store_true",
+        help="score the held-out set (bench/relevance/heldout/): never tune on its results",
+    )
     args = parser.parse_args()
+    folder = JUDGEMENTS / "heldout" if args.held_out else JUDGEMENTS
     sys.stdout.reconfigure(line_buffering=True)
     workdir = Path(tempfile.mkdtemp(prefix="bench-quality-"))
     spawn = multiprocessing.get_context("spawn")
@@ -124,14 +132,14 @@ def main() -> int:
     answers = {}
     for backend in BACKENDS:
         with spawn.Pool(1) as pool:
-            answers[backend] = pool.apply(run_backend, (workdir, backend))
+            answers[backend] = pool.apply(run_backend, (workdir, backend, folder))
 
     summary: dict[str, str] = {}
     met = True
     worse: list[str] = []
     print(f"{'':<4} {'backend':<9} {'P@5':>5} {'R@10':>5} {'MRR':>5}  queries")
     for language in LANGUAGES:
-        queries = judged(language)
+        queries = judged(language, folder)
         per_backend = {}
         for backend in BACKENDS:
             per_query = [
