@@ -65,12 +65,13 @@ QUERIES = {
     "not": wq.AndNot(any_column("family"), wq.Term("title", "online")),
     "everything": wq.Every(),
     "a word no document has": any_column("nowhere"),
+    # A synonym of several words is a phrase among the words (cms/search/query.py).
+    "phrase": wq.Phrase("body", ["mentor", "family"]),
+    "a phrase among words": wq.And([any_column("trust"), wq.Phrase("body", ["exit", "youth"])]),
 }
 LEFT_TO_WHOOSH = {
-    "phrase": wq.Phrase("body", ["mentor", "family"]),
     "fuzzy": wq.FuzzyTerm("body", "mentr"),
     "prefix": wq.Prefix("body", "ment"),
-    "a phrase among words": wq.And([any_column("trust"), wq.Phrase("body", ["exit", "youth"])]),
 }
 
 

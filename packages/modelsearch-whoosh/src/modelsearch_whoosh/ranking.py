@@ -6,8 +6,8 @@ score of a document for one term does not change until the index does, so each t
 scores are read once per searcher, by Whoosh's own matcher (the same figures its search would
 give), into a vector; a query is then a few vector additions and a partial sort.
 
-Only queries built from terms with AND, OR and NOT are ranked this way (what the query
-compiler makes of plain text); phrases, fuzzy terms and prefixes are ranked by Whoosh.
+Only queries built from terms and phrases with AND, OR and NOT are ranked this way (what the query
+compiler makes of plain text, synonyms among them); fuzzy terms and prefixes are ranked by Whoosh.
 """
 
 import numpy as np
@@ -22,7 +22,7 @@ CACHE_SIZE = 256  # vectors of 20,000 documents are 160 kB each: 40 MB at most p
 
 def supports(query: wq.Query) -> bool:
     # Exact types: subclasses (FuzzyTerm, DisjunctionMax...) match or score differently.
-    if type(query) in (wq.Term, wq.Every, wq.NullQuery.__class__):
+    if type(query) in (wq.Term, wq.Phrase, wq.Every, wq.NullQuery.__class__):
         return True
     if type(query) in (wq.And, wq.Or) or (isinstance(query, wq.Or) and query.minmatch > 1):
         return all(supports(sub) for sub in query.subqueries)
@@ -91,6 +91,8 @@ def _sum_scores(searcher: Searcher, query: wq.Query) -> np.ndarray:
         return _scores(searcher, wq.Term(query.fieldname, query.text)) * query.boost
     if isinstance(query, wq.Term):
         return _read_term_scores(searcher, query.fieldname, query.text)
+    if isinstance(query, wq.Phrase):  # few documents: Whoosh reads the phrase's own matches
+        return _read_scores(searcher, query)
     if isinstance(query, wq.Every):
         return np.full(searcher.doc_count_all(), query.boost)
     if isinstance(query, wq.AndNot):
@@ -110,11 +112,14 @@ def _sum_scores(searcher: Searcher, query: wq.Query) -> np.ndarray:
 def _read_term_scores(searcher: Searcher, fieldname: str, text) -> np.ndarray:
     """Each document's score for one term (0 where it does not occur), read with the matcher
     Whoosh's search would use: one per segment, scored with the whole index's statistics."""
+    return _read_scores(searcher, wq.Term(fieldname, text))
+
+
+def _read_scores(searcher: Searcher, query: wq.Query) -> np.ndarray:
     scores = np.zeros(searcher.doc_count_all())
-    term = wq.Term(fieldname, text)
     context = searcher.context()
     for leaf, offset in searcher.leaf_searchers():
-        matcher = term.matcher(leaf, context)
+        matcher = query.matcher(leaf, context)
         while matcher.is_active():
             scores[offset + matcher.id()] = matcher.score()
             matcher.next()
