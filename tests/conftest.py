@@ -332,13 +332,13 @@ def pytest_sessionfinish(session):
 def pytest_unconfigure(config):
     """The verdict again as the run's very last lines: CI shows the end of a failed run's output,
     and the section above sits before the list of skipped tests."""
-    if os.environ.get("CHECK_TEST_DURATIONS") == "1" and SLOW_TESTS:
-        if not hasattr(config, "workerinput"):
-            for nodeid, processor, duration, slowdown in SLOW_TESTS:
-                print(
-                    f"TOO SLOW: {nodeid} {processor:.1f} s processor, {duration:.1f} s clock "
-                    f"(machine {slowdown:.2f}x slower)"
-                )
+    checked = os.environ.get("CHECK_TEST_DURATIONS") == "1"
+    if checked and SLOW_TESTS and not hasattr(config, "workerinput"):
+        for nodeid, processor, duration, slowdown in SLOW_TESTS:
+            sys.stdout.write(
+                f"TOO SLOW: {nodeid} {processor:.1f} s processor, {duration:.1f} s clock "
+                f"(machine {slowdown:.2f}x slower)\n"
+            )
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -246,14 +246,15 @@ class PracticePage(Page):
         # A search for the organisation's name finds its practices, without their text having to
         # repeat it (each card then shows its own summary, the organisation in its meta line).
         index.RelatedFields("organisation", [index.SearchField("title")]),
-        # The challenges' names in every language: a German reader's "Haft" finds the practices
-        # on prison and probation, whatever language they are written in.
-        index.RelatedFields(
-            "challenges",
-            [index.SearchField("names_in_every_language"), index.FilterField("slug")],
+        # The names of its challenges, target groups and settings in every language: a German
+        # reader's "Haft" finds the practices on prison and probation, "Eltern" those for
+        # families, whatever language they are written in.
+        *(
+            index.RelatedFields(
+                terms, [index.SearchField("names_in_every_language"), index.FilterField("slug")]
+            )
+            for terms in ("challenges", "target_groups", "work_settings")
         ),
-        index.RelatedFields("target_groups", [index.FilterField("slug")]),
-        index.RelatedFields("work_settings", [index.FilterField("slug")]),
         index.RelatedFields("languages", [index.FilterField("slug")]),
         index.RelatedFields("countries", [index.FilterField("country")]),
     ]

@@ -136,6 +136,9 @@ def search_context(request) -> dict:
     vocabularies = cached_vocabularies(library_version())
     selection = parse_selection(params, vocabularies)
     show_archived = params.get("archived") == "1"
+    # Every language version of each practice, each shown with its language: a German reader's
+    # English word finds the English text of a practice they are otherwise shown in German.
+    every_version = params.get("versions") == "all"
     context = {
         "query": query,
         "labels": card_labels(),
@@ -144,6 +147,10 @@ def search_context(request) -> dict:
         "show_archived": show_archived,
         "archived_toggle_url": with_params(
             params, archived=None if show_archived else "1", page=None
+        ),
+        "every_version": every_version,
+        "versions_toggle_url": with_params(
+            params, versions=None if every_version else "all", page=None
         ),
     }
     if searched is None:
@@ -165,11 +172,10 @@ def search_context(request) -> dict:
         }
 
     private = private_sections()
-    practices = (
-        filtered_practices(selection, show_archived, private)
-        .exclude(pk__in=shadowed_versions(PracticePage))
-        .annotate(organisation_title=F("organisation__title"))
-    )
+    practices = filtered_practices(selection, show_archived, private)
+    if not every_version:
+        practices = practices.exclude(pk__in=shadowed_versions(PracticePage))
+    practices = practices.annotate(organisation_title=F("organisation__title"))
     results = practices.search(searched)
     total = strict_total = results.count()
     some_words = False

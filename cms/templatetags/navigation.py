@@ -1,10 +1,12 @@
 """Marks the link to the part of the site a page belongs to (aria-current); the languages the
-switcher offers; a page's versions in other languages."""
+switcher offers; a page's versions in other languages; a card's language when not the reader's."""
 
 from django import template
 from django.conf import settings
+from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
@@ -75,6 +77,15 @@ def language_name(code: str) -> str:
 def locale_code(locale_id: int) -> str:
     """The language of a locale id (a page's `locale_id`), without a query."""
     return code_of(locale_id)
+
+
+@register.filter
+def written_in_another_language(language: str) -> str:
+    """ "Written in German" on a card in another language than the reader's, else nothing."""
+    if language == get_language():
+        return ""
+    name = translation.get_language_info(language)["name_translated"]
+    return _("Written in %(language)s") % {"language": name}
 
 
 @register.simple_tag(takes_context=True)

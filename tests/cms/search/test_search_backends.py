@@ -36,7 +36,8 @@ def backend_name(request, settings, search_path):
 
 
 def build_pages(home_page):
-    """Practices whose words, dates and terms make every query below decidable by hand."""
+    """Practices whose words, dates and terms make every query below decidable by hand (the
+    names of their terms are searched too: each has its own target group and setting)."""
     library, organisations = make_library(home_page)
     org = make_organisation(organisations, title="Fictional Harbour Association")
     made = {
@@ -45,6 +46,8 @@ def build_pages(home_page):
             title="Mentoring after release",
             summary="Mentors keep running weekly sessions with people leaving prison.",
             challenges=("mentoring", "prison-probation"),
+            targets=("prisoners-returnees",),
+            work_settings=("prison-probation",),
             countries=("DE", "AT"),
             evidence="external",
             last_reviewed=date(2025, 3, 1),
@@ -55,6 +58,8 @@ def build_pages(home_page):
             title="Family counselling line",
             summary="A counselling line for worried parents and siblings.",
             challenges=("family-support",),
+            targets=("families",),
+            work_settings=("family",),
             countries=("NL",),
             evidence="peer_reviewed",
             last_reviewed=date(2024, 6, 15),
@@ -64,6 +69,8 @@ def build_pages(home_page):
             title="Dialogue in schools",
             summary="Teachers run dialogue circles about belonging and family.",
             challenges=("first-line-training", "family-support"),
+            targets=("first-line-professionals",),
+            work_settings=("school",),
             countries=("DE",),
             evidence="internal",
             last_reviewed=date(2023, 1, 10),
@@ -73,6 +80,8 @@ def build_pages(home_page):
             title="Online counter narratives",
             summary="Youth workers answer propaganda in comment threads.",
             challenges=("online-narratives",),
+            targets=("young-people-at-risk",),
+            work_settings=("online",),
             countries=("FR",),
             evidence="none",
             last_reviewed=date(2025, 11, 30),

@@ -58,6 +58,22 @@ def test_a_challenge_name_in_any_language_finds_the_practices_in_every_language(
     assert "through-the-gate" in slugs(client, "Prison et probation", "fr")
 
 
+def test_target_group_and_setting_names_in_any_language_find_their_practices(client, demo_pages):
+    # "Angehörige" is only in the German name of the target group "Families and relatives",
+    # "Kommune" only in that of the setting "Municipality": the practices for them are found,
+    # those written in English and French too (archived ones with them, as asked).
+    for query, terms in (("Angehörige", "target_groups"), ("Kommune", "work_settings")):
+        tagged = PracticePage.objects.live().filter(**{f"{terms}__slug": terms_slug(terms)})
+        expected = set(tagged.values_list("slug", flat=True))
+        found = set(slugs(client, query, "de", archived="1"))
+        assert len(expected) > 1 and expected <= found, query
+        assert {"en", "fr"} & set(tagged.values_list("locale__language_code", flat=True))
+
+
+def terms_slug(terms: str) -> str:
+    return {"target_groups": "families", "work_settings": "municipality"}[terms]
+
+
 def test_the_count_the_facets_and_the_list_read_one_set(client, demo_pages):
     # The English first-call protocol has a German version: a German reader is shown that
     # one, and the English words of the English one must not count a practice not listed.
@@ -72,6 +88,27 @@ def test_the_count_the_facets_and_the_list_read_one_set(client, demo_pages):
             assert len(keys) == len(set(keys)), (language, query)  # one version each
             counted = sum(v.count for f in context["facets"] if f.key == "level" for v in f.values)
             assert counted in (0, len(listed)), (language, query)
+
+
+def test_a_reader_may_search_every_language_version(client, demo_pages):
+    # The German reader is shown the German version of the first-call protocol; the English
+    # words of its English version find it only when they ask for every version, marked.
+    english = PracticePage.objects.get(slug="first-call-protocol", locale__language_code="en")
+    german = PracticePage.objects.get(slug="first-call-protocol", locale__language_code="de")
+    for query in ("first call", "protocol"):
+        shown = client.get("/de/search/", {"q": query}).context
+        assert english not in [hit.page for hit in shown["hits"]]
+        assert shown["pagination"].total == len(shown["hits"])
+        assert "versions=all" in shown["versions_toggle_url"]
+        widened = client.get("/de/search/" + shown["versions_toggle_url"]).context
+        hits = {hit.page: hit for hit in widened["hits"]}
+        assert english in hits and widened["pagination"].total == len(hits)
+        assert "Geschrieben auf Englisch" in hits[english].card
+        if german in hits:
+            assert "badge--language" not in hits[german].card
+    # Back to one version each, the other parameters kept.
+    back = client.get("/de/search/" + widened["versions_toggle_url"]).context
+    assert back["every_version"] is False and back["query"] == "protocol"
 
 
 def test_the_search_form_of_a_page_searches_in_its_language(client, demo_pages):

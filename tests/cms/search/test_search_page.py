@@ -189,7 +189,13 @@ class TestSearchPage:
         # "suport" is one edit from "sport" and from "support": only "family support" finds
         # a practice, so that is what the page offers, both words corrected at once.
         make_practice(library, title="Family support circle", summary="Support for parents.")
-        make_practice(library, title="Sport for youth", summary="Football after school.")
+        make_practice(
+            library,
+            title="Sport for youth",
+            summary="Football after school.",
+            targets=("young-people-at-risk",),
+            work_settings=("youth-work",),
+        )
         assert search(client, q="famly suport").context["suggestion"] == "family support"
         assert search(client, q="family suport").context["suggestion"] == "family support"
 
