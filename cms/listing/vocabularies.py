@@ -49,12 +49,15 @@ CHOICE_FACETS = {
 
 # Facet counts and result pages are memoised per process ("local" cache) per query under a
 # version token that every change to the library replaces (cms/signals.py). The token lives in
-# the shared cache, so every process stops using an old memo at once; the pages themselves are
-# re-checked for being live on every request anyway.
+# the shared cache, and each process reads it from there at most once a second (a search asked
+# for it eight times, each a query of the database cache): every process stops using an old
+# memo within that second, the one that made the change at once, as with the page cache
+# (cms/page_cache.py). The pages themselves are re-checked for being live on every request.
 COUNTS_TIMEOUT = 10 * 60
 
 
 VERSION_KEY = "library:version"
+VERSION_MEMO_S = 1
 
 
 def memo():
@@ -63,7 +66,11 @@ def memo():
 
 def library_version() -> str:
     """A token that changes whenever the library or its vocabularies change (cms/signals.py)."""
-    return cache.get_or_set(VERSION_KEY, uuid.uuid4().hex, None)
+    current = memo().get(VERSION_KEY)
+    if current is None:
+        current = cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, None)
+        memo().set(VERSION_KEY, current, VERSION_MEMO_S)
+    return current
 
 
 def cached_vocabularies(version: str) -> dict[str, dict[str, tuple[int, str]]]:
@@ -98,3 +105,4 @@ def cache_key(version: str, kind: str, *parts) -> str:
 def library_changed(**kwargs) -> None:
     """Forget every cached count: a practice was published, unpublished, moved or deleted."""
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    memo().delete(VERSION_KEY)

@@ -6,7 +6,9 @@ page of results shown. The library's facets and URLs are reused, so a filter mea
 `/practices/` and here.
 """
 
+import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.conf import settings
 from django.db.models import Case, F, Q, QuerySet, When
@@ -33,6 +35,7 @@ from cms.listing.vocabularies import (
 )
 from cms.locales import active_locale_id, default_locale_id, one_version_each
 from cms.models import OrganisationPage, PracticeIndexPage, PracticePage
+from cms.models.practices import archive_cutoff
 from cms.search.highlighting import analyser, highlight
 from cms.search.query import parse
 from cms.search.synonyms import fold, synonyms_in
@@ -43,6 +46,8 @@ ORGANISATIONS_SHOWN = 5
 PAGES_SHOWN = 5
 AUTOCOMPLETE_LIMIT = 8
 WIDEN_BELOW = 5  # fewer practices with most of the words: those with some of them follow
+# A search repeated within this time, with nothing public changed, is answered from the memo.
+RESULTS_TIMEOUT = 5 * 60
 
 # library facet key → the FilterField counted and the related field filtered on
 FACET_FIELDS = {
@@ -67,9 +72,17 @@ FILTER_PATHS = {
 
 @dataclass(frozen=True)
 class Hit:
-    page: Page
+    pk: int
     highlight: SafeString
     card: SafeString | None = None  # a practice's card, its highlight in it
+    title: str = ""  # an organisation's or another page's, with its address
+    url: str = ""
+
+    @cached_property
+    def page(self) -> Page:
+        """The page itself, read on demand: the template shows the remembered card, title and
+        address, and a search answered from the memo reads no page."""
+        return Page.objects.get(pk=self.pk).specific
 
 
 def clean_query(raw: str | None) -> str:
@@ -171,6 +184,65 @@ def search_context(request) -> dict:
             "challenges": [(slug, name) for slug, (_pk, name) in vocabularies["challenge"].items()],
         }
 
+    page_number = paginate(params, 10**9).number  # the page asked for; checked against the total
+    key = results_key(request, query, reader, selection, show_archived, every_version, page_number)
+    found = memo().get(key)
+    if found is None:
+        found = find(request, parsed, selection, show_archived, every_version, page_number)
+        memo().set(key, found, RESULTS_TIMEOUT)
+
+    cards = search_cards(request, library_version(), found.passages)
+    return {
+        **context,
+        "hits": [
+            Hit(pk, passage, cards[pk])
+            for pk, passage in found.passages.items()
+            if pk in cards  # unpublished since the search
+        ],
+        "facets": (
+            build_facets(params, selection, found.counts, vocabularies) if found.counts else []
+        ),
+        "pagination": paginate(params, found.total),
+        "organisations": found.organisations,
+        "pages": found.pages,
+        "suggestion": found.suggestion,
+        "suggestion_url": (
+            with_params(params, q=found.suggestion, page=None) if found.suggestion else None
+        ),
+        "some_words": found.some_words,
+    }
+
+
+@dataclass(frozen=True)
+class Found:
+    """What one search found, as plain data (ids and the public text shown with them): kept in
+    the process's memo, so a search repeated before anything public changes costs a lookup."""
+
+    total: int
+    some_words: bool  # widened to the practices with some of the words
+    passages: dict[int, SafeString]  # the practices of the page asked for, ranked: their passage
+    counts: dict[str, dict[str, int]]
+    organisations: list[Hit]
+    pages: list[Hit]
+    suggestion: str | None
+
+
+def results_key(
+    request, query, reader, selection, show_archived, every_version, page_number
+) -> str:
+    """The memo's key of one search: everything it depends on, and the versions of what it read
+    (any public change, the library's, the archive's cutoff). The typed words only as a digest:
+    the process's memory holds no query as typed."""
+    site = request.get_host()  # the addresses of organisations and pages are the site's
+    asked = repr((query, reader, site, sorted(selection.items()), show_archived, every_version))
+    digest = hashlib.sha256(asked.encode()).hexdigest()
+    versions = f"{page_cache.generation()}:{library_version()}:{archive_cutoff()}"
+    return f"search:found:{versions}:{digest}:{page_number}"
+
+
+def find(request, parsed, selection, show_archived, every_version, page_number) -> Found:
+    synonyms = synonyms_in(get_language() or settings.LANGUAGE_CODE)
+    searched = parsed.query(synonyms)
     private = private_sections()
     practices = filtered_practices(selection, show_archived, private)
     if not every_version:
@@ -185,27 +257,25 @@ def search_context(request) -> dict:
         wider_results = practices.search(parsed.query(synonyms, minimum=1))
         if (wider_total := wider_results.count()) > total:
             results, total, some_words = wider_results, wider_total, True
-    pagination = paginate(params, total)
-    offset = (pagination.number - 1) * PER_PAGE
+    last_page = max(1, -(-total // PER_PAGE))
+    offset = (min(page_number, last_page) - 1) * PER_PAGE
     shown = list(results[offset : offset + PER_PAGE])
     wanted = parsed.wanted(synonyms)  # what is highlighted: not the excluded words, nor OR
+    vocabularies = cached_vocabularies(library_version())
     counts = count_facets(results, vocabularies) if total else {}
 
     term_of = analyser()
-    organisations = []
-    if not context["any_filter"] and pagination.number == 1:
+    organisations, pages = [], []
+    if not any(selection.values()) and page_number == 1:
         found = (
             public_pages(OrganisationPage, private)
             .exclude(pk__in=shadowed_versions(OrganisationPage))
             .search(searched)
         )
         organisations = [
-            Hit(org, highlight([strip_tags(org.description)], wanted, term_of))
+            page_hit(request, org, [strip_tags(org.description)], wanted, term_of)
             for org in found[:ORGANISATIONS_SHOWN]
         ]
-
-    pages = []
-    if not context["any_filter"] and pagination.number == 1:
         found = (
             public_pages(Page, private)
             .type(*other_page_types())
@@ -213,7 +283,7 @@ def search_context(request) -> dict:
             .search(searched)
         )
         pages = [
-            Hit(page, highlight(passages_of(page), wanted, term_of))
+            page_hit(request, page, passages_of(page), wanted, term_of)
             for page in (hit.specific for hit in found[:PAGES_SHOWN])
         ]
 
@@ -227,25 +297,26 @@ def search_context(request) -> dict:
         suggestions = [text for text in speller.spelling_suggestions() if fold(text) != typed]
         suggestion = checked_suggestion(suggestions, selection, show_archived, private)
 
-    passages = {
-        practice.pk: highlight(practice.text_passages(), wanted, term_of) for practice in shown
-    }
-    cards = search_cards(request, library_version(), passages)
-    return {
-        **context,
-        "hits": [
-            Hit(practice, passages[practice.pk], cards[practice.pk])
-            for practice in shown
-            if practice.pk in cards  # unpublished since the search
-        ],
-        "facets": build_facets(params, selection, counts, vocabularies) if counts else [],
-        "pagination": pagination,
-        "organisations": organisations,
-        "pages": pages,
-        "suggestion": suggestion,
-        "suggestion_url": with_params(params, q=suggestion, page=None) if suggestion else None,
-        "some_words": some_words,
-    }
+    return Found(
+        total=total,
+        some_words=some_words,
+        passages={
+            practice.pk: highlight(practice.text_passages(), wanted, term_of) for practice in shown
+        },
+        counts=counts,
+        organisations=organisations,
+        pages=pages,
+        suggestion=suggestion,
+    )
+
+
+def page_hit(request, page: Page, passages: list[str], wanted: str, term_of) -> Hit:
+    return Hit(
+        page.pk,
+        highlight(passages, wanted, term_of),
+        title=page.title,
+        url=page.get_url(request) or "",
+    )
 
 
 def shadowed_versions(model: type[Page]) -> list[int]:

@@ -3,6 +3,7 @@
 import logging
 import re
 
+from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 
@@ -234,6 +235,26 @@ class TestSearchPage:
         search(client, q="family")  # Wagtail's site root paths, cached in the shared cache
         with django_assert_max_num_queries(13):
             search(client, q="mentoring")
+
+    def test_a_repeated_search_is_answered_from_the_memo(
+        self, client, library, django_assert_max_num_queries
+    ):
+        first = search(client, q="mentoring prison")
+        # The shown practices' cards are checked to be live (one query); nothing is searched.
+        with django_assert_max_num_queries(3):
+            again = search(client, q="mentoring prison")
+        assert again.content == first.content
+
+    def test_the_memo_keeps_no_words_as_typed(self, client, library):
+        # What a visitor types may name a person: the memo keeps a digest of it, and the
+        # public text found with it.
+        search(client, q="Quentaline Dorvessky mentoring")
+        search(client, q="Quentaline Dorvessky")
+        stored = b"".join(
+            key.encode() + value for key, value in caches["local"]._cache.items()
+        ).lower()
+        assert b"mentoring" in stored  # the cards found
+        assert b"quentaline" not in stored and b"dorvessky" not in stored
 
 
 class TestAutocomplete:
