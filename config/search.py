@@ -49,3 +49,12 @@ def compound_word_lists() -> dict[str, str]:
     if spec is None or not spec.submodule_search_locations:
         raise ImproperlyConfigured("The german-nouns package is missing: run `make install`.")
     return {"de": str(Path(next(iter(spec.submodule_search_locations))) / "index.txt")}
+
+
+def memo_seconds(value: str) -> int:
+    """SEARCH_RESULTS_MEMO_S: whole seconds, 0 or more."""
+    if not value.strip().isdigit():
+        raise ImproperlyConfigured(
+            f"SEARCH_RESULTS_MEMO_S={value!r} is not a number of seconds (0 or more; 0: no memo)"
+        )
+    return int(value)

@@ -456,6 +456,9 @@ WAGTAILSEARCH_BACKENDS = {
 MODELSEARCH_WHOOSH_LANGUAGES = [code for code, _name in LANGUAGES]
 # German compounds are also read as their parts ("Telefonberatung": "Telefon", "Beratung").
 MODELSEARCH_WHOOSH_COMPOUND_WORDS = search.compound_word_lists()
+# A search repeated before anything public changes is answered from each process's memo for up
+# to this many seconds (the words typed kept only as a digest); 0: every search runs.
+SEARCH_RESULTS_MEMO_S = search.memo_seconds(env.str("SEARCH_RESULTS_MEMO_S", default="300"))
 
 # A caching proxy or CDN in front of the site (Varnish, nginx...): the pages a withdrawn quote
 # leaves are purged from it in the same request (PURGE requests to this address).

@@ -64,6 +64,15 @@ def test_debug_mode_starts_without_secret_key():
     assert json.loads(result.stdout)["DEBUG"] is True
 
 
+def test_the_search_results_memo_is_set_in_whole_seconds():
+    script = "from django.conf import settings; print(settings.SEARCH_RESULTS_MEMO_S)"
+    assert load_settings(script, DEBUG="true").stdout.strip() == "300"
+    assert load_settings(script, DEBUG="true", SEARCH_RESULTS_MEMO_S="0").stdout.strip() == "0"
+    for wrong in ("-5", "five", "1.5"):
+        refused = load_settings(script, DEBUG="true", SEARCH_RESULTS_MEMO_S=wrong)
+        assert refused.returncode != 0 and "SEARCH_RESULTS_MEMO_S" in refused.stderr, wrong
+
+
 def test_embedded_defaults_need_no_service():
     result = load_settings(SECRET_KEY="x" * 50)
     assert result.returncode == 0, result.stderr

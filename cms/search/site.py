@@ -46,8 +46,6 @@ ORGANISATIONS_SHOWN = 5
 PAGES_SHOWN = 5
 AUTOCOMPLETE_LIMIT = 8
 WIDEN_BELOW = 5  # fewer practices with most of the words: those with some of them follow
-# A search repeated within this time, with nothing public changed, is answered from the memo.
-RESULTS_TIMEOUT = 5 * 60
 
 # library facet key → the FilterField counted and the related field filtered on
 FACET_FIELDS = {
@@ -186,10 +184,11 @@ def search_context(request) -> dict:
 
     page_number = paginate(params, 10**9).number  # the page asked for; checked against the total
     key = results_key(request, query, reader, selection, show_archived, every_version, page_number)
-    found = memo().get(key)
+    found = memo().get(key) if settings.SEARCH_RESULTS_MEMO_S else None
     if found is None:
         found = find(request, parsed, selection, show_archived, every_version, page_number)
-        memo().set(key, found, RESULTS_TIMEOUT)
+        if settings.SEARCH_RESULTS_MEMO_S:
+            memo().set(key, found, settings.SEARCH_RESULTS_MEMO_S)
 
     cards = search_cards(request, library_version(), found.passages)
     return {

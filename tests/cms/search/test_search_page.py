@@ -245,6 +245,16 @@ class TestSearchPage:
             again = search(client, q="mentoring prison")
         assert again.content == first.content
 
+    def test_with_no_memo_every_search_runs(self, client, library, settings):
+        settings.SEARCH_RESULTS_MEMO_S = 0  # as SEARCH_RESULTS_MEMO_S=0 parses (test_settings)
+        caches["local"].clear()
+        for _ in range(2):
+            assert hit_titles(search(client, q="mentoring")) != []
+        assert not [key for key in caches["local"]._cache if "search:found" in key]
+        settings.SEARCH_RESULTS_MEMO_S = 300
+        search(client, q="mentoring")
+        assert [key for key in caches["local"]._cache if "search:found" in key]
+
     def test_the_memo_keeps_no_words_as_typed(self, client, library):
         # What a visitor types may name a person: the memo keeps a digest of it, and the
         # public text found with it.
