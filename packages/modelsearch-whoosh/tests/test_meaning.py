@@ -47,6 +47,19 @@ class TestMeaning(TestCase):
         anyone = Book.objects.search(AtLeast(words, 1))
         assert titles(anyone) == ["prison family exit", "prison family", "prison"]
 
+    def test_with_any_word_enough_more_of_the_words_still_come_first(self):
+        # "exit" weighs five times the others (as a title's word does): summed, a book with
+        # that one word outranks one with the two others.
+        made = self.books[0].publication_date
+        get_search_backend().add(
+            Book.objects.create(title="exit", publication_date=made, number_of_pages=1)
+        )
+        words = [PlainText("prison"), PlainText("family"), PlainText("exit", boost=5)]
+        ranked = titles(Book.objects.search(AtLeast(words, 1)))
+        assert ranked.index("prison family") < ranked.index("exit")
+        summed = titles(Book.objects.search(Or(words)))  # a plain Or ranks by the sum
+        assert summed.index("prison family") > summed.index("exit")
+
     def test_at_least_is_an_or_to_a_backend_that_does_not_know_it(self):
         assert isinstance(AtLeast([PlainText("a"), PlainText("b")], 2), Or)
 

@@ -16,6 +16,7 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from modelsearch_whoosh import bitsets
+from modelsearch_whoosh.query import WhooshAtLeast
 
 CACHE_SIZE = 256  # vectors of 20,000 documents are 160 kB each: 40 MB at most per index
 
@@ -24,7 +25,7 @@ def supports(query: wq.Query) -> bool:
     # Exact types: subclasses (FuzzyTerm, DisjunctionMax...) match or score differently.
     if type(query) in (wq.Term, wq.Phrase, wq.Every, wq.NullQuery.__class__):
         return True
-    if type(query) in (wq.And, wq.Or) or (isinstance(query, wq.Or) and query.minmatch > 1):
+    if type(query) in (wq.And, wq.Or, WhooshAtLeast):
         return all(supports(sub) for sub in query.subqueries)
     if type(query) is wq.AndNot:
         return supports(query.a)  # the excluded part only removes documents
@@ -100,12 +101,15 @@ def _sum_scores(searcher: Searcher, query: wq.Query) -> np.ndarray:
     parts = [_scores(searcher, sub) for sub in getattr(query, "subqueries", ())]
     if not parts:
         return np.zeros(searcher.doc_count_all())
-    if isinstance(query, wq.Or) and query.minmatch > 1:  # WhooshAtLeast
-        # Scaled by the share of the parts a document matches: one that has all the words
-        # comes before one that has most, however often those few occur in it.
+    if isinstance(query, WhooshAtLeast):
+        # Ranked first by how many of the parts a document matches, then by its score: one
+        # that has all the words comes before one that has most, however often those few
+        # occur in it (the scores, scaled below 1, only order documents with as many). Also
+        # when one part is enough: the site widens a search that found few that way.
         sets = [bitsets.matching(searcher, sub) for sub in query.subqueries]
-        share = bitsets.matched_counts(searcher, sets) / len(parts)
-        return np.sum(parts, axis=0) * share
+        scores = np.sum(parts, axis=0)
+        top = scores.max()
+        return bitsets.matched_counts(searcher, sets) + (scores / (2 * top) if top > 0 else 0)
     return np.sum(parts, axis=0)
 
 
