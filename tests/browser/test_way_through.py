@@ -119,6 +119,11 @@ def public_way(page, width: int) -> None:
     look(page, "public-search-empty", width)
     page.goto("/search/?q=famly")
     expect(page.get_by_text("Did you mean:")).to_be_visible()
+    # A German reader searching every language version: the English one says so.
+    page.goto("/de/search/?q=protocol")
+    page.get_by_role("link", name="Alle Sprachfassungen durchsuchen").click()
+    expect(page.get_by_text("Geschrieben auf Englisch").first).to_be_visible()
+    look(page, "public-search-every-version", width)
     page.goto("/reports/")
     look(page, "public-reports", width)
     expect(
