@@ -18,7 +18,9 @@ from collections import OrderedDict
 
 import numpy as np
 from whoosh import query as wq
+from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.idsets import BitSet
+from whoosh.reading import SegmentReader
 from whoosh.searching import Searcher
 
 from modelsearch_whoosh.schema import PK
@@ -73,6 +75,9 @@ def _assembled(searcher: Searcher, query: wq.Query) -> int:
         segment = getattr(leaf.reader(), "segment", lambda: None)()
 
         def read(leaf=leaf):
+            if type(query) is wq.Term and (found := term_postings(leaf.reader(), query)):
+                ids, _weights = found
+                return from_mask(ids, leaf.doc_count_all(), leaf.reader())
             return from_ids(leaf.docs_for_query(query), leaf.doc_count_all())
 
         if segment is None:  # an empty index has no segment to keep its set by
@@ -85,6 +90,42 @@ def _assembled(searcher: Searcher, query: wq.Query) -> int:
         bits |= leaf_bits << offset
     # A set read before a later commit deleted some of its segment's documents still has them.
     return bits & every(searcher)
+
+
+def term_postings(reader, query: wq.Term) -> tuple[np.ndarray, np.ndarray] | None:
+    """A term's postings in one segment as arrays (document numbers, weights), deleted
+    documents included, read block by block; None where the segment is not Whoosh's own
+    format (the caller then asks Whoosh, a posting at a time)."""
+    if not isinstance(reader, SegmentReader):
+        return None
+    if query.fieldname not in reader.schema:
+        return None
+    field = reader.schema[query.fieldname]
+    term = field.to_bytes(query.text)
+    if (query.fieldname, term) not in reader:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    matcher = reader._terms.matcher(query.fieldname, term, field.format)
+    if not isinstance(matcher, W3LeafMatcher):
+        return None
+    ids, weights = [], []
+    while matcher.is_active():
+        matcher._read_ids()
+        matcher._read_weights()
+        ids.append(np.asarray(matcher._ids, dtype=np.int64))
+        weights.append(np.asarray(matcher._weights, dtype=float))
+        matcher._next_block()
+    if not ids:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    return np.concatenate(ids), np.concatenate(weights)
+
+
+def from_mask(ids: np.ndarray, size: int, reader) -> int:
+    """The set of `ids` less the segment's deleted documents (what Whoosh's matcher gives)."""
+    mask = np.zeros(size, dtype=bool)
+    mask[ids] = True
+    if reader.has_deletions():
+        mask[list(reader._perdoc.deleted_docs())] = False
+    return int.from_bytes(np.packbits(mask, bitorder="little").tobytes(), "little")
 
 
 def deleted_in(segment) -> frozenset[int]:

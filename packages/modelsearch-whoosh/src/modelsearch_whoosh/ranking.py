@@ -15,9 +15,8 @@ compiler makes of plain text, synonyms among them); fuzzy terms and prefixes are
 import numpy as np
 from whoosh import collectors, scoring
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.columns import NumericColumn
-from whoosh.reading import SegmentReader
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
@@ -144,36 +143,17 @@ def _bm25f_term_scores(searcher: Searcher, fieldname: str, text) -> np.ndarray |
     idf = searcher.idf(fieldname, text)
     average_length = searcher.avg_field_length(fieldname) or 1
     scores = np.zeros(searcher.doc_count_all())
-    term = field.to_bytes(text)
     for leaf, offset in searcher.leaf_searchers():
         reader = leaf.reader()
-        if not isinstance(reader, SegmentReader):
+        found = bitsets.term_postings(reader, wq.Term(fieldname, text))  # deletions included
+        if found is None:
             return None
-        if (fieldname, term) not in reader:
-            continue
-        postings = reader._terms.matcher(fieldname, term, field.format)  # deletions included
-        if not isinstance(postings, W3LeafMatcher):
-            return None
-        ids, weights = _postings(postings)
+        ids, weights = found
         lengths = _field_lengths(searcher, offset, reader, fieldname)[ids]
         scores[offset + ids] = (
             idf * (weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * lengths / average_length))
         )
     return scores
-
-
-def _postings(matcher: W3LeafMatcher) -> tuple[np.ndarray, np.ndarray]:
-    """A posting list's document numbers and weights, block by block."""
-    ids, weights = [], []
-    while matcher.is_active():
-        matcher._read_ids()
-        matcher._read_weights()
-        ids.append(np.asarray(matcher._ids, dtype=np.int64))
-        weights.append(np.asarray(matcher._weights, dtype=float))
-        matcher._next_block()
-    if not ids:
-        return np.zeros(0, dtype=np.int64), np.zeros(0)
-    return np.concatenate(ids), np.concatenate(weights)
 
 
 def _field_lengths(searcher: Searcher, offset: int, reader, fieldname: str) -> np.ndarray:
