@@ -60,6 +60,13 @@ class TestMeaning(TestCase):
         summed = titles(Book.objects.search(Or(words)))  # a plain Or ranks by the sum
         assert summed.index("prison family") > summed.index("exit")
 
+    def test_at_least_on_an_empty_index_finds_nothing(self):
+        get_search_backend().get_index_for_model(Book).reset()
+        words = [PlainText("prison"), PlainText("family"), PlainText("exit")]
+        for minimum in (1, 2):
+            found = Book.objects.search(AtLeast(words, minimum))
+            assert titles(found) == [] and found.count() == 0
+
     def test_at_least_is_an_or_to_a_backend_that_does_not_know_it(self):
         assert isinstance(AtLeast([PlainText("a"), PlainText("b")], 2), Or)
 

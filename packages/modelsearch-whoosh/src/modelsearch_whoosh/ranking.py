@@ -42,6 +42,8 @@ def top(
 ) -> list[tuple[int, float]]:
     """(document number, score) of the hits `start:stop` of `query` among the documents in
     `allowed` (a bitset), best first; equal scores in document order, as Whoosh ranks them."""
+    if not searcher.doc_count_all():  # an empty index (Whoosh's idf of nothing fails)
+        return []
     if not supports(query):
         return _whoosh_top(searcher, query, allowed, start, stop)
     hits = bitsets.matching(searcher, query) & allowed
