@@ -3,9 +3,11 @@ taxonomies by slug in one query, the facets they make, and the labels the cards 
 
 import hashlib
 import json
+import threading
 import uuid
 
 from django.core.cache import cache, caches
+from django.core.signals import request_finished, request_started
 from django.db.models import CharField, Value
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -49,15 +51,15 @@ CHOICE_FACETS = {
 
 # Facet counts and result pages are memoised per process ("local" cache) per query under a
 # version token that every change to the library replaces (cms/signals.py). The token lives in
-# the shared cache, and each process reads it from there at most once a second (a search asked
-# for it eight times, each a query of the database cache): every process stops using an old
-# memo within that second, the one that made the change at once, as with the page cache
-# (cms/page_cache.py). The pages themselves are re-checked for being live on every request.
+# the shared cache, so every process stops using an old memo at once. A request reads it once
+# (a search asked for it eight times, each a query of the database cache); outside a request
+# (a task, a command) every call reads it. The pages themselves are re-checked for being live
+# on every request anyway.
 COUNTS_TIMEOUT = 10 * 60
 
 
 VERSION_KEY = "library:version"
-VERSION_MEMO_S = 1
+_this_request = threading.local()  # .version: the token as this request first read it
 
 
 def memo():
@@ -66,11 +68,24 @@ def memo():
 
 def library_version() -> str:
     """A token that changes whenever the library or its vocabularies change (cms/signals.py)."""
-    current = memo().get(VERSION_KEY)
+    current = getattr(_this_request, "version", None)
     if current is None:
         current = cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, None)
-        memo().set(VERSION_KEY, current, VERSION_MEMO_S)
+        if getattr(_this_request, "active", False):
+            _this_request.version = current
     return current
+
+
+def _request_started(**kwargs) -> None:
+    _this_request.active, _this_request.version = True, None
+
+
+def _request_finished(**kwargs) -> None:
+    _this_request.active, _this_request.version = False, None
+
+
+request_started.connect(_request_started, dispatch_uid="library-version-per-request")
+request_finished.connect(_request_finished, dispatch_uid="library-version-per-request")
 
 
 def cached_vocabularies(version: str) -> dict[str, dict[str, tuple[int, str]]]:
@@ -105,4 +120,4 @@ def cache_key(version: str, kind: str, *parts) -> str:
 def library_changed(**kwargs) -> None:
     """Forget every cached count: a practice was published, unpublished, moved or deleted."""
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
-    memo().delete(VERSION_KEY)
+    _this_request.version = None  # a request that changes the library reads the new one
